@@ -1,0 +1,128 @@
+// The optional header block: `---` on the very first line, `key: value` lines, a closing `---` line.
+import type { Header, HeaderField, Problem } from './model';
+import { problem } from './problem';
+
+/** Keys Emend knows. Others are kept but reported as possibly misspelt. */
+export const HEADER_KEYS = [
+  'title', 'witness', 'source', 'author', 'recipient', 'date', 'place', 'repository', 'idno',
+  'transcriber', 'language', 'hands', 'licence', 'license', 'note',
+] as const;
+
+export interface HeaderResult {
+  header: Header | null;
+  bodyStart: number;
+}
+
+function lineEnd(src: string, from: number): number {
+  const nl = src.indexOf('\n', from);
+  return nl < 0 ? src.length : nl;
+}
+
+/** The text of a line without trailing `\r`, spaces or tabs. */
+function trimEnd(src: string, start: number, end: number): number {
+  while (end > start) {
+    const c = src.charCodeAt(end - 1);
+    if (c === 13 || c === 32 || c === 9) end--;
+    else break;
+  }
+  return end;
+}
+
+function isFence(src: string, start: number, end: number): boolean {
+  return trimEnd(src, start, end) - start === 3 && src.startsWith('---', start);
+}
+
+export function parseHeader(src: string, problems: Problem[]): HeaderResult {
+  const first = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEnd = lineEnd(src, first);
+  if (!isFence(src, first, firstEnd) || firstEnd === src.length) {
+    if (isFence(src, first, firstEnd)) {
+      problems.push(problem('header-unclosed', first, firstEnd,
+        'The header block opened here has no closing `---` line; it is read as text.'));
+    }
+    return { header: null, bodyStart: 0 };
+  }
+  const fields: HeaderField[] = [];
+  const seen = new Set<string>();
+  const pending: Problem[] = [];
+  let pos = firstEnd + 1;
+  while (pos <= src.length) {
+    const end = lineEnd(src, pos);
+    if (isFence(src, pos, end)) {
+      problems.push(...pending);
+      const bodyStart = end < src.length ? end + 1 : end;
+      return { header: { start: first, end, fields }, bodyStart };
+    }
+    const contentEnd = trimEnd(src, pos, end);
+    if (contentEnd > pos) parseField(src, pos, contentEnd, fields, seen, pending);
+    if (end >= src.length) break;
+    pos = end + 1;
+  }
+  problems.push(problem('header-unclosed', first, firstEnd,
+    'The header block opened here has no closing `---` line; it is read as text.'));
+  return { header: null, bodyStart: 0 };
+}
+
+function parseField(src: string, start: number, end: number, fields: HeaderField[], seen: Set<string>, out: Problem[]): void {
+  const colon = src.indexOf(':', start);
+  let keyStart = start;
+  while (keyStart < end && (src.charCodeAt(keyStart) === 32 || src.charCodeAt(keyStart) === 9)) keyStart++;
+  const keyEnd = colon < 0 || colon >= end ? -1 : trimEnd(src, keyStart, colon);
+  const key = keyEnd < 0 ? '' : src.slice(keyStart, keyEnd);
+  if (keyEnd < 0 || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) {
+    out.push(problem('header-malformed-line', start, end,
+      'A header line must read `key: value` (for example `title: Letter to Gorbachev`).'));
+    return;
+  }
+  let valueStart = colon + 1;
+  while (valueStart < end && (src.charCodeAt(valueStart) === 32 || src.charCodeAt(valueStart) === 9)) valueStart++;
+  const lower = key.toLowerCase();
+  const field: HeaderField = {
+    key: lower,
+    value: src.slice(valueStart, end),
+    line: { start, end },
+    keySpan: { start: keyStart, end: keyEnd },
+    valueSpan: { start: valueStart, end },
+  };
+  if (seen.has(lower)) {
+    out.push(problem('header-duplicate-key', keyStart, keyEnd, `The header key \`${key}\` is given twice; the first one counts.`,
+      [{ title: `Remove this duplicate \`${key}\` line`, edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }] }]));
+    return;
+  }
+  seen.add(lower);
+  if (!(HEADER_KEYS as readonly string[]).includes(lower)) {
+    const near = closestKey(lower);
+    out.push(problem('header-unknown-key', keyStart, keyEnd,
+      `Emend does not know the header key \`${key}\`${near ? `; did you mean \`${near}\`?` : '.'}`,
+      near ? [{ title: `Change to \`${near}\``, edits: [{ start: keyStart, end: keyEnd, newText: near }], preferred: true }] : []));
+  }
+  fields.push(field);
+}
+
+function closestKey(key: string): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of HEADER_KEYS) {
+    const d = editDistance(key, k, bestDistance);
+    if (d < bestDistance) { best = k; bestDistance = d; }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it is at least `limit`. Header keys are short. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit || a.length > 40) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, limit);
+}
+
+export function headerValue(header: Header | null, key: string): HeaderField | undefined {
+  return header?.fields.find((f) => f.key === key);
+}

@@ -1,0 +1,8 @@
+// The pure core of Emend: one understanding of the markup. No `vscode`, no LSP connection.
+export * from './model';
+export * from './codes';
+export { parse, closerOf, ESCAPABLE } from './parser';
+export { parseHeader, headerValue, HEADER_KEYS } from './header';
+export * from './readings';
+export * from './lines';
+export * from './escape';

@@ -1,0 +1,389 @@
+// The one parser of the markup: a single left-to-right pass over the source, linear in its length.
+// It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
+import { parseHeader } from './header';
+import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode } from './model';
+import { problem } from './problem';
+
+const BACKSLASH = 92, TILDE = 126, CARET = 94, STAR = 42, LBRACE = 123, RBRACE = 125, LT = 60, GT = 62;
+const NL = 10, CR = 13, SPACE = 32, TAB = 9;
+
+/** Characters a backslash makes literal. */
+export const ESCAPABLE = '~^*{}<>\\';
+
+function isEscapable(c: number): boolean {
+  return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR;
+}
+
+interface Frame {
+  node: MarkNode;
+  /** For deletions, the number of tildes that close it. */
+  tildes: number;
+}
+
+const KIND_NAME = { del: 'deletion', add: 'insertion', hand: 'text in another hand' } as const;
+
+export function closerOf(node: MarkNode): string {
+  switch (node.kind) {
+    case 'del': return node.delimiter;
+    case 'add': return node.delimiter === '^<' ? '>' : '}';
+    case 'hand': return '*';
+  }
+}
+
+class InlineParser {
+  private readonly stack: Frame[] = [];
+  private children: Inline[] = [];
+  private readonly childStack: Inline[][] = [];
+  /** How many marks of each opener are on the stack, so a closer finds its match without searching. */
+  private openBrace = 0;
+  private openAngle = 0;
+  private openHand = 0;
+  /** Closers still to come for marks that a crossing ended early; they are consumed without a second report. */
+  private crossedPending: string[] = [];
+  readonly braceAdds: MarkNode[] = [];
+  readonly angleAdds: MarkNode[] = [];
+
+  constructor(private readonly src: string, private readonly problems: Problem[]) {}
+
+  /** Parses src[start, end) as one paragraph. `more` tells whether another paragraph follows. */
+  paragraph(start: number, end: number, more: boolean): Paragraph {
+    const src = this.src;
+    this.children = [];
+    this.crossedPending = [];
+    let textStart = start;
+    let i = start;
+    while (i < end) {
+      const c = src.charCodeAt(i);
+      if (c === BACKSLASH) {
+        if (i + 1 < end && isEscapable(src.charCodeAt(i + 1))) {
+          this.text(textStart, i);
+          this.add({ kind: 'escape', start: i, end: i + 2, char: src[i + 1]! });
+          i += 2;
+          textStart = i;
+        } else {
+          i++;
+        }
+      } else if (c === TILDE) {
+        let n = 1;
+        while (i + n < end && src.charCodeAt(i + n) === TILDE) n++;
+        if (n >= 2) {
+          this.text(textStart, i);
+          this.tildes(i, n);
+          textStart = i + n;
+        }
+        i += n;
+      } else if (c === CARET) {
+        const next = i + 1 < end ? src.charCodeAt(i + 1) : 0;
+        if (next === LBRACE || next === LT) {
+          this.text(textStart, i);
+          this.open('add', next === LBRACE ? '^{' : '^<', i, i + 2, 0);
+          i += 2;
+          textStart = i;
+        } else {
+          i++;
+        }
+      } else if (c === RBRACE || c === GT || c === STAR) {
+        this.text(textStart, i);
+        this.closer(i, c);
+        i++;
+        textStart = i;
+      } else {
+        i++;
+      }
+    }
+    this.text(textStart, end);
+    while (this.stack.length > 0) this.unclosed(end, more);
+    return { start, end, children: group(this.children, src) };
+  }
+
+  private text(start: number, end: number): void {
+    if (end <= start) return;
+    const last = this.children[this.children.length - 1];
+    if (last && last.kind === 'text' && last.end === start) last.end = end;
+    else this.children.push({ kind: 'text', start, end });
+  }
+
+  private add(node: Inline): void {
+    this.children.push(node);
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private open(kind: MarkNode['kind'], delimiter: string, start: number, end: number, tildes: number): void {
+    const node: MarkNode = { kind, delimiter, start, end, open: { start, end }, close: null, children: [] };
+    this.stack.push({ node, tildes });
+    this.childStack.push(this.children);
+    this.children = [];
+    if (kind === 'add') {
+      if (delimiter === '^{') { this.openBrace++; this.braceAdds.push(node); } else { this.openAngle++; this.angleAdds.push(node); }
+    } else if (kind === 'hand') {
+      this.openHand++;
+    }
+  }
+
+  /** Pops the innermost frame, ending its mark at `end` (closed by [closeStart, end) when closeStart is given). */
+  private pop(end: number, closeStart: number | null): MarkNode {
+    const frame = this.stack.pop()!;
+    const node = frame.node;
+    node.end = end;
+    node.close = closeStart === null ? null : { start: closeStart, end };
+    node.children = group(this.children, this.src);
+    this.children = this.childStack.pop()!;
+    this.children.push(node);
+    if (node.kind === 'add') {
+      if (node.delimiter === '^{') this.openBrace--; else this.openAngle--;
+    } else if (node.kind === 'hand') {
+      this.openHand--;
+    }
+    return node;
+  }
+
+  private close(closeStart: number, closeEnd: number): void {
+    const node = this.pop(closeEnd, closeStart);
+    if (node.children.length === 0) {
+      this.problems.push(problem('empty-mark', node.start, node.end,
+        `This ${KIND_NAME[node.kind]} holds no text.`,
+        [{ title: 'Remove the empty mark', edits: [{ start: node.start, end: node.end, newText: '' }], preferred: true }]));
+    } else {
+      this.checkInnerSpaces(node);
+    }
+  }
+
+  private tildes(at: number, n: number): void {
+    let k = at;
+    let rest = n;
+    while (rest >= 2) {
+      const top = this.top();
+      if (top && top.node.kind === 'del' && top.tildes <= rest) {
+        this.close(k, k + top.tildes);
+        k += top.tildes;
+        rest -= top.tildes;
+        continue;
+      }
+      const pending = this.crossedPending[this.crossedPending.length - 1];
+      if (pending !== undefined && pending[0] === '~' && pending.length <= rest) {
+        this.crossedPending.pop();
+        k += pending.length;
+        rest -= pending.length;
+        continue;
+      }
+      this.open('del', '~'.repeat(rest), k, k + rest, rest);
+      k += rest;
+      rest = 0;
+    }
+    if (rest === 1) this.text(k, k + 1);
+  }
+
+  private closer(at: number, c: number): void {
+    const want = c === RBRACE ? '^{' : c === GT ? '^<' : '*';
+    const top = this.top();
+    if (top && (want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want)) {
+      this.close(at, at + 1);
+      return;
+    }
+    const openCount = want === '^{' ? this.openBrace : want === '^<' ? this.openAngle : this.openHand;
+    if (openCount > 0) {
+      this.crossing(at, want);
+      return;
+    }
+    const ch = this.src[at]!;
+    const pendingIndex = this.crossedPending.lastIndexOf(ch);
+    if (pendingIndex >= 0) {
+      this.crossedPending.splice(pendingIndex, 1);
+      return;
+    }
+    if (c === STAR) {
+      this.open('hand', '*', at, at + 1, 0);
+      return;
+    }
+    this.text(at, at + 1);
+    this.problems.push(problem('stray-closer', at, at + 1,
+      `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
+      [
+        { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
+        { title: `Remove the stray \`${ch}\``, edits: [{ start: at, end: at + 1, newText: '' }] },
+      ]));
+  }
+
+  /** A closer whose mark is open but not innermost: the marks cross. End the inner marks here, then the matched one. */
+  private crossing(at: number, want: string): void {
+    const inner: MarkNode[] = [];
+    for (;;) {
+      const top = this.top()!;
+      const matches = want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want;
+      if (matches) break;
+      const node = this.pop(at, null);
+      inner.push(node);
+      this.crossedPending.push(closerOf(node));
+    }
+    const outer = this.top()!.node;
+    this.close(at, at + 1);
+    const first = inner[inner.length - 1]!;
+    this.problems.push(problem('crossing-marks', at, at + 1,
+      `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[outer.kind]} opened with \`${outer.delimiter}\`, ` +
+      `but the ${KIND_NAME[first.kind]} opened inside it with \`${first.delimiter}\` is still open. ` +
+      'Close the inner mark first, or split one of them so that one lies wholly inside the other.'));
+  }
+
+  private unclosed(end: number, more: boolean): void {
+    const node = this.pop(end, null);
+    const closer = closerOf(node);
+    const src = this.src;
+    let lineEnd = src.indexOf('\n', node.open.end);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    while (lineEnd > node.open.end && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
+    const fixes = [
+      { title: `Close the ${KIND_NAME[node.kind]} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
+        edits: [{ start: end, end, newText: closer }], preferred: lineEnd === end },
+    ];
+    if (lineEnd < end) {
+      fixes.push({ title: `Close the ${KIND_NAME[node.kind]} at the end of its line with \`${closer}\``,
+        edits: [{ start: lineEnd, end: lineEnd, newText: closer }], preferred: false });
+    }
+    fixes.push({ title: `Remove the unmatched \`${node.delimiter}\` (keeps the text)`,
+      edits: [{ start: node.open.start, end: node.open.end, newText: '' }], preferred: false });
+    const code = more ? 'mark-crosses-paragraph'
+      : node.kind === 'del' ? 'unclosed-deletion' : node.kind === 'add' ? 'unclosed-insertion' : 'unclosed-hand';
+    const message = more
+      ? `This ${KIND_NAME[node.kind]} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
+        `Close it with \`${closer}\` (mark each paragraph separately if the ${KIND_NAME[node.kind]} runs on).`
+      : `This ${KIND_NAME[node.kind]} is never closed; add \`${closer}\` where it ends.`;
+    this.problems.push(problem(code, node.open.start, node.open.end, message, fixes));
+  }
+
+  /** A space just inside a delimiter that doubles a space (or line edge) just outside it. */
+  private checkInnerSpaces(node: MarkNode): void {
+    const src = this.src;
+    const inner0 = node.open.end, inner1 = node.close!.start;
+    let allSpace = true;
+    for (let k = inner0; k < inner1; k++) {
+      if (!isBlank(src.charCodeAt(k))) { allSpace = false; break; }
+    }
+    if (allSpace) return;
+    const before = node.start > 0 ? src.charCodeAt(node.start - 1) : NL;
+    const after = node.end < src.length ? src.charCodeAt(node.end) : NL;
+    const outsideBefore = before === SPACE || before === TAB || before === NL;
+    const outsideAfter = after === SPACE || after === TAB || after === NL || after === CR;
+    const edits = [];
+    if (outsideBefore && isBlank(src.charCodeAt(inner0))) {
+      let k = inner0;
+      while (isBlank(src.charCodeAt(k))) k++;
+      edits.push({ start: inner0, end: k, newText: '' });
+    }
+    if (outsideAfter && isBlank(src.charCodeAt(inner1 - 1))) {
+      let k = inner1;
+      while (isBlank(src.charCodeAt(k - 1))) k--;
+      edits.push({ start: k, end: inner1, newText: '' });
+    }
+    if (edits.length === 0) return;
+    this.problems.push(problem('space-inside-mark', node.start, node.end,
+      `A space just inside this ${KIND_NAME[node.kind]} doubles the space outside it.`,
+      [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
+  }
+}
+
+function isSpacesOnly(src: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = src.charCodeAt(k);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+/** Pairs a closed deletion and a closed insertion separated by nothing but spaces into a substitution. */
+function group(children: Inline[], src: string): Inline[] {
+  let out: Inline[] | null = null;
+  for (let i = 0; i < children.length; i++) {
+    const a = children[i]!;
+    let paired: SubstNode | null = null;
+    let skip = 0;
+    if ((a.kind === 'del' || a.kind === 'add') && a.close) {
+      let j = i + 1;
+      const gap = children[j];
+      if (gap && gap.kind === 'text' && isSpacesOnly(src, gap.start, gap.end)) j++;
+      const b = children[j];
+      if (b && (b.kind === 'del' || b.kind === 'add') && b.kind !== a.kind && b.close) {
+        paired = { kind: 'subst', start: a.start, end: b.end, first: a, second: b };
+        skip = j - i;
+      }
+    }
+    if (paired) {
+      out ??= children.slice(0, i);
+      out.push(paired);
+      i += skip;
+    } else if (out) {
+      out.push(a);
+    }
+  }
+  return out ?? children;
+}
+
+export function parse(source: string): EmendDocument {
+  const problems: Problem[] = [];
+  const { header, bodyStart } = parseHeader(source, problems);
+  const inline = new InlineParser(source, problems);
+  const paragraphs: Paragraph[] = [];
+  const n = source.length;
+  let start = nextContent(source, bodyStart);
+  while (start < n) {
+    // Find the paragraph's end: a line break followed by a blank line, or the end of the document.
+    let i = start;
+    let end = n;
+    let next = n;
+    for (;;) {
+      const nl = source.indexOf('\n', i);
+      if (nl < 0) break;
+      let j = nl + 1;
+      while (j < n && isBlank(source.charCodeAt(j))) j++;
+      if (j >= n || source.charCodeAt(j) === NL) {
+        end = nl;
+        next = nextContent(source, j);
+        break;
+      }
+      i = nl + 1;
+    }
+    while (end > start && isBlank(source.charCodeAt(end - 1))) end--;
+    paragraphs.push(inline.paragraph(start, end, next < n));
+    start = next;
+  }
+  checkSpellings(inline.braceAdds, inline.angleAdds, problems);
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { source, header, bodyStart, paragraphs, problems };
+}
+
+/** The start of the first line at or after `from` that is not blank (or n). */
+function nextContent(src: string, from: number): number {
+  const n = src.length;
+  let lineStart = from;
+  let j = from;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c === NL) { lineStart = j + 1; j++; continue; }
+    if (isBlank(c)) { j++; continue; }
+    return lineStart;
+  }
+  return n;
+}
+
+function checkSpellings(brace: MarkNode[], angle: MarkNode[], problems: Problem[]): void {
+  if (brace.length === 0 || angle.length === 0) return;
+  const [minority, to] = angle.length <= brace.length ? [angle, '^{'] as const : [brace, '^<'] as const;
+  const closeTo = to === '^{' ? '}' : '>';
+  const edits = [];
+  for (const node of minority) {
+    edits.push({ start: node.open.start, end: node.open.end, newText: to });
+    if (node.close) edits.push({ start: node.close.start, end: node.close.end, newText: closeTo });
+  }
+  for (const node of minority) {
+    problems.push(problem('insertion-spellings-mixed', node.open.start, node.open.end,
+      `This document writes insertions both as \`^{…}\` (${brace.length}) and as \`^<…>\` (${angle.length}); ` +
+      `this one uses the rarer spelling \`${node.delimiter}\`.`,
+      [{ title: `Write every insertion as \`${to}…${closeTo}\``, edits, preferred: true }]));
+  }
+}

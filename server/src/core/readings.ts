@@ -1,0 +1,273 @@
+// The readings of a transcription, each as text plus a map back to the source.
+//   draft:      as first written — deletions kept, insertions dropped (with all they contain);
+//   final:      as revised — deletions dropped (with all they contain), insertions kept;
+//   diplomatic: everything, deletions in ⟦…⟧ and insertions in ⸌…⸍ (plain-text view of the page).
+// Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
+// no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
+import type { EmendDocument, Inline, MarkNode } from './model';
+
+export type ReadingKind = 'draft' | 'final' | 'diplomatic';
+export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diplomatic'];
+
+export const DIPLOMATIC_BRACKETS = { del: ['⟦', '⟧'], add: ['⸌', '⸍'] } as const;
+
+const SPACE = 32, TAB = 9, NL = 10, CR = 13;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Punctuation that is written against the word before it. */
+function isClosingPunctuation(c: number): boolean {
+  // , . ; : ! ? ) ] » ” …
+  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93
+    || c === 0xbb || c === 0x201d || c === 0x2026;
+}
+
+/** Maps offsets between a reading and its source. Both directions are monotonic. */
+export class SourceMap {
+  constructor(
+    private readonly outStarts: number[],
+    private readonly srcStarts: number[],
+    private readonly lengths: number[],
+    readonly readingLength: number,
+  ) {}
+
+  get segmentCount(): number {
+    return this.outStarts.length;
+  }
+
+  /** The source offset of a reading offset (the end of the last segment for the reading's end). */
+  toSource(offset: number): number {
+    const k = lastAtOrBefore(this.outStarts, offset);
+    if (k < 0) return this.srcStarts.length ? this.srcStarts[0]! : 0;
+    return this.srcStarts[k]! + Math.min(offset - this.outStarts[k]!, this.lengths[k]!);
+  }
+
+  /** The reading offset of a source offset; text the reading dropped maps to where it would have stood. */
+  toReading(offset: number): number {
+    const k = lastAtOrBefore(this.srcStarts, offset);
+    if (k < 0) return 0;
+    return this.outStarts[k]! + Math.min(offset - this.srcStarts[k]!, this.lengths[k]!);
+  }
+
+  /** True when the source offset's character is present in the reading. */
+  covers(offset: number): boolean {
+    const k = lastAtOrBefore(this.srcStarts, offset);
+    return k >= 0 && offset < this.srcStarts[k]! + this.lengths[k]!;
+  }
+}
+
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0, hi = sorted.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+export interface ReadingParagraph {
+  /** Index into the document's paragraphs. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface Reading {
+  kind: ReadingKind;
+  text: string;
+  map: SourceMap;
+  /** Reading offsets where dropped text joined two kept pieces: where the reading checks look. */
+  junctions: number[];
+  /** The paragraphs present in this reading (a paragraph left empty by the reading is dropped). */
+  paragraphs: ReadingParagraph[];
+}
+
+class Builder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly outStarts: number[] = [];
+  private readonly srcStarts: number[] = [];
+  private readonly lengths: number[] = [];
+  readonly junctions: number[] = [];
+  /** Something was dropped since the last emitted text. */
+  private dropped = false;
+  /** Whether the pending join is over dropped text (a junction the reading checks look at). */
+  private junction = false;
+  private lineStart = true;
+
+  constructor(private readonly src: string) {}
+
+  get offset(): number {
+    return this.length;
+  }
+
+  drop(): void {
+    this.dropped = true;
+    this.junction = true;
+  }
+
+  /** A kept mark's delimiter: spaces either side are still joined, but no words were separated by dropped text. */
+  boundary(): void {
+    this.dropped = true;
+  }
+
+  /** Offset where the current paragraph's text began in the reading, or -1 while it has yielded none. */
+  paragraphStart = -1;
+  private separatorStart = -1;
+  private separatorEnd = -1;
+
+  /** Begins a paragraph; [sepStart, sepEnd) is the source's separator before it (sepStart -1 for none). */
+  startParagraph(sepStart: number, sepEnd: number): void {
+    this.dropped = false;
+    this.junction = false;
+    this.lineStart = true;
+    this.paragraphStart = -1;
+    this.separatorStart = sepStart;
+    this.separatorEnd = sepEnd;
+  }
+
+  endParagraph(): void {
+    if (this.dropped) this.trimTrailingSpaces();
+    this.dropped = false;
+  }
+
+  /** Emits source text [start, end) verbatim, joining spaces across a dropped mark. */
+  text(start: number, end: number): void {
+    const src = this.src;
+    if (this.dropped) {
+      const last = this.lastCode();
+      const atLineStart = this.lineStart || last === NL;
+      if (atLineStart || isSpace(last)) {
+        while (start < end && isSpace(src.charCodeAt(start))) start++;
+        if (start === end) return;
+      }
+      const first = src.charCodeAt(start);
+      if (isSpace(last) && (isClosingPunctuation(first) || first === NL || first === CR)) this.trimTrailingSpaces();
+      if (!atLineStart && this.junction) this.junctions.push(this.length);
+      this.dropped = false;
+      this.junction = false;
+    }
+    if (end <= start) return;
+    this.push(src.slice(start, end), start, true);
+  }
+
+  /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
+  symbol(value: string, at: number): void {
+    if (this.dropped) {
+      if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
+      this.dropped = false;
+      this.junction = false;
+    }
+    this.push(value, at, false);
+  }
+
+  private push(value: string, srcStart: number, verbatim: boolean): void {
+    if (this.paragraphStart < 0) {
+      if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
+        const sep = this.separatorStart;
+        this.separatorStart = -1;
+        this.push(this.src.slice(sep, this.separatorEnd), sep, true);
+      }
+      this.paragraphStart = this.length;
+    }
+    const k = this.lengths.length - 1;
+    if (verbatim && k >= 0 && this.outStarts[k]! + this.lengths[k]! === this.length
+      && this.srcStarts[k]! + this.lengths[k]! === srcStart) {
+      this.lengths[k]! += value.length;
+    } else {
+      this.outStarts.push(this.length);
+      this.srcStarts.push(srcStart);
+      this.lengths.push(verbatim ? value.length : Math.min(value.length, 1));
+    }
+    this.parts.push(value);
+    this.length += value.length;
+    this.lineStart = false;
+  }
+
+  private lastCode(): number {
+    const last = this.parts[this.parts.length - 1];
+    return last ? last.charCodeAt(last.length - 1) : NL;
+  }
+
+  private trimTrailingSpaces(): void {
+    for (;;) {
+      const last = this.parts[this.parts.length - 1];
+      if (!last) return;
+      let cut = last.length;
+      while (cut > 0 && isSpace(last.charCodeAt(cut - 1))) cut--;
+      if (cut === last.length) return;
+      const removed = last.length - cut;
+      this.length -= removed;
+      const k = this.lengths.length - 1;
+      this.lengths[k] = Math.max(0, this.lengths[k]! - removed);
+      if (this.outStarts[k]! >= this.length && this.lengths[k] === 0) {
+        this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop();
+      }
+      if (cut === 0) this.parts.pop(); else { this.parts[this.parts.length - 1] = last.slice(0, cut); return; }
+    }
+  }
+
+  finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
+    const text = this.parts.join('');
+    return {
+      kind, text, junctions: this.junctions, paragraphs,
+      map: new SourceMap(this.outStarts, this.srcStarts, this.lengths, text.length),
+    };
+  }
+}
+
+function walk(nodes: Inline[], kind: ReadingKind, b: Builder): void {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'text': b.text(node.start, node.end); break;
+      case 'escape': b.symbol(node.char, node.start + 1); break;
+      case 'subst':
+        markNode(node.first, kind, b);
+        if (kind === 'diplomatic') b.text(node.first.end, node.second.start);
+        else b.drop();
+        markNode(node.second, kind, b);
+        break;
+      default: markNode(node, kind, b);
+    }
+  }
+}
+
+function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
+  if (node.kind === 'hand') { walk(node.children, kind, b); return; }
+  if (kind === 'diplomatic') {
+    const [open, close] = DIPLOMATIC_BRACKETS[node.kind];
+    b.symbol(open, node.open.start);
+    walk(node.children, kind, b);
+    b.symbol(close, node.close ? node.close.start : node.end);
+    return;
+  }
+  const keep = node.kind === 'del' ? kind === 'draft' : kind === 'final';
+  if (keep) {
+    b.boundary();
+    walk(node.children, kind, b);
+    b.boundary();
+  } else {
+    b.drop();
+  }
+}
+
+/** One reading of a parsed document. Linear in the document's size. */
+export function reading(doc: EmendDocument, kind: ReadingKind): Reading {
+  const b = new Builder(doc.source);
+  const paragraphs: ReadingParagraph[] = [];
+  let previous = -1;
+  doc.paragraphs.forEach((p, index) => {
+    // The separator is written only once this paragraph yields text: a paragraph the reading empties
+    // (a struck stamp, say) disappears with its blank lines.
+    b.startParagraph(previous >= 0 ? doc.paragraphs[previous]!.end : -1, previous >= 0 ? doc.paragraphs[previous + 1]!.start : -1);
+    walk(p.children, kind, b);
+    b.endParagraph();
+    const start = b.paragraphStart;
+    if (start < 0) return;
+    paragraphs.push({ index, start, end: b.offset });
+    previous = index;
+  });
+  return b.finish(kind, paragraphs);
+}

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, reading } from '../../server/src/core/index';
+
+function both(src: string): [string, string] {
+  const doc = parse(src);
+  return [reading(doc, 'draft').text, reading(doc, 'final').text];
+}
+
+test('a substitution gives the old word in the draft and the new in the final', () => {
+  assert.deepEqual(both('to ~~eliminate~~ ^{relieve} the'), ['to eliminate the', 'to relieve the']);
+});
+
+test('a substitution inside a word leaves no space in either reading', () => {
+  assert.deepEqual(both('Se~~h~~ ^{e}le'), ['Sehle', 'Seele']);
+});
+
+test('a dropped word before punctuation leaves no space before it', () => {
+  assert.deepEqual(both('my ~~word~~, then'), ['my word, then', 'my, then']);
+});
