@@ -1,9 +1,13 @@
-// The extension: starts the language server, registers commands, hosts the preview. No markup logic lives here.
+// The extension: starts the language server, registers commands, hosts the preview. No markup logic lives here:
+// everything that needs the markup's meaning asks the server (custom requests in server/src/protocol.ts).
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** Parts of the extension that register commands and views once the client exists. One line each. */
+const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -15,6 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'emend' }],
   };
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
+  for (const part of PARTS) part(context, client);
   await client.start();
 }
 

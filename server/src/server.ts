@@ -1,35 +1,36 @@
-// LSP glue: looks documents up and delegates to the pure core. No markup logic lives here.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+// LSP glue: creates the connection, keeps the open documents, and hands each request to a feature module
+// (server/src/lsp/*.ts), which looks the document's analysis up and delegates to the pure core.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, LineIndex } from './core/index';
+import { AnalysisCache } from './lsp/documents';
+import type { Feature, ServerContext } from './lsp/context';
+import { diagnostics } from './lsp/diagnostics';
+
+/** Every feature of the server. Adding one is adding a module and a line here. */
+const FEATURES: Feature[] = [diagnostics];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache(documents);
+let capabilities: ClientCapabilities = {};
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
-  },
-}));
+const ctx: ServerContext = {
+  connection,
+  documents,
+  analysis: (uri) => cache.get(uri),
+  clientCapabilities: () => capabilities,
+};
 
-connection.languages.diagnostics.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const text = doc.getText();
-  const parsed = parse(text);
-  const lines = new LineIndex(text);
-  return {
-    kind: DocumentDiagnosticReportKind.Full,
-    items: parsed.problems.map((p) => ({
-      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
-      message: p.message,
-      code: p.code,
-      source: 'emend',
-      severity: ({ error: 1, warning: 2, information: 3, hint: 4 } as const)[p.severity],
-    })),
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const result: InitializeResult = {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    serverInfo: { name: 'emend' },
   };
+  for (const f of FEATURES) Object.assign(result.capabilities, f.capabilities);
+  return result;
 });
 
+for (const f of FEATURES) f.register(ctx);
 documents.listen(connection);
 connection.listen();

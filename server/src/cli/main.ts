@@ -1,16 +1,31 @@
-// The `emend` command line. Minimal until the CLI work lands: `emend render [--reading R] FILE`.
-import { readFileSync } from 'node:fs';
-import { parse, reading, type ReadingKind } from '../core/index';
+// The `emend` command line: dispatches to one module per subcommand (server/src/cli/commands/<name>.ts).
+import type { CliCommand, CliIO } from './command';
+import { render } from './commands/render';
 
-const args = process.argv.slice(2);
-if (args[0] !== 'render') {
-  process.stderr.write('usage: emend render [--reading draft|final|diplomatic] FILE\n');
-  process.exit(2);
+/** Every subcommand. Adding one is adding a module and a line here. */
+export const COMMANDS: CliCommand[] = [render];
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`usage: emend <${COMMANDS.map((c) => c.name).join('|')}> ...\n`);
+    return 2;
+  }
+  return command.run(rest, io);
 }
-let kind: ReadingKind = 'final';
-const files: string[] = [];
-for (let i = 1; i < args.length; i++) {
-  if (args[i] === '--reading') kind = args[++i] as ReadingKind;
-  else files.push(args[i]!);
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }
-for (const f of files) process.stdout.write(reading(parse(readFileSync(f === '-' ? 0 : f, 'utf8')), kind).text + '\n');

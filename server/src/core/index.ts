@@ -6,3 +6,4 @@ export { parseHeader, headerValue, HEADER_KEYS } from './header';
 export * from './readings';
 export * from './lines';
 export * from './escape';
+export { Analysis, analyze } from './analysis';

@@ -1,0 +1,36 @@
+// One analysis of one version of a document: parsed once, readings and line index computed on first use.
+// Everything that needs the markup's meaning (diagnostics, hovers, previews, exports, collation) starts here,
+// so the markup is parsed once per document version, in one way.
+import type { EmendDocument } from './model';
+import { parse } from './parser';
+import { reading, type Reading, type ReadingKind } from './readings';
+import { LineIndex } from './lines';
+
+export class Analysis {
+  private parsed: EmendDocument | undefined;
+  private index: LineIndex | undefined;
+  private readonly readings = new Map<ReadingKind, Reading>();
+
+  constructor(readonly source: string) {}
+
+  get doc(): EmendDocument {
+    return (this.parsed ??= parse(this.source));
+  }
+
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.source));
+  }
+
+  reading(kind: ReadingKind): Reading {
+    let r = this.readings.get(kind);
+    if (!r) {
+      r = reading(this.doc, kind);
+      this.readings.set(kind, r);
+    }
+    return r;
+  }
+}
+
+export function analyze(source: string): Analysis {
+  return new Analysis(source);
+}
