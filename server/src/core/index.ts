@@ -7,3 +7,5 @@ export * from './readings';
 export * from './lines';
 export * from './escape';
 export { Analysis, analyze } from './analysis';
+export * from './diagnose';
+export * from './config';
