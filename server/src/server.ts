@@ -5,9 +5,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
+import { readings } from './lsp/readings';
+import { revisionRequests } from './lsp/revisions';
+import { toggleMarkRequest } from './lsp/toggle-mark';
+import { documentOutline } from './lsp/outline';
 
 /** Every feature of the server. Adding one is adding a module and a line here. */
-const FEATURES: Feature[] = [diagnostics];
+const FEATURES: Feature[] = [diagnostics, readings, revisionRequests, toggleMarkRequest, documentOutline];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
