@@ -11,3 +11,7 @@ export * from './diagnose';
 export * from './config';
 export * from './revisions';
 export * from './hover';
+export * from './toggle-mark';
+export * from './navigation';
+export * from './outline';
+export * from './stats';
