@@ -10,3 +10,4 @@ export { Analysis, analyze } from './analysis';
 export * from './diagnose';
 export * from './config';
 export * from './revisions';
+export * from './render/index';
