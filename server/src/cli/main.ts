@@ -1,9 +1,10 @@
 // The `emend` command line: dispatches to one module per subcommand (server/src/cli/commands/<name>.ts).
 import type { CliCommand, CliIO } from './command';
 import { render } from './commands/render';
+import { collateCommand } from './commands/collate';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [render];
+export const COMMANDS: CliCommand[] = [render, collateCommand];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

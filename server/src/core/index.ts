@@ -9,3 +9,4 @@ export * from './escape';
 export { Analysis, analyze } from './analysis';
 export * from './diagnose';
 export * from './config';
+export * from './collate/index';
