@@ -59,18 +59,24 @@ export class Interner {
   }
 }
 
+export interface AlignOptions {
+  /** Match near-equal words (misreadings) as well as equal ones; default true. Off, only equal words pair up. */
+  near?: boolean;
+}
+
 /** Aligns A with B (both as interned ids over `interner`). */
-export function align(a: Int32Array, b: Int32Array, interner: Interner): Alignment {
+export function align(a: Int32Array, b: Int32Array, interner: Interner, options: AlignOptions = {}): Alignment {
   const result = emptyAlignment(a.length, b.length);
-  new Aligner(a, b, interner, result).region(0, a.length, 0, b.length);
-  findMoves(a, b, interner, result);
+  const near = options.near ?? true;
+  new Aligner(a, b, interner, result, near).region(0, a.length, 0, b.length);
+  findMoves(a, b, interner, result, near);
   return result;
 }
 
 /** Convenience for tests and tools: aligns two lists of normalised keys. */
-export function alignKeys(a: readonly string[], b: readonly string[]): Alignment {
+export function alignKeys(a: readonly string[], b: readonly string[], options: AlignOptions = {}): Alignment {
   const interner = new Interner();
-  return align(interner.all(a), interner.all(b), interner);
+  return align(interner.all(a), interner.all(b), interner, options);
 }
 
 export function emptyAlignment(la: number, lb: number): Alignment {
@@ -94,7 +100,7 @@ class Aligner {
   private posB: Int32Array;
 
   constructor(private readonly a: Int32Array, private readonly b: Int32Array, private readonly interner: Interner,
-    private readonly out: Alignment) {
+    private readonly out: Alignment, private readonly near = true) {
     const v = interner.size;
     this.countA = new Int32Array(v);
     this.countB = new Int32Array(v);
@@ -185,7 +191,7 @@ class Aligner {
       const ka = keys[a[x0 + i - 1]!]!;
       for (let j = 1; j <= m; j++) {
         const idb = b[y0 + j - 1]!;
-        const s = idb === a[x0 + i - 1] ? 1 : similarity(ka, keys[idb]!) * NEAR_WEIGHT;
+        const s = idb === a[x0 + i - 1] ? 1 : this.near ? similarity(ka, keys[idb]!) * NEAR_WEIGHT : 0;
         weight[(i - 1) * m + (j - 1)] = s;
         let best = score[(i - 1) * w + j]!;
         const left = score[i * w + j - 1]!;
@@ -253,7 +259,7 @@ export function longestIncreasing(pairs: number[]): number[] {
  * Moved phrases: a run of unmatched words of A that reads the same as a run of unmatched words of B a little way
  * from where A's run would stand in B. The first word must be equal; the following ones equal or near-equal.
  */
-export function findMoves(a: Int32Array, b: Int32Array, interner: Interner, out: Alignment): void {
+export function findMoves(a: Int32Array, b: Int32Array, interner: Interner, out: Alignment, near = true): void {
   const keys = interner.keys;
   const free = new Map<number, number[]>();
   for (let j = 0; j < b.length; j++) {
@@ -276,7 +282,7 @@ export function findMoves(a: Int32Array, b: Int32Array, interner: Interner, out:
       if (out.bToA[j] !== -1) continue;
       let len = 1;
       while (i + len < a.length && j + len < b.length && out.aToB[i + len] === -1 && out.bToA[j + len] === -1
-        && (a[i + len] === b[j + len] || similarity(keys[a[i + len]!]!, keys[b[j + len]!]!) > 0)) len++;
+        && (a[i + len] === b[j + len] || (near && similarity(keys[a[i + len]!]!, keys[b[j + len]!]!) > 0))) len++;
       const reach = MOVE_REACH[Math.min(len, MOVE_REACH.length - 1)]!;
       if (Math.abs(j - expected) > reach) continue;
       // A single short word (`of`, `the`) turns up everywhere; only a longer one is taken as moved on its own.
