@@ -5,9 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
+import { witness } from './lsp/witness';
 
 /** Every feature of the server. Adding one is adding a module and a line here. */
-const FEATURES: Feature[] = [diagnostics];
+const FEATURES: Feature[] = [diagnostics, witness];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -3,7 +3,7 @@
 // moves the mark) and `witness-missed-deletion` (the witness lacks the words right after an insertion; the fix
 // strikes them). Fixes only move or add marks: they never remove a word of the transcription.
 import type { Analysis } from '../analysis';
-import type { Fix, MarkNode, Problem, TextEdit } from '../model';
+import type { Fix, HeaderField, MarkNode, Problem, TextEdit } from '../model';
 import { problem } from '../problem';
 import type { Collation } from './collation';
 import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
@@ -15,6 +15,11 @@ import type { Variant } from './variants';
 export const MISPLACED_REACH = 12;
 /** Longest run of unstruck words after an insertion reported as a probably missed deletion. */
 export const MISSED_DELETION_WORDS = 4;
+
+/** The one problem of a witness that cannot be compared, on the header's `witness:` line. */
+export function witnessUnavailable(field: HeaderField, reason: string): Problem {
+  return problem('witness-unavailable', field.line.start, field.line.end, reason);
+}
 
 export function witnessProblems(analysis: Analysis, c: Collation): Problem[] {
   const out: Problem[] = [];

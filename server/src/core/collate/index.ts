@@ -10,3 +10,5 @@ export * from './marks';
 export * from './checks';
 export * from './hover';
 export * from './apparatus';
+export * from './header-edit';
+export { collationHtml, COLLATION_CSS } from './view';
