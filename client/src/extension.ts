@@ -3,11 +3,13 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { compareWithWitness } from './collate/compare-with-witness';
+import { syncWitnesses } from './collate/witness-sync';
 
 let client: LanguageClient | undefined;
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
-const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];
+const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [compareWithWitness, syncWitnesses];
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
