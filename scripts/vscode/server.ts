@@ -29,6 +29,21 @@ export function writeProfile(profile: Profile, settings: Record<string, unknown>
   if (keybindings) writeFileSync(path.join(profile.userData, 'User', 'keybindings.json'), JSON.stringify(keybindings, null, 2));
 }
 
+/** User settings for a quiet profile: no tips, telemetry, update checks, recommendations or chat panel. */
+export const QUIET_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+};
+
 function profileArgs(profile: Profile): string[] {
   return ['--config', profile.config, '--extensions-dir', profile.extensions, '--user-data-dir', profile.userData];
 }
@@ -88,6 +103,8 @@ export interface StartOptions {
   port?: number;
   /** Pass code-server's output through to ours (npm start) instead of only keeping it. */
   echo?: boolean;
+  /** Extra environment for code-server and so for its extension host. */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -106,7 +123,11 @@ export async function startCodeServer(opts: StartOptions): Promise<RunningCodeSe
     opts.folder,
   ];
   // Its own process group, so that stop() ends the group and no child outlives us.
-  const child: ChildProcess = spawn(nodeBinary(), args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(nodeBinary(), args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
+  });
   let out = '';
   const keep = (chunk: Buffer) => {
     const s = chunk.toString();

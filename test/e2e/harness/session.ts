@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, RESULTS_DIR, ROOT, VSIX } from '../../../scripts/vscode/paths';
-import { installExtension, profileIn, startCodeServer, writeProfile, type RunningCodeServer } from '../../../scripts/vscode/server';
+import { installExtension, profileIn, QUIET_SETTINGS, startCodeServer, writeProfile, type RunningCodeServer } from '../../../scripts/vscode/server';
 
 export const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
 
@@ -19,23 +19,15 @@ export const TEST_KEYS: Record<string, string> = {
 };
 
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.ignoreRecommendations': true,
-  'extensions.autoCheckUpdates': false,
+  ...QUIET_SETTINGS,
   'security.workspace.trust.enabled': false,
+  // Hovers appear quickly; nothing pops up uninvited over the text the tests read and type.
   'editor.hover.delay': 100,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.suggestOnTriggerCharacters': false,
   'editor.wordBasedSuggestions': 'off',
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
-  'chat.disableAIFeatures': true,
 };
 
 export interface Session {
