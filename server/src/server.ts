@@ -5,9 +5,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
+import { settings } from './lsp/settings';
+import { codeActions } from './lsp/code-actions';
+import { hover } from './lsp/hover';
 
 /** Every feature of the server. Adding one is adding a module and a line here. */
-const FEATURES: Feature[] = [diagnostics];
+const FEATURES: Feature[] = [diagnostics, settings, codeActions, hover];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,5 +35,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 for (const f of FEATURES) f.register(ctx);
+connection.onInitialized(() => {
+  for (const f of FEATURES) f.initialized?.(ctx);
+});
 documents.listen(connection);
 connection.listen();

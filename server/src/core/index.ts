@@ -9,3 +9,5 @@ export * from './escape';
 export { Analysis, analyze } from './analysis';
 export * from './diagnose';
 export * from './config';
+export * from './revisions';
+export * from './hover';
