@@ -168,6 +168,24 @@ export async function hoverText(page: Page): Promise<string> {
   return (await h.count()) && (await h.first().isVisible()) ? ((await h.first().innerText()) ?? '') : '';
 }
 
+/**
+ * Rests the pointer on `text` until a hover satisfying `wanted` shows, and returns its text. A hover asked for
+ * before the language server is ready comes back empty and is not asked again while the pointer rests, so the
+ * pointer leaves and comes back (as a user's would) until the hover has what is wanted.
+ */
+export async function hoverOver(s: Session, text: string, what: string, wanted: (hover: string) => boolean): Promise<string> {
+  let tries = 0;
+  return until(s, what, async () => {
+    if (tries++ % 10 === 0) {
+      const b = await waitForText(s, text);
+      await s.page.mouse.move(b.x + b.width / 2, b.y + b.height + 200, { steps: 2 });
+      await s.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    }
+    const t = await hoverText(s.page);
+    return wanted(t) ? t : undefined;
+  }, { seen: async () => `hover: ${JSON.stringify(await hoverText(s.page))}` });
+}
+
 /** The rows of the Problems panel, opening it (Ctrl+Shift+M) if it is not shown. */
 export async function problemRows(s: Session): Promise<string[]> {
   const panel = s.page.locator('.markers-panel');
