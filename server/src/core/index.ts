@@ -11,3 +11,8 @@ export * from './diagnose';
 export * from './config';
 export * from './revisions';
 export * from './hover';
+export * from './toggle-mark';
+export * from './navigation';
+export * from './outline';
+export * from './stats';
+export * from './render/index';
