@@ -17,6 +17,12 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** Punctuation that is written against the word after it. */
+function isOpeningPunctuation(c: number): boolean {
+  // ( [ « “ „ ‘ ¿ ¡
+  return c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x201e || c === 0x2018 || c === 0xbf || c === 0xa1;
+}
+
 /** Punctuation that is written against the word before it. */
 function isClosingPunctuation(c: number): boolean {
   // , . ; : ! ? ) ] » ” …
@@ -139,12 +145,19 @@ class Builder {
     if (this.dropped) {
       const last = this.lastCode();
       const atLineStart = this.lineStart || last === NL;
-      if (atLineStart || isSpace(last)) {
+      // Spaces after the dropped text are skipped when the reading already has a separator (a space, a line
+      // start, an opening bracket or quote written against the dropped word).
+      let skipped = false;
+      if (atLineStart || isSpace(last) || isOpeningPunctuation(last)) {
+        const from = start;
         while (start < end && isSpace(src.charCodeAt(start))) start++;
+        skipped = start > from;
         if (start === end) return;
       }
+      // A space before the dropped text goes when what follows is a line break, or punctuation that was written
+      // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
       const first = src.charCodeAt(start);
-      if (isSpace(last) && (isClosingPunctuation(first) || first === NL || first === CR)) this.trimTrailingSpaces();
+      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first)))) this.trimTrailingSpaces();
       if (!atLineStart && this.junction) this.junctions.push(this.length);
       this.dropped = false;
       this.junction = false;
