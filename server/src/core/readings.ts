@@ -135,7 +135,14 @@ class Builder {
   }
 
   endParagraph(): void {
-    if (this.dropped) this.trimTrailingSpaces();
+    if (this.dropped) {
+      this.trimTrailingSpaces();
+      // A last line the reading emptied goes with its line break.
+      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && this.lastCode() === NL) {
+        this.trimTrailing((c) => c === NL, 1);
+        if (this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing((c) => c === CR, 1);
+      }
+    }
     this.dropped = false;
   }
 
@@ -156,8 +163,17 @@ class Builder {
       }
       // A space before the dropped text goes when what follows is a line break, or punctuation that was written
       // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
-      const first = src.charCodeAt(start);
+      let first = src.charCodeAt(start);
       if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first)))) this.trimTrailingSpaces();
+      // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
+      // would read as a paragraph break).
+      if (first === NL || (first === CR && src.charCodeAt(start + 1) === NL)) {
+        if (this.lineStart || this.lastCode() === NL) {
+          start += first === NL ? 1 : 2;
+          if (start >= end) return;
+          first = src.charCodeAt(start);
+        }
+      }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
       this.dropped = false;
       this.junction = false;
@@ -205,11 +221,17 @@ class Builder {
   }
 
   private trimTrailingSpaces(): void {
+    this.trimTrailing(isSpace, Infinity);
+  }
+
+  /** Removes up to `max` characters matching `test` from the end of the reading. */
+  private trimTrailing(test: (c: number) => boolean, max: number): void {
+    let budget = max;
     for (;;) {
       const last = this.parts[this.parts.length - 1];
       if (!last) return;
       let cut = last.length;
-      while (cut > 0 && isSpace(last.charCodeAt(cut - 1))) cut--;
+      while (cut > 0 && budget > 0 && test(last.charCodeAt(cut - 1))) { cut--; budget--; }
       if (cut === last.length) return;
       const removed = last.length - cut;
       this.length -= removed;
@@ -219,6 +241,7 @@ class Builder {
         this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop();
       }
       if (cut === 0) this.parts.pop(); else { this.parts[this.parts.length - 1] = last.slice(0, cut); return; }
+      if (budget === 0) return;
     }
   }
 
