@@ -112,11 +112,16 @@ class Builder {
   drop(): void {
     this.dropped = true;
     this.junction = true;
+    this.skippedSpace = false;
   }
+
+  /** Spaces after the last mark edge were skipped (they stood before what follows, in the source). */
+  private skippedSpace = false;
 
   /** A kept mark's delimiter: spaces either side are still joined, but no words were separated by dropped text. */
   boundary(): void {
     this.dropped = true;
+    this.skippedSpace = false;
   }
 
   /** Offset where the current paragraph's text began in the reading, or -1 while it has yielded none. */
@@ -154,13 +159,13 @@ class Builder {
       const atLineStart = this.lineStart || last === NL;
       // Spaces after the dropped text are skipped when the reading already has a separator (a space, a line
       // start, an opening bracket or quote written against the dropped word).
-      let skipped = false;
       if (atLineStart || isSpace(last) || isOpeningPunctuation(last)) {
         const from = start;
         while (start < end && isSpace(src.charCodeAt(start))) start++;
-        skipped = start > from;
+        if (start > from) this.skippedSpace = true;
         if (start === end) return;
       }
+      const skipped = this.skippedSpace;
       // A space before the dropped text goes when what follows is a line break, or punctuation that was written
       // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
       let first = src.charCodeAt(start);
@@ -183,16 +188,17 @@ class Builder {
   }
 
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
-  symbol(value: string, at: number): void {
+  /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
+  symbol(value: string, at: number, width: 0 | 1 = 1): void {
     if (this.dropped) {
       if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
       this.dropped = false;
       this.junction = false;
     }
-    this.push(value, at, false);
+    this.push(value, at, false, width);
   }
 
-  private push(value: string, srcStart: number, verbatim: boolean): void {
+  private push(value: string, srcStart: number, verbatim: boolean, width = 1): void {
     if (this.paragraphStart < 0) {
       if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
         const sep = this.separatorStart;
@@ -208,7 +214,7 @@ class Builder {
     } else {
       this.outStarts.push(this.length);
       this.srcStarts.push(srcStart);
-      this.lengths.push(verbatim ? value.length : Math.min(value.length, 1));
+      this.lengths.push(verbatim ? value.length : Math.min(value.length, width));
     }
     this.parts.push(value);
     this.length += value.length;
@@ -276,7 +282,7 @@ function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
     const [open, close] = DIPLOMATIC_BRACKETS[node.kind];
     b.symbol(open, node.open.start);
     walk(node.children, kind, b);
-    b.symbol(close, node.close ? node.close.start : node.end);
+    if (node.close) b.symbol(close, node.close.start); else b.symbol(close, node.end, 0);
     return;
   }
   const keep = node.kind === 'del' ? kind === 'draft' : kind === 'final';
