@@ -1,7 +1,7 @@
 // The one parser of the markup: a single left-to-right pass over the source, linear in its length.
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 import { parseHeader } from './header';
-import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode } from './model';
+import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode, TextEdit } from './model';
 import { problem } from './problem';
 
 const BACKSLASH = 92, TILDE = 126, CARET = 94, STAR = 42, LBRACE = 123, RBRACE = 125, LT = 60, GT = 62;
@@ -68,6 +68,12 @@ class InlineParser {
   readonly angleAdds: MarkNode[] = [];
 
   constructor(private readonly src: string, private readonly problems: Problem[]) {}
+
+  /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
+   *  would otherwise spend most of its time building messages nobody reads). */
+  private report(make: () => Problem): void {
+    if (this.problems.length < 2 * MAX_PROBLEMS) this.problems.push(make());
+  }
 
   /** Parses src[start, end) as one paragraph. `more` tells whether another paragraph follows. */
   paragraph(start: number, end: number, more: boolean): Paragraph {
@@ -143,7 +149,7 @@ class InlineParser {
   private open(kind: MarkNode['kind'], delimiter: string, start: number, end: number, tildes: number): void {
     if (this.refused.length > 0 || this.stack.length >= MAX_NESTING) {
       if (this.refused.length === 0) {
-        this.problems.push(problem('nesting-too-deep', start, end,
+        this.report(() => problem('nesting-too-deep', start, end,
           `Marks are nested more than ${MAX_NESTING} deep here; this \`${delimiter}\` and the marks inside it are read as text.`));
       }
       this.refused.push(kind === 'del' ? delimiter : kind === 'hand' ? '*' : delimiter === '^<' ? '>' : '}');
@@ -182,7 +188,7 @@ class InlineParser {
   private close(closeStart: number, closeEnd: number): void {
     const node = this.pop(closeEnd, closeStart);
     if (node.children.length === 0) {
-      this.problems.push(problem('empty-mark', node.start, node.end,
+      this.report(() => problem('empty-mark', node.start, node.end,
         `This ${KIND_NAME[node.kind]} holds no text.`,
         [{ title: 'Remove the empty mark', edits: [{ start: node.start, end: node.end, newText: '' }], preferred: true }]));
     } else {
@@ -256,7 +262,7 @@ class InlineParser {
       return;
     }
     this.text(at, at + 1);
-    this.problems.push(problem('stray-closer', at, at + 1,
+    this.report(() => problem('stray-closer', at, at + 1,
       `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
       [
         { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
@@ -285,7 +291,7 @@ class InlineParser {
       }
     }
     const first = inner[inner.length - 1]!;
-    this.problems.push(problem('crossing-marks', at, at + 1,
+    this.report(() => problem('crossing-marks', at, at + 1,
       `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[outer.kind]} opened with \`${outer.delimiter}\`, ` +
       `but the ${KIND_NAME[first.kind]} opened inside it with \`${first.delimiter}\` is still open. ` +
       'Close the inner mark first, or split one of them so that one lies wholly inside the other.' +
@@ -318,7 +324,7 @@ class InlineParser {
       ? `This ${KIND_NAME[node.kind]} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
         `Close it with \`${closer}\` (mark each paragraph separately if the ${KIND_NAME[node.kind]} runs on).`
       : `This ${KIND_NAME[node.kind]} is never closed; add \`${closer}\` where it ends.`;
-    this.problems.push(problem(code, node.open.start, node.open.end, message, fixes));
+    this.report(() => problem(code, node.open.start, node.open.end, message, fixes));
   }
 
   /** A space just inside a delimiter that doubles a space (or line edge) just outside it. */
@@ -334,7 +340,7 @@ class InlineParser {
     const after = node.end < src.length ? src.charCodeAt(node.end) : NL;
     const outsideBefore = before === SPACE || before === TAB || before === NL;
     const outsideAfter = after === SPACE || after === TAB || after === NL || after === CR;
-    const edits = [];
+    const edits: TextEdit[] = [];
     if (outsideBefore && isBlank(src.charCodeAt(inner0))) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
@@ -346,7 +352,7 @@ class InlineParser {
       edits.push({ start: k, end: inner1, newText: '' });
     }
     if (edits.length === 0) return;
-    this.problems.push(problem('space-inside-mark', node.start, node.end,
+    this.report(() => problem('space-inside-mark', node.start, node.end,
       `A space just inside this ${KIND_NAME[node.kind]} doubles the space outside it.`,
       [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
   }
@@ -470,6 +476,7 @@ function checkSpellings(brace: MarkNode[], angle: MarkNode[], problems: Problem[
   }
   const all = { title: `Write every insertion as \`${to}…${closeTo}\``, edits };
   minority.forEach((node, index) => {
+    if (problems.length >= 2 * MAX_PROBLEMS) return;
     const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: [
       { start: node.open.start, end: node.open.end, newText: to },
       ...(node.close ? [{ start: node.close.start, end: node.close.end, newText: closeTo }] : []),
