@@ -36,7 +36,8 @@ export const diagnostics: Feature = {
   capabilities: { diagnosticProvider: { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false } },
   register(ctx) {
     ctx.connection.languages.diagnostics.on(async (params) => {
-      const found = await problemsFor(ctx, params.textDocument.uri);
+      const uri = params?.textDocument?.uri;
+      const found = typeof uri === 'string' ? await problemsFor(ctx, uri) : undefined;
       if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       return { kind: DocumentDiagnosticReportKind.Full, items: found.problems.map((p) => toDiagnostic(found.analysis, p)) };
     });

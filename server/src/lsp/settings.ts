@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { isProblemCode, parseProjectConfig, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
 import type { Feature, ServerContext } from './context';
 
@@ -121,7 +121,8 @@ class SettingsStore {
       this.ctx.connection.console.warn(message);
       if (this.announced.has(message)) continue;
       this.announced.add(message);
-      void this.ctx.connection.window.showWarningMessage(message);
+      // A notification, not a request: nothing to wait for, and no button to press.
+      void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 
