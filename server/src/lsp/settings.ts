@@ -160,11 +160,19 @@ export function projectFileFor(ctx: ServerContext, uri: string): ProjectFileStat
   return store(ctx).project(uri);
 }
 
-/** Asks the client to pull diagnostics again, when it can. */
+const refreshers: ((ctx: ServerContext) => void)[] = [];
+
+/** Runs `fn` whenever settings change (the diagnostics feature re-pushes for clients that do not pull). */
+export function onSettingsChanged(fn: (ctx: ServerContext) => void): void {
+  refreshers.push(fn);
+}
+
+/** Asks the client to pull diagnostics again, when it can; tells the listeners either way. */
 export function refreshDiagnostics(ctx: ServerContext): void {
   if (ctx.clientCapabilities().workspace?.diagnostics?.refreshSupport) {
     void ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
+  for (const fn of refreshers) fn(ctx);
 }
 
 export const settings: Feature = {
