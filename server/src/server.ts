@@ -8,9 +8,26 @@ import { diagnostics } from './lsp/diagnostics';
 import { settings } from './lsp/settings';
 import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover';
+import { readings } from './lsp/readings';
+import { revisionRequests } from './lsp/revisions';
+import { toggleMarkRequest } from './lsp/toggle-mark';
+import { documentOutline } from './lsp/outline';
+import { render } from './lsp/render';
+import { witness } from './lsp/witness';
 
-/** Every feature of the server. Adding one is adding a module and a line here. */
-const FEATURES: Feature[] = [diagnostics, settings, codeActions, hover];
+/** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
+const FEATURES: Feature[] = [
+  diagnostics,
+  settings,
+  codeActions,
+  hover,
+  readings,
+  revisionRequests,
+  toggleMarkRequest,
+  documentOutline,
+  render,
+  witness,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
