@@ -181,7 +181,7 @@ export const settings: Feature = {
       store(ctx).clearUser();
       refreshDiagnostics(ctx);
     });
-    ctx.connection.onDidChangeWatchedFiles((params) => {
+    ctx.onDidChangeWatchedFiles((params) => {
       if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) return;
       store(ctx).clearProject();
       refreshDiagnostics(ctx);
