@@ -10,6 +10,7 @@ export { Analysis, analyze } from './analysis';
 export * from './diagnose';
 export * from './config';
 export * from './revisions';
+export * from './hover';
 export * from './toggle-mark';
 export * from './navigation';
 export * from './outline';
