@@ -12,6 +12,7 @@ import { readings } from './lsp/readings';
 import { revisionRequests } from './lsp/revisions';
 import { toggleMarkRequest } from './lsp/toggle-mark';
 import { documentOutline } from './lsp/outline';
+import { render } from './lsp/render';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -23,6 +24,7 @@ const FEATURES: Feature[] = [
   revisionRequests,
   toggleMarkRequest,
   documentOutline,
+  render,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -15,3 +15,4 @@ export * from './toggle-mark';
 export * from './navigation';
 export * from './outline';
 export * from './stats';
+export * from './render/index';
