@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { compareWithWitness } from './collate/compare-with-witness';
+import { syncWitnesses } from './collate/witness-sync';
 
 import { registerServerCommands } from './server/server-commands';
 import { registerMarkCommands } from './editing/mark-commands';
@@ -19,6 +21,8 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerRevisionCommands,
   registerReadingDocuments,
   registerStatusBar,
+  compareWithWitness,
+  syncWitnesses,
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {
