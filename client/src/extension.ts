@@ -3,13 +3,15 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview/index';
+import { markdownApi, type EmendApi } from './markdown/markdown-api';
 
 let client: LanguageClient | undefined;
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
-const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];
+const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [registerPreview];
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<EmendApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -21,6 +23,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
   for (const part of PARTS) part(context, client);
   await client.start();
+  return markdownApi;
 }
 
 export async function deactivate(): Promise<void> {

@@ -33,5 +33,12 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-changed-del { background: var(--changed-del); }
 .emend-changed-add { background: var(--changed-add); }
 .emend-empty-document { color: var(--muted); font-style: italic; }
+@media (max-width: 36rem) {
+  .emend-row { grid-template-columns: 1fr; gap: 0.25rem; }
+  .emend-row-heading { display: none; }
+  .emend-col-draft::before, .emend-col-final::before { display: block; font-size: 0.8em; color: var(--muted); }
+  .emend-col-draft::before { content: "Draft"; }
+  .emend-col-final::before { content: "Final"; }
+}
 @media print { body { background: #fff; color: #000; } #emend-preview { max-width: none; padding: 0; } }
 `;
