@@ -6,10 +6,23 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
 
+import { registerServerCommands } from './server/server-commands';
+import { registerMarkCommands } from './editing/mark-commands';
+import { registerRevisionCommands } from './navigation/revision-commands';
+import { registerReadingDocuments } from './readings/reading-documents';
+import { registerStatusBar } from './status/status-bar';
+
 let client: LanguageClient | undefined;
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
-const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [registerPreview];
+const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [
+  registerServerCommands,
+  registerMarkCommands,
+  registerRevisionCommands,
+  registerReadingDocuments,
+  registerStatusBar,
+  registerPreview,
+];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
