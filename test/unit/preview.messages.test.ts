@@ -35,8 +35,9 @@ function update(over: Partial<Extract<ToWebview, { type: 'update' }>>): Extract<
 }
 const shown = { uri: 'file:///a.emend', view: 'diplomatic', version: 5 };
 
-test('the first update replaces the page and scrolls to the editor line, or the restored one', () => {
-  assert.deepEqual(updateAction(undefined, update({ line: 7 }), 3), { kind: 'replace', line: 7 });
+test('the first update replaces the page and scrolls to the place saved before a reload, or the editor line', () => {
+  assert.deepEqual(updateAction(undefined, update({ line: 7 }), 3), { kind: 'replace', line: 3 });
+  assert.deepEqual(updateAction(undefined, update({ line: 7 }), undefined), { kind: 'replace', line: 7 });
   assert.deepEqual(updateAction(undefined, update({}), 3), { kind: 'replace', line: 3 });
   assert.deepEqual(updateAction(undefined, update({}), undefined), { kind: 'replace', line: 0 });
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
+import { askServer } from '../server/server-requests';
 import { activeEmendUri, type PreviewManager } from './preview-manager';
 import { defaultView } from './settings';
 
@@ -16,18 +17,14 @@ export function registerExportHtml(context: ExtensionContext, client: LanguageCl
       return;
     }
     const view = previews.previewOf(resource)?.view ?? defaultView(resource);
-    if (!client.isRunning()) {
-      void window.showErrorMessage('Export as HTML: the Emend language server is not running (see the “Emend” output channel); restart it or reload the window.');
-      return;
-    }
-    let result: RenderResult;
     try {
       await workspace.openTextDocument(resource);
-      result = await client.sendRequest<RenderResult>(RenderRequest, { uri: resource.toString(), view, page: true });
     } catch (e) {
-      void window.showErrorMessage(`Export as HTML failed: ${e instanceof Error ? e.message : String(e)}`);
+      void window.showErrorMessage(`Export as HTML: cannot open ${resource.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
+    const result = await askServer<RenderResult>(client, 'export as HTML', RenderRequest, { uri: resource.toString(), view, page: true });
+    if (!result?.page) return;
     const base = path.posix.basename(resource.path).replace(/\.emend$/i, '');
     const suggested = Uri.joinPath(resource.with({ path: path.posix.dirname(resource.path) }), `${base}.${view}.html`);
     const target = await window.showSaveDialog({
@@ -38,7 +35,7 @@ export function registerExportHtml(context: ExtensionContext, client: LanguageCl
     });
     if (!target) return;
     try {
-      await workspace.fs.writeFile(target, Buffer.from(result.page ?? '', 'utf8'));
+      await workspace.fs.writeFile(target, Buffer.from(result.page, 'utf8'));
     } catch (e) {
       void window.showErrorMessage(`Export as HTML could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
       return;

@@ -5,7 +5,7 @@ import {
   commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
   type Disposable, type ExtensionContext, type TextEditor, type WebviewPanel,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_VIEW_TYPE, toPreviewState } from './messages';
 import { PreviewPanel, type PreviewHost } from './preview-panel';
 import { defaultView, previewSettings } from './settings';
@@ -30,6 +30,8 @@ export class PreviewManager implements PreviewHost, Disposable {
       }),
       window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e.textEditor)),
       workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('emend.preview')) for (const p of this.panels) p.update(true); }),
+      // After a restart of the server, previews that showed an error render again.
+      client.onDidChangeState((e) => { if (e.newState === State.Running) for (const p of this.panels) p.update(true); }),
     );
   }
 

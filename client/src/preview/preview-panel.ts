@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
+import { whenStarted } from '../server/server-requests';
 import { isFromWebview, PREVIEW_VIEW_TYPE, type FromWebview, type PreviewState, type ToWebview } from './messages';
 import { previewSettings } from './settings';
 import { newNonce, previewShell } from './webview-html';
@@ -114,7 +115,9 @@ export class PreviewPanel implements Disposable {
     try {
       // Opening the document (without showing it) makes the client send it to the server if it is not open yet.
       await workspace.openTextDocument(this.res);
-      if (!this.host.client.isRunning()) throw new Error('the Emend language server is not running (see the “Emend” output channel); restart it or reload the window.');
+      if (!(await whenStarted(this.host.client))) {
+        throw new Error('the Emend language server is not running. Run “Emend: Restart Language Server”, or “Emend: Show Output” to see why.');
+      }
       result = await this.host.client.sendRequest<RenderResult>(RenderRequest, { uri, view: this.currentView });
     } catch (e) {
       if (seq === this.sequence) this.post({ type: 'error', uri, message: `The preview could not be updated: ${e instanceof Error ? e.message : String(e)}` });
@@ -132,6 +135,10 @@ export class PreviewPanel implements Disposable {
       if (line !== undefined) msg.line = line;
     }
     this.post(msg);
+    if (first) {
+      const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+      if (editor) this.post({ type: 'activeLine', uri, line: editor.selection.active.line });
+    }
   }
 
   private async onMessage(m: FromWebview): Promise<void> {

@@ -13,12 +13,13 @@ export interface Shown {
 export type UpdateAction =
   /** Keep the page and its scroll position; swap changed blocks only. */
   | { kind: 'patch' }
-  /** A different document or view: rebuild the page and scroll to `line` (0 for the top). */
+  /** A new page, another document or another view: rebuild the page and scroll to `line` (0 for the top). */
   | { kind: 'replace'; line: number }
   | { kind: 'ignore' };
 
 export function updateAction(shown: Shown | undefined, msg: Update, restoredLine: number | undefined): UpdateAction {
-  if (!shown) return { kind: 'replace', line: msg.line ?? restoredLine ?? 0 };
+  // A page (re)loaded: the place it saved before wins over the editor's (it is the more recent).
+  if (!shown) return { kind: 'replace', line: restoredLine ?? msg.line ?? 0 };
   if (shown.uri !== msg.uri) return { kind: 'replace', line: msg.line ?? 0 };
   if (shown.view !== msg.view) return { kind: 'replace', line: restoredLine ?? msg.line ?? 0 };
   if (msg.version < shown.version) return { kind: 'ignore' };

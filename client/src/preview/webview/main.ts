@@ -195,7 +195,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   const msg = event.data as ToWebview;
   switch (msg?.type) {
     case 'update': {
-      const action = updateAction(shown, msg, state?.uri === msg.uri && state.view === msg.view ? state.line : undefined);
+      // Where to be after a rebuild: the place being read now (another view of the same document), or the place
+      // saved before a reload.
+      const keep = shown && shown.uri === msg.uri ? topLine() : state?.uri === msg.uri ? state.line : undefined;
+      const action = updateAction(shown, msg, keep);
       if (action.kind === 'ignore') return;
       settings = msg.settings;
       errorBox.hidden = true;
