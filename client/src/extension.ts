@@ -5,6 +5,8 @@ import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
+import { compareWithWitness } from './collate/compare-with-witness';
+import { syncWitnesses } from './collate/witness-sync';
 
 import { registerServerCommands } from './server/server-commands';
 import { registerMarkCommands } from './editing/mark-commands';
@@ -22,6 +24,8 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerReadingDocuments,
   registerStatusBar,
   registerPreview,
+  compareWithWitness,
+  syncWitnesses,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {
