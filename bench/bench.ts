@@ -2,6 +2,7 @@
 // Usage: node out/bench/bench.js [suite...]
 import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
+import { renderSuite } from './render';
 import { collateSuite } from './collate';
 
 export interface Suite {
@@ -12,6 +13,7 @@ export interface Suite {
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
 const SUITES: Suite[] = [
   parseSuite,
+  renderSuite,
   collateSuite,
 ];
 
