@@ -6,9 +6,26 @@ import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
 import { witness } from './lsp/witness';
+import { settings } from './lsp/settings';
+import { codeActions } from './lsp/code-actions';
+import { hover } from './lsp/hover';
+import { readings } from './lsp/readings';
+import { revisionRequests } from './lsp/revisions';
+import { toggleMarkRequest } from './lsp/toggle-mark';
+import { documentOutline } from './lsp/outline';
 
-/** Every feature of the server. Adding one is adding a module and a line here. */
-const FEATURES: Feature[] = [diagnostics, witness];
+/** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
+const FEATURES: Feature[] = [
+  diagnostics,
+  settings,
+  codeActions,
+  hover,
+  readings,
+  revisionRequests,
+  toggleMarkRequest,
+  documentOutline,
+  witness,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,5 +50,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 for (const f of FEATURES) f.register(ctx);
+connection.onInitialized(() => {
+  for (const f of FEATURES) f.initialized?.(ctx);
+});
 documents.listen(connection);
 connection.listen();

@@ -7,7 +7,8 @@ import type { Fix, HeaderField, MarkNode, Problem, TextEdit } from '../model';
 import { problem } from '../problem';
 import type { Collation } from './collation';
 import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
-import { markAround, revisions, touchesMark, wordsIn } from './marks';
+import { markAround, revisionParts, touchesMark, wordsIn } from './marks';
+import { revisions } from '../revisions';
 import { similarity } from './similarity';
 import type { Variant } from './variants';
 
@@ -134,8 +135,8 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
   const doc = analysis.doc;
   for (const r of revisions(doc)) {
     // A lone insertion or a substitution's: moving the insertion leaves the struck words struck where they stand.
-    if (!r.insertion) continue;
-    const mark = r.insertion;
+    const mark = revisionParts(r.node).insertion;
+    if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
     let anyInOrder = false;
@@ -172,8 +173,8 @@ function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void
   const doc = analysis.doc;
   const al = c.alignment, n = c.a.words.length;
   for (const r of revisions(doc)) {
-    if (!r.insertion) continue;
-    const mark = r.insertion;
+    const mark = revisionParts(r.node).insertion;
+    if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
     let matched = 0, lastMatched = -1;
