@@ -48,6 +48,38 @@ export type ToggleMarkResult =
   | { edits: { range: RangeParam; newText: string }[]; selection: RangeParam; action: 'wrap' | 'unwrap' }
   | { message: string };
 
+/** One view of an open document as HTML (the preview, export). Views come from server/src/core/render/views.ts. */
+export const RenderRequest = 'emend/render';
+export interface RenderParams {
+  uri: string;
+  /** A view id from `RenderResult.views` (diplomatic, final, draft, side-by-side, …). */
+  view: string;
+  /** Also return the whole self-contained page (inline CSS, no scripts) in `page`, for export. */
+  page?: boolean;
+}
+export interface RenderBlock {
+  /** Unchanged while the block's content is unchanged, so the preview can keep its DOM node. */
+  key: string;
+  /** Zero-based source lines the block comes from; null for blocks without a source (column headings). */
+  line: number | null;
+  endLine: number | null;
+  html: string;
+}
+export interface RenderViewInfo { id: string; label: string; description: string }
+export interface RenderResult {
+  uri: string;
+  /** The document version rendered. */
+  version: number;
+  view: string;
+  /** Every view the server can render, in switcher order. */
+  views: RenderViewInfo[];
+  blocks: RenderBlock[];
+  /** The header's title, if any. */
+  title: string | null;
+  lineCount: number;
+  page?: string;
+}
+
 /** The edit that writes the `witness:` header line (Emend: Compare with Witness…). `path` as it should be written. */
 export const WitnessHeaderEditRequest = 'emend/witnessHeaderEdit';
 export interface WitnessHeaderEditParams { uri: string; path: string }

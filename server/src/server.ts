@@ -5,7 +5,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
-import { witness } from './lsp/witness';
 import { settings } from './lsp/settings';
 import { codeActions } from './lsp/code-actions';
 import { hover } from './lsp/hover';
@@ -13,6 +12,8 @@ import { readings } from './lsp/readings';
 import { revisionRequests } from './lsp/revisions';
 import { toggleMarkRequest } from './lsp/toggle-mark';
 import { documentOutline } from './lsp/outline';
+import { render } from './lsp/render';
+import { witness } from './lsp/witness';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -24,6 +25,7 @@ const FEATURES: Feature[] = [
   revisionRequests,
   toggleMarkRequest,
   documentOutline,
+  render,
   witness,
 ];
 

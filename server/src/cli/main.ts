@@ -7,7 +7,11 @@ import { collateCommand } from './commands/collate';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [check, render, collateCommand];
+export const COMMANDS: CliCommand[] = [
+  check,
+  render,
+  collateCommand,
+];
 
 export const VERSION: string = version;
 

@@ -15,4 +15,5 @@ export * from './toggle-mark';
 export * from './navigation';
 export * from './outline';
 export * from './stats';
+export * from './render/index';
 export * from './collate/index';
