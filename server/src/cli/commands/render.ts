@@ -1,26 +1,108 @@
-// `emend render`: prints a reading of each file. (First cut; the CLI issue completes options, errors and formats.)
-import { readFileSync } from 'node:fs';
+// `emend render`: prints (or writes, with --out-dir) a reading of each file in one of the formats of cli/formats.ts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { parse, reading, READING_KINDS, type ReadingKind } from '../../core/index';
+import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { FORMATS } from '../formats';
+import { describeError, EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
+import { analyze, READING_KINDS } from '../../core/index';
+
+function options(): OptionSpec[] {
+  return [
+    { name: 'reading', short: 'r', value: 'KIND', choices: READING_KINDS,
+      help: 'which reading: draft (as first written), final (as revised), diplomatic (both, marked); default final' },
+    { name: 'view', value: 'VIEW',
+      help: 'with --format html, which view (diplomatic, final, draft, side-by-side; default diplomatic)' },
+    { name: 'format', short: 'f', value: 'FORMAT', choices: FORMATS.map((f) => f.name), default: FORMATS[0]!.name,
+      help: 'output format' },
+    { name: 'out-dir', short: 'o', value: 'DIR',
+      help: 'write one file per input into DIR (same relative path, the format\'s extension) instead of printing' },
+  ];
+}
 
 export const render: CliCommand = {
   name: 'render',
   summary: 'Print a reading (draft, final or diplomatic) of each file.',
-  help: 'usage: emend render [--reading draft|final|diplomatic] FILE...',
+  get help() {
+    return [
+      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR] FILE...',
+      '',
+      'Prints a reading of each transcription. FILE may be `-` for standard input, or a directory for every',
+      `*${EMEND_EXTENSION} file below it. Problems in the markup do not stop rendering (see \`emend check\`).`,
+      '',
+      'options:',
+      optionsHelp(options()),
+      '',
+      'formats:',
+      ...FORMATS.map((f) => `  ${f.name.padEnd(10)}  ${f.summary}`),
+      '',
+      'exit status: 0 rendered, 2 usage error or an unreadable file (the others are still rendered).',
+    ].join('\n');
+  },
   async run(args, io) {
-    let kind: ReadingKind = 'final';
-    const files: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--reading') {
-        const k = args[++i];
-        if (!k || !(READING_KINDS as readonly string[]).includes(k)) { io.stderr(`emend render: --reading takes draft, final or diplomatic\n`); return 2; }
-        kind = k as ReadingKind;
-      } else files.push(args[i]!);
+    let parsed;
+    try {
+      parsed = parseArgs(args, options());
+    } catch (e) {
+      if (e instanceof UsageError) { io.stderr(`emend render: ${e.message} (see emend render --help)\n`); return 2; }
+      throw e;
     }
-    for (const f of files) {
-      const text = f === '-' ? (await io.readStdin()).toString('utf8') : readFileSync(f, 'utf8');
-      io.stdout(reading(parse(text), kind).text + '\n');
+    if (parsed.help) { io.stdout(render.help + '\n'); return 0; }
+    if (parsed.positionals.length === 0) {
+      io.stderr('emend render: no files given (use - for standard input; see emend render --help)\n');
+      return 2;
     }
-    return 0;
+    const format = FORMATS.find((f) => f.name === parsed.options.format)!;
+    const view = parsed.options.view ?? parsed.options.reading ?? format.defaultView;
+    if (!format.views.includes(view)) {
+      io.stderr(`emend render: --format ${format.name} takes a ${format.viewNoun}: ${format.views.join(', ')}\n`);
+      return 2;
+    }
+    const outDir = parsed.options['out-dir'] === undefined ? null : resolve(io.cwd, parsed.options['out-dir']);
+    const { inputs, errors } = expandInputs(parsed.positionals, io);
+    let status = 0;
+    for (const e of errors) io.stderr(`emend render: ${e}\n`);
+    if (errors.length) status = 2;
+    if (outDir && inputs.some((i) => i.path === null)) {
+      io.stderr('emend render: --out-dir cannot name an output for standard input; print it instead\n');
+      return 2;
+    }
+    const written = new Map<string, string>();
+    const progress = new Progress(io, inputs.length, 'rendering');
+    for (const [index, input] of inputs.entries()) {
+      progress.tick(index, input.name);
+      const read = await readInput(input, io);
+      if (!read.ok) {
+        progress.clear();
+        io.stderr(`emend render: ${read.error}\n`);
+        status = 2;
+        continue;
+      }
+      const output = format.render(analyze(read.text), { view, name: input.name });
+      if (!outDir) {
+        io.stdout(output);
+        continue;
+      }
+      const base = input.relative.endsWith(EMEND_EXTENSION) ? input.relative.slice(0, -EMEND_EXTENSION.length) : input.relative;
+      const target = join(outDir, base + format.extension);
+      const clash = written.get(target);
+      if (clash !== undefined) {
+        progress.clear();
+        io.stderr(`emend render: ${input.name}: would overwrite the output of ${clash} (${target}); not written\n`);
+        status = 2;
+        continue;
+      }
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, output);
+        written.set(target, input.name);
+      } catch (e) {
+        progress.clear();
+        io.stderr(`emend render: ${target}: cannot write: ${describeError(e)}\n`);
+        status = 2;
+      }
+    }
+    progress.clear();
+    return status;
   },
 };

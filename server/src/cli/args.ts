@@ -1,0 +1,101 @@
+// Option parsing for `emend` subcommands: a declared list of options, so that help text and errors come from one
+// place. Accepts `--name value`, `--name=value`, short aliases (`-r value`), `--` (everything after is a file) and
+// `-` (standard input, a positional). Anything else starting with `-` is an unknown option: a usage error.
+
+export interface OptionSpec {
+  /** Long name without dashes, e.g. `reading`. */
+  name: string;
+  /** One-letter alias without the dash, e.g. `r`. */
+  short?: string;
+  /** The placeholder shown in help for an option that takes a value (e.g. `KIND`); absent for a flag. */
+  value?: string;
+  /** The values allowed, when the set is closed. */
+  choices?: readonly string[];
+  /** Shown in help. */
+  help: string;
+  /** The value used when the option is not given. */
+  default?: string;
+}
+
+export interface ParsedArgs {
+  /** Option values by long name (flags hold `'true'`); defaults filled in. */
+  options: Record<string, string | undefined>;
+  positionals: string[];
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+/** Parses `args` against `specs`; throws UsageError with a one-line message on a bad option or value. */
+export function parseArgs(args: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
+  const options: Record<string, string | undefined> = {};
+  for (const s of specs) if (s.default !== undefined) options[s.name] = s.default;
+  const positionals: string[] = [];
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    let spec: OptionSpec | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq < 0 ? undefined : arg.slice(eq + 1);
+      spec = specs.find((s) => s.name === name);
+    } else {
+      name = arg.slice(1, 2);
+      inline = arg.length > 2 ? arg.slice(2) : undefined;
+      spec = specs.find((s) => s.short === name);
+    }
+    if (!spec) throw new UsageError(`unknown option ${arg.startsWith('--') ? '--' + name : arg}`);
+    const label = `--${spec.name}`;
+    if (spec.value === undefined) {
+      if (inline !== undefined) throw new UsageError(`${label} takes no value`);
+      options[spec.name] = 'true';
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      if (i + 1 >= args.length) throw new UsageError(`${label} needs a value (${describeValue(spec)})`);
+      value = args[++i]!;
+    }
+    if (spec.choices && !spec.choices.includes(value)) {
+      throw new UsageError(`${label} must be ${orList(spec.choices)}, not '${value}'`);
+    }
+    options[spec.name] = value;
+  }
+  return { options, positionals, help };
+}
+
+function describeValue(spec: OptionSpec): string {
+  return spec.choices ? orList(spec.choices) : spec.value!;
+}
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The options part of a command's help text, one aligned line per option. */
+export function optionsHelp(specs: readonly OptionSpec[]): string {
+  const rows = specs.map((s) => {
+    const names = (s.short ? `-${s.short}, ` : '    ') + `--${s.name}` + (s.value ? ` ${s.value}` : '');
+    const extra = [s.choices ? `one of ${s.choices.join(', ')}` : '', s.default !== undefined ? `default ${s.default}` : '']
+      .filter(Boolean).join('; ');
+    return [names, s.help + (extra ? ` (${extra})` : '')] as const;
+  });
+  rows.push(['-h, --help', 'show this help']);
+  const width = Math.max(...rows.map(([n]) => n.length));
+  return rows.map(([n, h]) => `  ${n.padEnd(width)}  ${h}`).join('\n');
+}
