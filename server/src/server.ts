@@ -13,6 +13,7 @@ import { revisionRequests } from './lsp/revisions';
 import { toggleMarkRequest } from './lsp/toggle-mark';
 import { documentOutline } from './lsp/outline';
 import { render } from './lsp/render';
+import { tei } from './lsp/tei';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -25,6 +26,7 @@ const FEATURES: Feature[] = [
   toggleMarkRequest,
   documentOutline,
   render,
+  tei,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -16,3 +16,4 @@ export * from './navigation';
 export * from './outline';
 export * from './stats';
 export * from './render/index';
+export * from './tei/index';

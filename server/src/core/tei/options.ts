@@ -94,3 +94,16 @@ export function teiOptions(input: Record<string, unknown> | undefined): TeiOptio
   }
   return { options, errors };
 }
+
+/** `key=value,key=value` (the CLI's `--tei` option) as an object for teiOptions; malformed items are reported. */
+export function parseTeiOptionList(list: string): { input: Record<string, unknown>; errors: string[] } {
+  const input: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const item of list.split(',')) {
+    if (item.trim() === '') continue;
+    const eq = item.indexOf('=');
+    if (eq < 0) { errors.push(`"${item}" is not of the form key=value`); continue; }
+    input[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+  }
+  return { input, errors };
+}
