@@ -1,9 +1,9 @@
 // The guarantee of issue 6: for any document the parser accepts without errors, import(export(doc)) gives back
-// the same marks and the same text. "Same" is compared on a canonical form: paragraphs of text and marks, where
-// escapes count as the characters they stand for, and text in another hand is a property of each character
-// (`~~*a*~~` and `*~~a~~*` say the same thing; TEI records it once). The gap written between the two halves of a
-// substitution is notation, not text, as is the order of its two halves; the number of blank lines between
-// paragraphs is layout.
+// the same marks and the same text. "Same" is compared on a canonical form: paragraphs of text and marks (hands
+// included, where they were), where escapes count as the characters they stand for. The gap written between the
+// two halves of a substitution is notation, not text, as is the order of its two halves (not significant in TEI;
+// import may write them the other way round to keep them paired); the number of blank lines between paragraphs is
+// layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import { exportTei } from '../../../server/src/core/tei/export';
 import { importTei } from '../../../server/src/core/tei/import';
 import { teiOptions } from '../../../server/src/core/tei/options';
 
-type Canon = string | { k: 'del' | 'add'; c: Canon[] } | { k: 'subst'; a: Canon; b: Canon };
+type Canon = string | { k: 'del' | 'add' | 'hand'; c: Canon[] } | { k: 'subst'; a: Canon; b: Canon };
 
 function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Canon[][] } {
   const src = doc.source;
@@ -26,7 +26,7 @@ function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Ca
     for (const n of nodes) {
       if (n.kind === 'text') push(src.slice(n.start, n.end));
       else if (n.kind === 'escape') push(n.char);
-      else if (n.kind === 'hand') walk(n.children, true, out);
+      else if (n.kind === 'hand') { const c: Canon[] = []; walk(n.children, other, c); out.push({ k: 'hand', c }); }
       else if (n.kind === 'subst') {
         const a: Canon[] = [], b: Canon[] = [];
         // Deletion first: the order of a substitution's halves is not significant (Guidelines), and import writes
@@ -63,14 +63,14 @@ const inline: fc.Memo<string> = fc.memo((n) => {
     { weight: 1, arbitrary: inner.map((s) => `~~~${s} ~~x~~ y~~~`) },
     { weight: 1, arbitrary: inner.map((s) => `^{${s}}`) },
     { weight: 1, arbitrary: inner.map((s) => `^<${s}>`) },
+    { weight: 1, arbitrary: inner.map((s) => `*${s}*`) },
     { weight: 1, arbitrary: fc.tuple(inner, fc.constantFrom('', ' ', '\t'), inner).map(([a, g, b]) => `~~${a}~~${g}^{${b}}`) },
     { weight: 1, arbitrary: fc.tuple(inner, inner).map(([a, b]) => `^{${a}} ~~${b}~~`) },
   );
 });
 
-// Text in another hand, as transcribers use it: a name, a signature, a phrase (words, spaces, literals) between
-// marks. (Hands wrapped around or inside other marks are exported faithfully, but import may then place the `*`
-// elsewhere: see docs/tei.md, "What import cannot give back".)
+// Text in another hand, as transcribers most often use it: a name, a signature, a phrase between marks (the
+// general generator above also puts hands around and inside every other mark).
 const hand = fc.array(fc.oneof(word, literal, fc.constant(' ')), { minLength: 1, maxLength: 4 })
   .map((xs) => `*${xs.join('')}x*`);
 const paragraph = fc.array(fc.oneof({ weight: 6, arbitrary: inline(4) }, { weight: 1, arbitrary: hand }), { minLength: 1, maxLength: 8 })
@@ -93,12 +93,12 @@ function roundTrip(source: string, options = teiOptions({}).options): void {
 }
 
 test('import(export(doc)) gives back the same marks and text (property)', () => {
-  fc.assert(fc.property(document, (src) => roundTrip(src)), { numRuns: 400 });
+  fc.assert(fc.property(document, (src) => roundTrip(src)), { numRuns: 300 });
 });
 
 test('the round trip holds with <seg hand> for other hands and other attribute choices (property)', () => {
   const options = teiOptions({ hands: 'seg', delRend: 'overstrike', addPlace: 'margin', mainHand: 'main', otherHand: 'rr' }).options;
-  fc.assert(fc.property(document, (src) => roundTrip(src, options)), { numRuns: 200 });
+  fc.assert(fc.property(document, (src) => roundTrip(src, options)), { numRuns: 300 });
 });
 
 test('the round trip holds for the sample letter', () => {

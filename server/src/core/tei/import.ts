@@ -23,7 +23,11 @@ interface TextLeaf { kind: 'text'; text: string; other: boolean; preserve: boole
 interface LbLeaf { kind: 'lb'; other: boolean }
 interface MarkI { kind: 'del' | 'add'; children: INode[] }
 interface SubstI { kind: 'subst'; parts: MarkI[] }
-type INode = TextLeaf | LbLeaf | MarkI | SubstI;
+/** Text in another hand, bounded within one element: `<seg hand>`, or a <handShift/> pair among siblings. */
+interface HandI { kind: 'hand'; children: INode[] }
+/** Where a <handShift/> stood, until pairShifts turns pairs of them into HandI (never reaches the writer). */
+interface ShiftI { kind: 'shift'; other: boolean }
+type INode = TextLeaf | LbLeaf | MarkI | SubstI | HandI | ShiftI;
 
 /** Containers whose structure is the document's frame: walked without a warning. */
 const FRAME = new Set(['TEI', 'teiCorpus', 'text', 'body', 'group']);
@@ -106,7 +110,7 @@ class Walker {
   blocks(el: XmlElement, preserve: boolean): void {
     let pending: INode[] | null = null;
     const flush = () => {
-      if (pending) { this.paragraphs.push(pending); this.lastWasLine = false; }
+      if (pending) { this.paragraphs.push(pairShifts(pending)); this.lastWasLine = false; }
       pending = null;
     };
     for (const child of el.children) {
@@ -194,7 +198,7 @@ class Walker {
       if (child.kind === 'text') out.push(this.leaf(child.text, hand, preserve));
       else out.push(...this.inlineElement(child, hand, spaceOf(child, preserve), unwrapDel));
     }
-    return out;
+    return pairShifts(out);
   }
 
   private inlineElement(el: XmlElement, hand: string | null, preserve: boolean, unwrapDel: boolean): INode[] {
@@ -210,7 +214,7 @@ class Walker {
       }
       case 'handShift':
         this.handShift(el);
-        return [];
+        return this.milestoneHand === null ? [] : [{ kind: 'shift', other: this.milestoneHand !== this.mainHand }];
       case 'del': {
         if (unwrapDel) return this.inline(el, hand, preserve, unwrapDel);
         const h = stripPointer(el.attrs.get('hand'));
@@ -239,7 +243,8 @@ class Walker {
       case 'seg': {
         const h = stripPointer(el.attrs.get('hand'));
         if (h === null) this.warnings.add(name);
-        return this.inline(el, h ?? hand, preserve, unwrapDel);
+        const content = this.inline(el, h ?? hand, preserve, unwrapDel);
+        return h !== null && h !== this.mainHand && (hand === null || hand === this.mainHand) ? [{ kind: 'hand', children: content }] : content;
       }
       case 'choice': {
         this.warnings.add('choice');
@@ -265,6 +270,27 @@ class Walker {
   }
 }
 
+/**
+ * Turns each <handShift/> to another hand followed, among the same siblings, by one back to the main hand into a
+ * stretch in another hand, so that `*` goes back exactly where the TEI has it. Unpaired shifts only leave their
+ * mark on the text (each piece of text knows its hand), and the writer groups such text as best it can.
+ */
+function pairShifts(nodes: INode[]): INode[] {
+  if (!nodes.some((n) => n.kind === 'shift')) return nodes;
+  const out: INode[] = [];
+  let open = -1;
+  for (const n of nodes) {
+    if (n.kind !== 'shift') { out.push(n); continue; }
+    if (n.other && open < 0) open = out.length;
+    else if (!n.other && open >= 0) {
+      const children = out.splice(open);
+      out.push({ kind: 'hand', children });
+      open = -1;
+    }
+  }
+  return out;
+}
+
 function spaceOf(el: XmlElement, inherited: boolean): boolean {
   const v = el.attrs.get('xml:space');
   return v === 'preserve' ? true : v === 'default' ? false : inherited;
@@ -287,7 +313,7 @@ function normaliseSpace(nodes: INode[]): void {
     for (const n of ns) {
       if (n.kind === 'text' || n.kind === 'lb') leaves.push(n);
       else if (n.kind === 'subst') collect(n.parts);
-      else collect(n.children);
+      else if (n.kind !== 'shift') collect(n.children);
     }
   };
   collect(nodes);
@@ -334,6 +360,8 @@ interface Facts {
   allOther: boolean;
   /** Something to write: text, or an insertion (an empty one is written `^{}`; an empty deletion cannot be). */
   content: boolean;
+  /** Holds a stretch in another hand that the TEI bounds itself (then `*` goes exactly there, not around). */
+  explicit: boolean;
 }
 
 class MarkupWriter {
@@ -360,16 +388,17 @@ class MarkupWriter {
   private fact(n: INode): Facts {
     let f = this.facts.get(n);
     if (f) return f;
-    if (n.kind === 'text') f = { text: n.text.length > 0, allOther: n.other || n.text.length === 0, content: n.text.length > 0 };
-    else if (n.kind === 'lb') f = { text: false, allOther: n.other, content: true };
+    if (n.kind === 'text') f = { text: n.text.length > 0, allOther: n.other || n.text.length === 0, content: n.text.length > 0, explicit: false };
+    else if (n.kind === 'lb') f = { text: false, allOther: n.other, content: true, explicit: false };
     else {
-      const kids = n.kind === 'subst' ? n.parts : n.children;
-      f = { text: false, allOther: true, content: n.kind === 'add' };
+      const kids = n.kind === 'subst' ? n.parts : n.kind === 'shift' ? [] : n.children;
+      f = { text: false, allOther: true, content: n.kind === 'add', explicit: n.kind === 'hand' };
       for (const k of kids) {
         const kf = this.fact(k);
         f.text ||= kf.text;
         f.allOther &&= kf.allOther;
         f.content ||= kf.content;
+        f.explicit ||= kf.explicit;
       }
     }
     this.facts.set(n, f);
@@ -389,10 +418,10 @@ class MarkupWriter {
     while (i < nodes.length) {
       const n = nodes[i]!;
       const f = this.fact(n);
-      if (!inHand && f.allOther && (f.text || n.kind === 'lb')) {
+      if (!inHand && !f.explicit && f.allOther && (f.text || n.kind === 'lb')) {
         let j = i + 1;
         let end = i + 1;
-        while (j < nodes.length && this.fact(nodes[j]!).allOther) {
+        while (j < nodes.length && this.fact(nodes[j]!).allOther && !this.fact(nodes[j]!).explicit) {
           if (this.fact(nodes[j]!).text || nodes[j]!.kind === 'lb') end = j + 1;
           j++;
         }
@@ -431,6 +460,14 @@ class MarkupWriter {
 
   private node(n: INode, inHand: boolean): void {
     switch (n.kind) {
+      case 'shift': break;
+      case 'hand':
+        // (An empty one is written too: `**` keeps marks on either side apart, as the TEI had them.)
+        if (inHand) { this.sequence(n.children, inHand); break; }
+        this.write('*');
+        this.sequence(n.children, true);
+        this.write('*');
+        break;
       case 'text': this.write(escapeText(n.text)); break;
       case 'lb': this.write('\n'); break;
       case 'subst': {
