@@ -3,11 +3,27 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { compareWithWitness } from './collate/compare-with-witness';
+import { syncWitnesses } from './collate/witness-sync';
+
+import { registerServerCommands } from './server/server-commands';
+import { registerMarkCommands } from './editing/mark-commands';
+import { registerRevisionCommands } from './navigation/revision-commands';
+import { registerReadingDocuments } from './readings/reading-documents';
+import { registerStatusBar } from './status/status-bar';
 
 let client: LanguageClient | undefined;
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
-const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [];
+const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [
+  registerServerCommands,
+  registerMarkCommands,
+  registerRevisionCommands,
+  registerReadingDocuments,
+  registerStatusBar,
+  compareWithWitness,
+  syncWitnesses,
+];
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));

@@ -11,15 +11,100 @@ export interface ReadingResult { text: string }
 /** Every revision (deletion, insertion, substitution, other hand) in document order, for navigation. */
 export const RevisionsRequest = 'emend/revisions';
 export interface RevisionsParams { uri: string }
+export interface PositionParam { line: number; character: number }
+export interface RangeParam { start: PositionParam; end: PositionParam }
 export interface RevisionItem {
   kind: 'del' | 'add' | 'subst' | 'hand';
   /** One line, as in the hover: `Substitution: eliminate → relieve`. */
   summary: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: RangeParam;
+  /** How many revisions enclose this one (0 in running text). */
+  depth: number;
 }
 export interface RevisionsResult { revisions: RevisionItem[] }
 
-/** Counts for the status bar. */
+/** The next or previous revision from a position, wrapping round the document; null when there are none. */
+export const NextRevisionRequest = 'emend/nextRevision';
+export interface NextRevisionParams { uri: string; position: PositionParam; direction: 'next' | 'previous' }
+export type NextRevisionResult = { revision: RevisionItem; index: number; total: number; wrapped: boolean } | null;
+
+/**
+ * Counts for the status bar. Deletions and insertions count the marks on the page (a substitution is one of each,
+ * and is also counted among the substitutions). Problem counts are not here: the client takes them from the
+ * diagnostics VS Code shows, so they match the Problems panel under the user's severities.
+ */
 export const StatsRequest = 'emend/stats';
 export interface StatsParams { uri: string }
-export interface StatsResult { deletions: number; insertions: number; substitutions: number; hands: number; errors: number; warnings: number }
+export interface StatsResult { deletions: number; insertions: number; substitutions: number; hands: number; paragraphs: number }
+
+/**
+ * Toggle a mark on a selection (the Mark as Deleted / Inserted / In Another Hand commands). `version` is the
+ * document version the selection belongs to; a stale version is refused rather than applied at the wrong place.
+ * Either edits to apply and the selection to leave, or a message saying why nothing was changed.
+ */
+export const ToggleMarkRequest = 'emend/toggleMark';
+export interface ToggleMarkParams { uri: string; version: number; range: RangeParam; kind: 'del' | 'add' | 'hand' }
+export type ToggleMarkResult =
+  | { edits: { range: RangeParam; newText: string }[]; selection: RangeParam; action: 'wrap' | 'unwrap' }
+  | { message: string };
+
+/** One view of an open document as HTML (the preview, export). Views come from server/src/core/render/views.ts. */
+export const RenderRequest = 'emend/render';
+export interface RenderParams {
+  uri: string;
+  /** A view id from `RenderResult.views` (diplomatic, final, draft, side-by-side, …). */
+  view: string;
+  /** Also return the whole self-contained page (inline CSS, no scripts) in `page`, for export. */
+  page?: boolean;
+}
+export interface RenderBlock {
+  /** Unchanged while the block's content is unchanged, so the preview can keep its DOM node. */
+  key: string;
+  /** Zero-based source lines the block comes from; null for blocks without a source (column headings). */
+  line: number | null;
+  endLine: number | null;
+  html: string;
+}
+export interface RenderViewInfo { id: string; label: string; description: string }
+export interface RenderResult {
+  uri: string;
+  /** The document version rendered. */
+  version: number;
+  view: string;
+  /** Every view the server can render, in switcher order. */
+  views: RenderViewInfo[];
+  blocks: RenderBlock[];
+  /** The header's title, if any. */
+  title: string | null;
+  lineCount: number;
+  page?: string;
+}
+
+/** The edit that writes the `witness:` header line (Emend: Compare with Witness…). `path` as it should be written. */
+export const WitnessHeaderEditRequest = 'emend/witnessHeaderEdit';
+export interface WitnessHeaderEditParams { uri: string; path: string }
+export interface WitnessHeaderEditResult {
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+  /** Set when no edit can be made (e.g. a path with a line break). */
+  error?: string;
+}
+
+/** Server → client: the witness files the open transcriptions name, so the client forwards their unsaved text. */
+export const WatchWitnessesNotification = 'emend/watchWitnesses';
+export interface WatchWitnessesParams { uris: string[] }
+
+/** Client → server: the text of a witness open in an editor (text null once it is closed). */
+export const WitnessTextNotification = 'emend/witnessText';
+export interface WitnessTextParams { uri: string; version: number; text: string | null }
+
+/** The collation of a transcription with its witness, for the preview's collation view. */
+export const CollationRequest = 'emend/collation';
+export interface CollationParams { uri: string }
+export interface CollationResult {
+  /** The view's HTML body fragment (everything escaped), or null when the document names no witness. */
+  html: string | null;
+  /** Share of the transcription's words that agree with the witness, or null. */
+  agreement: number | null;
+  /** Why there is no collation (no witness named, witness unavailable). */
+  message?: string;
+}

@@ -1,10 +1,11 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
-import type { Analysis, ReadingKind } from '../core/index';
+import { basename } from 'node:path';
+import { READING_KINDS, renderPage, VIEW_IDS, type Analysis } from '../core/index';
 
 export interface RenderOptions {
-  /** The reading asked for with `--reading` (formats that encode every reading, like TEI, may ignore it). */
-  reading: ReadingKind;
+  /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
+  view: string;
   /** The input's name as shown to the user (a path, or `-`), e.g. for a title. */
   name: string;
 }
@@ -13,6 +14,10 @@ export interface RenderFormat {
   name: string;
   /** One line for `emend render --help`. */
   summary: string;
+  /** What `--reading`/`--view` choose among for this format, what to call them, and the default. */
+  views: readonly string[];
+  viewNoun: 'reading' | 'view';
+  defaultView: string;
   /** The extension of the files `render --out-dir` writes, with its dot. */
   extension: string;
   /** The whole output for one input. */
@@ -22,12 +27,30 @@ export interface RenderFormat {
 const text: RenderFormat = {
   name: 'text',
   summary: 'the reading as plain text, paragraphs separated as in the transcription',
+  views: READING_KINDS,
+  viewNoun: 'reading',
+  defaultView: 'final',
   extension: '.txt',
   render(analysis, options) {
-    const t = analysis.reading(options.reading).text;
+    const t = analysis.reading(options.view as (typeof READING_KINDS)[number]).text;
     return t.length === 0 || t.endsWith('\n') ? t : t + '\n';
   },
 };
 
+const html: RenderFormat = {
+  name: 'html',
+  summary: `a self-contained HTML page (inline CSS, no scripts) of a view: ${VIEW_IDS.join(', ')}`,
+  views: VIEW_IDS,
+  viewNoun: 'view',
+  defaultView: 'diplomatic',
+  extension: '.html',
+  render(analysis, options) {
+    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name) });
+  },
+};
+
 /** Every format of `emend render --format`. The first is the default. */
-export const FORMATS: RenderFormat[] = [text];
+export const FORMATS: RenderFormat[] = [
+  text,
+  html,
+];

@@ -106,8 +106,12 @@ function parseField(src: string, start: number, end: number, fields: HeaderField
     valueSpan: { start: valueStart, end },
   };
   if (seen.has(lower)) {
-    out.push(problem('header-duplicate-key', keyStart, keyEnd, `The header key \`${key}\` is given twice; the first one counts.`,
-      [{ title: `Remove this duplicate \`${key}\` line`, edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }] }]));
+    // Removing the line loses nothing only when it repeats the first value; otherwise the transcriber must choose.
+    const first = fields.find((f) => f.key === lower);
+    const same = first !== undefined && first.value === field.value;
+    out.push(problem('header-duplicate-key', keyStart, keyEnd,
+      `The header key \`${key}\` is given twice; the first one counts${same ? ' (both say the same)' : `, so \`${field.value}\` is ignored`}.`,
+      same ? [{ title: `Remove this repeated \`${key}\` line`, edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }], preferred: true }] : []));
     return;
   }
   seen.add(lower);

@@ -18,4 +18,6 @@ export interface Feature {
   /** Capabilities this feature adds to the `initialize` result. */
   capabilities?: Partial<import('vscode-languageserver/node').ServerCapabilities>;
   register(ctx: ServerContext): void;
+  /** Called once the client has sent `initialized` (dynamic registrations go here). */
+  initialized?(ctx: ServerContext): void;
 }

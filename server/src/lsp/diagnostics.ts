@@ -1,23 +1,44 @@
-// Pull diagnostics: the core's problems as LSP diagnostics.
-import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver/node';
-import type { Feature } from './context';
+// Pull diagnostics (`textDocument/diagnostic`): every problem `diagnose()` finds (the same entry `emend check`
+// uses), with the severities of the document's settings and project file, plus problems from other sources
+// (the witness comparison registers one with addProblemSource).
+import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { diagnose, type Analysis, type Problem } from '../core/index';
+import type { Feature, ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import { severitiesFor } from './settings';
 
-const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+/** More problems for a document, found outside the core's checks (e.g. by comparing with a witness). */
+export type ProblemSource = (ctx: ServerContext, uri: string, analysis: Analysis) => Problem[] | Promise<Problem[]>;
+
+const sources: ProblemSource[] = [];
+
+export function addProblemSource(source: ProblemSource): void {
+  sources.push(source);
+}
+
+/** The document's problems as the user sees them, or undefined for a document the server does not have open. */
+export async function problemsFor(ctx: ServerContext, uri: string): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
+  const analysis = ctx.analysis(uri);
+  if (!analysis) return undefined;
+  const severities = await severitiesFor(ctx, uri);
+  const extra: Problem[] = [];
+  for (const s of sources) {
+    try {
+      extra.push(...(await s(ctx, uri, analysis)));
+    } catch (e) {
+      ctx.connection.console.error(`emend: a problem source failed for ${uri}: ${String(e)}`);
+    }
+  }
+  return { analysis, problems: diagnose(analysis, severities, extra) };
+}
 
 export const diagnostics: Feature = {
-  capabilities: { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } },
+  capabilities: { diagnosticProvider: { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false } },
   register(ctx) {
-    ctx.connection.languages.diagnostics.on((params) => {
-      const analysis = ctx.analysis(params.textDocument.uri);
-      if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items: Diagnostic[] = analysis.doc.problems.map((p) => ({
-        range: { start: analysis.lines.positionAt(p.start), end: analysis.lines.positionAt(p.end) },
-        message: p.message,
-        code: p.code,
-        source: 'emend',
-        severity: SEVERITY[p.severity],
-      }));
-      return { kind: DocumentDiagnosticReportKind.Full, items };
+    ctx.connection.languages.diagnostics.on(async (params) => {
+      const found = await problemsFor(ctx, params.textDocument.uri);
+      if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: found.problems.map((p) => toDiagnostic(found.analysis, p)) };
     });
   },
 };

@@ -5,12 +5,14 @@ import type { CliCommand } from '../command';
 import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
 import { FORMATS } from '../formats';
 import { describeError, EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
-import { analyze, READING_KINDS, type ReadingKind } from '../../core/index';
+import { analyze, READING_KINDS } from '../../core/index';
 
 function options(): OptionSpec[] {
   return [
-    { name: 'reading', short: 'r', value: 'KIND', choices: READING_KINDS, default: 'final',
-      help: 'which reading: draft (as first written), final (as revised), diplomatic (both, marked)' },
+    { name: 'reading', short: 'r', value: 'KIND', choices: READING_KINDS,
+      help: 'which reading: draft (as first written), final (as revised), diplomatic (both, marked); default final' },
+    { name: 'view', value: 'VIEW',
+      help: 'with --format html, which view (diplomatic, final, draft, side-by-side; default diplomatic)' },
     { name: 'format', short: 'f', value: 'FORMAT', choices: FORMATS.map((f) => f.name), default: FORMATS[0]!.name,
       help: 'output format' },
     { name: 'out-dir', short: 'o', value: 'DIR',
@@ -23,7 +25,7 @@ export const render: CliCommand = {
   summary: 'Print a reading (draft, final or diplomatic) of each file.',
   get help() {
     return [
-      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--out-dir DIR] FILE...',
+      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR] FILE...',
       '',
       'Prints a reading of each transcription. FILE may be `-` for standard input, or a directory for every',
       `*${EMEND_EXTENSION} file below it. Problems in the markup do not stop rendering (see \`emend check\`).`,
@@ -50,8 +52,12 @@ export const render: CliCommand = {
       io.stderr('emend render: no files given (use - for standard input; see emend render --help)\n');
       return 2;
     }
-    const kind = parsed.options.reading as ReadingKind;
     const format = FORMATS.find((f) => f.name === parsed.options.format)!;
+    const view = parsed.options.view ?? parsed.options.reading ?? format.defaultView;
+    if (!format.views.includes(view)) {
+      io.stderr(`emend render: --format ${format.name} takes a ${format.viewNoun}: ${format.views.join(', ')}\n`);
+      return 2;
+    }
     const outDir = parsed.options['out-dir'] === undefined ? null : resolve(io.cwd, parsed.options['out-dir']);
     const { inputs, errors } = expandInputs(parsed.positionals, io);
     let status = 0;
@@ -72,7 +78,7 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
-      const output = format.render(analyze(read.text), { reading: kind, name: input.name });
+      const output = format.render(analyze(read.text), { view, name: input.name });
       if (!outDir) {
         io.stdout(output);
         continue;

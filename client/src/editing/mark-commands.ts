@@ -1,0 +1,56 @@
+// Emend: Mark as Deleted / Mark as Inserted / Mark as In Another Hand. Each toggles its mark on every selection
+// (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
+import { commands, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ToggleMarkRequest, type ToggleMarkParams, type ToggleMarkResult } from '../../../server/src/protocol';
+import { toRange } from '../active-editor';
+import { askServer } from '../server/server-requests';
+
+type Kind = ToggleMarkParams['kind'];
+
+const COMMANDS: [string, Kind, string][] = [
+  ['emend.markDeleted', 'del', 'mark the selection as deleted'],
+  ['emend.markInserted', 'add', 'mark the selection as inserted'],
+  ['emend.markHand', 'hand', 'mark the selection as in another hand'],
+];
+
+async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, what: string): Promise<void> {
+  if (editor.document.languageId !== 'emend') {
+    void window.showInformationMessage('Emend marks apply to Emend transcriptions (*.emend files).');
+    return;
+  }
+  const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+  // Bottom-up, so the edits for one selection do not move the selections still to do.
+  const order = editor.selections.map((s, i) => ({ s, i })).sort((a, b) => b.s.start.compareTo(a.s.start));
+  const result: Selection[] = editor.selections.slice();
+  const refusals: string[] = [];
+  for (const [k, { s, i }] of order.entries()) {
+    const params: ToggleMarkParams = {
+      uri, version: editor.document.version, kind,
+      range: { start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } },
+    };
+    const r = await askServer<ToggleMarkResult>(client, what, ToggleMarkRequest, params);
+    if (!r) return;
+    if ('message' in r) { refusals.push(r.message); continue; }
+    const ok = await editor.edit((b) => { for (const e of r.edits) b.replace(toRange(e.range), e.newText); },
+      { undoStopBefore: k === 0, undoStopAfter: k === order.length - 1 });
+    if (!ok) { refusals.push('VS Code did not apply the edit (the document may be read-only).'); continue; }
+    const sel = toRange(r.selection);
+    result[i] = new Selection(sel.start, sel.end);
+  }
+  editor.selections = result;
+  if (refusals.length > 0) void window.showWarningMessage(refusals[0]!);
+}
+
+export function registerMarkCommands(context: ExtensionContext, client: LanguageClient): void {
+  for (const [id, kind, what] of COMMANDS) {
+    context.subscriptions.push(commands.registerCommand(id, () => {
+      const editor = window.activeTextEditor;
+      if (!editor) {
+        void window.showInformationMessage('Open an Emend transcription (*.emend) and select the text to mark.');
+        return;
+      }
+      return toggle(client, editor, kind, what);
+    }));
+  }
+}

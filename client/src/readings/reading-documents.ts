@@ -1,0 +1,114 @@
+// Emend: Open Draft Reading / Open Final Reading / Compare Draft and Final.
+// The readings are read-only virtual documents (scheme `emend-reading`) whose text the server gives
+// (emend/reading); they follow the transcription as it is edited. The transcription itself is never rewritten.
+import * as path from 'node:path';
+import {
+  commands, EventEmitter, Uri, ViewColumn, window, workspace,
+  type CancellationToken, type Event, type ExtensionContext, type TextDocumentContentProvider,
+} from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ReadingRequest, type ReadingParams, type ReadingResult } from '../../../server/src/protocol';
+import { askServer } from '../server/server-requests';
+
+export const READING_SCHEME = 'emend-reading';
+type Kind = 'draft' | 'final';
+const UPDATE_DELAY_MS = 250;
+
+/** `emend-reading:/…/letter.emend (final)?<source uri>`: the tab reads "letter.emend (final)". */
+export function readingUri(source: Uri, kind: Kind): Uri {
+  return Uri.from({ scheme: READING_SCHEME, path: `${source.path} (${kind})`, query: source.toString() });
+}
+
+function parseReadingUri(uri: Uri): { source: Uri; kind: Kind } | undefined {
+  const m = / \((draft|final)\)$/.exec(uri.path);
+  if (!m || !uri.query) return undefined;
+  return { source: Uri.parse(uri.query), kind: m[1] as Kind };
+}
+
+class ReadingProvider implements TextDocumentContentProvider {
+  private readonly changed = new EventEmitter<Uri>();
+  readonly onDidChange: Event<Uri> = this.changed.event;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  async provideTextDocumentContent(uri: Uri, token: CancellationToken): Promise<string> {
+    const parsed = parseReadingUri(uri);
+    if (!parsed) return 'This is not an Emend reading address.';
+    const { source, kind } = parsed;
+    // The server reads open documents; open the transcription (without showing it) if it is not open yet,
+    // for example when VS Code restores a reading editor after a reload.
+    let doc = workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    if (!doc) {
+      try {
+        doc = await workspace.openTextDocument(source);
+      } catch {
+        return `The transcription ${source.fsPath || source.toString()} could not be opened, so its ${kind} reading cannot be shown.`;
+      }
+    }
+    if (doc.languageId !== 'emend') return `${path.basename(source.path)} is not an Emend transcription, so it has no ${kind} reading.`;
+    if (token.isCancellationRequested) return '';
+    const params: ReadingParams = { uri: this.client.code2ProtocolConverter.asUri(source), kind };
+    const r = await askServer<ReadingResult>(this.client, `show the ${kind} reading`, ReadingRequest, params);
+    return r ? r.text : `The ${kind} reading is unavailable while the Emend language server is not running (Emend: Restart Language Server).`;
+  }
+
+  /** Refreshes the open readings of an edited transcription, once typing pauses. */
+  sourceChanged(source: Uri): void {
+    for (const doc of workspace.textDocuments) {
+      if (doc.uri.scheme !== READING_SCHEME || doc.uri.query !== source.toString()) continue;
+      const key = doc.uri.toString();
+      clearTimeout(this.timers.get(key));
+      this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.changed.fire(doc.uri); }, UPDATE_DELAY_MS));
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.changed.dispose();
+  }
+}
+
+/** The transcription a command is about: the one given (explorer, editor title), else the active editor's. */
+function sourceOf(arg: unknown, purpose: string): Uri | undefined {
+  if (arg instanceof Uri) {
+    if (arg.scheme === READING_SCHEME) return parseReadingUri(arg)?.source;
+    return arg;
+  }
+  const editor = window.activeTextEditor;
+  if (editor?.document.uri.scheme === READING_SCHEME) return parseReadingUri(editor.document.uri)?.source;
+  if (editor && editor.document.languageId === 'emend') return editor.document.uri;
+  void window.showInformationMessage(`Open an Emend transcription (*.emend) to ${purpose}.`);
+  return undefined;
+}
+
+async function openReading(source: Uri, kind: Kind): Promise<void> {
+  const doc = await workspace.openTextDocument(readingUri(source, kind));
+  await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
+}
+
+export function registerReadingDocuments(context: ExtensionContext, client: LanguageClient): void {
+  const provider = new ReadingProvider(client);
+  context.subscriptions.push(
+    provider,
+    workspace.registerTextDocumentContentProvider(READING_SCHEME, provider),
+    workspace.onDidChangeTextDocument((e) => {
+      if (e.document.languageId === 'emend' && e.contentChanges.length > 0) provider.sourceChanged(e.document.uri);
+    }),
+    commands.registerCommand('emend.openDraft', async (arg?: unknown) => {
+      const source = sourceOf(arg, 'open its draft reading');
+      if (source) await openReading(source, 'draft');
+    }),
+    commands.registerCommand('emend.openFinal', async (arg?: unknown) => {
+      const source = sourceOf(arg, 'open its final reading');
+      if (source) await openReading(source, 'final');
+    }),
+    commands.registerCommand('emend.compareDraftFinal', async (arg?: unknown) => {
+      const source = sourceOf(arg, 'compare its draft and final readings');
+      if (!source) return;
+      const title = `${path.basename(source.path)}: Draft ↔ Final`;
+      await commands.executeCommand('vscode.diff', readingUri(source, 'draft'), readingUri(source, 'final'), title,
+        { viewColumn: ViewColumn.Beside, preview: false });
+    }),
+  );
+}

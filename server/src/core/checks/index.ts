@@ -1,0 +1,19 @@
+// The checks on what the marks mean and on the readings (the parser reports syntax). Pure; each check is its own
+// module, named after its problem code.
+import type { Analysis } from '../analysis';
+import type { Problem } from '../model';
+import { checkSubstitutionUnchanged } from './substitution-unchanged';
+import { checkInsertionRepeats } from './insertion-repeats-text';
+import { checkJoinedWords } from './reading-joins-words';
+import { checkDoubledWords } from './reading-doubled-word';
+
+export function runChecks(analysis: Analysis): Problem[] {
+  const repeats = checkInsertionRepeats(analysis);
+  return [
+    ...checkSubstitutionUnchanged(analysis.doc),
+    ...repeats,
+    ...checkJoinedWords(analysis),
+    // An insertion that repeats its neighbour already explains the doubled word there.
+    ...checkDoubledWords(analysis, repeats),
+  ];
+}

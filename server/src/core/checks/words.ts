@@ -1,0 +1,94 @@
+// Words in a reading, for the checks: letters, digits and combining marks make words (apostrophes inside a word
+// too). Every scan is bounded, so a pathological "word" of a megabyte costs nothing more than a short one.
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** Longest token the checks look at, in UTF-16 units; longer runs are not words anyone doubled. */
+export const MAX_WORD = 64;
+
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return LETTER.test(String.fromCharCode(c));
+}
+
+export function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+}
+
+/** The token that starts at `i` (a word character), or null when it runs past MAX_WORD. */
+export function tokenFrom(text: string, i: number): Token | null {
+  let j = i;
+  while (j < text.length && j - i <= MAX_WORD) {
+    const c = text.charCodeAt(j);
+    if (isWordCode(c) || (isApostrophe(c) && isWordAt(text, j + 1) && j > i)) j++;
+    else break;
+  }
+  return j - i > MAX_WORD || j === i ? null : { start: i, end: j };
+}
+
+/** The token that ends at `end` (exclusive; text[end-1] a word character), or null when it runs past MAX_WORD. */
+export function tokenBefore(text: string, end: number): Token | null {
+  let j = end;
+  while (j > 0 && end - j <= MAX_WORD) {
+    const c = text.charCodeAt(j - 1);
+    if (isWordCode(c) || (isApostrophe(c) && isWordAt(text, j - 2) && j < end)) j--;
+    else break;
+  }
+  return end - j > MAX_WORD || j === end ? null : { start: j, end };
+}
+
+/**
+ * Up to `count` tokens read forward from `from`, skipping anything that is not a word (spaces, punctuation) but
+ * stopping at a blank line or after `limit` characters. Fewer tokens are returned when the text runs out.
+ */
+export function tokensForward(text: string, from: number, count: number, limit = count * (MAX_WORD + 8)): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  const stop = Math.min(text.length, from + limit);
+  while (i < stop && out.length < count) {
+    const c = text.charCodeAt(i);
+    if (c === 10 && text.charCodeAt(i + 1) === 10) break;
+    if (isWordCode(c)) {
+      const t = tokenFrom(text, i);
+      if (!t) break;
+      out.push(t);
+      i = t.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** Up to `count` tokens read backward from `from`, in text order; the mirror of tokensForward. */
+export function tokensBackward(text: string, from: number, count: number, limit = count * (MAX_WORD + 8)): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  const stop = Math.max(0, from - limit);
+  while (i > stop && out.length < count) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 && text.charCodeAt(i - 2) === 10) break;
+    if (isWordCode(c)) {
+      const t = tokenBefore(text, i);
+      if (!t) break;
+      out.push(t);
+      i = t.start;
+    } else i--;
+  }
+  return out.reverse();
+}
+
+export function tokenText(text: string, t: Token): string {
+  return text.slice(t.start, t.end).toLowerCase();
+}

@@ -1,0 +1,125 @@
+// Hover text (Markdown) for a place in a transcription: over a mark, what happened there (one line per revision,
+// outermost first) and the sentence around it in the draft and the final reading with the changed words in bold;
+// over the header's `witness:` line, where the witness is and whether it was found.
+// Every piece of document text is escaped, so a transcription cannot inject Markdown, links or HTML into a hover.
+import type { Analysis } from './analysis';
+import type { Span } from './model';
+import type { Reading } from './readings';
+import { revisionsAt, type Revision } from './revisions';
+
+/** What the caller knows about the witness file (the core does no I/O). */
+export interface WitnessStatus {
+  /** Where the header's path leads, as the user would look for it (an absolute path, say). */
+  location: string;
+  found: boolean;
+  /** Why it cannot be used, or what was loaded (e.g. "12 paragraphs, 3 variants"). */
+  detail?: string;
+}
+
+export interface HoverOptions {
+  witness?: WitnessStatus;
+}
+
+export interface HoverText extends Span {
+  markdown: string;
+}
+
+/** How much of a sentence to show on each side of the revision, in UTF-16 units. */
+export const CONTEXT_CHARS = 120;
+
+/** Where the draft reading lacks an insertion (or the final a deletion): the caret editors use for "inserted here". */
+export const ABSENT = '‸';
+
+export function hoverAt(analysis: Analysis, offset: number, options: HoverOptions = {}): HoverText | null {
+  if (!Number.isFinite(offset) || offset < 0 || offset > analysis.source.length) return null;
+  const header = analysis.doc.header;
+  if (header && offset <= header.end) {
+    const field = header.fields.find((f) => f.key === 'witness' && f.line.start <= offset && offset <= f.line.end);
+    return field ? { start: field.line.start, end: field.line.end, markdown: witnessHover(field.value, options.witness) } : null;
+  }
+  const chain = revisionsAt(analysis.doc, offset);
+  if (chain.length === 0) return null;
+  const inner = chain[chain.length - 1]!;
+  const lines = chain.map((r, i) => (chain.length > 1 ? `${i + 1}. ` : '') + bold(r.summary));
+  const context = (['draft', 'final'] as const).map((k) => `*${k === 'draft' ? 'Draft' : 'Final'}:* ${sentence(analysis.reading(k), inner)}`);
+  return { start: inner.start, end: inner.end, markdown: [lines.join('\n'), ...context].join('\n\n') };
+}
+
+/** `Label: text` with the label in bold; the text escaped. */
+function bold(summary: string): string {
+  const colon = summary.indexOf(': ');
+  return colon < 0 ? escapeMarkdown(summary) : `**${escapeMarkdown(summary.slice(0, colon))}:** ${escapeMarkdown(summary.slice(colon + 2))}`;
+}
+
+/** The sentence around the revision in one reading, the revision's own text in bold (or ‸ where it is absent). */
+function sentence(r: Reading, rev: Revision): string {
+  const t = r.text;
+  const a = r.map.toReading(rev.start), b = Math.max(a, r.map.toReading(rev.end));
+  const from = sentenceStart(t, a), to = sentenceEnd(t, b);
+  const before = collapse(t.slice(from, a)), changed = collapse(t.slice(a, b)).trim(), after = collapse(t.slice(b, to));
+  const head = (from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
+  const tail = escapeMarkdown(after.trimEnd()) + (to < t.length && !endsSentence(t, to) ? '…' : '');
+  const mid = changed ? `**${escapeMarkdown(changed)}**` : ABSENT;
+  return `${head}${mid}${tail}`.trim();
+}
+
+/** True when `at` is a paragraph start or follows a sentence end. */
+function endsSentence(t: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t' || t[k - 1] === '\n' || t[k - 1] === '\r')) k--;
+  return k === 0 || '.!?'.includes(t[k - 1]!) || t.slice(k, at).includes('\n\n');
+}
+
+function sentenceStart(t: string, a: number): number {
+  const limit = Math.max(0, a - CONTEXT_CHARS);
+  for (let k = a; k > limit; k--) {
+    const c = t[k - 1]!;
+    if (c === '\n' && t[k - 2] === '\n') return k;
+    if ((c === ' ' || c === '\n') && '.!?'.includes(t[k - 2] ?? '')) return k;
+  }
+  if (limit === 0) return 0;
+  // Cut at a word so the hover does not begin mid-word.
+  const space = t.indexOf(' ', limit);
+  return space >= 0 && space < a ? space + 1 : limit;
+}
+
+function sentenceEnd(t: string, b: number): number {
+  const limit = Math.min(t.length, b + CONTEXT_CHARS);
+  if (b > 0 && '.!?'.includes(t[b - 1]!)) return b;
+  for (let k = b; k < limit; k++) {
+    const c = t[k]!;
+    if (c === '\n' && t[k + 1] === '\n') return k;
+    if ('.!?'.includes(c) && (k + 1 === t.length || ' \n\r\t'.includes(t[k + 1]!)) && k >= b) return k + 1;
+  }
+  if (limit === t.length) return limit;
+  const space = t.lastIndexOf(' ', limit);
+  return space > b ? space : limit;
+}
+
+function collapse(s: string): string {
+  return s.replace(/[ \t\r\n]+/g, ' ');
+}
+
+function witnessHover(path: string, status: WitnessStatus | undefined): string {
+  const head = `**Witness:** ${escapeMarkdown(path || '(no path given)')}`;
+  if (!status) return `${head}\n\nNot checked: open the transcription from a folder on disk to look the witness up.`;
+  const where = `Location: ${escapeMarkdown(status.location)}`;
+  const state = status.found ? 'Found' : 'Not found';
+  return `${head}\n\n${where}\n\n${state}${status.detail ? `: ${escapeMarkdown(status.detail)}` : '.'}`;
+}
+
+/**
+ * Makes text read literally in Markdown: every ASCII punctuation character is backslash-escaped (CommonMark allows
+ * that for all of them), so no emphasis, link, code span, autolink, entity or HTML can form; line breaks become
+ * spaces so no block (heading, list, quote, fence) can start.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) { out += ' '; continue; }
+    if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out += '\\';
+    out += text[i];
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+// The outline of a transcription (document symbols) and its folding ranges.
+// The markup has no notation for pages, so the outline lists the header block (with its fields) and every
+// paragraph, named by its first words as finally read, with its revision counts. A paragraph the final reading
+// drops altogether (a struck stamp such as `~~SECRET~~`) is named from its draft and says so.
+import type { Analysis } from './analysis';
+import type { Span } from './model';
+import type { Revision } from './revisions';
+import { countRevisions, describeCounts } from './stats';
+
+export type OutlineKind = 'header' | 'field' | 'paragraph';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  /** The whole element. */
+  range: Span;
+  /** The part to reveal and highlight when the symbol is chosen. */
+  selectionRange: Span;
+  children: OutlineSymbol[];
+}
+
+/** Longest paragraph name, in UTF-16 units, before it is cut at a word with `…`. */
+export const OUTLINE_NAME_MAX = 50;
+
+/** `revs` is the document's revisions in order (core/revisions.ts). */
+export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineSymbol[] {
+  const doc = analysis.doc;
+  const out: OutlineSymbol[] = [];
+  if (doc.header) {
+    const title = doc.header.fields.find((f) => f.key === 'title');
+    out.push({
+      name: 'Header',
+      detail: title ? shorten(collapse(title.value)) : '',
+      kind: 'header',
+      range: { start: doc.header.start, end: doc.header.end },
+      selectionRange: { start: doc.header.start, end: doc.header.start + 3 },
+      children: doc.header.fields.map((f) => ({
+        name: f.key,
+        detail: shorten(collapse(f.value)),
+        kind: 'field' as const,
+        range: f.line,
+        selectionRange: f.keySpan,
+        children: [],
+      })),
+    });
+  }
+  const final = analysis.reading('final');
+  const draft = analysis.reading('draft');
+  const finalText = textByParagraph(final.text, final.paragraphs);
+  const draftText = textByParagraph(draft.text, draft.paragraphs);
+  let r = 0;
+  doc.paragraphs.forEach((p, index) => {
+    const mine: Revision[] = [];
+    while (r < revs.length && revs[r]!.start < p.start) r++;
+    while (r < revs.length && revs[r]!.start < p.end) mine.push(revs[r++]!);
+    const counts = describeCounts(countRevisions(mine));
+    const finalWords = collapse(finalText.get(index) ?? '');
+    let name: string;
+    let detail = counts;
+    if (finalWords) {
+      name = shorten(finalWords);
+    } else {
+      const draftWords = collapse(draftText.get(index) ?? '');
+      name = draftWords ? shorten(draftWords) : `Paragraph ${index + 1}`;
+      detail = `struck in the final reading · ${counts}`;
+    }
+    out.push({
+      name, detail, kind: 'paragraph',
+      range: { start: p.start, end: p.end },
+      selectionRange: { start: p.start, end: Math.min(p.end, lineEnd(analysis.source, p.start)) },
+      children: [],
+    });
+  });
+  return out;
+}
+
+export interface Fold {
+  startLine: number;
+  endLine: number;
+}
+
+/** One fold per header block and per paragraph of more than one line (zero-based lines, end line included). */
+export function foldingRanges(analysis: Analysis): Fold[] {
+  const doc = analysis.doc;
+  const lines = analysis.lines;
+  const out: Fold[] = [];
+  const add = (span: Span): void => {
+    const startLine = lines.positionAt(span.start).line;
+    const endLine = lines.positionAt(span.end).line;
+    if (endLine > startLine) out.push({ startLine, endLine });
+  };
+  if (doc.header) add(doc.header);
+  for (const p of doc.paragraphs) add(p);
+  return out;
+}
+
+function textByParagraph(text: string, paragraphs: readonly { index: number; start: number; end: number }[]): Map<number, string> {
+  const m = new Map<number, string>();
+  // A name needs only the first words: a bounded prefix keeps the outline cheap for a huge paragraph.
+  for (const p of paragraphs) m.set(p.index, text.slice(p.start, Math.min(p.end, p.start + OUTLINE_NAME_MAX * 8)));
+  return m;
+}
+
+function lineEnd(src: string, from: number): number {
+  const nl = src.indexOf('\n', from);
+  return nl < 0 ? src.length : nl;
+}
+
+/** Whitespace runs (line breaks included) become one space; ends trimmed. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function shorten(text: string): string {
+  if (text.length <= OUTLINE_NAME_MAX) return text;
+  let cut = text.lastIndexOf(' ', OUTLINE_NAME_MAX - 1);
+  if (cut < OUTLINE_NAME_MAX / 2) cut = OUTLINE_NAME_MAX - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return text.slice(0, cut).trimEnd() + '…';
+}

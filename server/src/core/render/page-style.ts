@@ -1,0 +1,37 @@
+// The stylesheet of an exported page: self-contained (no VS Code variables to lean on), light and dark by the
+// reader's colour scheme, and printable. The preview's own stylesheet (media/preview.css) styles the same classes
+// with the editor theme's colours; test/unit/render.styles.test.ts keeps the two covering the same classes.
+
+export const PAGE_CSS = `
+:root { color-scheme: light dark; --fg: #1f1f1f; --bg: #fdfcf8; --muted: #6b6b6b; --del: #a1260d; --add: #116329;
+  --hand: #5a3e9e; --changed-del: rgba(207, 34, 46, 0.16); --changed-add: rgba(26, 127, 55, 0.18); --rule: #d8d4c8; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6e6e6; --bg: #1e1e1e; --muted: #a0a0a0; --del: #f48771; --add: #89d185; --hand: #c5a5f5;
+    --changed-del: rgba(244, 135, 113, 0.22); --changed-add: rgba(137, 209, 133, 0.22); --rule: #444; }
+}
+body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgia, "Times New Roman", serif; }
+#emend-preview { max-width: 46rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+#emend-preview[data-view="side-by-side"] { max-width: 80rem; }
+.emend-p { white-space: pre-line; margin: 0 0 1em; }
+.emend-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5em; padding-bottom: 0.5em; }
+.emend-title { font-size: 1.5em; margin: 0 0 0.4em; }
+.emend-fields { margin: 0; font-size: 0.9em; color: var(--muted); }
+.emend-fields > div { display: flex; gap: 0.6em; }
+.emend-fields dt { font-weight: bold; min-width: 7em; }
+.emend-fields dd { margin: 0; }
+.emend-del { text-decoration: line-through; text-decoration-color: var(--del); color: var(--del); }
+.emend-add { text-decoration: none; color: var(--add); vertical-align: 0.45em; font-size: 0.85em; line-height: 1; }
+.emend-add::before { content: "\\2038"; vertical-align: -0.45em; margin-right: 0.05em; }
+.emend-hand { font-family: "Segoe Script", "Bradley Hand", "Comic Sans MS", cursive; color: var(--hand); }
+.emend-subst { white-space: nowrap; }
+.emend-unclosed { outline: 1px dashed var(--del); }
+.emend-row { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin: 0 0 1em; }
+.emend-col { white-space: pre-line; }
+.emend-row-heading { font-weight: bold; border-bottom: 1px solid var(--rule); margin-bottom: 1em; }
+.emend-col-empty, .emend-absent { color: var(--muted); font-style: italic; }
+.emend-changed { color: inherit; border-radius: 2px; }
+.emend-changed-del { background: var(--changed-del); }
+.emend-changed-add { background: var(--changed-add); }
+.emend-empty-document { color: var(--muted); font-style: italic; }
+@media print { body { background: #fff; color: #000; } #emend-preview { max-width: none; padding: 0; } }
+`;

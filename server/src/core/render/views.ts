@@ -1,0 +1,107 @@
+// The views of the preview and of HTML export. Adding a view is one renderer function and one entry in VIEWS;
+// the preview's view switcher, the `emend/render` request, the CLI and export all read this list.
+import type { Analysis } from '../analysis';
+import type { Paragraph } from '../model';
+import type { RenderCache } from './cache';
+import { diplomaticParagraph } from './diplomatic';
+import { attr } from './html';
+import { readingParagraph } from './reading-html';
+
+/** One block of rendered output: a paragraph (or a row of side by side), with the source lines it comes from. */
+export interface RenderedBlock {
+  /** Stable while the block's content is unchanged (see RenderCache), so the preview can keep its DOM node. */
+  key: string;
+  /** First and last zero-based source line, or null for blocks that stand for no source (column headings). */
+  line: number | null;
+  endLine: number | null;
+  /** The whole element, with `data-line`, `data-line-end` and `data-key`. */
+  html: string;
+}
+
+export interface RenderInput {
+  analysis: Analysis;
+  cache: RenderCache;
+}
+
+export interface PreviewView {
+  id: string;
+  /** Short name for the view switcher. */
+  label: string;
+  /** One sentence for tooltips and `emend render --help`. */
+  description: string;
+  blocks(input: RenderInput): RenderedBlock[];
+}
+
+export const VIEWS: readonly PreviewView[] = [
+  {
+    id: 'diplomatic',
+    label: 'Diplomatic',
+    description: 'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
+    blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (src, p) => diplomaticParagraph(src, p)),
+  },
+  {
+    id: 'final',
+    label: 'Final',
+    description: 'The text as revised: deletions dropped, insertions kept.',
+    blocks: (input) => paragraphBlocks(input, 'final', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'final', false).html),
+  },
+  {
+    id: 'draft',
+    label: 'Draft',
+    description: 'The text as first written: deletions kept, insertions dropped.',
+    blocks: (input) => paragraphBlocks(input, 'draft', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'draft', false).html),
+  },
+  {
+    id: 'side-by-side',
+    label: 'Side by side',
+    description: 'Draft and final in two columns, paragraph by paragraph, with the changed words highlighted.',
+    blocks: (input) => [SIDE_BY_SIDE_HEADING, ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', sideBySideRow)],
+  },
+];
+
+export const VIEW_IDS: readonly string[] = VIEWS.map((v) => v.id);
+export const DEFAULT_VIEW = 'diplomatic';
+
+export function findView(id: string): PreviewView | undefined {
+  return VIEWS.find((v) => v.id === id);
+}
+
+const SIDE_BY_SIDE_HEADING: RenderedBlock = {
+  key: 'side-by-side-heading',
+  line: null,
+  endLine: null,
+  html: '<div class="emend-row emend-row-heading" data-key="side-by-side-heading">'
+    + '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
+};
+
+function sideBySideRow(src: string, p: Paragraph): string {
+  const draft = readingParagraph(src, p, 'draft', true);
+  const final = readingParagraph(src, p, 'final', true);
+  const cell = (which: 'draft' | 'final', r: { html: string; empty: boolean }) =>
+    `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>`
+    + (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) + '</div>';
+  return cell('draft', draft) + cell('final', final);
+}
+
+/**
+ * One block per source paragraph whose inner HTML `inner` gives ('' leaves the paragraph out), cached by the
+ * paragraph's text. The element carries the paragraph's source lines for scroll sync and double-click reveal.
+ */
+export function paragraphBlocks(input: RenderInput, view: string, tag: string, cls: string,
+  inner: (source: string, p: Paragraph) => string): RenderedBlock[] {
+  const { analysis, cache } = input;
+  const src = analysis.source;
+  const lines = analysis.lines;
+  const out: RenderedBlock[] = [];
+  for (const p of analysis.doc.paragraphs) {
+    const { key, html } = cache.get(view, src.slice(p.start, p.end), () => inner(src, p));
+    if (html === '') continue;
+    const line = lines.positionAt(p.start).line;
+    const endLine = lines.positionAt(p.end).line;
+    out.push({
+      key, line, endLine,
+      html: `<${tag} class="emend-block ${cls}" data-line="${line}" data-line-end="${endLine}" data-key="${key}">${html}</${tag}>`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// emend/toggleMark: the Mark as Deleted / Inserted / In Another Hand commands. The core decides the edits;
+// this module only checks the request and converts offsets to positions.
+import { ToggleMarkRequest, type ToggleMarkResult } from '../protocol';
+import { toggleMark, type Analysis, type Position, type TextEdit } from '../core/index';
+import type { Feature } from './context';
+import { analysisFor, field, invalid, isRange } from './request-params';
+
+export const toggleMarkRequest: Feature = {
+  register(ctx) {
+    ctx.connection.onRequest<ToggleMarkResult, void>(ToggleMarkRequest, (params: unknown) => {
+      const analysis = analysisFor(ctx, params);
+      if (!('doc' in analysis)) return analysis;
+      const range = field(params, 'range');
+      const kind = field(params, 'kind');
+      const version = field(params, 'version');
+      if (!isRange(range)) return invalid('Expected `range` with `start` and `end` positions.');
+      if (kind !== 'del' && kind !== 'add' && kind !== 'hand') return invalid('Expected `kind` to be `del`, `add` or `hand`.');
+      const doc = ctx.documents.get(field(params, 'uri') as string);
+      if (typeof version === 'number' && doc && doc.version !== version) {
+        const stale: ToggleMarkResult = { message: 'The document changed while the command ran; nothing was changed. Try again.' };
+        return stale;
+      }
+      const lines = analysis.lines;
+      const r = toggleMark(analysis, lines.offsetAt(range.start), lines.offsetAt(range.end), kind);
+      if (!r.ok) {
+        const refused: ToggleMarkResult = { message: r.message };
+        return refused;
+      }
+      // Edits are in the original document's coordinates; the selection is in the edited document's, which
+      // differ from the original only by what the edits insert and remove.
+      const result: ToggleMarkResult = {
+        action: r.action,
+        edits: r.edits.map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.newText })),
+        selection: { start: positionAfter(analysis, r.edits, r.selection.start), end: positionAfter(analysis, r.edits, r.selection.end) },
+      };
+      return result;
+    });
+  },
+};
+
+/**
+ * The (line, character) of `offset` in the text that results from applying `edits` to the analysed source.
+ * Only the stretch from the line of the first edit is rebuilt: the edits lie in one paragraph, and nothing
+ * before that line moves.
+ */
+function positionAfter(analysis: Analysis, edits: TextEdit[], offset: number): Position {
+  const source = analysis.source;
+  const base = analysis.lines.positionAt(edits[0]!.start).line;
+  const from = analysis.lines.lineStart(base);
+  let out = '';
+  let k = from;
+  const want = offset - from;
+  for (const e of edits) {
+    if (out.length + (e.start - k) >= want) break;
+    out += source.slice(k, e.start) + e.newText;
+    k = e.end;
+  }
+  if (out.length < want) out += source.slice(k, k + (want - out.length));
+  out = out.slice(0, want);
+  let line = base;
+  for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n', i + 1)) line++;
+  return { line, character: out.length - (out.lastIndexOf('\n') + 1) };
+}

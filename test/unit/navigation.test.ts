@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nextRevision, parse, previousRevision, revisions } from '../../server/src/core/index';
+
+const src = 'a ~~b~~ c ^{d} e ~~f~~ ^{g} h';
+//           0 2    7  10  14 17   22 23
+const revs = revisions(parse(src));
+
+test('the revisions of the example are where the navigation tests expect them', () => {
+  assert.deepEqual(revs.map((r) => [r.kind, r.start]), [['del', 2], ['add', 10], ['subst', 17]]);
+});
+
+test('next revision: the first one starting after the cursor', () => {
+  assert.equal(nextRevision(revs, 0)?.revision.start, 2);
+  assert.equal(nextRevision(revs, 2)?.revision.start, 10, 'from the start of a revision, the next one');
+  assert.equal(nextRevision(revs, 5)?.revision.start, 10, 'from inside a revision, the next one');
+  assert.deepEqual({ ...nextRevision(revs, 12), revision: undefined }, { revision: undefined, index: 2, wrapped: false });
+});
+
+test('next revision wraps round to the first after the last', () => {
+  const step = nextRevision(revs, 20);
+  assert.equal(step?.revision.start, 2);
+  assert.equal(step?.wrapped, true);
+});
+
+test('previous revision: the last one starting before the cursor, wrapping to the last', () => {
+  assert.equal(previousRevision(revs, src.length)?.revision.start, 17);
+  assert.equal(previousRevision(revs, 17)?.revision.start, 10);
+  assert.equal(previousRevision(revs, 12)?.revision.start, 10, 'from inside a revision, its own start');
+  const step = previousRevision(revs, 2);
+  assert.equal(step?.revision.start, 17);
+  assert.equal(step?.wrapped, true);
+});
+
+test('no revisions, no step', () => {
+  assert.equal(nextRevision([], 0), undefined);
+  assert.equal(previousRevision([], 0), undefined);
+});
+
+test('nested revisions are visited in document order, the enclosing one first', () => {
+  const nested = revisions(parse('x ~~~a ~~b~~ c~~~ y'));
+  assert.equal(nextRevision(nested, 0)?.revision.start, 2);
+  assert.equal(nextRevision(nested, 2)?.revision.start, 7);
+  assert.equal(previousRevision(nested, 7)?.revision.start, 2);
+});

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, countRevisions, describeCounts, foldingRanges, outline, parse, revisions } from '../../server/src/core/index';
+
+function symbols(src: string) {
+  const a = analyze(src);
+  return outline(a, revisions(a.doc));
+}
+
+test('each paragraph is named by its first words in the final reading, with its revision counts', () => {
+  const src = 'To ~~eliminate~~ ^{relieve} the concerns.\n\nDear *Gorbachev* RR\n\nNo marks here.';
+  assert.deepEqual(symbols(src).map((s) => [s.name, s.detail, s.kind, s.range.start, s.range.end]), [
+    ['To relieve the concerns.', '1 deletion, 1 insertion (1 substitution)', 'paragraph', 0, 41],
+    ['Dear Gorbachev RR', '1 in another hand', 'paragraph', 43, 62],
+    ['No marks here.', 'no revisions', 'paragraph', 64, 78],
+  ]);
+});
+
+test('a paragraph the final reading drops is named from its draft and says it is struck', () => {
+  const [stamp] = symbols('~~SECRET~~\n\nText.');
+  assert.equal(stamp!.name, 'SECRET');
+  assert.equal(stamp!.detail, 'struck in the final reading · 1 deletion');
+});
+
+test('a paragraph with no text in either reading still gets a name', () => {
+  const [p] = symbols('~~~~');
+  assert.equal(p!.name, 'Paragraph 1');
+});
+
+test('long paragraphs are cut at a word, line breaks read as spaces', () => {
+  const [p] = symbols('Now that we are both home and facing the task\nof leading our countries into a more constructive relationship.');
+  assert.equal(p!.name, 'Now that we are both home and facing the task of…');
+  assert.deepEqual(p!.selectionRange, { start: 0, end: 45 }, 'the selection range is the first line');
+});
+
+test('the header block is a symbol with its fields as children', () => {
+  const src = '---\ntitle: Letter to Gorbachev\ndate: 1985-11-28\n---\nText.';
+  const [header, text] = symbols(src);
+  assert.equal(header!.name, 'Header');
+  assert.equal(header!.detail, 'Letter to Gorbachev');
+  assert.deepEqual(header!.children.map((c) => [c.name, c.detail, c.selectionRange.start]), [['title', 'Letter to Gorbachev', 4], ['date', '1985-11-28', 31]]);
+  assert.equal(text!.name, 'Text.');
+});
+
+test('revision counts go to the paragraph that holds them, nested ones included', () => {
+  const src = 'a ~~~b ~~c~~ d~~~\n\ne ^{f} ^{g}';
+  assert.deepEqual(symbols(src).map((s) => s.detail), ['2 deletions', '2 insertions']);
+});
+
+test('counts describe deletions and insertions on the page, substitutions among them', () => {
+  const c = countRevisions(revisions(parse('~~a~~ ^{b} ~~c~~ *d* ^{e}')));
+  assert.deepEqual(c, { deletions: 2, insertions: 2, substitutions: 1, hands: 1 });
+  assert.equal(describeCounts(c), '2 deletions, 2 insertions (1 substitution), 1 in another hand');
+  assert.equal(describeCounts(countRevisions([])), 'no revisions');
+});
+
+test('folding: the header block and every paragraph of more than one line', () => {
+  const src = '---\ntitle: x\n---\none line\n\ntwo\nlines\n\nthree\nlines\nhere';
+  assert.deepEqual(foldingRanges(analyze(src)), [
+    { startLine: 0, endLine: 2 },
+    { startLine: 5, endLine: 6 },
+    { startLine: 8, endLine: 10 },
+  ]);
+});
