@@ -2,6 +2,7 @@
 // Usage: node out/bench/bench.js [suite...]
 import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
+import { renderSuite } from './render';
 import { collateSuite } from './collate';
 
 export interface Suite {
@@ -10,7 +11,11 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [parseSuite, collateSuite];
+const SUITES: Suite[] = [
+  parseSuite,
+  renderSuite,
+  collateSuite,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
