@@ -98,6 +98,23 @@ test('an insertion of several words against the next word is reported whatever t
   assert.deepEqual(shown('^{to a}man', 'reading-joins-words'), [['reading-joins-words', '^{to a}man']]);
 });
 
+test('a space just inside a mark written against both neighbours: the reading joins them, the fix moves the space out', () => {
+  const src = 'the~~ big ~~dog';
+  const p = problems(src);
+  assert.deepEqual(shown(src), [['reading-joins-words', '~~ big ~~']]);
+  assert.match(p[0]!.message, /“thedog” in the final reading\. Move the space outside the mark\.$/);
+  assert.equal(applyEdits(src, p[0]!.fixes[0]!.edits), 'the ~~big~~ dog');
+  assert.deepEqual(problems('the ~~big~~ dog'), []);
+});
+
+test('a one-sided inner space: only that side moves', () => {
+  const src = 'a word^{ more}here';
+  const p = problems(src, 'reading-joins-words');
+  assert.equal(p.length, 1);
+  assert.match(p[0]!.message, /“wordhere” in the draft reading/);
+  assert.equal(applyEdits(src, p[0]!.fixes[0]!.edits), 'a word ^{more}here');
+});
+
 test('revisions inside a word are not reported', () => {
   assert.deepEqual(problems('Se~~h~~ ^{e}le and ~~un~~^{re}done and walk~~ed~~^{ing} on'), []);
 });

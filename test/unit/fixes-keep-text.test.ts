@@ -12,7 +12,7 @@ const CORPUS = [
   'a ^{b} c ^{d} e ^<f> g', 'a ^<b> ^<c> ^{d}', '---\nx\n---\nbody', '---\ntitel: T\n---\nbody',
   '---\ntitle: A\ntitle: A\n---\nbody', '---\nnote: A\nnote: B\n---\nbody', '---\ntitle: A\nbody',
   'a ~~the~~ ^{the} b', 'x ^{we do} We do y', 'go the ^{the} way', 'to ~~eliminate~~^{relieve}the end',
-  'the worrisome~~concerns~~ end', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
+  'the worrisome~~concerns~~ end', 'the~~ big ~~dog', 'a word^{ more}here', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
   `${'^{'.repeat(101)}deep`, 'a } '.repeat(1001),
 ];
 
