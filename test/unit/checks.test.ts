@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, diagnose, type Problem } from '../../server/src/core/index';
 import { applyEdits } from './edits';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function problems(src: string, code?: string): Problem[] {
   const all = diagnose(analyze(src));
@@ -170,4 +172,9 @@ test('checks stay quiet on the clean parts of a long document and cost linear ti
   const para = 'We ~~had~~ ^{have} agreed to ~~speak~~ ^{talk} frankly, and we did.\n\n';
   const src = para.repeat(5000);
   assert.deepEqual(problems(src), []);
+});
+
+test('the sample letter: one warning, the inserted “we do believe” written before the same words', () => {
+  const src = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'reagan-1985-draft.emend'), 'utf8');
+  assert.deepEqual(shown(src), [['insertion-repeats-text', '^{we do believe}']]);
 });
