@@ -38,6 +38,14 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
     });
   });
 
+  test('the breadcrumbs name the paragraph under the cursor by its final reading (the outline)', async () => {
+    await clickText(s, 'concerns');
+    const crumbs = s.page.locator('.breadcrumbs-control').first();
+    await until(s, 'the breadcrumbs to name the paragraph', async () => /We must relieve the concerns/.test(await crumbs.innerText()), {
+      seen: async () => crumbs.innerText(),
+    });
+  });
+
   test('Go to Next Revision (Shift+Alt+E N) selects the next revision and says which it is', async () => {
     await clickText(s, 'The');
     await chord(s, 'n');
@@ -108,5 +116,18 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
     const removed = s.page.locator('.monaco-diff-editor .char-delete, .monaco-diff-editor .line-delete');
     await until(s, 'the diff to mark what the final reading dropped', async () => (await removed.count()) > 0);
     await s.screenshot('editor-compare-draft-final');
+  });
+
+  test('Restart Language Server brings the server back, and the commands work again', async () => {
+    await runFromPalette(s, 'Emend: Restart Language Server');
+    await until(s, 'the status bar to say the server restarted', async () => /Emend language server restarted/.test(await statusBarText(s)), {
+      seen: () => statusBarText(s),
+    });
+    await s.page.locator('.editor-group-container').first().click({ position: { x: 200, y: 300 } });
+    await selectText(s, 'concerns');
+    await chord(s, 'h');
+    await until(s, 'Mark as In Another Hand to work after the restart', async () => (await editorLines(s.page)).some((l) => l.includes('*concerns*')), {
+      seen: async () => JSON.stringify(await editorLines(s.page)),
+    });
   });
 });
