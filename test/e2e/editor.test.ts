@@ -29,6 +29,8 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
       return st && /line-through/.test(st.textDecoration) ? st : undefined;
     }, { seen: async () => JSON.stringify(await tokenStyle(s.page, 'struck')) });
     assert.match(style.textDecoration, /line-through/);
+    const tildes = await tokenStyle(s.page, '~~');
+    assert.ok(tildes && !/line-through/.test(tildes.textDecoration), `the tildes themselves are not struck: ${JSON.stringify(tildes)}`);
   });
 
   test('the status bar counts the deletions and insertions, and its label says so', async () => {
