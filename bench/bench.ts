@@ -2,6 +2,7 @@
 // Usage: node out/bench/bench.js [suite...]
 import { formatTable, type Row } from './table';
 import { collateSuite } from './collate';
+import { editorSuite } from './editor';
 
 export interface Suite {
   name: string;
@@ -9,7 +10,7 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [collateSuite];
+const SUITES: Suite[] = [collateSuite, editorSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
