@@ -173,7 +173,7 @@ export const witness: Feature = {
       store.forget(uri);
       refresh(ctx);
     };
-    ctx.connection.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
+    ctx.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
     ctx.connection.onNotification(WitnessTextNotification, (p: WitnessTextParams) => {
       if (p.text === null) store.forwarded.delete(p.uri);
       else store.forwarded.set(p.uri, { version: p.version, text: p.text });
