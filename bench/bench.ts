@@ -5,6 +5,7 @@ import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
 import { diagnoseSuite } from './diagnose';
+import { editorSuite } from './editor';
 
 export interface Suite {
   name: string;
@@ -17,6 +18,7 @@ const SUITES: Suite[] = [
   renderSuite,
   collateSuite,
   diagnoseSuite,
+  editorSuite,
 ];
 
 async function main(): Promise<void> {
