@@ -2,12 +2,16 @@
 // whose `render` calls a renderer in the pure core.
 import { basename } from 'node:path';
 import { READING_KINDS, renderPage, VIEW_IDS, type Analysis } from '../core/index';
+import { collationSource } from './witness';
 
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
   view: string;
   /** The input's name as shown to the user (a path, or `-`), e.g. for a title. */
   name: string;
+  /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
+  path?: string | null;
+  cwd?: string;
 }
 
 export interface RenderFormat {
@@ -45,7 +49,8 @@ const html: RenderFormat = {
   defaultView: 'diplomatic',
   extension: '.html',
   render(analysis, options) {
-    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name) });
+    const collation = options.view === 'collation' ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd()) : undefined;
+    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name), ...(collation ? { collation } : {}) });
   },
 };
 

@@ -78,7 +78,7 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
-      const output = format.render(analyze(read.text), { view, name: input.name });
+      const output = format.render(analyze(read.text), { view, name: input.name, path: input.path, cwd: io.cwd });
       if (!outDir) {
         io.stdout(output);
         continue;
