@@ -54,8 +54,8 @@ export const hover: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
     ctx.connection.onHover((params) => {
-      const uri = params.textDocument.uri;
-      const analysis = ctx.analysis(uri);
+      const uri = params?.textDocument?.uri;
+      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
       if (!analysis) return null;
       const offset = offsetOf(analysis, params.position);
       if (offset === null) return null;

@@ -193,7 +193,7 @@ export const witness: Feature = {
       const c = r.collation;
       return { location, found: true, detail: `${c.b.words.length} words; ${(c.agreement * 100).toFixed(1)}% of the transcription's words agree; ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}` };
     });
-    ctx.connection.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
+    ctx.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
     ctx.connection.onNotification(WitnessTextNotification, (p: WitnessTextParams) => {
       if (p.text === null) store.forwarded.delete(p.uri);
       else store.forwarded.set(p.uri, { version: p.version, text: p.text });
