@@ -84,3 +84,28 @@ test('block keys stay the same while a paragraph is unchanged', () => {
   assert.equal(first[1]!.key, second[1]!.key);
   assert.notEqual(first[2]!.key, second[2]!.key);
 });
+
+test('both stylesheets style every class the collation view writes, with a witness and without', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PAGE_CSS } = await import('../../server/src/core/index.js');
+  const pairs: Array<[string, string]> = [
+    ['we must deal with it and more', 'we must cope with THE HOUSE it more'],
+    ['alpha beta gamma delta epsilon zeta eta theta', 'alpha beta epsilon zeta eta gamma delta theta'],
+    ['speak frankly now', 'speak fromkly now now'],
+  ];
+  const classes = new Set<string>();
+  for (const [a, b] of pairs) {
+    const { analysis, c } = collateTexts(a, b);
+    for (const html of [collationHtml(analysis, c), ...collationBlocks(analysis, { message: 'none' }).map((x) => x.html)]) {
+      for (const m of html.matchAll(/class="([^"]*)"/g)) for (const k of m[1]!.split(' ')) classes.add(k);
+    }
+  }
+  for (const k of ['emend-variant-misreading', 'emend-variant-substitution', 'emend-variant-omission', 'emend-variant-addition', 'emend-variant-transposition', 'emend-witness-empty']) {
+    assert.ok(classes.has(k), k);
+  }
+  const preview = readFileSync('media/preview.css', 'utf8');
+  for (const css of [preview, PAGE_CSS]) {
+    const missing = [...classes].filter((k) => k !== 'emend-block' && k !== 'emend-p' && !k.startsWith('emend-variant-') && !css.includes(`.${k}`));
+    assert.deepEqual(missing, []);
+  }
+});

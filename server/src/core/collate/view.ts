@@ -105,6 +105,7 @@ export const COLLATION_CSS = `
 .emend-collation-legend { display: block; font-size: 0.85em; }
 .emend-collation-agreement { font-weight: bold; color: var(--fg); }
 .emend-collation-none { color: var(--muted); font-style: italic; }
+.emend-collation-p { line-height: 1.8; }
 .emend-variant { background: var(--changed-del); border-radius: 2px; }
 .emend-variant-misreading { background: none; text-decoration: underline dotted var(--muted); }
 .emend-variant-transposition { background: none; text-decoration: underline dashed var(--hand); }
