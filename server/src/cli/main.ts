@@ -4,10 +4,16 @@ import type { CliCommand, CliIO } from './command';
 import { check } from './commands/check';
 import { render } from './commands/render';
 import { importCommand } from './commands/import';
+import { collateCommand } from './commands/collate';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [check, render, importCommand];
+export const COMMANDS: CliCommand[] = [
+  check,
+  render,
+  collateCommand,
+  importCommand,
+];
 
 export const VERSION: string = version;
 
