@@ -7,7 +7,6 @@ import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
-
 import { registerServerCommands } from './server/server-commands';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
