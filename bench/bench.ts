@@ -4,6 +4,7 @@ import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
+import { teiSuite } from './tei';
 
 export interface Suite {
   name: string;
@@ -15,6 +16,7 @@ const SUITES: Suite[] = [
   parseSuite,
   renderSuite,
   collateSuite,
+  teiSuite,
 ];
 
 async function main(): Promise<void> {
