@@ -1,6 +1,9 @@
 // `npm run bench`: every suite prints rows into one table, ours beside the anchor's from the same run.
 // Usage: node out/bench/bench.js [suite...]
 import { formatTable, type Row } from './table';
+import { parseSuite } from './parse';
+import { renderSuite } from './render';
+import { collateSuite } from './collate';
 
 export interface Suite {
   name: string;
@@ -8,7 +11,11 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [];
+const SUITES: Suite[] = [
+  parseSuite,
+  renderSuite,
+  collateSuite,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

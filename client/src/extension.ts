@@ -3,6 +3,10 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview/index';
+import { markdownApi, type EmendApi } from './markdown/markdown-api';
+import { compareWithWitness } from './collate/compare-with-witness';
+import { syncWitnesses } from './collate/witness-sync';
 
 import { registerServerCommands } from './server/server-commands';
 import { registerMarkCommands } from './editing/mark-commands';
@@ -19,9 +23,12 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerRevisionCommands,
   registerReadingDocuments,
   registerStatusBar,
+  registerPreview,
+  compareWithWitness,
+  syncWitnesses,
 ];
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<EmendApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -33,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
   for (const part of PARTS) part(context, client);
   await client.start();
+  return markdownApi;
 }
 
 export async function deactivate(): Promise<void> {

@@ -79,3 +79,32 @@ export interface RenderResult {
   lineCount: number;
   page?: string;
 }
+
+/** The edit that writes the `witness:` header line (Emend: Compare with Witness…). `path` as it should be written. */
+export const WitnessHeaderEditRequest = 'emend/witnessHeaderEdit';
+export interface WitnessHeaderEditParams { uri: string; path: string }
+export interface WitnessHeaderEditResult {
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+  /** Set when no edit can be made (e.g. a path with a line break). */
+  error?: string;
+}
+
+/** Server → client: the witness files the open transcriptions name, so the client forwards their unsaved text. */
+export const WatchWitnessesNotification = 'emend/watchWitnesses';
+export interface WatchWitnessesParams { uris: string[] }
+
+/** Client → server: the text of a witness open in an editor (text null once it is closed). */
+export const WitnessTextNotification = 'emend/witnessText';
+export interface WitnessTextParams { uri: string; version: number; text: string | null }
+
+/** The collation of a transcription with its witness, for the preview's collation view. */
+export const CollationRequest = 'emend/collation';
+export interface CollationParams { uri: string }
+export interface CollationResult {
+  /** The view's HTML body fragment (everything escaped), or null when the document names no witness. */
+  html: string | null;
+  /** Share of the transcription's words that agree with the witness, or null. */
+  agreement: number | null;
+  /** Why there is no collation (no witness named, witness unavailable). */
+  message?: string;
+}

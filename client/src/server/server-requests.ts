@@ -7,7 +7,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 const STARTING_TIMEOUT_MS = 10_000;
 
 /** Waits for a starting server; true when it is running. */
-function whenStarted(client: LanguageClient): Promise<boolean> {
+export function whenStarted(client: LanguageClient): Promise<boolean> {
   if (client.state === State.Running) return Promise.resolve(true);
   if (client.state !== State.Starting) return Promise.resolve(false);
   return new Promise((resolve) => {

@@ -3,10 +3,15 @@
 import type { CliCommand, CliIO } from './command';
 import { check } from './commands/check';
 import { render } from './commands/render';
+import { collateCommand } from './commands/collate';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [check, render];
+export const COMMANDS: CliCommand[] = [
+  check,
+  render,
+  collateCommand,
+];
 
 export const VERSION: string = version;
 

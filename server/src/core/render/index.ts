@@ -5,3 +5,4 @@ export { VIEWS, VIEW_IDS, DEFAULT_VIEW, findView, type PreviewView, type Rendere
 export { renderDocument, type RenderedDocument } from './document';
 export { renderPage, PAGE_CSP, type PageOptions } from './page';
 export { PAGE_CSS } from './page-style';
+export { emendMarkdownIt, type MarkdownItLike } from './markdown-it';

@@ -4,10 +4,10 @@
 
 export const PAGE_CSS = `
 :root { color-scheme: light dark; --fg: #1f1f1f; --bg: #fdfcf8; --muted: #6b6b6b; --del: #a1260d; --add: #116329;
-  --hand: #5a3e9e; --changed-del: rgba(207, 34, 46, 0.16); --changed-add: rgba(26, 127, 55, 0.18); --rule: #d8d4c8; }
+  --hand: #5a3e9e; --changed-del: rgba(207, 34, 46, 0.16); --changed-add: rgba(26, 127, 55, 0.18); --rule: #d8d4c8; --hover: rgba(0, 0, 0, 0.06); }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6e6e6; --bg: #1e1e1e; --muted: #a0a0a0; --del: #f48771; --add: #89d185; --hand: #c5a5f5;
-    --changed-del: rgba(244, 135, 113, 0.22); --changed-add: rgba(137, 209, 133, 0.22); --rule: #444; }
+    --changed-del: rgba(244, 135, 113, 0.22); --changed-add: rgba(137, 209, 133, 0.22); --rule: #444; --hover: rgba(255, 255, 255, 0.08); }
 }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgia, "Times New Roman", serif; }
 #emend-preview { max-width: 46rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
@@ -23,7 +23,8 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-add { text-decoration: none; color: var(--add); vertical-align: 0.45em; font-size: 0.85em; line-height: 1; }
 .emend-add::before { content: "\\2038"; vertical-align: -0.45em; margin-right: 0.05em; }
 .emend-hand { font-family: "Segoe Script", "Bradley Hand", "Comic Sans MS", cursive; color: var(--hand); }
-.emend-subst { white-space: nowrap; }
+.emend-subst { border-radius: 2px; }
+.emend-subst:hover, .emend-del:hover, .emend-add:hover, .emend-hand:hover { background: var(--hover); }
 .emend-unclosed { outline: 1px dashed var(--del); }
 .emend-row { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin: 0 0 1em; }
 .emend-col { white-space: pre-line; }
@@ -33,5 +34,12 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-changed-del { background: var(--changed-del); }
 .emend-changed-add { background: var(--changed-add); }
 .emend-empty-document { color: var(--muted); font-style: italic; }
+@media (max-width: 36rem) {
+  .emend-row { grid-template-columns: 1fr; gap: 0.25rem; }
+  .emend-row-heading { display: none; }
+  .emend-col-draft::before, .emend-col-final::before { display: block; font-size: 0.8em; color: var(--muted); }
+  .emend-col-draft::before { content: "Draft"; }
+  .emend-col-final::before { content: "Final"; }
+}
 @media print { body { background: #fff; color: #000; } #emend-preview { max-width: none; padding: 0; } }
 `;

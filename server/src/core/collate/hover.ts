@@ -1,0 +1,104 @@
+// Hover text from the collation: what the witness reads at a word (with a little context), and for a revision,
+// whether the witness follows its final or its draft reading. Markdown, escaped; the LSP hover module only places it.
+import type { Analysis } from '../analysis';
+import type { Collation } from './collation';
+import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
+import { markRevisions, wordsIn, type MarkRevision } from './marks';
+import { similarity } from './similarity';
+import { words } from './tokens';
+import { witnessGap } from './checks';
+
+/** Escapes text for Markdown (hover contents). */
+export function markdownEscape(text: string): string {
+  let out = '';
+  for (const ch of text) out += '\\`*_{}[]()<>#+-.!|~^'.includes(ch) ? '\\' + ch : ch;
+  return out;
+}
+
+/** What the witness reads at a word: one line, or null when `i` is no word. Plain text (not escaped). */
+export function witnessAtWord(c: Collation, i: number): string {
+  const al = c.alignment;
+  const j = al.aToB[i]!;
+  const name = c.witness.name;
+  if (j >= 0) {
+    const ctx = bContext(c, j, j + 1, 4);
+    if (al.moved[i]) return `${name} has ${quote(aPhrase(c, i, i + 1))} at another place, line ${bLine(c, j)}: ${ctx}`;
+    const how = al.quality[i] === 2 ? ` (reads ${quote(bPhrase(c, j, j + 1))}: probably a misreading)` : '';
+    return `${name}, line ${bLine(c, j)}${how}: ${ctx}`;
+  }
+  const [g0, g1] = witnessGap(c, i, i + 1);
+  if (g1 > g0) return `${name} reads ${quote(bPhrase(c, g0, g1))} instead, line ${bLine(c, g0)}: ${bContext(c, g0, g1, 3)}`;
+  return `${name} lacks ${quote(aPhrase(c, i, i + 1))}, line ${bLine(c, g0)}: ${bContext(c, g0, g1, 4)}`;
+}
+
+export type Follows = 'final' | 'draft' | 'neither';
+
+/** Whether the witness follows a revision's final reading, its draft reading, or neither; with the witness's words there. */
+export function revisionFollows(source: string, c: Collation, r: MarkRevision): { follows: Follows; witness: [number, number] } {
+  const ins = r.insertion ? wordsIn(c.a, r.insertion.start, r.insertion.end) : null;
+  const del = r.deletion;
+  // The draft's words of the deletion: its inner text, scanned into words (marks nested inside are separators).
+  const draftKeys = del && del.close ? words(source.slice(del.open.end, del.close.start)).keys : [];
+  let from: number, to: number;
+  if (ins && ins[1] > ins[0]) [from, to] = ins;
+  else { const [f] = wordsIn(c.a, r.node.end, r.node.end); from = f; to = f; }
+  const [g0, g1] = witnessGap(c, from, to);
+  let inOrder = 0;
+  for (let i = from; i < to; i++) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) inOrder++;
+  const finalWords = to - from;
+  // The witness's words at the place: the partners of the final words plus the gap's unmatched words.
+  const lo = Math.min(g0, finalWords ? firstPartner(c, from, to, g0) : g0);
+  const hi = Math.max(g1, finalWords ? lastPartner(c, from, to, g1) : g1);
+  const keysB = c.b.words.keys;
+  let draftFound = 0;
+  for (const k of draftKeys) {
+    for (let j = g0; j < g1; j++) if (keysB[j] === k || similarity(keysB[j]!, k) > 0) { draftFound++; break; }
+  }
+  const finalHere = finalWords > 0 ? inOrder * 2 > finalWords : draftKeys.length > 0 && draftFound === 0;
+  const draftHere = draftKeys.length > 0 ? draftFound * 2 > draftKeys.length && inOrder * 2 <= finalWords
+    : finalWords > 0 && inOrder === 0 && g1 === g0;
+  return { follows: finalHere ? 'final' : draftHere ? 'draft' : 'neither', witness: [lo, hi] };
+}
+
+function firstPartner(c: Collation, from: number, to: number, fallback: number): number {
+  for (let i = from; i < to; i++) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) return c.alignment.aToB[i]!;
+  return fallback;
+}
+
+function lastPartner(c: Collation, from: number, to: number, fallback: number): number {
+  for (let i = to - 1; i >= from; i--) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) return c.alignment.aToB[i]! + 1;
+  return fallback;
+}
+
+/** The hover's Markdown at a source offset of the transcription, or null when the offset is on no word or revision. */
+export function collationHover(analysis: Analysis, c: Collation, offset: number): string | null {
+  const lines: string[] = [];
+  const rev = innermostRevision(analysis, offset);
+  if (rev) {
+    const { follows, witness } = revisionFollows(analysis.source, c, rev);
+    const reads = witness[1] > witness[0] ? quote(bPhrase(c, witness[0], witness[1])) : 'nothing';
+    const what = follows === 'neither' ? `follows neither reading of this revision: it reads ${reads}`
+      : `follows the **${follows}** reading of this revision`;
+    lines.push(`${markdownEscape(c.witness.name)} ${what.replace(reads, markdownEscape(reads))} (line ${bLine(c, witness[0])}).`);
+  }
+  const i = wordAtSource(c, offset);
+  if (i >= 0) lines.push(markdownEscape(witnessAtWord(c, i)));
+  return lines.length ? lines.join('\n\n') : null;
+}
+
+/** The transcription word whose source range holds `offset`, or -1. */
+export function wordAtSource(c: Collation, offset: number): number {
+  const s = c.a.srcStarts;
+  let lo = 0, hi = s.length - 1, found = -1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+  return found >= 0 && offset <= c.a.srcEnds[found]! ? found : -1;
+}
+
+function innermostRevision(analysis: Analysis, offset: number): MarkRevision | null {
+  let best: MarkRevision | null = null;
+  for (const r of markRevisions(analysis.doc)) {
+    if (r.node.start <= offset && offset < r.node.end) best = r;
+    else if (r.node.start > offset) break;
+  }
+  return best;
+}

@@ -1,0 +1,52 @@
+// A witness as the collation reads it: a plain-text file, or another `.emend` transcription whose final reading is
+// compared. Checking the bytes (too large, binary, not UTF-8) happens here, so the server and the CLI give the same
+// one-line reasons; reading the file from disk or from an editor is their business.
+import { LineIndex } from '../lines';
+import { Analysis } from '../analysis';
+
+/** Witnesses larger than this are not compared (a clear diagnostic instead of a stalled editor). */
+export const MAX_WITNESS_BYTES = 16 * 1024 * 1024;
+
+export interface Witness {
+  /** The name shown to the user (the path as written in the header, or as given on the command line). */
+  name: string;
+  /** The witness file's text. */
+  source: string;
+  /** The text compared: the file itself, or the final reading of an `.emend` witness. */
+  text: string;
+  /** Maps an offset in `text` to an offset in `source`. */
+  toSource(offset: number): number;
+  lines: LineIndex;
+}
+
+export type WitnessLoad = { witness: Witness } | { error: string };
+
+/** Whether a path names an Emend transcription (compared through its final reading). */
+export function isEmendPath(path: string): boolean {
+  return /\.emend$/i.test(path);
+}
+
+/** Checks and decodes a witness file's bytes. */
+export function witnessFromBytes(name: string, bytes: Uint8Array): WitnessLoad {
+  if (bytes.length > MAX_WITNESS_BYTES) {
+    return { error: `The witness ${name} is too large to compare (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).` };
+  }
+  if (bytes.indexOf(0) >= 0) return { error: `The witness ${name} looks like a binary file, not text.` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: `The witness ${name} is not valid UTF-8 text.` };
+  }
+  return witnessFromText(name, text);
+}
+
+/** A witness from text already decoded (e.g. the contents of an open editor). */
+export function witnessFromText(name: string, source: string): WitnessLoad {
+  if (source.length > MAX_WITNESS_BYTES) return { error: `The witness ${name} is too large to compare.` };
+  if (source.indexOf('\0') >= 0) return { error: `The witness ${name} looks like a binary file, not text.` };
+  const lines = new LineIndex(source);
+  if (!isEmendPath(name)) return { witness: { name, source, text: source, toSource: (o) => o, lines } };
+  const final = new Analysis(source).reading('final');
+  return { witness: { name, source, text: final.text, toSource: (o) => final.map.toSource(o), lines } };
+}

@@ -1,0 +1,130 @@
+// The witness comparison through the language server itself (dist/server.js over stdio): diagnostics from the
+// witness named in the header, a missing witness, changes on disk and in an editor, the header edit and the
+// collation view's request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const root = join(__dirname, '..', '..', '..');
+let server: ChildProcess;
+let conn: MessageConnection;
+const refreshes: number[] = [];
+const registrations: unknown[] = [];
+const watchNotes: unknown[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'emend-witness-'));
+let version = 1;
+
+before(async () => {
+  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  conn = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  conn.onRequest('workspace/diagnostic/refresh', () => { refreshes.push(Date.now()); return null; });
+  conn.onRequest('client/registerCapability', (p: unknown) => { registrations.push(p); return null; });
+  conn.onRequest('client/unregisterCapability', () => null);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  conn.onNotification('emend/watchWitnesses', (p: unknown) => { watchNotes.push(p); });
+  conn.onNotification(() => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid, rootUri: null, workspaceFolders: null,
+    capabilities: {
+      workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, configuration: true },
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+});
+
+after(() => {
+  conn.dispose();
+  server.kill();
+});
+
+function open(name: string, text: string): string {
+  const uri = pathToFileURL(join(dir, name)).toString();
+  void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'emend', version: version++, text } });
+  return uri;
+}
+
+interface Diag { code: string; message: string; range: { start: { line: number; character: number } }; source: string }
+
+async function diagnostics(uri: string): Promise<Diag[]> {
+  const r = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+  return r.items;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(check(), `timed out waiting for ${what}`);
+}
+
+test('the witness named in the header gives variant and revision diagnostics', async () => {
+  writeFileSync(join(dir, 'sent.txt'), 'Please convey regards from Nancy and me.');
+  const uri = open('a.emend', '---\nwitness: sent.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
+  const items = await diagnostics(uri);
+  assert.deepEqual(items.map((d) => [d.code, d.range.start.line, d.source]), [
+    ['witness-variant', 3, 'emend'], ['witness-missed-deletion', 3, 'emend'],
+  ]);
+});
+
+test('a missing witness gives one witness-unavailable diagnostic on the header line', async () => {
+  const uri = open('b.emend', '---\nwitness: nowhere.txt\n---\nSome text.');
+  const items = await diagnostics(uri);
+  assert.equal(items.length, 1);
+  assert.equal(items[0]!.code, 'witness-unavailable');
+  assert.equal(items[0]!.range.start.line, 1);
+  assert.match(items[0]!.message, /^The witness nowhere\.txt was not found \(looked for .*nowhere\.txt\)\.$/);
+});
+
+test('a binary witness is unavailable, and the transcription\'s own checks still run', async () => {
+  writeFileSync(join(dir, 'junk.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+  const uri = open('c.emend', '---\nwitness: junk.bin\n---\nSome ~~text.');
+  const codes = (await diagnostics(uri)).map((d) => d.code).sort();
+  assert.ok(codes.includes('witness-unavailable'));
+  assert.ok(codes.some((c) => c.startsWith('unclosed')));
+});
+
+test('a witness changed on disk is read again when the client reports the change, and diagnostics are refreshed', async () => {
+  writeFileSync(join(dir, 'd.txt'), 'one two three');
+  const uri = open('d.emend', '---\nwitness: d.txt\n---\none two three');
+  assert.deepEqual(await diagnostics(uri), []);
+  await until(() => registrations.length > 0, 'the file watcher registration');
+  const before = refreshes.length;
+  writeFileSync(join(dir, 'd.txt'), 'one two four');
+  const witnessUri = pathToFileURL(join(dir, 'd.txt')).toString();
+  await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: witnessUri, type: 2 }] });
+  await until(() => refreshes.length > before, 'a diagnostics refresh');
+  assert.deepEqual((await diagnostics(uri)).map((d) => d.message), ['The witness reads “four” (line 1) for “three”.']);
+});
+
+test('the unsaved text of a witness open in an editor counts', async () => {
+  writeFileSync(join(dir, 'e.txt'), 'alpha beta gamma');
+  const uri = open('e.emend', '---\nwitness: e.txt\n---\nalpha beta gamma');
+  assert.deepEqual(await diagnostics(uri), []);
+  await conn.sendNotification('emend/witnessText', { uri: pathToFileURL(join(dir, 'e.txt')).toString(), version: 3, text: 'alpha gamma' });
+  assert.deepEqual((await diagnostics(uri)).map((d) => d.code), ['witness-variant']);
+  await conn.sendNotification('emend/witnessText', { uri: pathToFileURL(join(dir, 'e.txt')).toString(), version: 4, text: null });
+  assert.deepEqual(await diagnostics(uri), []);
+});
+
+test('the witness header edit adds a header to a document that has none', async () => {
+  const uri = open('f.emend', 'Dear Sir');
+  const r = await conn.sendRequest('emend/witnessHeaderEdit', { uri, path: 'letters/sent.txt' });
+  assert.deepEqual(r, { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '---\nwitness: letters/sent.txt\n---\n' }] });
+});
+
+test('the collation request gives the view\'s HTML and the agreement', async () => {
+  writeFileSync(join(dir, 'g.txt'), 'we must cope with it');
+  const uri = open('g.emend', '---\nwitness: g.txt\n---\nwe must <deal> with it');
+  const r = await conn.sendRequest('emend/collation', { uri }) as { html: string; agreement: number };
+  assert.equal(r.agreement, 4 / 5);
+  assert.ok(r.html.includes('<span class="variant kind-substitution"'));
+  assert.ok(r.html.includes('&lt;<span class="variant kind-substitution"'), r.html);
+  const none = await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') }) as { html: null; message: string };
+  assert.equal(none.html, null);
+  assert.match(none.message, /names no witness/);
+});

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collateCommand } from '../../server/src/cli/commands/collate';
+import type { CliIO } from '../../server/src/cli/command';
+
+function io(cwd: string): CliIO & { out: string; err: string } {
+  const r = {
+    out: '', err: '', cwd, stderrIsTTY: false,
+    stdout: (t: string) => { r.out += t; },
+    stderr: (t: string) => { r.err += t; },
+    readStdin: async () => Buffer.from(''),
+  };
+  return r;
+}
+
+function dir(files: Record<string, string | Buffer>): string {
+  const d = mkdtempSync(join(tmpdir(), 'emend-collate-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), content);
+  }
+  return d;
+}
+
+test('emend collate --format json prints the agreement and the variants with both line numbers', async () => {
+  const d = dir({ 'letter.emend': 'Please ^{convey} give regards\nfrom Nancy.', 'sent.txt': 'Please convey\nregards from Nancey.' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['--format', 'json', 'letter.emend', 'sent.txt'], r), 0);
+  assert.deepEqual(JSON.parse(r.out), {
+    agreement: 5 / 6,
+    variants: [
+      { kind: 'omission', transcription: { line: 1, text: 'give' }, witness: { line: 2, text: '' } },
+      { kind: 'misreading', transcription: { line: 2, text: 'Nancy' }, witness: { line: 2, text: 'Nancey' } },
+    ],
+  });
+  assert.equal(r.err, '');
+});
+
+test('emend collate prints an apparatus line per variant', async () => {
+  const d = dir({ 'letter.emend': 'we must deal with it', 'sent.txt': 'we must\ncope with it' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['letter.emend', 'sent.txt'], r), 0);
+  assert.equal(r.out, 'letter.emend ~ sent.txt: 80.0% of the transcription\'s words agree; 1 variant.\n1  deal ] 2  cope  (substitution)\n');
+});
+
+test('without a witness argument, the header\'s witness is read relative to the transcription', async () => {
+  const d = dir({ 'letters/a.emend': '---\nwitness: ../htr/sent.txt\n---\none two three', 'htr/sent.txt': 'one two three' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['--format=json', 'letters/a.emend'], r), 0);
+  assert.deepEqual(JSON.parse(r.out), { agreement: 1, variants: [] });
+});
+
+test('a transcription naming no witness is a usage error with a hint', async () => {
+  const d = dir({ 'a.emend': 'one two' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['a.emend'], r), 2);
+  assert.match(r.err, /names no witness in its header/);
+});
+
+test('a missing or binary witness is a clear error, exit 2', async () => {
+  const d = dir({ 'a.emend': 'one two', 'b.bin': Buffer.from([1, 0, 2]) });
+  const missing = io(d);
+  assert.equal(await collateCommand.run(['a.emend', 'nope.txt'], missing), 2);
+  assert.match(missing.err, /^emend collate: witness: no such file: .*nope\.txt\n$/);
+  const binary = io(d);
+  assert.equal(await collateCommand.run(['a.emend', 'b.bin'], binary), 2);
+  assert.equal(binary.err, 'emend collate: The witness b.bin looks like a binary file, not text.\n');
+});
+
+test('bad options are usage errors', async () => {
+  const d = dir({ 'a.emend': 'one' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['--format', 'xml', 'a.emend', 'a.emend'], r), 2);
+  assert.equal(await collateCommand.run([], r), 2);
+});

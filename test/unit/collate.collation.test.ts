@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analysis, collate, Collator, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText } from '../../server/src/core/index';
+import { collateTexts, variantList } from './collate-helpers';
+
+test('the transcription is compared through its final reading', () => {
+  const { c } = collateTexts('to ~~eliminate~~ ^{relieve} the concerns', 'to relieve the concerns');
+  assert.deepEqual(c.a.words.texts, ['to', 'relieve', 'the', 'concerns']);
+  assert.deepEqual(c.variants, []);
+  assert.equal(c.agreement, 1);
+});
+
+test('words map back to their source ranges in the transcription, inside marks too', () => {
+  const src = 'to ~~eliminate~~ ^{relieve} the';
+  const { c } = collateTexts(src, 'to relieve the');
+  assert.equal(src.slice(c.a.srcStarts[1]!, c.a.srcEnds[1]!), 'relieve');
+  assert.equal(src.slice(c.a.srcStarts[2]!, c.a.srcEnds[2]!), 'the');
+});
+
+test('the header block is not compared', () => {
+  const { c } = collateTexts('---\ntitle: Letter\nwitness: sent.txt\n---\nDear Sir', 'Dear Sir');
+  assert.deepEqual(c.a.words.texts, ['Dear', 'Sir']);
+});
+
+test('an .emend witness is compared through its final reading, with offsets in its own source', () => {
+  const witnessSource = 'we ~~shall~~ ^{will} find';
+  const loaded = witnessFromText('other.emend', witnessSource);
+  assert.ok('witness' in loaded);
+  const c = collate(new Analysis('we will find'), loaded.witness);
+  assert.deepEqual(c.b.words.texts, ['we', 'will', 'find']);
+  assert.equal(witnessSource.slice(c.b.srcStarts[1]!, c.b.srcEnds[1]!), 'will');
+  assert.equal(c.agreement, 1);
+});
+
+test('agreement is the share of transcription words matched to an equal or near-equal word', () => {
+  const { c } = collateTexts('we had agreed to speak frankly', 'we agreed to speak fromkly');
+  assert.equal(c.agreement, 5 / 6);
+  assert.deepEqual(variantList(c), ['omission: had | ', 'misreading: frankly | fromkly']);
+});
+
+test('a binary witness, a witness that is not UTF-8 and an enormous one are refused with a reason', () => {
+  assert.deepEqual(witnessFromBytes('a.bin', new Uint8Array([80, 0, 1])), { error: 'The witness a.bin looks like a binary file, not text.' });
+  assert.deepEqual(witnessFromBytes('b.txt', new Uint8Array([0xc3, 0x28])), { error: 'The witness b.txt is not valid UTF-8 text.' });
+  const big = witnessFromBytes('c.txt', new Uint8Array(MAX_WITNESS_BYTES + 1).fill(97));
+  assert.ok('error' in big && big.error.startsWith('The witness c.txt is too large to compare'));
+});
+
+test('an empty witness loads and every word is an omission', () => {
+  const { c } = collateTexts('one two', '');
+  assert.equal(c.agreement, 0);
+  assert.deepEqual(variantList(c), ['omission: one two | ']);
+});
+
+test('after an edit the collator re-aligns around it and gives what a fresh collation gives', () => {
+  const witness = 'Now that we are broth home and facing the task of leading our countries into a more constructive relationship with each other';
+  const loaded = witnessFromText('w.txt', witness);
+  assert.ok('witness' in loaded);
+  const collator = new Collator(loaded.witness);
+  const before = 'Now that we are both home and facing the task of leading our countries into a more constructive relationship with each other';
+  collator.collate(new Analysis(before));
+  for (const edited of [
+    before.replace('constructive', 'productive'),
+    before.replace('facing the task', 'facing ~~the~~ ^{a} task'),
+    before + ' and more',
+    'So ' + before,
+    before.replace('our countries', ''),
+  ]) {
+    const again = collator.collate(new Analysis(edited));
+    const fresh = collate(new Analysis(edited), loaded.witness);
+    assert.deepEqual(variantList(again), variantList(fresh), edited);
+    assert.equal(again.agreement, fresh.agreement);
+  }
+});
+
+test('an edit that leaves the final reading\'s words alone keeps the alignment', () => {
+  const loaded = witnessFromText('w.txt', 'a b c d');
+  assert.ok('witness' in loaded);
+  const collator = new Collator(loaded.witness);
+  const first = collator.collate(new Analysis('a b c d'));
+  const second = collator.collate(new Analysis('a b ~~x~~ c d'));
+  assert.equal(second.alignment, first.alignment);
+});
