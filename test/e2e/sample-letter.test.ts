@@ -38,6 +38,13 @@ describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
   });
 
   test('the preview opens beside the letter, and each of its views shows the letter', async () => {
+    // Bring the paragraphs with the most revisions into view first (Go to Line), so the preview follows them there.
+    await s.page.keyboard.press('Escape');
+    await s.page.keyboard.press('Control+G');
+    await s.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await s.page.keyboard.type('21');
+    await s.page.keyboard.press('Enter');
+    await waitForText(s, 'relieve');
     await runCommand(s, 'emend.openPreviewToSide');
     const root = previewFrame(s.page).locator('#emend-preview');
     await until(s, 'the preview to show the letter', async () => (await root.count()) > 0 && /GORBACHEV/i.test(await root.innerText()), {

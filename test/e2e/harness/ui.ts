@@ -25,7 +25,7 @@ export async function until<T>(
   probe: () => Promise<T | undefined | null | false | '' | 0>,
   opts: { timeout?: number; seen?: () => Promise<string> } = {},
 ): Promise<T> {
-  const timeout = opts.timeout ?? 15_000;
+  const timeout = opts.timeout ?? 30_000;
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
