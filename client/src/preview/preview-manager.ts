@@ -18,6 +18,8 @@ export class PreviewManager implements PreviewHost, Disposable {
   private readonly subscriptions: Disposable[] = [];
   private readonly ownEditorScrollUntil = new Map<string, number>();
   private active: PreviewPanel | undefined;
+  /** The Emend document last in the active text editor: while a preview has focus there is no active text editor. */
+  private lastEmend: Uri | undefined = activeEmendUri();
 
   constructor(readonly extensionUri: Uri, readonly client: LanguageClient) {
     this.subscriptions.push(
@@ -96,7 +98,8 @@ export class PreviewManager implements PreviewHost, Disposable {
       // Only one preview follows the editor: unlocking this one locks any other that did.
       for (const p of this.panels) if (p !== panel && !p.locked) p.setLocked(true);
       panel.setLocked(false);
-      const uri = activeEmendUri();
+      // Unlocked from the preview's own button, the preview has focus: follow the editor the user last wrote in.
+      const uri = activeEmendUri() ?? this.lastEmend;
       if (uri) panel.setResource(uri);
     } else {
       panel.setLocked(true);
@@ -134,6 +137,7 @@ export class PreviewManager implements PreviewHost, Disposable {
 
   private onActiveEditor(editor: TextEditor | undefined): void {
     if (!editor || editor.document.languageId !== 'emend') return;
+    this.lastEmend = editor.document.uri;
     for (const p of this.panels) if (!p.locked) p.setResource(editor.document.uri);
   }
 
