@@ -4,6 +4,7 @@ import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
+import { diagnoseSuite } from './diagnose';
 import { editorSuite } from './editor';
 
 export interface Suite {
@@ -16,6 +17,7 @@ const SUITES: Suite[] = [
   parseSuite,
   renderSuite,
   collateSuite,
+  diagnoseSuite,
   editorSuite,
 ];
 

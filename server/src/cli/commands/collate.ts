@@ -31,7 +31,7 @@ const HELP = [
 ].join('\n');
 
 /** Reads and checks a witness file: the size before reading, then binary and UTF-8 (the core's messages). */
-function loadWitness(name: string, path: string): WitnessLoad {
+export function loadWitness(name: string, path: string): WitnessLoad {
   try {
     const st = statSync(path);
     if (st.isDirectory()) return { error: `The witness ${name} is a directory, not a file.` };
