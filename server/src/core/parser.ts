@@ -60,8 +60,12 @@ class InlineParser {
   private openBrace = 0;
   private openAngle = 0;
   private openHand = 0;
-  /** Closers still to come for marks that a crossing ended early; they are consumed without a second report. */
-  private crossedPending: string[] = [];
+  /** Closers still to come for marks that a crossing ended early; they are consumed without a second report.
+   *  Tilde runs as a stack (a run is matched against the latest); `}`, `>` and `*` as counts (O(1) each). */
+  private pendingTildes: string[] = [];
+  private pendingBrace = 0;
+  private pendingAngle = 0;
+  private pendingStar = 0;
   /** Closers of openers refused for being nested too deep, innermost last; while any is pending, delimiters are text. */
   private refused: string[] = [];
   readonly braceAdds: MarkNode[] = [];
@@ -79,7 +83,8 @@ class InlineParser {
   paragraph(start: number, end: number, more: boolean): Paragraph {
     const src = this.src;
     this.children = [];
-    this.crossedPending = [];
+    this.pendingTildes = [];
+    this.pendingBrace = this.pendingAngle = this.pendingStar = 0;
     this.refused = [];
     let textStart = start;
     let i = start;
@@ -218,9 +223,9 @@ class InlineParser {
         rest -= top.tildes;
         continue;
       }
-      const pending = this.crossedPending[this.crossedPending.length - 1];
-      if (pending !== undefined && pending[0] === '~' && pending.length <= rest) {
-        this.crossedPending.pop();
+      const pending = this.pendingTildes[this.pendingTildes.length - 1];
+      if (pending !== undefined && pending.length <= rest) {
+        this.pendingTildes.pop();
         k += pending.length;
         rest -= pending.length;
         continue;
@@ -252,9 +257,8 @@ class InlineParser {
       return;
     }
     const ch = this.src[at]!;
-    const pendingIndex = this.crossedPending.lastIndexOf(ch);
-    if (pendingIndex >= 0) {
-      this.crossedPending.splice(pendingIndex, 1);
+    if (c === RBRACE ? this.pendingBrace > 0 : c === GT ? this.pendingAngle > 0 : this.pendingStar > 0) {
+      if (c === RBRACE) this.pendingBrace--; else if (c === GT) this.pendingAngle--; else this.pendingStar--;
       return;
     }
     if (c === STAR) {
@@ -279,7 +283,10 @@ class InlineParser {
       if (matches) break;
       const node = this.pop(at, null);
       inner.push(node);
-      this.crossedPending.push(closerOf(node));
+      if (node.kind === 'del') this.pendingTildes.push(node.delimiter);
+      else if (node.kind === 'hand') this.pendingStar++;
+      else if (node.delimiter === '^<') this.pendingAngle++;
+      else this.pendingBrace++;
     }
     const outer = this.top()!.node;
     this.close(at, at + 1);
