@@ -8,7 +8,7 @@ import { loadProjectFile, ProjectFiles, type LoadedProject } from '../project';
 import {
   analyze, collate, diagnose, headerValue, PROJECT_FILE, witnessProblems, witnessUnavailable, type Analysis, type Problem, type Severity,
 } from '../../core/index';
-import { loadWitness } from './collate';
+import { loadWitnessFile } from '../witness';
 
 const OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
@@ -124,7 +124,7 @@ function witnessCheck(analysis: Analysis, directory: string): Problem[] {
   if (!field) return [];
   const name = field.value.trim();
   if (!name) return [witnessUnavailable(field, 'The witness line names no file.')];
-  const loaded = loadWitness(name, resolve(directory, name));
+  const loaded = loadWitnessFile(name, resolve(directory, name));
   if ('error' in loaded) return [witnessUnavailable(field, loaded.error)];
   return witnessProblems(analysis, collate(analysis, loaded.witness));
 }
