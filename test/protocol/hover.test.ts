@@ -52,41 +52,21 @@ test('the hover follows incremental edits', async () => {
   assert.deepEqual(h!.range, range(0, 2, 0, 9));
 });
 
-test('the witness line says where the witness is, whether it was found, and how well it agrees', async () => {
+test('the witness line says where the witness is and whether it was found', async () => {
   const dir = join(TEST_DIR, 'letters');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'sent.txt'), 'Dear Mr. General Secretary');
   const uri = pathToFileURL(join(dir, 'draft.emend')).href;
-  await c.open(uri, '---\nwitness: sent.txt\n---\nDear Mr. ~~President~~ ^{General} Secretary');
+  await c.open(uri, '---\nwitness: sent.txt\n---\nbody');
   const found = await c.hover(uri, { line: 1, character: 12 });
   const where = join(dir, 'sent.txt').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
   assert.deepEqual(found, {
-    contents: { kind: 'markdown', value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 100\\.0\\% of the words agree with the final reading` },
+    contents: { kind: 'markdown', value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 4 words\\; 0\\.0\\% of the transcription\\'s words agree\\; 1 variant` },
     range: range(1, 0, 1, 17),
   });
   await c.change(uri, 2, [{ range: range(1, 9, 1, 13), text: 'lost' }]);
   const missing = await c.hover(uri, { line: 1, character: 0 });
   assert.equal(missing!.contents.value, `**Witness:** lost\\.txt\n\nLocation: ${where.replace('sent', 'lost')}\n\nNot found.`);
-});
-
-test('with a witness, a revision’s hover ends with what the witness reads, and plain words show the witness too', async () => {
-  const dir = join(TEST_DIR, 'compared');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'sent.txt'), 'Dear Mr. General Secretary');
-  const uri = pathToFileURL(join(dir, 'draft.emend')).href;
-  await c.open(uri, '---\nwitness: sent.txt\n---\nDear Mr. ~~President~~ ^{General} Secretary');
-  assert.deepEqual(await c.hover(uri, { line: 3, character: 12 }), {
-    contents: {
-      kind: 'markdown',
-      value: '**Substitution:** President → General\n\n*Draft:* Dear Mr\\. **President** Secretary\n\n*Final:* Dear Mr\\. **General** Secretary' +
-        '\n\n---\n\nsent\\.txt follows the **final** reading of this revision (line 1).',
-    },
-    range: range(3, 9, 3, 33),
-  });
-  assert.deepEqual(await c.hover(uri, { line: 3, character: 1 }), {
-    contents: { kind: 'markdown', value: 'sent\\.txt, line 1: «Dear» Mr\\. General Secretary' },
-    range: range(3, 0, 3, 4),
-  });
 });
 
 test('an untitled document cannot look a relative witness up, and says so', async () => {

@@ -128,3 +128,26 @@ test('the collation request gives the view\'s HTML and the agreement', async () 
   assert.equal(none.html, null);
   assert.match(none.message, /names no witness/);
 });
+
+test('hovering a word shows the witness\'s reading beside the core\'s hover', async () => {
+  writeFileSync(join(dir, 'i.txt'), 'We had agreed to speak fromkly, and we did.');
+  const uri = open('i.emend', '---\nwitness: i.txt\n---\nWe had agreed to speak frankly, and we did.');
+  const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 25 } }) as
+    { contents: { value: string }; range: { start: { character: number }; end: { character: number } } };
+  assert.equal(h.contents.value, 'i\\.txt\\, line 1 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did');
+  assert.deepEqual([h.range.start.character, h.range.end.character], [23, 30]);
+});
+
+test('the missed deletion\'s quick fix strikes the words', async () => {
+  writeFileSync(join(dir, 'j.txt'), 'Please convey regards from Nancy and me.');
+  const uri = open('j.emend', '---\nwitness: j.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
+  const items = await diagnostics(uri);
+  const missed = items.find((d) => d.code === 'witness-missed-deletion')!;
+  const actions = await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 3, character: 18 }, end: { line: 3, character: 18 } }, context: { diagnostics: [missed] },
+  }) as Array<{ title: string; edit: { changes?: Record<string, Array<{ newText: string }>>; documentChanges?: Array<{ edits: Array<{ newText: string }> }> } }>;
+  const strike = actions.find((a) => a.title === 'Strike “give”');
+  assert.ok(strike, JSON.stringify(actions.map((a) => a.title)));
+  const edits = strike.edit.documentChanges ? strike.edit.documentChanges[0]!.edits : strike.edit.changes![uri]!;
+  assert.deepEqual(edits.map((e) => e.newText), ['~~give~~']);
+});

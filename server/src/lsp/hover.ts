@@ -1,41 +1,53 @@
-// Hovers (`textDocument/hover`): the core's hover text for the position (revision summary and both readings),
-// followed, when the transcription has a witness, by what the witness reads there (the collation's hover). On the
-// header's `witness:` line: where the witness is and whether it was found, resolved by the witness feature the
-// same way it loads it for collation (the core does no I/O). Another status source can be plugged in with
-// setWitnessStatusProvider.
+// Hovers (`textDocument/hover`): the core's hover text for the position; for the header's `witness:` line, the
+// witness's status, resolved here (the core does no I/O) relative to the transcription's own file. The witness
+// comparison can supply a richer status with setWitnessStatusProvider.
 import { statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MarkupKind } from 'vscode-languageserver/node';
-import { collationHover, headerValue, hoverAt, wordAtSource, type Analysis, type WitnessStatus } from '../core/index';
+import { headerValue, hoverAt, type Analysis, type WitnessStatus } from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { offsetOf, rangeOf } from './convert';
-import { collationFor, resolveWitness } from './witness';
 
 export type WitnessStatusProvider = (ctx: ServerContext, uri: string, analysis: Analysis, path: string) => WitnessStatus | undefined;
 
-let provider: WitnessStatusProvider = witnessStatus;
+let provider: WitnessStatusProvider = fileWitnessStatus;
 
-/** Replaces how the witness line's status is found (tests, other loaders). */
+/** Lets the witness loader report what it loaded (variants, errors) instead of a plain existence check. */
 export function setWitnessStatusProvider(p: WitnessStatusProvider): void {
   provider = p;
 }
 
-/** Where the witness line leads, whether a file is there, and what comparing with it gave. */
-export function witnessStatus(_ctx: ServerContext, uri: string, analysis: Analysis, path: string): WitnessStatus | undefined {
-  const target = resolveWitness(uri, path);
-  if ('error' in target) return uri.startsWith('file:') ? { location: path || '(none)', found: false, detail: target.error } : undefined;
-  let isFile = false;
+/** More hover text at a place (e.g. what the witness reads there), after the core's. Markdown, already escaped. */
+export type HoverSection = (ctx: ServerContext, uri: string, analysis: Analysis, offset: number) => { markdown: string; start: number; end: number } | null;
+
+const sections: HoverSection[] = [];
+
+export function addHoverSection(section: HoverSection): void {
+  sections.push(section);
+}
+
+/** Where a witness path leads from a `file:` transcription, and whether a readable file is there. */
+export function fileWitnessStatus(_ctx: ServerContext, uri: string, _analysis: Analysis, path: string): WitnessStatus | undefined {
+  if (!path) return { location: '(empty)', found: false, detail: 'the witness line names no file' };
+  let base: string;
   try {
-    const st = statSync(target.path);
-    if (!st.isFile()) return { location: target.path, found: true, error: 'that is a folder, not a file' };
-    isFile = true;
-  } catch { /* missing: reported below */ }
-  if (!isFile) return { location: target.path, found: false };
-  const r = collationFor(uri, analysis);
-  if (r && 'error' in r) return { location: target.path, found: true, error: r.error };
-  if (r && 'collation' in r) {
-    return { location: target.path, found: true, detail: `${(r.collation.agreement * 100).toFixed(1)}% of the words agree with the final reading` };
+    if (!uri.startsWith('file:')) return isAbsolute(path) ? statusOf(path) : undefined;
+    base = dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
   }
-  return { location: target.path, found: true };
+  return statusOf(resolve(base, path));
+}
+
+function statusOf(location: string): WitnessStatus {
+  try {
+    const st = statSync(location);
+    if (!st.isFile()) return { location, found: false, detail: 'that is a folder, not a file' };
+    return { location, found: true, detail: `${st.size} bytes` };
+  } catch {
+    return { location, found: false };
+  }
 }
 
 export const hover: Feature = {
@@ -51,22 +63,11 @@ export const hover: Feature = {
       const onWitness = witness && witness.line.start <= offset && offset <= witness.line.end;
       const status = onWitness ? provider(ctx, uri, analysis, witness.value) : undefined;
       const h = hoverAt(analysis, offset, status ? { witness: status } : {});
-      const compared = onWitness || offset < analysis.doc.bodyStart ? null : witnessPart(uri, analysis, offset);
-      if (!h && !compared) return null;
-      const value = [h?.markdown, compared?.markdown].filter((v): v is string => !!v).join('\n\n---\n\n');
-      const span = h ?? compared!;
-      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(analysis, span.start, span.end) };
+      const more = onWitness ? [] : sections.map((s) => s(ctx, uri, analysis, offset)).filter((m) => m !== null);
+      if (!h && more.length === 0) return null;
+      const parts = [...(h ? [h] : []), ...more];
+      const value = parts.map((p) => p.markdown).join('\n\n---\n\n');
+      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(analysis, parts[0]!.start, parts[0]!.end) };
     });
   },
 };
-
-/** What the witness reads at the offset, when the transcription has a usable witness. */
-function witnessPart(uri: string, analysis: Analysis, offset: number): { markdown: string; start: number; end: number } | null {
-  if (!headerValue(analysis.doc.header, 'witness')) return null;
-  const r = collationFor(uri, analysis);
-  if (!r || !('collation' in r)) return null;
-  const markdown = collationHover(analysis, r.collation, offset);
-  if (!markdown) return null;
-  const i = wordAtSource(r.collation, offset);
-  return i >= 0 ? { markdown, start: r.collation.a.srcStarts[i]!, end: r.collation.a.srcEnds[i]! } : { markdown, start: offset, end: offset };
-}
