@@ -5,6 +5,8 @@ import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
 import { diagnoseSuite } from './diagnose';
+import { editorSuite } from './editor';
+import { teiSuite } from './tei';
 
 export interface Suite {
   name: string;
@@ -17,6 +19,8 @@ const SUITES: Suite[] = [
   renderSuite,
   collateSuite,
   diagnoseSuite,
+  editorSuite,
+  teiSuite,
 ];
 
 async function main(): Promise<void> {
