@@ -37,7 +37,7 @@ test('emend/render returns the view\'s blocks with lines, the view list and the 
   assert.equal(r.version, 1);
   assert.equal(r.title, 'Letter');
   assert.equal(r.lineCount, 6);
-  assert.deepEqual(r.views.map((v) => v.id), ['diplomatic', 'final', 'draft', 'side-by-side']);
+  assert.deepEqual(r.views.map((v) => v.id), ['diplomatic', 'final', 'draft', 'side-by-side', 'collation']);
   assert.deepEqual(r.blocks.map((b) => [b.line, b.endLine]), [[0, 2], [3, 3], [5, 5]]);
   assert.match(r.blocks[1]!.html, /<del class="emend-del">objective<\/del>/);
   assert.match(r.blocks[2]!.html, />&lt;script&gt;x&lt;\/script&gt;</);
@@ -66,7 +66,7 @@ test('emend/render with page returns a self-contained page of the view', async (
 
 test('emend/render refuses an unknown view with a message naming the known ones', async () => {
   await assert.rejects(conn.sendRequest(RenderRequest, { uri, view: 'collation-typo' }),
-    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side/);
+    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side, collation/);
 });
 
 test('emend/render refuses a document that is not open', async () => {

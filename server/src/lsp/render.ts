@@ -4,6 +4,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { RenderCache, VIEWS, findView, renderDocument, renderPage } from '../core/index';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import type { Feature } from './context';
+import { collationFor } from './witness';
 
 export const render: Feature = {
   register(ctx) {
@@ -22,7 +23,8 @@ export const render: Feature = {
       }
       let cache = caches.get(params.uri);
       if (!cache) caches.set(params.uri, (cache = new RenderCache()));
-      const rendered = renderDocument(analysis, view.id, cache);
+      const collation = () => collationFor(params.uri, analysis);
+      const rendered = renderDocument(analysis, view.id, cache, collation);
       const result: RenderResult = {
         uri: params.uri,
         version: document.version,
@@ -32,7 +34,7 @@ export const render: Feature = {
         title: rendered.title ?? null,
         lineCount: analysis.lines.lineCount,
       };
-      if (params.page) result.page = renderPage(analysis, view.id, { fallbackTitle: fileName(params.uri) });
+      if (params.page) result.page = renderPage(analysis, view.id, { fallbackTitle: fileName(params.uri), collation });
       return result;
     });
   },

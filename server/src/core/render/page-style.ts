@@ -33,7 +33,8 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-changed { color: inherit; border-radius: 2px; }
 .emend-changed-del { background: var(--changed-del); }
 .emend-changed-add { background: var(--changed-add); }
-.emend-empty-document { color: var(--muted); font-style: italic; }
+.emend-empty-document, .emend-collation-message { color: var(--muted); font-style: italic; }
+.emend-collation-block p { white-space: pre-line; margin: 0 0 1em; }
 @media (max-width: 28rem) {
   .emend-row { grid-template-columns: 1fr; gap: 0.25rem; }
   .emend-row-heading { display: none; }
