@@ -1,8 +1,11 @@
 // `npm run bench`: every suite prints rows into one table, ours beside the anchor's from the same run.
 // Usage: node out/bench/bench.js [suite...]
 import { formatTable, type Row } from './table';
+import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
+import { diagnoseSuite } from './diagnose';
+import { editorSuite } from './editor';
 
 export interface Suite {
   name: string;
@@ -10,7 +13,13 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [renderSuite, collateSuite];
+const SUITES: Suite[] = [
+  parseSuite,
+  renderSuite,
+  collateSuite,
+  diagnoseSuite,
+  editorSuite,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

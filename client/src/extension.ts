@@ -7,12 +7,12 @@ import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
-
 import { registerServerCommands } from './server/server-commands';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
+import { registerTeiCommands } from './tei/tei-commands';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +26,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerPreview,
   compareWithWitness,
   syncWitnesses,
+  registerTeiCommands,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {

@@ -1,6 +1,6 @@
 // LSP glue: creates the connection, keeps the open documents, and hands each request to a feature module
 // (server/src/lsp/*.ts), which looks the document's analysis up and delegates to the pure core.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type DidChangeWatchedFilesParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
@@ -14,6 +14,7 @@ import { toggleMarkRequest } from './lsp/toggle-mark';
 import { documentOutline } from './lsp/outline';
 import { render } from './lsp/render';
 import { witness } from './lsp/witness';
+import { tei } from './lsp/tei';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -27,19 +28,25 @@ const FEATURES: Feature[] = [
   documentOutline,
   render,
   witness,
+  tei,
 ];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache(documents);
 let capabilities: ClientCapabilities = {};
+const watchedFileListeners: ((params: DidChangeWatchedFilesParams) => void)[] = [];
 
 const ctx: ServerContext = {
   connection,
   documents,
   analysis: (uri) => cache.get(uri),
   clientCapabilities: () => capabilities,
+  onDidChangeWatchedFiles: (listener) => { watchedFileListeners.push(listener); },
 };
+connection.onDidChangeWatchedFiles((params) => {
+  for (const listener of watchedFileListeners) listener(params);
+});
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;

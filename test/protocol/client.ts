@@ -43,6 +43,8 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   refreshes = 0;
+  /** `textDocument/publishDiagnostics` notifications, in order (for clients that do not pull). */
+  readonly published: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   /** What `workspace/configuration` answers for an item. */
   settings: (item: ConfigurationItem) => unknown = () => null;
   private readonly stderr: string[] = [];
@@ -64,6 +66,7 @@ export class LspClient {
     this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => { this.messages.push(p); return null; });
     this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.messages.push(p); });
     this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => { this.published.push(p); });
     this.conn.listen();
   }
 

@@ -1,32 +1,36 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type TestServer } from './editor-client';
+import { docUri, LspClient, range, VSCODE_CAPABILITIES } from './client';
 
-let server: TestServer;
-before(async () => { server = await startServer(); });
+const CAPABILITIES = {
+  ...VSCODE_CAPABILITIES,
+  textDocument: { ...VSCODE_CAPABILITIES.textDocument, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { lineFoldingOnly: true } },
+};
+
+let server: LspClient;
+before(async () => { server = await LspClient.start({ capabilities: CAPABILITIES }); });
 after(async () => { await server.stop(); });
 
 const pos = (line: number, character: number) => ({ line, character });
-const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: pos(l1, c1), end: pos(l2, c2) });
 
 test('emend/reading gives the draft, final and diplomatic readings of an open document', async () => {
-  const uri = 'file:///t/reading.emend';
-  server.open(uri, 'to ~~eliminate~~ ^{relieve} the');
+  const uri = docUri('reading');
+  await server.open(uri, 'to ~~eliminate~~ ^{relieve} the');
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'draft' }), { text: 'to eliminate the' });
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'final' }), { text: 'to relieve the' });
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'diplomatic' }), { text: 'to ⟦eliminate⟧ ⸌relieve⸍ the' });
 });
 
 test('emend/reading follows incremental edits', async () => {
-  const uri = 'file:///t/edited.emend';
-  server.open(uri, 'a ~~b~~ c');
-  server.change(uri, 2, [{ range: range(0, 8, 0, 9), text: '^{d}' }]);
+  const uri = docUri('edited');
+  await server.open(uri, 'a ~~b~~ c');
+  await server.change(uri, 2, [{ range: range(0, 8, 0, 9), text: '^{d}' }]);
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'final' }), { text: 'a d' });
 });
 
 test('emend/revisions lists every revision with its summary, range and depth', async () => {
-  const uri = 'file:///t/revisions.emend';
-  server.open(uri, 'to ~~eliminate~~ ^{relieve} the\n\n~~a ^{b}~~');
+  const uri = docUri('revisions');
+  await server.open(uri, 'to ~~eliminate~~ ^{relieve} the\n\n~~a ^{b}~~');
   assert.deepEqual(await server.request('emend/revisions', { uri }), {
     revisions: [
       { kind: 'subst', summary: 'Substitution: eliminate → relieve', range: range(0, 3, 0, 27), depth: 0 },
@@ -37,27 +41,28 @@ test('emend/revisions lists every revision with its summary, range and depth', a
 });
 
 test('emend/nextRevision steps forward and back and wraps round', async () => {
-  const uri = 'file:///t/next.emend';
-  server.open(uri, 'a ~~b~~ c\nd ^{e} f');
+  const uri = docUri('next');
+  await server.open(uri, 'a ~~b~~ c\nd ^{e} f');
   const next = await server.request<{ revision: { range: unknown }; index: number; total: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(0, 0), direction: 'next' });
   assert.deepEqual([next.revision.range, next.index, next.total, next.wrapped], [range(0, 2, 0, 7), 0, 2, false]);
   const wrapped = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(1, 3), direction: 'next' });
   assert.deepEqual([wrapped.index, wrapped.wrapped], [0, true]);
   const back = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(1, 3), direction: 'previous' });
   assert.deepEqual([back.index, back.wrapped], [1, false]);
-  server.open('file:///t/none.emend', 'plain');
-  assert.equal(await server.request('emend/nextRevision', { uri: 'file:///t/none.emend', position: pos(0, 0), direction: 'next' }), null);
+  const none = docUri('none');
+  await server.open(none, 'plain');
+  assert.equal(await server.request('emend/nextRevision', { uri: none, position: pos(0, 0), direction: 'next' }), null);
 });
 
 test('emend/stats counts the marks on the page', async () => {
-  const uri = 'file:///t/stats.emend';
-  server.open(uri, '~~a~~ ^{b} ~~c~~ *d*\n\n^{e}');
+  const uri = docUri('stats');
+  await server.open(uri, '~~a~~ ^{b} ~~c~~ *d*\n\n^{e}');
   assert.deepEqual(await server.request('emend/stats', { uri }), { deletions: 2, insertions: 2, substitutions: 1, hands: 1, paragraphs: 2 });
 });
 
 test('emend/toggleMark wraps a selection and says where the marked text now is', async () => {
-  const uri = 'file:///t/toggle.emend';
-  server.open(uri, 'first line\na word here', 3);
+  const uri = docUri('toggle');
+  await server.open(uri, 'first line\na word here', 3);
   assert.deepEqual(await server.request('emend/toggleMark', { uri, version: 3, range: range(1, 2, 1, 6), kind: 'del' }), {
     action: 'wrap',
     edits: [{ range: range(1, 2, 1, 2), newText: '~~' }, { range: range(1, 6, 1, 6), newText: '~~' }],
@@ -66,8 +71,8 @@ test('emend/toggleMark wraps a selection and says where the marked text now is',
 });
 
 test('emend/toggleMark unwraps a marked selection', async () => {
-  const uri = 'file:///t/untoggle.emend';
-  server.open(uri, 'x\na ^{word} here', 1);
+  const uri = docUri('untoggle');
+  await server.open(uri, 'x\na ^{word} here', 1);
   assert.deepEqual(await server.request('emend/toggleMark', { uri, version: 1, range: range(1, 4, 1, 8), kind: 'add' }), {
     action: 'unwrap',
     edits: [{ range: range(1, 2, 1, 4), newText: '' }, { range: range(1, 8, 1, 9), newText: '' }],
@@ -76,8 +81,8 @@ test('emend/toggleMark unwraps a marked selection', async () => {
 });
 
 test('emend/toggleMark refuses with a message, and refuses a stale version', async () => {
-  const uri = 'file:///t/refuse.emend';
-  server.open(uri, 'a b\n\nc d', 5);
+  const uri = docUri('refuse');
+  await server.open(uri, 'a b\n\nc d', 5);
   const across = await server.request<{ message: string }>('emend/toggleMark', { uri, version: 5, range: range(0, 0, 2, 1), kind: 'del' });
   assert.match(across.message, /blank line/);
   const stale = await server.request<{ message: string }>('emend/toggleMark', { uri, version: 4, range: range(0, 0, 0, 1), kind: 'del' });
@@ -85,8 +90,8 @@ test('emend/toggleMark refuses with a message, and refuses a stale version', asy
 });
 
 test('textDocument/documentSymbol gives the header and paragraphs with their counts', async () => {
-  const uri = 'file:///t/outline.emend';
-  server.open(uri, '---\ntitle: A letter\n---\n~~SECRET~~\n\nDear *Gorbachev* ~~Sir~~ ^{RR}');
+  const uri = docUri('outline');
+  await server.open(uri, '---\ntitle: A letter\n---\n~~SECRET~~\n\nDear *Gorbachev* ~~Sir~~ ^{RR}');
   const symbols = await server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, [
     {
@@ -99,8 +104,8 @@ test('textDocument/documentSymbol gives the header and paragraphs with their cou
 });
 
 test('textDocument/foldingRange folds the header and paragraphs of several lines', async () => {
-  const uri = 'file:///t/folding.emend';
-  server.open(uri, '---\ntitle: x\n---\none\ntwo\n\nthree');
+  const uri = docUri('folding');
+  await server.open(uri, '---\ntitle: x\n---\none\ntwo\n\nthree');
   assert.deepEqual(await server.request('textDocument/foldingRange', { textDocument: { uri } }), [
     { startLine: 0, endLine: 2 },
     { startLine: 3, endLine: 4 },
@@ -108,10 +113,10 @@ test('textDocument/foldingRange folds the header and paragraphs of several lines
 });
 
 test('malformed requests and unknown documents get an InvalidParams error, and the server keeps answering', async () => {
-  const uri = 'file:///t/robust.emend';
-  server.open(uri, 'a ~~b~~');
+  const uri = docUri('robust');
+  await server.open(uri, 'a ~~b~~');
   const cases: [string, unknown][] = [
-    ['emend/reading', { uri: 'file:///t/never-opened.emend', kind: 'final' }],
+    ['emend/reading', { uri: docUri('never-opened'), kind: 'final' }],
     ['emend/reading', { uri, kind: 'sideways' }],
     ['emend/reading', null],
     ['emend/revisions', { uri: 42 }],
@@ -128,8 +133,8 @@ test('malformed requests and unknown documents get an InvalidParams error, and t
 });
 
 test('positions outside the document are clamped to it', async () => {
-  const uri = 'file:///t/outside.emend';
-  server.open(uri, 'a ~~b~~ c');
+  const uri = docUri('outside');
+  await server.open(uri, 'a ~~b~~ c');
   const next = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(99, 99), direction: 'next' });
   assert.deepEqual([next.index, next.wrapped], [0, true]);
   const r = await server.request<{ message?: string; edits?: unknown }>('emend/toggleMark', { uri, version: 1, range: range(-5, 0, 99, 0), kind: 'hand' });
@@ -137,10 +142,25 @@ test('positions outside the document are clamped to it', async () => {
 });
 
 test('a closed and reopened document is read afresh', async () => {
-  const uri = 'file:///t/reopen.emend';
-  server.open(uri, '~~old~~');
-  server.close(uri);
+  const uri = docUri('reopen');
+  await server.open(uri, '~~old~~');
+  await server.close(uri);
   await assert.rejects(server.request('emend/stats', { uri }), (e: { code?: number }) => e.code === -32602);
-  server.open(uri, '^{new}');
+  await server.open(uri, '^{new}');
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'final' }), { text: 'new' });
+});
+
+test('a client without hierarchical symbols gets the flat list, fields inside the header', async () => {
+  const flat = await LspClient.start({ capabilities: VSCODE_CAPABILITIES });
+  try {
+    const uri = docUri('flat');
+    await flat.open(uri, '---\ntitle: A letter\n---\nDear Sir');
+    assert.deepEqual(await flat.request('textDocument/documentSymbol', { textDocument: { uri } }), [
+      { name: 'Header', kind: 3, location: { uri, range: range(0, 0, 2, 3) } },
+      { name: 'title', kind: 7, location: { uri, range: range(1, 0, 1, 15) }, containerName: 'Header' },
+      { name: 'Dear Sir', kind: 15, location: { uri, range: range(3, 0, 3, 8) } },
+    ]);
+  } finally {
+    await flat.stop();
+  }
 });

@@ -61,7 +61,7 @@ test('the witness line says where the witness is and whether it was found', asyn
   const found = await c.hover(uri, { line: 1, character: 12 });
   const where = join(dir, 'sent.txt').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
   assert.deepEqual(found, {
-    contents: { kind: 'markdown', value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 26 bytes` },
+    contents: { kind: 'markdown', value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 4 words\\; 0\\.0\\% of the transcription\\'s words agree\\; 1 variant` },
     range: range(1, 0, 1, 17),
   });
   await c.change(uri, 2, [{ range: range(1, 9, 1, 13), text: 'lost' }]);

@@ -122,9 +122,42 @@ test('the collation request gives the view\'s HTML and the agreement', async () 
   const uri = open('g.emend', '---\nwitness: g.txt\n---\nwe must <deal> with it');
   const r = await conn.sendRequest('emend/collation', { uri }) as { html: string; agreement: number };
   assert.equal(r.agreement, 4 / 5);
-  assert.ok(r.html.includes('<span class="variant kind-substitution"'));
-  assert.ok(r.html.includes('&lt;<span class="variant kind-substitution"'), r.html);
+  assert.ok(r.html.includes('&lt;<span class="emend-variant emend-variant-substitution"'), r.html);
   const none = await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') }) as { html: null; message: string };
   assert.equal(none.html, null);
   assert.match(none.message, /names no witness/);
+});
+
+test('hovering a word shows the witness\'s reading beside the core\'s hover', async () => {
+  writeFileSync(join(dir, 'i.txt'), 'We had agreed to speak fromkly, and we did.');
+  const uri = open('i.emend', '---\nwitness: i.txt\n---\nWe had agreed to speak frankly, and we did.');
+  const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 25 } }) as
+    { contents: { value: string }; range: { start: { character: number }; end: { character: number } } };
+  assert.equal(h.contents.value, 'i\\.txt\\, line 1 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did');
+  assert.deepEqual([h.range.start.character, h.range.end.character], [23, 30]);
+});
+
+test('the missed deletion\'s quick fix strikes the words', async () => {
+  writeFileSync(join(dir, 'j.txt'), 'Please convey regards from Nancy and me.');
+  const uri = open('j.emend', '---\nwitness: j.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
+  const items = await diagnostics(uri);
+  const missed = items.find((d) => d.code === 'witness-missed-deletion')!;
+  const actions = await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 3, character: 18 }, end: { line: 3, character: 18 } }, context: { diagnostics: [missed] },
+  }) as Array<{ title: string; edit: { changes?: Record<string, Array<{ newText: string }>>; documentChanges?: Array<{ edits: Array<{ newText: string }> }> } }>;
+  const strike = actions.find((a) => a.title === 'Strike “give”');
+  assert.ok(strike, JSON.stringify(actions.map((a) => a.title)));
+  const edits = strike.edit.documentChanges ? strike.edit.documentChanges[0]!.edits : strike.edit.changes![uri]!;
+  assert.deepEqual(edits.map((e) => e.newText), ['~~give~~']);
+});
+
+test('the preview\'s collation view is rendered with the witness the header names', async () => {
+  writeFileSync(join(dir, 'k.txt'), 'we must cope with it');
+  const uri = open('k.emend', '---\nwitness: k.txt\n---\nwe must deal with it');
+  const r = await conn.sendRequest('emend/render', { uri, view: 'collation' }) as { blocks: Array<{ html: string; line: number | null }> };
+  assert.ok(r.blocks.some((b) => b.html.includes('80.0%')));
+  assert.ok(r.blocks.some((b) => b.line === 3 && b.html.includes('<span class="emend-witness">cope</span>')));
+  const missing = open('l.emend', '---\nwitness: gone.txt\n---\nwe must deal with it');
+  const m = await conn.sendRequest('emend/render', { uri: missing, view: 'collation' }) as { blocks: Array<{ html: string }> };
+  assert.ok(m.blocks.some((b) => b.html.includes('The witness gone.txt was not found')));
 });

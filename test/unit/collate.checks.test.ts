@@ -75,25 +75,33 @@ test('no missed deletion when the words are already struck or the witness has ot
 test('hovering a word shows what the witness reads there, with context and line', () => {
   const src = 'We had agreed to speak frankly, and we did.';
   const { analysis, c } = collateTexts(src, 'We had agreed\nto speak fromkly, and we did.');
-  assert.equal(collationHover(analysis, c, src.indexOf('frankly') + 2),
-    'witness\\.txt, line 2 \\(reads “fromkly”: probably a misreading\\): … had agreed to speak «fromkly» and we did');
+  assert.equal(collationHover(analysis, c, src.indexOf('frankly') + 2)?.markdown,
+    'witness\\.txt\\, line 2 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did');
 });
 
 test('hovering a word the witness lacks says so and shows the place', () => {
   const src = 'cope with the reality of what the other side is doing';
   const { analysis, c } = collateTexts(src, 'cope with what the other side is doing');
-  assert.equal(collationHover(analysis, c, src.indexOf('reality')),
-    'witness\\.txt lacks “reality”, line 1: cope with «» what the other side …');
+  assert.equal(collationHover(analysis, c, src.indexOf('reality'))?.markdown,
+    'witness\\.txt lacks “reality”\\, line 1\\: cope with «» what the other side …');
 });
 
 test('hovering a revision tells whether the witness follows its final or its draft reading', () => {
   const src = 'to ~~eliminate~~ ^{relieve} the concerns you have';
   const final = collateTexts(src, 'to relieve the concerns you have');
-  assert.match(collationHover(final.analysis, final.c, src.indexOf('eliminate'))!, /follows the \*\*final\*\* reading/);
+  assert.match(collationHover(final.analysis, final.c, src.indexOf('eliminate'))!.markdown, /follows the \*\*final\*\* reading/);
   const draft = collateTexts(src, 'to eliminate the concerns you have');
-  assert.match(collationHover(draft.analysis, draft.c, src.indexOf('relieve'))!, /follows the \*\*draft\*\* reading/);
+  assert.match(collationHover(draft.analysis, draft.c, src.indexOf('relieve'))!.markdown, /follows the \*\*draft\*\* reading/);
   const neither = collateTexts(src, 'to address the concerns you have');
-  assert.match(collationHover(neither.analysis, neither.c, src.indexOf('~~'))!, /follows neither reading of this revision: it reads “address”/);
+  assert.match(collationHover(neither.analysis, neither.c, src.indexOf('~~'))!.markdown, /follows neither reading of this revision: it reads “address”/);
+});
+
+test('the hover of a word is about that word\'s source range', () => {
+  const src = 'we must deal with it';
+  const { analysis, c } = collateTexts(src, 'we must cope with it');
+  const h = collationHover(analysis, c, src.indexOf('deal') + 1)!;
+  assert.equal(src.slice(h.start, h.end), 'deal');
+  assert.equal(h.markdown, 'witness\\.txt reads “cope” instead\\, line 1\\: we must «cope» with it');
 });
 
 test('hovering outside any word or revision gives nothing', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collateCommand } from '../../server/src/cli/commands/collate';
+import { render } from '../../server/src/cli/commands/render';
 import type { CliIO } from '../../server/src/cli/command';
 
 function io(cwd: string): CliIO & { out: string; err: string } {
@@ -64,7 +65,7 @@ test('a missing or binary witness is a clear error, exit 2', async () => {
   const d = dir({ 'a.emend': 'one two', 'b.bin': Buffer.from([1, 0, 2]) });
   const missing = io(d);
   assert.equal(await collateCommand.run(['a.emend', 'nope.txt'], missing), 2);
-  assert.match(missing.err, /^emend collate: witness: no such file: .*nope\.txt\n$/);
+  assert.equal(missing.err, 'emend collate: The witness nope.txt cannot be read: no such file or directory.\n');
   const binary = io(d);
   assert.equal(await collateCommand.run(['a.emend', 'b.bin'], binary), 2);
   assert.equal(binary.err, 'emend collate: The witness b.bin looks like a binary file, not text.\n');
@@ -75,4 +76,30 @@ test('bad options are usage errors', async () => {
   const r = io(d);
   assert.equal(await collateCommand.run(['--format', 'xml', 'a.emend', 'a.emend'], r), 2);
   assert.equal(await collateCommand.run([], r), 2);
+});
+
+test('a transcription that is not UTF-8 is refused with the shared input message', async () => {
+  const d = dir({ 'a.emend': Buffer.from([0x41, 0xff, 0x42]), 'w.txt': 'A B' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['a.emend', 'w.txt'], r), 2);
+  assert.match(r.err, /^emend collate: a\.emend: is not valid UTF-8/);
+});
+
+test('a directory is not a transcription here', async () => {
+  const d = dir({ 'sub/a.emend': 'x', 'w.txt': 'x' });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['sub', 'w.txt'], r), 2);
+  assert.equal(r.err, 'emend collate: sub: give one transcription file, not a directory\n');
+});
+
+test('emend render --format html --view collation compares with the header\'s witness', async () => {
+  const d = dir({ 'a.emend': '---\nwitness: w.txt\n---\nwe must deal with it', 'w.txt': 'we must cope with it', 'b.emend': 'no witness here' });
+  const r = io(d);
+  assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'a.emend'], r), 0);
+  assert.ok(r.out.includes('<span class="emend-witness">cope</span>'), r.out);
+  assert.ok(r.out.includes('80.0%'));
+  const none = io(d);
+  assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'b.emend'], none), 0);
+  assert.ok(none.out.includes('No witness to compare with'));
+  assert.ok(none.out.includes('no witness here'));
 });

@@ -1,6 +1,6 @@
 // No fix, and no fix-all, ever deletes transcribed text: after any fix, either every character of each reading
-// (draft and final) other than markup characters and whitespace is still there, in order, or the fix changed only
-// delimiters (every such character of the transcription's body is still there, in order); header values are all kept.
+// (draft and final) other than markup characters and whitespace is still there, in order, or the fix only added or
+// changed delimiters (every such character of the whole source is still there, in order); header values are all kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, CODES, diagnose } from '../../server/src/core/index';
@@ -12,14 +12,18 @@ const CORPUS = [
   'a ^{b} c ^{d} e ^<f> g', 'a ^<b> ^<c> ^{d}', '---\nx\n---\nbody', '---\ntitel: T\n---\nbody',
   '---\ntitle: A\ntitle: A\n---\nbody', '---\nnote: A\nnote: B\n---\nbody', '---\ntitle: A\nbody',
   'a ~~the~~ ^{the} b', 'x ^{we do} We do y', 'go the ^{the} way', 'to ~~eliminate~~^{relieve}the end',
-  'the worrisome~~concerns~~ end', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
+  'the worrisome~~concerns~~ end', 'the~~ big ~~dog', 'a word^{ more}here', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
+  `${'^{'.repeat(101)}deep`, 'a } '.repeat(1001),
 ];
+
+/** Fixes checked per source: enough for every kind, without re-analysing a thousand-problem text a thousand times. */
+const MAX_CHECKED = 40;
 
 const MARKUP = /[\s~^*{}<>\\]/g;
 
-/** The body of the transcription (after the header) without whitespace and markup characters. */
-function bodyLetters(src: string): string {
-  return src.slice(analyze(src).doc.bodyStart).replace(MARKUP, '');
+/** The whole source (header and body) without whitespace and markup characters. */
+function sourceLetters(src: string): string {
+  return src.replace(MARKUP, '');
 }
 
 /** Each reading without whitespace and markup characters. */
@@ -45,15 +49,15 @@ test('the corpus provokes every code the core itself reports (witness codes come
 });
 
 for (const src of CORPUS) {
-  test(`every fix keeps the text of both readings: ${JSON.stringify(src)}`, () => {
+  test(`every fix keeps the text of both readings: ${JSON.stringify(src.slice(0, 60))}`, () => {
     const before = letters(src);
     const values = headerValues(src);
-    for (const p of diagnose(analyze(src))) {
+    for (const p of diagnose(analyze(src)).slice(0, MAX_CHECKED)) {
       for (const fix of p.fixes) {
         const after = applyEdits(src, fix.edits);
         const now = letters(after);
         const readingsKept = isSubsequence(before[0]!, now[0]!) && isSubsequence(before[1]!, now[1]!);
-        const onlyDelimiters = isSubsequence(bodyLetters(src), bodyLetters(after));
+        const onlyDelimiters = isSubsequence(sourceLetters(src), sourceLetters(after));
         assert.ok(readingsKept || onlyDelimiters, `${p.code} / ${fix.title}: ${JSON.stringify(src)} → ${JSON.stringify(after)} lost text`);
         for (const v of values) assert.ok(headerValues(after).includes(v) || after.includes(v), `${p.code} / ${fix.title} lost header value ${v}`);
       }

@@ -81,3 +81,9 @@ test('the witness line shows where the witness is and whether it was found', () 
   assert.equal(src.slice(h.start, h.end), 'witness: sent.txt');
   assert.equal(hover(src, src.indexOf('title')), null);
 });
+
+test('the full stop of an abbreviation does not end the sentence', () => {
+  const src = 'It was late. Dear Mr. ~~President~~ ^{General} Secretary of the U.S. party. Next.';
+  assert.equal(hover(src, 'President')!.markdown.split('\n\n')[1],
+    '*Draft:* Dear Mr\\. **President** Secretary of the U\\.S\\. party\\.');
+});

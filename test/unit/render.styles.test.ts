@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, renderDocument, COLLATION_CSS, PAGE_CSS, VIEW_IDS } from '../../server/src/core/index';
+import { analyze, renderDocument, PAGE_CSS, VIEW_IDS } from '../../server/src/core/index';
 
 const SAMPLE = '---\ntitle: T\ndate: 1985\n---\n~~a~~ ^{b} *c* ~~d~~ ^{e} ^{unclosed\n\n~~gone~~';
 
@@ -30,10 +30,3 @@ for (const [name, css] of [['media/preview.css', readFileSync('media/preview.css
     assert.deepEqual(missing, []);
   });
 }
-
-test('media/preview.css carries every rule of the collation view\'s stylesheet', () => {
-  const css = readFileSync('media/preview.css', 'utf8');
-  const rules = COLLATION_CSS.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('.'));
-  assert.ok(rules.length > 3);
-  for (const rule of rules) assert.ok(css.includes(rule), rule);
-});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, collate, renderDocument, RenderCache, VIEWS, VIEW_IDS, findView, witnessFromText } from '../../server/src/core/index';
+import { analyze, renderDocument, RenderCache, VIEWS, VIEW_IDS, findView } from '../../server/src/core/index';
 
 function body(src: string, view: string): string[] {
   return renderDocument(analyze(src), view).blocks.map((b) => b.html);
@@ -153,37 +153,12 @@ test('a changed header gets a new key so the preview replaces it', () => {
   assert.notEqual(a.key, b.key);
 });
 
-test('renders the sample letter in every reading view with a block per paragraph', async () => {
+test('renders the sample letter in every view with a block per paragraph', async () => {
   const { readFileSync } = await import('node:fs');
   const a = analyze(readFileSync('samples/reagan-1985-draft.emend', 'utf8'));
-  for (const v of VIEW_IDS.filter((id) => id !== 'collation')) {
+  for (const v of VIEW_IDS) {
     const blocks = renderDocument(a, v).blocks.filter((b) => b.line !== null);
     assert.ok(blocks.length >= a.reading('final').paragraphs.length, v);
     for (const b of blocks) assert.ok(b.endLine! >= b.line!);
   }
-});
-
-test('collation: the collation\'s own HTML in one block, its paragraphs carrying their source lines', () => {
-  const a = analyze('---\nwitness: sent.txt\n---\nOur ~~objective~~ ^{purpose} is plain.\n\nSecond one.');
-  const w = witnessFromText('sent.txt', 'Our purpose is plane.\n\nSecond one.');
-  assert.ok(!('error' in w));
-  const c = collate(a, w.witness);
-  const blocks = renderDocument(a, 'collation', new RenderCache(), () => ({ collation: c })).blocks;
-  assert.equal(blocks.length, 2);
-  const body = blocks[1]!;
-  assert.equal(body.line, null);
-  assert.match(body.html, /^<div class="emend-collation-block" data-key="collation-\d+"><section class="emend-collation">/);
-  assert.match(body.html, /<p data-line="3">/);
-  assert.match(body.html, /<p data-line="5">Second one\.<\/p>/);
-  assert.match(body.html, /class="variant kind-/);
-});
-
-test('collation: without a witness the view says why, and how to name one', () => {
-  const a = analyze('Plain text.');
-  const none = renderDocument(a, 'collation', new RenderCache(), () => null).blocks;
-  assert.match(none[0]!.html, /names no witness to compare with: add a `witness:` line/);
-  const broken = renderDocument(a, 'collation', new RenderCache(), () => ({ error: 'sent.txt does not exist.' })).blocks;
-  assert.match(broken[0]!.html, />The witness cannot be compared: sent\.txt does not exist\.</);
-  const cli = renderDocument(a, 'collation').blocks;
-  assert.match(cli[0]!.html, /on the command line use `emend collate`/);
 });

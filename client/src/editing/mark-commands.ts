@@ -1,8 +1,8 @@
 // Emend: Mark as Deleted / Mark as Inserted / Mark as In Another Hand. Each toggles its mark on every selection
 // (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
-import { commands, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
+import { commands, Position, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ToggleMarkRequest, type ToggleMarkParams, type ToggleMarkResult } from '../../../server/src/protocol';
+import { ToggleMarkRequest, type RangeParam, type ToggleMarkParams, type ToggleMarkResult } from '../../../server/src/protocol';
 import { toRange } from '../active-editor';
 import { askServer } from '../server/server-requests';
 
@@ -24,6 +24,7 @@ async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, wh
   const order = editor.selections.map((s, i) => ({ s, i })).sort((a, b) => b.s.start.compareTo(a.s.start));
   const result: Selection[] = editor.selections.slice();
   const refusals: string[] = [];
+  const done: number[] = [];
   for (const [k, { s, i }] of order.entries()) {
     const params: ToggleMarkParams = {
       uri, version: editor.document.version, kind,
@@ -31,15 +32,32 @@ async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, wh
     };
     const r = await askServer<ToggleMarkResult>(client, what, ToggleMarkRequest, params);
     if (!r) return;
-    if ('message' in r) { refusals.push(r.message); continue; }
+    if ('message' in r) { refusals.push(r.message); done.push(i); continue; }
     const ok = await editor.edit((b) => { for (const e of r.edits) b.replace(toRange(e.range), e.newText); },
       { undoStopBefore: k === 0, undoStopAfter: k === order.length - 1 });
-    if (!ok) { refusals.push('VS Code did not apply the edit (the document may be read-only).'); continue; }
+    if (!ok) { refusals.push('VS Code did not apply the edit (the document may be read-only).'); done.push(i); continue; }
+    // Selections already visited lie after these edits; delimiters hold no line breaks, so only those on the
+    // same line move, by what the edits inserted or removed before them.
+    for (const j of done) {
+      const sel = result[j]!;
+      result[j] = new Selection(shifted(sel.anchor, r.edits), shifted(sel.active, r.edits));
+    }
     const sel = toRange(r.selection);
     result[i] = new Selection(sel.start, sel.end);
+    done.push(i);
   }
   editor.selections = result;
   if (refusals.length > 0) void window.showWarningMessage(refusals[0]!);
+}
+
+/** Where `p` ends up after `edits` (single-line edits, all before or at `p` in document order). */
+function shifted(p: Position, edits: { range: RangeParam; newText: string }[]): Position {
+  let character = p.character;
+  for (const e of edits) {
+    if (e.range.start.line !== p.line || e.range.end.line !== p.line || e.range.end.character > p.character) continue;
+    character += e.newText.length - (e.range.end.character - e.range.start.character);
+  }
+  return new Position(p.line, character);
 }
 
 export function registerMarkCommands(context: ExtensionContext, client: LanguageClient): void {

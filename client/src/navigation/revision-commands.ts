@@ -27,7 +27,10 @@ async function step(client: LanguageClient, direction: NextRevisionParams['direc
   if (!editor) return;
   const params: NextRevisionParams = {
     uri: client.code2ProtocolConverter.asUri(editor.document.uri),
-    position: { line: editor.selection.active.line, character: editor.selection.active.character },
+    // From a selected revision (as Next and Previous leave it), Next goes on from its end and Previous back from its start.
+    position: direction === 'next'
+      ? { line: editor.selection.end.line, character: editor.selection.end.character }
+      : { line: editor.selection.start.line, character: editor.selection.start.character },
     direction,
   };
   const r = await askServer<NextRevisionResult>(client, `go to the ${direction} revision`, NextRevisionRequest, params);

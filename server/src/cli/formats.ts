@@ -1,13 +1,21 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
 import { basename } from 'node:path';
-import { READING_KINDS, renderPage, VIEW_IDS, type Analysis } from '../core/index';
+import { exportTei, READING_KINDS, renderPage, teiOptions, VIEW_IDS, type Analysis, type TeiExportOptions } from '../core/index';
+import { collationSource } from './witness';
 
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
   view: string;
   /** The input's name as shown to the user (a path, or `-`), e.g. for a title. */
   name: string;
+  /** The TEI export's choices (`--tei key=value,...`); defaults when absent. */
+  tei?: TeiExportOptions;
+  /** Reports something the user should know about one output (it is still written). */
+  warn?: (message: string) => void;
+  /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
+  path?: string | null;
+  cwd?: string;
 }
 
 export interface RenderFormat {
@@ -45,7 +53,23 @@ const html: RenderFormat = {
   defaultView: 'diplomatic',
   extension: '.html',
   render(analysis, options) {
-    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name) });
+    const collation = options.view === 'collation' ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd()) : undefined;
+    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name), ...(collation ? { collation } : {}) });
+  },
+};
+
+const tei: RenderFormat = {
+  name: 'tei',
+  summary: 'a TEI P5 document (valid against schema/emend-tei.rng); choices with --tei, see docs/tei.md',
+  views: ['transcription'],
+  viewNoun: 'view',
+  defaultView: 'transcription',
+  extension: '.xml',
+  render(analysis, options) {
+    const base = options.tei ?? teiOptions({}).options;
+    const result = exportTei(analysis.doc, { ...base, sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)) });
+    for (const w of result.warnings) options.warn?.(w);
+    return result.xml;
   },
 };
 
@@ -53,4 +77,5 @@ const html: RenderFormat = {
 export const FORMATS: RenderFormat[] = [
   text,
   html,
+  tei,
 ];

@@ -18,6 +18,8 @@ export const CODES = {
   'empty-mark': { severity: 'warning', summary: 'A mark holds no text at all.' },
   'space-inside-mark': { severity: 'information', summary: 'A space just inside a mark doubles the space just outside it.' },
   'insertion-spellings-mixed': { severity: 'information', summary: 'Both insertion spellings, `^{…}` and `^<…>`, are used in one document.' },
+  'nesting-too-deep': { severity: 'error', summary: 'Marks nested more than 100 deep; the deeper ones are read as text.' },
+  'too-many-problems': { severity: 'warning', summary: 'More than 1000 syntax problems; only the first 1000 are listed.' },
   'header-unclosed': { severity: 'error', summary: 'The header block opened by `---` on the first line has no closing `---` line.' },
   'header-malformed-line': { severity: 'warning', summary: 'A header line is not of the form `key: value`.' },
   'header-unknown-key': { severity: 'information', summary: 'A header key Emend does not know (possibly misspelt).' },

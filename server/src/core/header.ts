@@ -36,10 +36,7 @@ export function parseHeader(src: string, problems: Problem[]): HeaderResult {
   const first = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstEnd = lineEnd(src, first);
   if (!isFence(src, first, firstEnd) || firstEnd === src.length) {
-    if (isFence(src, first, firstEnd)) {
-      problems.push(problem('header-unclosed', first, firstEnd,
-        'The header block opened here has no closing `---` line; it is read as text.'));
-    }
+    if (isFence(src, first, firstEnd)) problems.push(unclosed(src, first, firstEnd));
     return { header: null, bodyStart: 0 };
   }
   const fields: HeaderField[] = [];
@@ -58,16 +55,40 @@ export function parseHeader(src: string, problems: Problem[]): HeaderResult {
     if (end >= src.length) break;
     pos = end + 1;
   }
-  problems.push(problem('header-unclosed', first, firstEnd,
-    'The header block opened here has no closing `---` line; it is read as text.'));
+  problems.push(unclosed(src, first, firstEnd));
   return { header: null, bodyStart: 0 };
 }
 
+const FIELD_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*:/;
+
+/** header-unclosed, with a fix closing the block after the `key: value` lines that follow the opening `---`. */
+function unclosed(src: string, first: number, firstEnd: number): Problem {
+  let lastField = -1;
+  let pos = firstEnd + 1;
+  while (pos < src.length) {
+    const end = lineEnd(src, pos);
+    const line = src.slice(pos, Math.min(end, pos + 200));
+    if (!FIELD_LINE.test(line)) break;
+    lastField = trimEnd(src, pos, end);
+    if (end >= src.length) break;
+    pos = end + 1;
+  }
+  const fixes = lastField < 0 ? [] : [{
+    title: 'Close the header block after its last `key: value` line', preferred: true,
+    edits: [{ start: lastField, end: lastField, newText: '\n---' }],
+  }];
+  return problem('header-unclosed', first, firstEnd,
+    'The header block opened here has no closing `---` line; it is read as text.', fixes);
+}
+
 function parseField(src: string, start: number, end: number, fields: HeaderField[], seen: Set<string>, out: Problem[]): void {
-  const colon = src.indexOf(':', start);
+  let colon = -1;
+  for (let k = start; k < end; k++) {
+    if (src.charCodeAt(k) === 58) { colon = k; break; }
+  }
   let keyStart = start;
   while (keyStart < end && (src.charCodeAt(keyStart) === 32 || src.charCodeAt(keyStart) === 9)) keyStart++;
-  const keyEnd = colon < 0 || colon >= end ? -1 : trimEnd(src, keyStart, colon);
+  const keyEnd = colon < 0 ? -1 : trimEnd(src, keyStart, colon);
   const key = keyEnd < 0 ? '' : src.slice(keyStart, keyEnd);
   if (keyEnd < 0 || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) {
     out.push(problem('header-malformed-line', start, end,

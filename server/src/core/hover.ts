@@ -12,8 +12,10 @@ export interface WitnessStatus {
   /** Where the header's path leads, as the user would look for it (an absolute path, say). */
   location: string;
   found: boolean;
-  /** Why it cannot be used, or what was loaded (e.g. "12 paragraphs, 3 variants"). */
+  /** What was loaded (e.g. "96.1% of words agree"), or why a missing file is missing. */
   detail?: string;
+  /** Why a file that is there cannot be used (binary, too large, unreadable). */
+  error?: string;
 }
 
 export interface HoverOptions {
@@ -67,7 +69,22 @@ function sentence(r: Reading, rev: Revision): string {
 function endsSentence(t: string, at: number): boolean {
   let k = at;
   while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t' || t[k - 1] === '\n' || t[k - 1] === '\r')) k--;
-  return k === 0 || '.!?'.includes(t[k - 1]!) || t.slice(k, at).includes('\n\n');
+  return k === 0 || isSentenceEnd(t, k - 1) || t.slice(k, at).includes('\n\n');
+}
+
+/** Abbreviations whose full stop does not end a sentence (compared lower-case); single letters count too (U.S.). */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'col', 'capt', 'lt', 'rev', 'hon',
+  'no', 'vs', 'etc', 'cf', 'vol', 'pp', 'ed', 'fig', 'sen', 'gov', 'pres', 'messrs', 'esq']);
+
+/** True when t[i] is `.`, `!` or `?` ending a sentence (not the full stop of an abbreviation such as `Mr.`). */
+function isSentenceEnd(t: string, i: number): boolean {
+  const c = t[i];
+  if (c === '!' || c === '?') return true;
+  if (c !== '.') return false;
+  let k = i;
+  while (k > 0 && k > i - 8 && /[A-Za-z]/.test(t[k - 1]!)) k--;
+  const word = t.slice(k, i).toLowerCase();
+  return !(word.length === 1 || ABBREVIATIONS.has(word));
 }
 
 function sentenceStart(t: string, a: number): number {
@@ -75,7 +92,7 @@ function sentenceStart(t: string, a: number): number {
   for (let k = a; k > limit; k--) {
     const c = t[k - 1]!;
     if (c === '\n' && t[k - 2] === '\n') return k;
-    if ((c === ' ' || c === '\n') && '.!?'.includes(t[k - 2] ?? '')) return k;
+    if ((c === ' ' || c === '\n') && k >= 2 && isSentenceEnd(t, k - 2)) return k;
   }
   if (limit === 0) return 0;
   // Cut at a word so the hover does not begin mid-word.
@@ -85,11 +102,11 @@ function sentenceStart(t: string, a: number): number {
 
 function sentenceEnd(t: string, b: number): number {
   const limit = Math.min(t.length, b + CONTEXT_CHARS);
-  if (b > 0 && '.!?'.includes(t[b - 1]!)) return b;
+  if (b > 0 && isSentenceEnd(t, b - 1)) return b;
   for (let k = b; k < limit; k++) {
     const c = t[k]!;
     if (c === '\n' && t[k + 1] === '\n') return k;
-    if ('.!?'.includes(c) && (k + 1 === t.length || ' \n\r\t'.includes(t[k + 1]!)) && k >= b) return k + 1;
+    if ((k + 1 === t.length || ' \n\r\t'.includes(t[k + 1]!)) && isSentenceEnd(t, k)) return k + 1;
   }
   if (limit === t.length) return limit;
   const space = t.lastIndexOf(' ', limit);
@@ -104,8 +121,9 @@ function witnessHover(path: string, status: WitnessStatus | undefined): string {
   const head = `**Witness:** ${escapeMarkdown(path || '(no path given)')}`;
   if (!status) return `${head}\n\nNot checked: open the transcription from a folder on disk to look the witness up.`;
   const where = `Location: ${escapeMarkdown(status.location)}`;
-  const state = status.found ? 'Found' : 'Not found';
-  return `${head}\n\n${where}\n\n${state}${status.detail ? `: ${escapeMarkdown(status.detail)}` : '.'}`;
+  const state = status.found ? (status.error ? 'Found, but not usable' : 'Found') : 'Not found';
+  const why = status.error ?? status.detail;
+  return `${head}\n\n${where}\n\n${state}${why ? `: ${escapeMarkdown(why)}` : '.'}`;
 }
 
 /**

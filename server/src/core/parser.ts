@@ -1,7 +1,7 @@
 // The one parser of the markup: a single left-to-right pass over the source, linear in its length.
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 import { parseHeader } from './header';
-import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode } from './model';
+import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode, TextEdit } from './model';
 import { problem } from './problem';
 
 const BACKSLASH = 92, TILDE = 126, CARET = 94, STAR = 42, LBRACE = 123, RBRACE = 125, LT = 60, GT = 62;
@@ -14,6 +14,17 @@ function isEscapable(c: number): boolean {
   return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
 }
 
+/** SPECIAL[c] is 1 for the characters the scanner must look at; everything else is skipped in a tight loop. */
+const SPECIAL = new Uint8Array(128);
+for (const c of [BACKSLASH, TILDE, CARET, STAR, RBRACE, GT]) SPECIAL[c] = 1;
+
+const TILDE_RUNS = ['', '~', '~~', '~~~', '~~~~', '~~~~~', '~~~~~~'];
+function tildeRun(n: number): string {
+  return n < TILDE_RUNS.length ? TILDE_RUNS[n]! : '~'.repeat(n);
+}
+
+const NO_CHILDREN: Inline[] = [];
+
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === CR;
 }
@@ -22,7 +33,14 @@ interface Frame {
   node: MarkNode;
   /** For deletions, the number of tildes that close it. */
   tildes: number;
+  /** Set on a deletion when a crossing ended an inner deletion whose opener could have been meant to close this
+   *  one (`~~a ^{b~~ c}`): the crossing is already reported, so this deletion is not reported again as unclosed. */
+  crossed: boolean;
 }
+
+/** Marks nested deeper than this are read as text (reported once per paragraph). Real manuscripts stay far below it;
+ *  the limit keeps every consumer of the tree (readings, renderers, exports) safe from stack exhaustion. */
+export const MAX_NESTING = 100;
 
 const KIND_NAME = { del: 'deletion', add: 'insertion', hand: 'text in another hand' } as const;
 
@@ -44,20 +62,33 @@ class InlineParser {
   private openHand = 0;
   /** Closers still to come for marks that a crossing ended early; they are consumed without a second report. */
   private crossedPending: string[] = [];
+  /** Closers of openers refused for being nested too deep, innermost last; while any is pending, delimiters are text. */
+  private refused: string[] = [];
   readonly braceAdds: MarkNode[] = [];
   readonly angleAdds: MarkNode[] = [];
 
   constructor(private readonly src: string, private readonly problems: Problem[]) {}
+
+  /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
+   *  would otherwise spend most of its time building messages nobody reads). */
+  private report(make: () => Problem): void {
+    if (this.problems.length < 2 * MAX_PROBLEMS) this.problems.push(make());
+  }
 
   /** Parses src[start, end) as one paragraph. `more` tells whether another paragraph follows. */
   paragraph(start: number, end: number, more: boolean): Paragraph {
     const src = this.src;
     this.children = [];
     this.crossedPending = [];
+    this.refused = [];
     let textStart = start;
     let i = start;
     while (i < end) {
       const c = src.charCodeAt(i);
+      if (c >= 128 || SPECIAL[c] === 0) {
+        i++;
+        continue;
+      }
       if (c === BACKSLASH) {
         if (i + 1 < end && isEscapable(src.charCodeAt(i + 1))) {
           this.text(textStart, i);
@@ -116,8 +147,18 @@ class InlineParser {
   }
 
   private open(kind: MarkNode['kind'], delimiter: string, start: number, end: number, tildes: number): void {
-    const node: MarkNode = { kind, delimiter, start, end, open: { start, end }, close: null, children: [] };
-    this.stack.push({ node, tildes });
+    if (this.refused.length > 0 || this.stack.length >= MAX_NESTING) {
+      if (this.refused.length === 0) {
+        this.report(() => problem('nesting-too-deep', start, end,
+          `Marks are nested more than ${MAX_NESTING} deep here; this \`${delimiter}\` and the marks inside it are read as text.`));
+      }
+      this.refused.push(kind === 'del' ? delimiter : kind === 'hand' ? '*' : delimiter === '^<' ? '>' : '}');
+      this.text(start, end);
+      return;
+    }
+    // children are filled in when the mark is popped; until then it shares one empty array (fewer allocations).
+    const node: MarkNode = { kind, delimiter, start, end, open: { start, end }, close: null, children: NO_CHILDREN };
+    this.stack.push({ node, tildes, crossed: false });
     this.childStack.push(this.children);
     this.children = [];
     if (kind === 'add') {
@@ -147,7 +188,7 @@ class InlineParser {
   private close(closeStart: number, closeEnd: number): void {
     const node = this.pop(closeEnd, closeStart);
     if (node.children.length === 0) {
-      this.problems.push(problem('empty-mark', node.start, node.end,
+      this.report(() => problem('empty-mark', node.start, node.end,
         `This ${KIND_NAME[node.kind]} holds no text.`,
         [{ title: 'Remove the empty mark', edits: [{ start: node.start, end: node.end, newText: '' }], preferred: true }]));
     } else {
@@ -156,6 +197,17 @@ class InlineParser {
   }
 
   private tildes(at: number, n: number): void {
+    if (this.refused.length > 0) {
+      let rest = n;
+      while (rest >= 2) {
+        const top = this.refused[this.refused.length - 1];
+        if (top === undefined) break;
+        if (top[0] === '~' && top.length <= rest) { this.refused.pop(); rest -= top.length; } else { this.refused.push(tildeRun(rest)); rest = 0; }
+      }
+      this.text(at, at + n - rest);
+      if (rest > 0) this.tildes(at + n - rest, rest);
+      return;
+    }
     let k = at;
     let rest = n;
     while (rest >= 2) {
@@ -173,7 +225,7 @@ class InlineParser {
         rest -= pending.length;
         continue;
       }
-      this.open('del', '~'.repeat(rest), k, k + rest, rest);
+      this.open('del', tildeRun(rest), k, k + rest, rest);
       k += rest;
       rest = 0;
     }
@@ -181,6 +233,13 @@ class InlineParser {
   }
 
   private closer(at: number, c: number): void {
+    if (this.refused.length > 0) {
+      const ch = this.src[at]!;
+      if (this.refused[this.refused.length - 1] === ch) this.refused.pop();
+      else if (c === STAR) this.refused.push('*');
+      this.text(at, at + 1);
+      return;
+    }
     const want = c === RBRACE ? '^{' : c === GT ? '^<' : '*';
     const top = this.top();
     if (top && (want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want)) {
@@ -203,7 +262,7 @@ class InlineParser {
       return;
     }
     this.text(at, at + 1);
-    this.problems.push(problem('stray-closer', at, at + 1,
+    this.report(() => problem('stray-closer', at, at + 1,
       `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
       [
         { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
@@ -224,15 +283,26 @@ class InlineParser {
     }
     const outer = this.top()!.node;
     this.close(at, at + 1);
+    const below = this.top();
+    let ambiguous: MarkNode | null = null;
+    if (below && below.node.kind === 'del' && !below.crossed) {
+      for (const node of inner) {
+        if (node.kind === 'del' && node.delimiter.length === below.tildes) { below.crossed = true; ambiguous = node; }
+      }
+    }
     const first = inner[inner.length - 1]!;
-    this.problems.push(problem('crossing-marks', at, at + 1,
+    this.report(() => problem('crossing-marks', at, at + 1,
       `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[outer.kind]} opened with \`${outer.delimiter}\`, ` +
       `but the ${KIND_NAME[first.kind]} opened inside it with \`${first.delimiter}\` is still open. ` +
-      'Close the inner mark first, or split one of them so that one lies wholly inside the other.'));
+      'Close the inner mark first, or split one of them so that one lies wholly inside the other.' +
+      (ambiguous ? ` If the \`${ambiguous.delimiter}\` inside was meant to end the deletion opened before the ` +
+        `${KIND_NAME[outer.kind]}, those two cross instead; until this is mended that deletion runs to the end of its paragraph.` : '')));
   }
 
   private unclosed(end: number, more: boolean): void {
+    const crossed = this.top()!.crossed === true;
     const node = this.pop(end, null);
+    if (crossed) return;
     const closer = closerOf(node);
     const src = this.src;
     let lineEnd = src.indexOf('\n', node.open.end);
@@ -248,13 +318,18 @@ class InlineParser {
     }
     fixes.push({ title: `Remove the unmatched \`${node.delimiter}\` (keeps the text)`,
       edits: [{ start: node.open.start, end: node.open.end, newText: '' }], preferred: false });
+    if (node.kind === 'hand') {
+      // A lone asterisk is often just an asterisk (a footnote sign, "5 * 3").
+      fixes.push({ title: 'Escape it as `\\*` (a literal asterisk)',
+        edits: [{ start: node.open.start, end: node.open.start, newText: '\\' }], preferred: false });
+    }
     const code = more ? 'mark-crosses-paragraph'
       : node.kind === 'del' ? 'unclosed-deletion' : node.kind === 'add' ? 'unclosed-insertion' : 'unclosed-hand';
     const message = more
       ? `This ${KIND_NAME[node.kind]} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
         `Close it with \`${closer}\` (mark each paragraph separately if the ${KIND_NAME[node.kind]} runs on).`
       : `This ${KIND_NAME[node.kind]} is never closed; add \`${closer}\` where it ends.`;
-    this.problems.push(problem(code, node.open.start, node.open.end, message, fixes));
+    this.report(() => problem(code, node.open.start, node.open.end, message, fixes));
   }
 
   /** A space just inside a delimiter that doubles a space (or line edge) just outside it. */
@@ -270,7 +345,7 @@ class InlineParser {
     const after = node.end < src.length ? src.charCodeAt(node.end) : NL;
     const outsideBefore = before === SPACE || before === TAB || before === NL;
     const outsideAfter = after === SPACE || after === TAB || after === NL || after === CR;
-    const edits = [];
+    const edits: TextEdit[] = [];
     if (outsideBefore && isBlank(src.charCodeAt(inner0))) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
@@ -282,7 +357,7 @@ class InlineParser {
       edits.push({ start: k, end: inner1, newText: '' });
     }
     if (edits.length === 0) return;
-    this.problems.push(problem('space-inside-mark', node.start, node.end,
+    this.report(() => problem('space-inside-mark', node.start, node.end,
       `A space just inside this ${KIND_NAME[node.kind]} doubles the space outside it.`,
       [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
   }
@@ -294,6 +369,16 @@ function isSpacesOnly(src: string, start: number, end: number): boolean {
     if (c !== SPACE && c !== TAB) return false;
   }
   return true;
+}
+
+/** True when the deletion `del` (at children[at - 1]) is followed, across spaces only, by a closed insertion: in
+ *  `^{x} ~~a~~ ^{b}` the deletion pairs with the insertion after it (the usual order), not with the one before. */
+function startsSubstitution(children: Inline[], at: number, del: MarkNode, src: string): boolean {
+  let j = at;
+  const gap = children[j];
+  if (gap && gap.kind === 'text' && isSpacesOnly(src, gap.start, gap.end)) j++;
+  const c = children[j];
+  return del.kind === 'del' && c !== undefined && c.kind === 'add' && c.close !== null;
 }
 
 /** Pairs a closed deletion and a closed insertion separated by nothing but spaces into a substitution. */
@@ -308,7 +393,8 @@ function group(children: Inline[], src: string): Inline[] {
       const gap = children[j];
       if (gap && gap.kind === 'text' && isSpacesOnly(src, gap.start, gap.end)) j++;
       const b = children[j];
-      if (b && (b.kind === 'del' || b.kind === 'add') && b.kind !== a.kind && b.close) {
+      if (b && (b.kind === 'del' || b.kind === 'add') && b.kind !== a.kind && b.close
+        && !(a.kind === 'add' && startsSubstitution(children, j + 1, b, src))) {
         paired = { kind: 'subst', start: a.start, end: b.end, first: a, second: b };
         skip = j - i;
       }
@@ -323,6 +409,9 @@ function group(children: Inline[], src: string): Inline[] {
   }
   return out ?? children;
 }
+
+/** The parser lists at most this many problems (then one `too-many-problems`): junk input must not flood the editor. */
+export const MAX_PROBLEMS = 1000;
 
 export function parse(source: string): EmendDocument {
   const problems: Problem[] = [];
@@ -354,6 +443,13 @@ export function parse(source: string): EmendDocument {
   }
   checkSpellings(inline.braceAdds, inline.angleAdds, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (problems.length > MAX_PROBLEMS) {
+    const first = problems[MAX_PROBLEMS]!;
+    problems.length = MAX_PROBLEMS;
+    problems.push(problem('too-many-problems', first.start, first.end,
+      `The markup has more than ${MAX_PROBLEMS} problems; only the first ${MAX_PROBLEMS} are listed. ` +
+      'Is this file a transcription? Mend the first ones and the rest will show.'));
+  }
   return { source, header, bodyStart, paragraphs, problems };
 }
 
@@ -371,6 +467,9 @@ function nextContent(src: string, from: number): number {
   return n;
 }
 
+/** Above this many rarer-spelling insertions, only the first one's problem carries the fix for all of them. */
+const MIXED_FIX_ALL_LIMIT = 20;
+
 function checkSpellings(brace: MarkNode[], angle: MarkNode[], problems: Problem[]): void {
   if (brace.length === 0 || angle.length === 0) return;
   const [minority, to] = angle.length <= brace.length ? [angle, '^{'] as const : [brace, '^<'] as const;
@@ -380,10 +479,17 @@ function checkSpellings(brace: MarkNode[], angle: MarkNode[], problems: Problem[
     edits.push({ start: node.open.start, end: node.open.end, newText: to });
     if (node.close) edits.push({ start: node.close.start, end: node.close.end, newText: closeTo });
   }
-  for (const node of minority) {
+  const all = { title: `Write every insertion as \`${to}…${closeTo}\``, edits };
+  minority.forEach((node, index) => {
+    if (problems.length >= 2 * MAX_PROBLEMS) return;
+    const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: [
+      { start: node.open.start, end: node.open.end, newText: to },
+      ...(node.close ? [{ start: node.close.start, end: node.close.end, newText: closeTo }] : []),
+    ] };
+    // The fix for all of them is offered on every occurrence while that stays small, else on the first only.
+    const fixes = minority.length <= MIXED_FIX_ALL_LIMIT || index === 0 ? [{ ...all, preferred: true }, one] : [{ ...one, preferred: true }];
     problems.push(problem('insertion-spellings-mixed', node.open.start, node.open.end,
       `This document writes insertions both as \`^{…}\` (${brace.length}) and as \`^<…>\` (${angle.length}); ` +
-      `this one uses the rarer spelling \`${node.delimiter}\`.`,
-      [{ title: `Write every insertion as \`${to}…${closeTo}\``, edits, preferred: true }]));
-  }
+      `this one uses the rarer spelling \`${node.delimiter}\`.`, fixes));
+  });
 }

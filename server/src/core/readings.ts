@@ -17,6 +17,12 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** Punctuation that is written against the word after it. */
+function isOpeningPunctuation(c: number): boolean {
+  // ( [ « “ „ ‘ ¿ ¡
+  return c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x201e || c === 0x2018 || c === 0xbf || c === 0xa1;
+}
+
 /** Punctuation that is written against the word before it. */
 function isClosingPunctuation(c: number): boolean {
   // , . ; : ! ? ) ] » ” …
@@ -106,11 +112,16 @@ class Builder {
   drop(): void {
     this.dropped = true;
     this.junction = true;
+    this.skippedSpace = false;
   }
+
+  /** Spaces after the last mark edge were skipped (they stood before what follows, in the source). */
+  private skippedSpace = false;
 
   /** A kept mark's delimiter: spaces either side are still joined, but no words were separated by dropped text. */
   boundary(): void {
     this.dropped = true;
+    this.skippedSpace = false;
   }
 
   /** Offset where the current paragraph's text began in the reading, or -1 while it has yielded none. */
@@ -129,7 +140,14 @@ class Builder {
   }
 
   endParagraph(): void {
-    if (this.dropped) this.trimTrailingSpaces();
+    if (this.dropped) {
+      this.trimTrailingSpaces();
+      // A last line the reading emptied goes with its line break.
+      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && this.lastCode() === NL) {
+        this.trimTrailing((c) => c === NL, 1);
+        if (this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing((c) => c === CR, 1);
+      }
+    }
     this.dropped = false;
   }
 
@@ -139,12 +157,28 @@ class Builder {
     if (this.dropped) {
       const last = this.lastCode();
       const atLineStart = this.lineStart || last === NL;
-      if (atLineStart || isSpace(last)) {
+      // Spaces after the dropped text are skipped when the reading already has a separator (a space, a line
+      // start, an opening bracket or quote written against the dropped word).
+      if (atLineStart || isSpace(last) || isOpeningPunctuation(last)) {
+        const from = start;
         while (start < end && isSpace(src.charCodeAt(start))) start++;
+        if (start > from) this.skippedSpace = true;
         if (start === end) return;
       }
-      const first = src.charCodeAt(start);
-      if (isSpace(last) && (isClosingPunctuation(first) || first === NL || first === CR)) this.trimTrailingSpaces();
+      const skipped = this.skippedSpace;
+      // A space before the dropped text goes when what follows is a line break, or punctuation that was written
+      // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
+      let first = src.charCodeAt(start);
+      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first)))) this.trimTrailingSpaces();
+      // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
+      // would read as a paragraph break).
+      if (first === NL || (first === CR && src.charCodeAt(start + 1) === NL)) {
+        if (this.lineStart || this.lastCode() === NL) {
+          start += first === NL ? 1 : 2;
+          if (start >= end) return;
+          first = src.charCodeAt(start);
+        }
+      }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
       this.dropped = false;
       this.junction = false;
@@ -154,16 +188,17 @@ class Builder {
   }
 
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
-  symbol(value: string, at: number): void {
+  /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
+  symbol(value: string, at: number, width: 0 | 1 = 1): void {
     if (this.dropped) {
       if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
       this.dropped = false;
       this.junction = false;
     }
-    this.push(value, at, false);
+    this.push(value, at, false, width);
   }
 
-  private push(value: string, srcStart: number, verbatim: boolean): void {
+  private push(value: string, srcStart: number, verbatim: boolean, width = 1): void {
     if (this.paragraphStart < 0) {
       if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
         const sep = this.separatorStart;
@@ -179,7 +214,7 @@ class Builder {
     } else {
       this.outStarts.push(this.length);
       this.srcStarts.push(srcStart);
-      this.lengths.push(verbatim ? value.length : Math.min(value.length, 1));
+      this.lengths.push(verbatim ? value.length : Math.min(value.length, width));
     }
     this.parts.push(value);
     this.length += value.length;
@@ -192,11 +227,17 @@ class Builder {
   }
 
   private trimTrailingSpaces(): void {
+    this.trimTrailing(isSpace, Infinity);
+  }
+
+  /** Removes up to `max` characters matching `test` from the end of the reading. */
+  private trimTrailing(test: (c: number) => boolean, max: number): void {
+    let budget = max;
     for (;;) {
       const last = this.parts[this.parts.length - 1];
       if (!last) return;
       let cut = last.length;
-      while (cut > 0 && isSpace(last.charCodeAt(cut - 1))) cut--;
+      while (cut > 0 && budget > 0 && test(last.charCodeAt(cut - 1))) { cut--; budget--; }
       if (cut === last.length) return;
       const removed = last.length - cut;
       this.length -= removed;
@@ -206,6 +247,7 @@ class Builder {
         this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop();
       }
       if (cut === 0) this.parts.pop(); else { this.parts[this.parts.length - 1] = last.slice(0, cut); return; }
+      if (budget === 0) return;
     }
   }
 
@@ -240,7 +282,7 @@ function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
     const [open, close] = DIPLOMATIC_BRACKETS[node.kind];
     b.symbol(open, node.open.start);
     walk(node.children, kind, b);
-    b.symbol(close, node.close ? node.close.start : node.end);
+    if (node.close) b.symbol(close, node.close.start); else b.symbol(close, node.end, 0);
     return;
   }
   const keep = node.kind === 'del' ? kind === 'draft' : kind === 'final';

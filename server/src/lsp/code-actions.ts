@@ -23,12 +23,14 @@ export const codeActions: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register(ctx) {
     ctx.connection.onCodeAction(async (params) => {
-      const uri = params.textDocument.uri;
+      const uri = params?.textDocument?.uri;
+      if (typeof uri !== 'string' || !params.range?.start || !params.range.end) return [];
       const found = await problemsFor(ctx, uri);
       if (!found) return [];
       const { analysis, problems } = found;
       const start = offsetClamped(analysis, params.range.start), end = offsetClamped(analysis, params.range.end);
-      const only = params.context.only;
+      const only = params.context?.only;
+      const sent: Diagnostic[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       const version = ctx.documents.get(uri)?.version ?? null;
       const edit = (edits: TextEdit[]) => workspaceEdit(ctx, uri, version, analysis, edits);
@@ -36,7 +38,7 @@ export const codeActions: Feature = {
       if (wants(CodeActionKind.QuickFix)) {
         const here = problems.filter((p) => p.fixes.length > 0 && p.start <= end && start <= p.end);
         for (const p of here) {
-          const diagnostic = attached(analysis, p, params.context.diagnostics);
+          const diagnostic = attached(analysis, p, sent);
           for (const fix of p.fixes) {
             actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit: edit(fix.edits) });
           }
@@ -49,7 +51,7 @@ export const codeActions: Feature = {
           // Worth offering only when it does more than the single fixes do.
           if (all.length < 2 || edits.length === 0 || allSameFix(all)) continue;
           actions.push({ title: `Fix all “${code}” problems in this document`, kind: CodeActionKind.QuickFix, edit: edit(edits),
-            diagnostics: all.map((p) => attached(analysis, p, params.context.diagnostics)) });
+            diagnostics: all.map((p) => attached(analysis, p, sent)) });
         }
       }
       if (only && wants(FIX_ALL_KIND)) {
@@ -61,8 +63,11 @@ export const codeActions: Feature = {
   },
 };
 
+/** An LSP position as an offset, clamped into the document (a range may run past its end). */
 function offsetClamped(analysis: Analysis, position: { line: number; character: number }): number {
-  return analysis.lines.offsetAt(position);
+  const line = Number.isFinite(position.line) ? Math.trunc(position.line) : 0;
+  const character = Number.isFinite(position.character) ? Math.trunc(position.character) : 0;
+  return analysis.lines.offsetAt({ line, character });
 }
 
 /** The client's own diagnostic for the problem when it sent one (so the editor links them), else a fresh one. */

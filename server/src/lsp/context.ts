@@ -11,6 +11,11 @@ export interface ServerContext {
   analysis(uri: string): Analysis | undefined;
   /** What the client announced in `initialize`. */
   clientCapabilities(): import('vscode-languageserver/node').ClientCapabilities;
+  /**
+   * Listens to `workspace/didChangeWatchedFiles`. The connection keeps one handler per notification, so features
+   * must listen here rather than call `connection.onDidChangeWatchedFiles` (which would silence the others).
+   */
+  onDidChangeWatchedFiles(listener: (params: import('vscode-languageserver/node').DidChangeWatchedFilesParams) => void): void;
 }
 
 /** A feature: registers its handlers and capabilities. */

@@ -18,6 +18,15 @@ export function setWitnessStatusProvider(p: WitnessStatusProvider): void {
   provider = p;
 }
 
+/** More hover text at a place (e.g. what the witness reads there), after the core's. Markdown, already escaped. */
+export type HoverSection = (ctx: ServerContext, uri: string, analysis: Analysis, offset: number) => { markdown: string; start: number; end: number } | null;
+
+const sections: HoverSection[] = [];
+
+export function addHoverSection(section: HoverSection): void {
+  sections.push(section);
+}
+
 /** Where a witness path leads from a `file:` transcription, and whether a readable file is there. */
 export function fileWitnessStatus(_ctx: ServerContext, uri: string, _analysis: Analysis, path: string): WitnessStatus | undefined {
   if (!path) return { location: '(empty)', found: false, detail: 'the witness line names no file' };
@@ -45,8 +54,8 @@ export const hover: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
     ctx.connection.onHover((params) => {
-      const uri = params.textDocument.uri;
-      const analysis = ctx.analysis(uri);
+      const uri = params?.textDocument?.uri;
+      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
       if (!analysis) return null;
       const offset = offsetOf(analysis, params.position);
       if (offset === null) return null;
@@ -54,8 +63,11 @@ export const hover: Feature = {
       const onWitness = witness && witness.line.start <= offset && offset <= witness.line.end;
       const status = onWitness ? provider(ctx, uri, analysis, witness.value) : undefined;
       const h = hoverAt(analysis, offset, status ? { witness: status } : {});
-      if (!h) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(analysis, h.start, h.end) };
+      const more = onWitness ? [] : sections.map((s) => s(ctx, uri, analysis, offset)).filter((m) => m !== null);
+      if (!h && more.length === 0) return null;
+      const parts = [...(h ? [h] : []), ...more];
+      const value = parts.map((p) => p.markdown).join('\n\n---\n\n');
+      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(analysis, parts[0]!.start, parts[0]!.end) };
     });
   },
 };

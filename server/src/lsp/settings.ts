@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { isProblemCode, parseProjectConfig, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
 import type { Feature, ServerContext } from './context';
 
@@ -121,7 +121,8 @@ class SettingsStore {
       this.ctx.connection.console.warn(message);
       if (this.announced.has(message)) continue;
       this.announced.add(message);
-      void this.ctx.connection.window.showWarningMessage(message);
+      // A notification, not a request: nothing to wait for, and no button to press.
+      void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 
@@ -159,11 +160,19 @@ export function projectFileFor(ctx: ServerContext, uri: string): ProjectFileStat
   return store(ctx).project(uri);
 }
 
-/** Asks the client to pull diagnostics again, when it can. */
+const refreshers: ((ctx: ServerContext) => void)[] = [];
+
+/** Runs `fn` whenever settings change (the diagnostics feature re-pushes for clients that do not pull). */
+export function onSettingsChanged(fn: (ctx: ServerContext) => void): void {
+  refreshers.push(fn);
+}
+
+/** Asks the client to pull diagnostics again, when it can; tells the listeners either way. */
 export function refreshDiagnostics(ctx: ServerContext): void {
   if (ctx.clientCapabilities().workspace?.diagnostics?.refreshSupport) {
     void ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
+  for (const fn of refreshers) fn(ctx);
 }
 
 export const settings: Feature = {
@@ -172,7 +181,7 @@ export const settings: Feature = {
       store(ctx).clearUser();
       refreshDiagnostics(ctx);
     });
-    ctx.connection.onDidChangeWatchedFiles((params) => {
+    ctx.onDidChangeWatchedFiles((params) => {
       if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) return;
       store(ctx).clearProject();
       refreshDiagnostics(ctx);

@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Disposable } from 'vscode-languageserver/node';
 import {
-  Collator, collationHtml, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
+  Collator, collationHover, collationHtml, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
   witnessProblems, witnessUnavailable, type Analysis, type Collation, type Problem, type WitnessLoad,
 } from '../core/index';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
+import { addHoverSection, fileWitnessStatus, setWitnessStatusProvider } from './hover';
 
 /** Where a witness line leads: the witness's URI and file path, or why it leads nowhere. */
 export type WitnessTarget = { uri: string; path: string; name: string } | { error: string };
@@ -173,7 +174,26 @@ export const witness: Feature = {
       store.forget(uri);
       refresh(ctx);
     };
-    ctx.connection.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
+    addHoverSection((_ctx, uri, analysis, offset) => {
+      const r = all.for(uri, analysis);
+      return r && 'collation' in r ? collationHover(analysis, r.collation, offset) : null;
+    });
+    setWitnessStatusProvider((statusCtx, uri, analysis, path) => {
+      const target = resolveWitness(uri, path);
+      // No place to look (an empty path, an unsaved transcription): the plain status says so.
+      if ('error' in target) return fileWitnessStatus(statusCtx, uri, analysis, path);
+      const r = all.for(uri, analysis);
+      const location = target.path;
+      if (!r) return undefined;
+      if ('error' in r) {
+        // A missing file is simply "not found"; a file that is there but unusable says why.
+        const plain = fileWitnessStatus(statusCtx, uri, analysis, path);
+        return plain && !plain.found ? plain : { location, found: false, detail: r.error };
+      }
+      const c = r.collation;
+      return { location, found: true, detail: `${c.b.words.length} words; ${(c.agreement * 100).toFixed(1)}% of the transcription's words agree; ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}` };
+    });
+    ctx.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
     ctx.connection.onNotification(WitnessTextNotification, (p: WitnessTextParams) => {
       if (p.text === null) store.forwarded.delete(p.uri);
       else store.forwarded.set(p.uri, { version: p.version, text: p.text });

@@ -1,81 +1,77 @@
 // `emend collate FILE [WITNESS]`: compares a transcription's final reading with another witness and prints the
 // apparatus (one line per variant), or `--format json` for scripts. The witness defaults to the header's `witness:`.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { analyze, apparatus, apparatusText, collate, headerValue, witnessFromBytes } from '../../core/index';
+import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { expandInputs, readInput } from '../inputs';
+import { headerWitness, loadWitnessFile } from '../witness';
+import { analyze, apparatus, apparatusText, collate, type WitnessLoad } from '../../core/index';
 
-const HELP = `usage: emend collate [--format text|json] FILE [WITNESS]
+const OPTIONS: OptionSpec[] = [
+  { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
+    help: 'text: an apparatus line per variant; json: {"agreement", "variants": [{"kind", "transcription", "witness"}]}' },
+];
 
-Compares the final reading of the transcription FILE with WITNESS (a plain-text file, or an .emend file whose final
-reading is used). Without WITNESS, the witness named in FILE's header (\`witness: path\`, relative to FILE) is used.
-
-Prints one line per variant: the transcription's line and reading ] the witness's line and reading (kind).
-Kinds: misreading, substitution, omission, addition, repetition, transposition (see docs/collation.md).
---format json prints {"agreement": share, "variants": [{"kind", "transcription": {"line", "text"}, "witness": {"line", "text"}}]}.
-
-Exit status: 0 compared, 2 usage error or an unreadable file or witness.`;
-
-function readBytes(path: string): Buffer | string {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return `no such file: ${path}`;
-    if (code === 'EISDIR') return `is a directory, not a file: ${path}`;
-    if (code === 'EACCES') return `permission denied: ${path}`;
-    return `cannot read ${path}: ${(e as Error).message}`;
-  }
-}
+const HELP = [
+  'usage: emend collate [--format text|json] FILE [WITNESS]',
+  '',
+  'Compares the final reading of the transcription FILE (or - for standard input) with WITNESS: a plain-text file,',
+  'or an .emend file whose final reading is used. Without WITNESS, the witness named in FILE\'s header',
+  '(`witness: path`, relative to FILE\'s folder) is used.',
+  '',
+  'Prints the share of FILE\'s words that agree with the witness (equal, or near-equal: probably misread), then one',
+  'line per variant:',
+  '  LINE  transcription\'s reading ] LINE  witness\'s reading  (kind)',
+  'Kinds: misreading, substitution, omission, addition, repetition, transposition (docs/collation.md).',
+  '',
+  'options:',
+  optionsHelp(OPTIONS),
+  '',
+  'exit status: 0 compared, 2 usage error or an unreadable transcription or witness.',
+].join('\n');
 
 export const collateCommand: CliCommand = {
   name: 'collate',
   summary: 'Compare a transcription with another witness and print the variants.',
   help: HELP,
   async run(args, io) {
-    let format: 'text' | 'json' = 'text';
-    const files: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (arg === '--help' || arg === '-h') { io.stdout(HELP + '\n'); return 0; }
-      if (arg === '--format' || arg.startsWith('--format=')) {
-        const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-        if (value !== 'text' && value !== 'json') { io.stderr('emend collate: --format takes text or json\n'); return 2; }
-        format = value;
-      } else if (arg.startsWith('-') && arg !== '-') {
-        io.stderr(`emend collate: unknown option ${arg}\n${HELP}\n`); return 2;
-      } else files.push(arg);
-    }
-    if (files.length < 1 || files.length > 2) { io.stderr(`emend collate: give a transcription and at most one witness\n${HELP}\n`); return 2; }
-    const file = files[0]!;
-    const bytes = file === '-' ? await io.readStdin() : readBytes(resolve(io.cwd, file));
-    if (typeof bytes === 'string') { io.stderr(`emend collate: ${bytes}\n`); return 2; }
-    if (bytes.indexOf(0) >= 0) { io.stderr(`emend collate: ${file} looks like a binary file, not a transcription\n`); return 2; }
-    let source: string;
+    let parsed;
     try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      io.stderr(`emend collate: ${file} is not valid UTF-8 text\n`); return 2;
+      parsed = parseArgs(args, OPTIONS);
+    } catch (e) {
+      if (e instanceof UsageError) { io.stderr(`emend collate: ${e.message} (see emend collate --help)\n`); return 2; }
+      throw e;
     }
-    const analysis = analyze(source);
+    if (parsed.help) { io.stdout(HELP + '\n'); return 0; }
+    const files = parsed.positionals;
+    if (files.length < 1 || files.length > 2) {
+      io.stderr('emend collate: give one transcription and at most one witness (see emend collate --help)\n');
+      return 2;
+    }
+    const file = files[0]!;
+    const { inputs, errors } = expandInputs([file], io);
+    if (errors.length || inputs.length !== 1 || (inputs[0]!.path !== null && inputs[0]!.path !== resolve(io.cwd, file))) {
+      io.stderr(`emend collate: ${errors[0] ?? `${file}: give one transcription file, not a directory`}\n`);
+      return 2;
+    }
+    const read = await readInput(inputs[0]!, io);
+    if (!read.ok) { io.stderr(`emend collate: ${read.error}\n`); return 2; }
+    const analysis = analyze(read.text);
+    let loaded: WitnessLoad;
     let witnessName = files[1];
-    let witnessPath: string;
-    if (witnessName !== undefined) witnessPath = resolve(io.cwd, witnessName);
+    if (witnessName !== undefined) loaded = loadWitnessFile(witnessName, resolve(io.cwd, witnessName));
     else {
-      const field = headerValue(analysis.doc.header, 'witness');
-      if (!field || !field.value) {
+      const fromHeader = headerWitness(analysis, inputs[0]!.path, io.cwd);
+      if (!fromHeader) {
         io.stderr(`emend collate: ${file} names no witness in its header (\`witness: path\`); give one: emend collate ${file} WITNESS\n`);
         return 2;
       }
-      witnessName = field.value;
-      witnessPath = resolve(file === '-' ? io.cwd : dirname(resolve(io.cwd, file)), field.value);
+      loaded = fromHeader;
+      witnessName = 'witness' in fromHeader ? fromHeader.witness.name : '';
     }
-    const witnessBytes = readBytes(witnessPath);
-    if (typeof witnessBytes === 'string') { io.stderr(`emend collate: witness: ${witnessBytes}\n`); return 2; }
-    const loaded = witnessFromBytes(witnessName, witnessBytes);
     if ('error' in loaded) { io.stderr(`emend collate: ${loaded.error}\n`); return 2; }
     const app = apparatus(analysis, collate(analysis, loaded.witness));
-    io.stdout(format === 'json' ? JSON.stringify(app) + '\n' : apparatusText(app, file, witnessName));
+    io.stdout(parsed.options.format === 'json' ? JSON.stringify(app) + '\n' : apparatusText(app, file, witnessName));
     return 0;
   },
 };

@@ -42,10 +42,13 @@ function doubledAround(r: Reading, p: number): [number, number] | null {
   while (g1 < t.length && isSpaceCode(t.charCodeAt(g1)) && g1 - p < 8) g1++;
   if (g0 === g1 || !isWordAt(t, g0 - 1) || !isWordAt(t, g1)) return null;
   // Words on either side of a paragraph break are not "doubled".
-  if (t.slice(g0, g1).split('\n').length > 2) return null;
+  let breaks = 0;
+  for (let k = g0; k < g1; k++) if (t.charCodeAt(k) === 10) breaks++;
+  if (breaks > 1) return null;
   const a = tokenBefore(t, g0), b = tokenFrom(t, g1);
   if (!a || !b || a.end !== g0 || b.start !== g1) return null;
-  if (isWordAt(t, b.end) || tokenText(t, a) !== tokenText(t, b)) return null;
+  // Cheap tests first: most revisions stand between words of different lengths.
+  if (a.end - a.start !== b.end - b.start || isWordAt(t, b.end) || tokenText(t, a) !== tokenText(t, b)) return null;
   // A doubled number ("1 1") is usually a table or a list, not a slip.
   if (/^[0-9]+$/.test(tokenText(t, a))) return null;
   return [a.start, b.end];

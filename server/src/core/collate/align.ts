@@ -30,6 +30,14 @@ export const DP_CELLS = 40_000;
 const PIECE = 120;
 /** How far (in witness words) a moved phrase may lie from where it is expected, by its length in words. */
 const MOVE_REACH = [0, 6, 40, 200];
+/**
+ * Work allowed to the anchor search, in words visited, as a multiple of both texts' length. Natural text needs a
+ * few passes; an adversarial pair (a witness in reverse order) would need quadratically many, so past this budget
+ * the regions left are aligned only when small enough for the dynamic programme, and otherwise left unmatched.
+ */
+const WORK_FACTOR = 48;
+/** Longest phrase taken as moved in one piece (longer moved passages are found as several). */
+const MAX_MOVE = 256;
 /** Weight of a near-equal match relative to an equal word (so equal words win ties). */
 const NEAR_WEIGHT = 0.9;
 
@@ -116,16 +124,23 @@ class Aligner {
   /** Aligns a region and every region it splits into (an explicit stack: no recursion depth limit). */
   region(a0: number, a1: number, b0: number, b1: number): void {
     const stack = [a0, a1, b0, b1];
+    let budget = WORK_FACTOR * (a1 - a0 + b1 - b0) + DP_CELLS;
     while (stack.length) {
       let y1 = stack.pop()!, y0 = stack.pop()!, x1 = stack.pop()!, x0 = stack.pop()!;
       const { a, b } = this;
       while (x0 < x1 && y0 < y1 && a[x0] === b[y0]) this.pair(x0++, y0++, EXACT);
       while (x0 < x1 && y0 < y1 && a[x1 - 1] === b[y1 - 1]) this.pair(--x1, --y1, EXACT);
       if (x0 >= x1 || y0 >= y1) continue;
+      const cells = (x1 - x0) * (y1 - y0);
+      if (budget < 0) {
+        if (cells <= DP_CELLS) this.dynamic(x0, x1, y0, y1);
+        continue;
+      }
+      budget -= x1 - x0 + y1 - y0;
       let anchors = this.anchors(x0, x1, y0, y1, 1);
-      if (anchors.length === 0 && (x1 - x0) * (y1 - y0) > DP_CELLS) anchors = this.anchors(x0, x1, y0, y1, 4);
+      if (anchors.length === 0 && cells > DP_CELLS) anchors = this.anchors(x0, x1, y0, y1, 4);
       if (anchors.length === 0) {
-        if ((x1 - x0) * (y1 - y0) <= DP_CELLS) this.dynamic(x0, x1, y0, y1);
+        if (cells <= DP_CELLS) this.dynamic(x0, x1, y0, y1);
         else this.pieces(x0, x1, y0, y1);
         continue;
       }
@@ -279,9 +294,9 @@ export function findMoves(a: Int32Array, b: Int32Array, interner: Interner, out:
     if (!cands) continue;
     let bestJ = -1, bestLen = 0;
     for (const j of cands) {
-      if (out.bToA[j] !== -1) continue;
+      if (out.bToA[j] !== -1 || Math.abs(j - expected) > MOVE_REACH[MOVE_REACH.length - 1]!) continue;
       let len = 1;
-      while (i + len < a.length && j + len < b.length && out.aToB[i + len] === -1 && out.bToA[j + len] === -1
+      while (len < MAX_MOVE && i + len < a.length && j + len < b.length && out.aToB[i + len] === -1 && out.bToA[j + len] === -1
         && (a[i + len] === b[j + len] || (near && similarity(keys[a[i + len]!]!, keys[b[j + len]!]!) > 0))) len++;
       const reach = MOVE_REACH[Math.min(len, MOVE_REACH.length - 1)]!;
       if (Math.abs(j - expected) > reach) continue;

@@ -7,7 +7,8 @@ import type { Fix, HeaderField, MarkNode, Problem, TextEdit } from '../model';
 import { problem } from '../problem';
 import type { Collation } from './collation';
 import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
-import { markAround, markRevisions, touchesMark, wordsIn } from './marks';
+import { markAround, revisionParts, touchesMark, wordsIn } from './marks';
+import { revisions } from '../revisions';
 import { similarity } from './similarity';
 import type { Variant } from './variants';
 
@@ -132,10 +133,10 @@ function moveEdits(src: string, mark: MarkNode, target: number): TextEdit[] | nu
 
 function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): void {
   const doc = analysis.doc;
-  for (const r of markRevisions(doc)) {
+  for (const r of revisions(doc)) {
     // A lone insertion or a substitution's: moving the insertion leaves the struck words struck where they stand.
-    if (!r.insertion) continue;
-    const mark = r.insertion;
+    const mark = revisionParts(r.node).insertion;
+    if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
     let anyInOrder = false;
@@ -171,9 +172,9 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
 function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void {
   const doc = analysis.doc;
   const al = c.alignment, n = c.a.words.length;
-  for (const r of markRevisions(doc)) {
-    if (!r.insertion) continue;
-    const mark = r.insertion;
+  for (const r of revisions(doc)) {
+    const mark = revisionParts(r.node).insertion;
+    if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
     let matched = 0, lastMatched = -1;

@@ -3,17 +3,13 @@
 import type { Analysis } from '../analysis';
 import type { Collation } from './collation';
 import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
-import { markRevisions, wordsIn, type MarkRevision } from './marks';
+import { revisionParts, wordsIn } from './marks';
+import { revisionAt } from '../revisions';
+import { escapeMarkdown } from '../hover';
+import type { MarkNode, SubstNode } from '../model';
 import { similarity } from './similarity';
 import { words } from './tokens';
 import { witnessGap } from './checks';
-
-/** Escapes text for Markdown (hover contents). */
-export function markdownEscape(text: string): string {
-  let out = '';
-  for (const ch of text) out += '\\`*_{}[]()<>#+-.!|~^'.includes(ch) ? '\\' + ch : ch;
-  return out;
-}
 
 /** What the witness reads at a word: one line, or null when `i` is no word. Plain text (not escaped). */
 export function witnessAtWord(c: Collation, i: number): string {
@@ -34,14 +30,14 @@ export function witnessAtWord(c: Collation, i: number): string {
 export type Follows = 'final' | 'draft' | 'neither';
 
 /** Whether the witness follows a revision's final reading, its draft reading, or neither; with the witness's words there. */
-export function revisionFollows(source: string, c: Collation, r: MarkRevision): { follows: Follows; witness: [number, number] } {
-  const ins = r.insertion ? wordsIn(c.a, r.insertion.start, r.insertion.end) : null;
-  const del = r.deletion;
+export function revisionFollows(source: string, c: Collation, node: MarkNode | SubstNode): { follows: Follows; witness: [number, number] } {
+  const { insertion, deletion: del } = revisionParts(node);
+  const ins = insertion ? wordsIn(c.a, insertion.start, insertion.end) : null;
   // The draft's words of the deletion: its inner text, scanned into words (marks nested inside are separators).
   const draftKeys = del && del.close ? words(source.slice(del.open.end, del.close.start)).keys : [];
   let from: number, to: number;
   if (ins && ins[1] > ins[0]) [from, to] = ins;
-  else { const [f] = wordsIn(c.a, r.node.end, r.node.end); from = f; to = f; }
+  else { const [f] = wordsIn(c.a, node.end, node.end); from = f; to = f; }
   const [g0, g1] = witnessGap(c, from, to);
   let inOrder = 0;
   for (let i = from; i < to; i++) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) inOrder++;
@@ -70,20 +66,25 @@ function lastPartner(c: Collation, from: number, to: number, fallback: number): 
   return fallback;
 }
 
-/** The hover's Markdown at a source offset of the transcription, or null when the offset is on no word or revision. */
-export function collationHover(analysis: Analysis, c: Collation, offset: number): string | null {
+/** The hover's Markdown at a source offset of the transcription and the span it is about, or null on no word or revision. */
+export function collationHover(analysis: Analysis, c: Collation, offset: number): { markdown: string; start: number; end: number } | null {
   const lines: string[] = [];
-  const rev = innermostRevision(analysis, offset);
-  if (rev) {
-    const { follows, witness } = revisionFollows(analysis.source, c, rev);
+  let span: [number, number] | null = null;
+  const rev = revisionAt(analysis.doc, offset);
+  if (rev && rev.node.kind !== 'hand') {
+    span = [rev.start, rev.end];
+    const { follows, witness } = revisionFollows(analysis.source, c, rev.node);
     const reads = witness[1] > witness[0] ? quote(bPhrase(c, witness[0], witness[1])) : 'nothing';
     const what = follows === 'neither' ? `follows neither reading of this revision: it reads ${reads}`
       : `follows the **${follows}** reading of this revision`;
-    lines.push(`${markdownEscape(c.witness.name)} ${what.replace(reads, markdownEscape(reads))} (line ${bLine(c, witness[0])}).`);
+    lines.push(`${escapeMarkdown(c.witness.name)} ${what.replace(reads, escapeMarkdown(reads))} (line ${bLine(c, witness[0])}).`);
   }
   const i = wordAtSource(c, offset);
-  if (i >= 0) lines.push(markdownEscape(witnessAtWord(c, i)));
-  return lines.length ? lines.join('\n\n') : null;
+  if (i >= 0) {
+    lines.push(escapeMarkdown(witnessAtWord(c, i)));
+    span ??= [c.a.srcStarts[i]!, c.a.srcEnds[i]!];
+  }
+  return span ? { markdown: lines.join('\n\n'), start: span[0], end: span[1] } : null;
 }
 
 /** The transcription word whose source range holds `offset`, or -1. */
@@ -92,13 +93,4 @@ export function wordAtSource(c: Collation, offset: number): number {
   let lo = 0, hi = s.length - 1, found = -1;
   while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1; }
   return found >= 0 && offset <= c.a.srcEnds[found]! ? found : -1;
-}
-
-function innermostRevision(analysis: Analysis, offset: number): MarkRevision | null {
-  let best: MarkRevision | null = null;
-  for (const r of markRevisions(analysis.doc)) {
-    if (r.node.start <= offset && offset < r.node.end) best = r;
-    else if (r.node.start > offset) break;
-  }
-  return best;
 }

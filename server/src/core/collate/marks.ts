@@ -1,33 +1,14 @@
-// The revisions a collation check looks at: insertions (alone or in a substitution), found by walking the tree
-// the one parser built (no second reading of the markup), and the words of the final reading inside a span.
+// What the collation checks need of the tree the one parser built: a revision's insertion and deletion, whether
+// a span touches a mark, and the words of the final reading inside a span.
 import type { EmendDocument, Inline, MarkNode, SubstNode, Span } from '../model';
 import type { Side } from './collation';
-import { revisions } from '../revisions';
 
-/** A revision as the collation checks see it: the node with its insertion and deletion picked out. */
-export interface MarkRevision {
-  /** The whole revision: a lone mark or a substitution. */
-  node: MarkNode | SubstNode;
-  /** Its insertion, if any. */
-  insertion: MarkNode | null;
-  /** Its deletion, if any. */
-  deletion: MarkNode | null;
-}
-
-/** Deletions, insertions and substitutions at any depth, in document order (from core/revisions.ts; hands left out). */
-export function markRevisions(doc: EmendDocument): MarkRevision[] {
-  const out: MarkRevision[] = [];
-  for (const r of revisions(doc)) {
-    const n = r.node;
-    if (n.kind === 'subst') {
-      out.push({ node: n, insertion: n.first.kind === 'add' ? n.first : n.second, deletion: n.first.kind === 'del' ? n.first : n.second });
-    } else if (n.kind === 'add') {
-      out.push({ node: n, insertion: n, deletion: null });
-    } else if (n.kind === 'del') {
-      out.push({ node: n, insertion: null, deletion: n });
-    }
+/** The insertion and the deletion of a revision (a lone mark has one of them; text in another hand neither). */
+export function revisionParts(node: MarkNode | SubstNode): { insertion: MarkNode | null; deletion: MarkNode | null } {
+  if (node.kind === 'subst') {
+    return { insertion: node.first.kind === 'add' ? node.first : node.second, deletion: node.first.kind === 'del' ? node.first : node.second };
   }
-  return out;
+  return { insertion: node.kind === 'add' ? node : null, deletion: node.kind === 'del' ? node : null };
 }
 
 /** Whether any mark of the document overlaps [start, end) or contains it. */

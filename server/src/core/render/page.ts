@@ -4,8 +4,7 @@ import type { Analysis } from '../analysis';
 import { renderDocument } from './document';
 import { escapeHtml } from './html';
 import { PAGE_CSS } from './page-style';
-import { findView, type CollationSource } from './views';
-import { COLLATION_CSS } from '../collate/view';
+import { findView, type RenderInput } from './views';
 
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -14,12 +13,12 @@ export interface PageOptions {
   fallbackTitle?: string;
   /** The `lang` attribute; the header's `language` field wins when present. */
   lang?: string;
-  /** The witness's collation, for the collation view. */
-  collation?: CollationSource;
+  /** For the collation view: the collation with the witness, or why there is none. */
+  collation?: RenderInput['collation'];
 }
 
 export function renderPage(analysis: Analysis, view: string, options: PageOptions = {}): string {
-  const doc = renderDocument(analysis, view, undefined, options.collation);
+  const doc = renderDocument(analysis, view, undefined, options.collation ? { collation: options.collation } : {});
   const v = findView(view)!;
   const language = analysis.doc.header?.fields.find((f) => f.key === 'language')?.value;
   const title = doc.title ?? options.fallbackTitle ?? 'Transcription';
@@ -29,7 +28,7 @@ export function renderPage(analysis: Analysis, view: string, options: PageOption
     + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
     + '<meta name="generator" content="Emend">\n'
     + `<title>${escapeHtml(title)} (${escapeHtml(v.label.toLowerCase())})</title>\n`
-    + `<style>${PAGE_CSS}${COLLATION_CSS}</style>\n</head>\n<body>\n`
+    + `<style>${PAGE_CSS}</style>\n</head>\n<body>\n`
     + `<main id="emend-preview" class="emend-view-${v.id}" data-view="${v.id}" aria-label="${escapeHtml(v.label)} view">\n`
     + doc.blocks.map((b) => b.html).join('\n')
     + '\n</main>\n</body>\n</html>\n';

@@ -2,13 +2,12 @@
 // the preview's view switcher, the `emend/render` request, the CLI and export all read this list.
 import type { Analysis } from '../analysis';
 import type { Paragraph } from '../model';
-import type { Collation } from '../collate/collation';
-import { collationHtml } from '../collate/view';
 import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
-import { attr, escapeHtml } from './html';
+import { attr } from './html';
 import { readingParagraph } from './reading-html';
 import { paragraphSummaries } from './summaries';
+import { collationBlocks, type CollationSource } from '../collate/view';
 
 /** One block of rendered output: a paragraph (or a row of side by side), with the source lines it comes from. */
 export interface RenderedBlock {
@@ -19,18 +18,12 @@ export interface RenderedBlock {
   endLine: number | null;
   /** The whole element, with `data-line`, `data-line-end` and `data-key`. */
   html: string;
-  /** A block that only frames the content (column headings): a view of nothing but these is empty. */
-  frame?: true;
 }
-
-/** What the collation view needs: the document's collation with its witness, why there is none, or null when the
- * document names no witness. Only the language server (which loads witnesses) can answer it. */
-export type CollationSource = () => { collation: Collation } | { error: string } | null;
 
 export interface RenderInput {
   analysis: Analysis;
   cache: RenderCache;
-  /** For the collation view; absent where no witness can be loaded (the CLI's `render`). */
+  /** For the collation view: the collation with the witness, or why there is none (the server supplies it). */
   collation?: CollationSource;
 }
 
@@ -71,8 +64,9 @@ export const VIEWS: readonly PreviewView[] = [
   {
     id: 'collation',
     label: 'Collation',
-    description: 'The final reading compared with the witness named in the header, every variant marked with the witness\'s reading.',
-    blocks: collationBlocks,
+    description: 'The final reading with the witness’s variants marked and its readings beside them, and the share of words that agree.',
+    blocks: (input) => collationBlocks(input.analysis, input.collation
+      ?? { message: 'No witness to compare with: name one in the header (witness: path), or run Emend: Compare with Witness….' }, input.cache),
   },
 ];
 
@@ -87,7 +81,6 @@ const SIDE_BY_SIDE_HEADING: RenderedBlock = {
   key: 'side-by-side-heading',
   line: null,
   endLine: null,
-  frame: true,
   html: '<div class="emend-row emend-row-heading" data-key="side-by-side-heading">'
     + '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
 };
@@ -123,26 +116,4 @@ export function paragraphBlocks(input: RenderInput, view: string, tag: string, c
     });
   }
   return out;
-}
-
-let collationRenders = 0;
-
-/**
- * The collation view: one block, the collation's own HTML (core/collate/view.ts), whose paragraphs carry their
- * source lines; or a message saying why there is nothing to compare. The collation changes with either text, so the
- * block gets a new key each time and is replaced whole.
- */
-function collationBlocks(input: RenderInput): RenderedBlock[] {
-  const r = input.collation ? input.collation() : undefined;
-  const message = r === undefined
-    ? 'The collation view needs the witness, which the editor loads; on the command line use `emend collate`.'
-    : r === null
-      ? 'This transcription names no witness to compare with: add a `witness:` line to its header (Emend: Compare with Witness…).'
-      : 'error' in r ? `The witness cannot be compared: ${r.error}` : null;
-  if (message !== null || !r || 'error' in r) {
-    return [{ key: `collation-message-${++collationRenders}`, line: null, endLine: null,
-      html: `<p class="emend-block emend-collation-message" data-key="collation-message-${collationRenders}">${escapeHtml(message ?? '')}</p>` }];
-  }
-  const key = `collation-${++collationRenders}`;
-  return [{ key, line: null, endLine: null, html: `<div class="emend-collation-block" data-key="${key}">${collationHtml(input.analysis, r.collation)}</div>` }];
 }

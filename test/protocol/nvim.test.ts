@@ -1,0 +1,43 @@
+// Smoke test in a second real client: Debian's Neovim, headless. The server must follow the protocol, not only
+// VS Code's habits: Neovim 0.7–0.9 does not pull diagnostics, so this also proves the push fallback.
+// Skipped when `nvim` is missing, unless CI is set (CI installs it; there a missing nvim is a failure).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SERVER, TEST_DIR } from './client';
+
+const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
+const skip = !hasNvim && !process.env.CI ? 'nvim is not installed (apt-get install neovim); CI requires it' : false;
+
+test('Neovim starts the server, gets the diagnostics and a hover', { skip, timeout: 60_000 }, () => {
+  assert.ok(hasNvim, 'nvim must be installed when CI is set');
+  const doc = join(TEST_DIR, 'nvim-letter.emend');
+  writeFileSync(doc, 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns. ^{unclosed\n');
+  const out = join(TEST_DIR, 'nvim-result.json');
+  const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test', 'protocol', 'nvim-smoke.lua')}`], {
+    env: { ...process.env, EMEND_NVIM_OUT: out, EMEND_DOC: doc, EMEND_SERVER: SERVER, EMEND_NODE: process.execPath },
+    encoding: 'utf8', timeout: 50_000,
+  });
+  assert.equal(run.status, 0, `nvim failed: ${run.stderr}`);
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(result.error, null);
+  assert.equal(result.ok, true);
+  assert.equal(result.waited, true);
+  assert.deepEqual(result.diagnostics, [{
+    code: 'unclosed-insertion', lnum: 1, col: 47, end_lnum: 1, end_col: 49, severity: 1, source: 'emend',
+    message: 'This insertion is never closed; add `}` where it ends.',
+  }]);
+  assert.deepEqual(result.hover, {
+    contents: {
+      kind: 'markdown',
+      value: '**Substitution:** eliminate → relieve\n\n*Draft:* Dear Sir\\, we must **eliminate** the concerns\\.\n\n' +
+        '*Final:* Dear Sir\\, we must **relieve** the concerns\\.',
+    },
+    range: { start: { line: 1, character: 8 }, end: { line: 1, character: 32 } },
+  });
+  assert.equal(result.hover_error, null);
+  assert.equal(result.plain_hover, null);
+  assert.equal(result.stopped, true);
+});

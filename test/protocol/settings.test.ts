@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, TEST_DIR } from './client';
+
+const TEXT = 'a ~~ b~~ c ^{d';
+
+function codes(ds: { code?: string | number; severity?: number }[]): [string, number][] {
+  return ds.map((d) => [String(d.code), d.severity!]);
+}
+
+/** A folder with an optional `.emend.json` and a document URI inside a subfolder of it. */
+function project(name: string, config?: string): { dir: string; uri: string; file: string } {
+  const dir = join(TEST_DIR, name);
+  mkdirSync(join(dir, 'letters'), { recursive: true });
+  const file = join(dir, '.emend.json');
+  if (config !== undefined) writeFileSync(file, config);
+  return { dir, file, uri: pathToFileURL(join(dir, 'letters', 'draft.emend')).href };
+}
+
+test('the server pulls the emend section for the document (scopeUri) and applies its severities', async () => {
+  const c = await LspClient.start();
+  try {
+    c.settings = (item) => (item.section === 'emend' ? { diagnostics: { severity: { 'space-inside-mark': 'error', 'unclosed-insertion': 'off' } } } : null);
+    const { uri } = project('pulled');
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 1]]);
+    assert.deepEqual(c.configurationRequests, [{ scopeUri: uri, section: 'emend' }]);
+    // Cached: a second pull does not ask again.
+    await c.diagnostics(uri);
+    assert.equal(c.configurationRequests.length, 1);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('didChangeConfiguration drops the cache, asks for a refresh, and the next pull uses the new value', async () => {
+  const c = await LspClient.start();
+  try {
+    let level = 'hint';
+    c.settings = () => ({ diagnostics: { severity: { 'unclosed-insertion': level } } });
+    const { uri } = project('changed');
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 4]]);
+    level = 'warning';
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    await c.until(() => c.refreshes === 1);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 2]]);
+    assert.equal(c.configurationRequests.length, 2);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('the nearest .emend.json applies; the user setting overrides it code by code', async () => {
+  const c = await LspClient.start();
+  try {
+    const { uri } = project('house', JSON.stringify({ severity: { 'space-inside-mark': 'off', 'unclosed-insertion': 'warning' } }));
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 2]]);
+    c.settings = () => ({ diagnostics: { severity: { 'unclosed-insertion': 'information' } } });
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 3]]);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a changed, removed or broken .emend.json is reread when the client reports it, and errors are shown', async () => {
+  const c = await LspClient.start();
+  try {
+    const { uri, file } = project('edited', JSON.stringify({ severity: { 'space-inside-mark': 'off' } }));
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 1]]);
+    const fileUri = pathToFileURL(file).href;
+
+    writeFileSync(file, JSON.stringify({ severity: { 'space-inside-mark': 'error', 'no-such-code': 'off' } }));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+    await c.until(() => c.refreshes === 1);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 1], ['unclosed-insertion', 1]]);
+    assert.deepEqual(c.messages, [{ type: 2, message: `${file}: .emend.json: unknown problem code "no-such-code"` }]);
+
+    writeFileSync(file, '{ "severity": ');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+    await c.until(() => c.refreshes === 2);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.match(c.messages[1]!.message, /\.emend\.json is not valid JSON/);
+
+    rmSync(file);
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 3 }] });
+    await c.until(() => c.refreshes === 3);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('an invalid setting is reported once and the valid entries still apply', async () => {
+  const c = await LspClient.start();
+  try {
+    c.settings = () => ({ diagnostics: { severity: { 'space-inside-mark': 'loud', 'unclosed-insertion': 'hint' } } });
+    const { uri } = project('invalid');
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 4]]);
+    assert.deepEqual(c.messages.map((m) => m.message), ['emend.diagnostics.severity: "space-inside-mark" must be one of off, hint, information, warning, error']);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a client without workspace/configuration or refresh support still gets diagnostics', async () => {
+  const c = await LspClient.start({ capabilities: {} });
+  try {
+    const { uri } = project('plain');
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    await c.notify('workspace/didChangeConfiguration', { settings: { emend: {} } });
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(c.configurationRequests, []);
+    assert.equal(c.refreshes, 0);
+  } finally {
+    await c.stop();
+  }
+});
