@@ -6,6 +6,7 @@ import { renderSuite } from './render';
 import { collateSuite } from './collate';
 import { diagnoseSuite } from './diagnose';
 import { editorSuite } from './editor';
+import { teiSuite } from './tei';
 
 export interface Suite {
   name: string;
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   collateSuite,
   diagnoseSuite,
   editorSuite,
+  teiSuite,
 ];
 
 async function main(): Promise<void> {
