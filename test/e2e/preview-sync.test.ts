@@ -1,10 +1,10 @@
 // The preview keeps its place with the editor: scroll sync both ways, the cursor's paragraph marked, double-click
-// back to the source, locking, surviving a window reload; and the Markdown preview renders Emend insertions.
+// back to the source, and locking.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
-import { previewFrame, runCommand, runFromPalette, until, waitForText } from './harness/ui';
+import { previewFrame, runCommand, until, waitForText } from './harness/ui';
 
 declare const window: { scrollY: number; scrollTo(x: number, y: number): void; innerHeight: number };
 declare const document: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null; getBoundingClientRect(): { top: number; bottom: number } }> };
@@ -92,54 +92,5 @@ describe('the preview keeps its place with the editor', { skip: skipUnlessReady(
     await until(s, 'the unlocked preview to follow the editor to plain.emend', async () => /waste no time/.test(await root().innerText()), {
       seen: async () => (await root().innerText()).slice(0, 200),
     });
-  });
-});
-
-describe('the preview survives a window reload', { skip: skipUnlessReady() }, () => {
-  let s: Session;
-  // No file in the address: a workbench opened with a file to open does not restore its editors.
-  before(async () => { s = await openVsCode('preview-restore'); });
-  after(async () => { await s?.close(); });
-
-  const root = () => previewFrame(s.page).locator('#emend-preview');
-
-  test('the preview comes back after Reload Window, on its document, in the view it had', async () => {
-    const row = s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'marks.emend' });
-    await until(s, 'the Explorer to list marks.emend', async () => (await row.count()) > 0, { timeout: 30_000 });
-    await row.click();
-    await waitForText(s, 'struck');
-    await runCommand(s, 'emend.openPreviewToSide');
-    const final = previewFrame(s.page).locator('button[data-view="final"]');
-    await until(s, 'the preview\'s view buttons', async () => (await final.count()) > 0, { timeout: 60_000 });
-    await final.click();
-    await until(s, 'the final view', async () => (await root().getAttribute('data-view')) === 'final' && /added/.test(await root().innerText()));
-    // Reload as a user does, which lets the workbench store the layout and the preview's state first.
-    await runFromPalette(s, 'Developer: Reload Window');
-    await until(s, 'the restored preview to show marks.emend in the final view again', async () =>
-      (await root().count()) > 0 && (await root().getAttribute('data-view')) === 'final' && /The word and the added word\./.test(await root().innerText()),
-    { timeout: 60_000, seen: async () => `${await root().count()} previews, view ${await root().getAttribute('data-view').catch(() => '?')}` });
-    await s.screenshot('preview-restored');
-  });
-});
-
-describe('the Markdown preview renders Emend insertions', { skip: skipUnlessReady() }, () => {
-  let s: Session;
-  before(async () => { s = await openVsCode('markdown', 'notes.md'); });
-  after(async () => { await s?.close(); });
-
-  test('^{…} in a Markdown file is raised as an insertion', async () => {
-    await waitForText(s, 'Notes on the letter');
-    // The editor title's preview button (Markdown's own), once the Markdown extension has contributed it.
-    const button = s.page.locator('.editor-actions [aria-label^="Open Preview to the Side"]').first();
-    await until(s, 'the Markdown preview button in the editor title', async () => (await button.count()) > 0, { timeout: 60_000 });
-    await button.click();
-    const ins = previewFrame(s.page).locator('ins.emend-add');
-    const texts = await until(s, 'two insertions in the Markdown preview', async () => {
-      const t = await ins.allInnerTexts();
-      return t.length === 2 ? t : undefined;
-    }, { timeout: 60_000, seen: async () => (await previewFrame(s.page).locator('body').innerText().catch(() => '(no preview)')).slice(0, 300) });
-    assert.deepEqual(texts.map((t) => t.trim()), ['and test', 'relieve']);
-    assert.equal(await previewFrame(s.page).locator('s, del').first().innerText(), 'eliminate');
-    await s.screenshot('markdown-preview');
   });
 });
