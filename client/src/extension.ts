@@ -12,6 +12,7 @@ import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
+import { registerTeiCommands } from './tei/tei-commands';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +26,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerPreview,
   compareWithWitness,
   syncWitnesses,
+  registerTeiCommands,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {

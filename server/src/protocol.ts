@@ -108,3 +108,16 @@ export interface CollationResult {
   /** Why there is no collation (no witness named, witness unavailable). */
   message?: string;
 }
+/** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
+export const ExportTeiRequest = 'emend/exportTei';
+export interface ExportTeiParams { uri: string; options?: Record<string, unknown> }
+export interface ExportTeiResult {
+  xml: string;
+  /** What the user should know (errors in the transcription, characters XML cannot hold, bad settings). */
+  warnings: string[];
+}
+
+/** A TEI file as markup. Give the file's bytes (`base64`, so that its declared encoding is honoured) or its `text`. */
+export const ImportTeiRequest = 'emend/importTei';
+export interface ImportTeiParams { base64?: string; text?: string }
+export type ImportTeiResult = { markup: string; warnings: string[] } | { error: string };

@@ -14,6 +14,7 @@ import { toggleMarkRequest } from './lsp/toggle-mark';
 import { documentOutline } from './lsp/outline';
 import { render } from './lsp/render';
 import { witness } from './lsp/witness';
+import { tei } from './lsp/tei';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -27,6 +28,7 @@ const FEATURES: Feature[] = [
   documentOutline,
   render,
   witness,
+  tei,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

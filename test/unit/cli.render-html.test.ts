@@ -44,7 +44,7 @@ test('render --format html --view side-by-side gives two columns', async () => {
 test('render refuses an unknown format or view with exit code 2', async () => {
   const pdf = await run(['--format', 'pdf', '-']);
   assert.equal(pdf.code, 2);
-  assert.match(pdf.err, /^emend render: --format must be text or html, not 'pdf'/);
+  assert.match(pdf.err, /^emend render: --format must be text, html or tei, not 'pdf'/);
   const r = await run(['--format', 'html', '--view', 'nope', '-']);
   assert.equal(r.code, 2);
   assert.equal(r.err, 'emend render: --format html takes a view: diplomatic, final, draft, side-by-side, collation\n');

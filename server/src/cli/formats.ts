@@ -1,7 +1,7 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
 import { basename } from 'node:path';
-import { READING_KINDS, renderPage, VIEW_IDS, type Analysis } from '../core/index';
+import { exportTei, READING_KINDS, renderPage, teiOptions, VIEW_IDS, type Analysis, type TeiExportOptions } from '../core/index';
 import { collationSource } from './witness';
 
 export interface RenderOptions {
@@ -12,6 +12,10 @@ export interface RenderOptions {
   /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
   path?: string | null;
   cwd?: string;
+  /** The TEI export's choices (`--tei key=value,...`); defaults when absent. */
+  tei?: TeiExportOptions;
+  /** Reports something the user should know about one output (it is still written). */
+  warn?: (message: string) => void;
 }
 
 export interface RenderFormat {
@@ -54,8 +58,24 @@ const html: RenderFormat = {
   },
 };
 
+const tei: RenderFormat = {
+  name: 'tei',
+  summary: 'a TEI P5 document (valid against schema/emend-tei.rng); choices with --tei, see docs/tei.md',
+  views: ['transcription'],
+  viewNoun: 'view',
+  defaultView: 'transcription',
+  extension: '.xml',
+  render(analysis, options) {
+    const base = options.tei ?? teiOptions({}).options;
+    const result = exportTei(analysis.doc, { ...base, sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)) });
+    for (const w of result.warnings) options.warn?.(w);
+    return result.xml;
+  },
+};
+
 /** Every format of `emend render --format`. The first is the default. */
 export const FORMATS: RenderFormat[] = [
   text,
   html,
+  tei,
 ];

@@ -4,6 +4,7 @@ import type { CliCommand, CliIO } from './command';
 import { check } from './commands/check';
 import { render } from './commands/render';
 import { collateCommand } from './commands/collate';
+import { importCommand } from './commands/import';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
@@ -11,6 +12,7 @@ export const COMMANDS: CliCommand[] = [
   check,
   render,
   collateCommand,
+  importCommand,
 ];
 
 export const VERSION: string = version;

@@ -17,3 +17,4 @@ export * from './outline';
 export * from './stats';
 export * from './render/index';
 export * from './collate/index';
+export * from './tei/index';

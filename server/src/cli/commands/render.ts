@@ -5,7 +5,7 @@ import type { CliCommand } from '../command';
 import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
 import { FORMATS } from '../formats';
 import { describeError, EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
-import { analyze, READING_KINDS } from '../../core/index';
+import { analyze, parseTeiOptionList, READING_KINDS, teiOptions, TEI_OPTION_HELP } from '../../core/index';
 
 function options(): OptionSpec[] {
   return [
@@ -17,6 +17,8 @@ function options(): OptionSpec[] {
       help: 'output format' },
     { name: 'out-dir', short: 'o', value: 'DIR',
       help: 'write one file per input into DIR (same relative path, the format\'s extension) instead of printing' },
+    { name: 'tei', value: 'KEY=VALUE,...',
+      help: `with --format tei, the export's choices: ${Object.entries(TEI_OPTION_HELP).map(([k, v]) => `${k} (${v})`).join('; ')}` },
   ];
 }
 
@@ -58,6 +60,14 @@ export const render: CliCommand = {
       io.stderr(`emend render: --format ${format.name} takes a ${format.viewNoun}: ${format.views.join(', ')}\n`);
       return 2;
     }
+    let tei;
+    if (parsed.options.tei !== undefined) {
+      const list = parseTeiOptionList(parsed.options.tei);
+      const checked = teiOptions(list.input);
+      const problems = [...list.errors, ...checked.errors];
+      if (problems.length) { io.stderr(`emend render: --tei: ${problems.join('; ')}\n`); return 2; }
+      tei = checked.options;
+    }
     const outDir = parsed.options['out-dir'] === undefined ? null : resolve(io.cwd, parsed.options['out-dir']);
     const { inputs, errors } = expandInputs(parsed.positionals, io);
     let status = 0;
@@ -78,7 +88,10 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
-      const output = format.render(analyze(read.text), { view, name: input.name, path: input.path, cwd: io.cwd });
+      const output = format.render(analyze(read.text), {
+        view, name: input.name, tei, path: input.path, cwd: io.cwd,
+        warn: (message) => { progress.clear(); io.stderr(`emend render: ${input.name}: ${message}\n`); },
+      });
       if (!outDir) {
         io.stdout(output);
         continue;

@@ -1,0 +1,73 @@
+// Every export is well-formed and valid against schema/emend-tei.rng, checked by xmllint (Debian libxml2-utils).
+// Without xmllint the test skips with a reason, except under CI, where it fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from '../../../server/src/core/index';
+import { exportTei } from '../../../server/src/core/tei/export';
+import { teiOptions } from '../../../server/src/core/tei/options';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const SCHEMA = join(ROOT, 'schema', 'emend-tei.rng');
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const skip = !hasXmllint && !process.env.CI ? 'xmllint is not installed (apt-get install libxml2-utils)' : false;
+
+function validate(docs: { name: string; xml: string }[]): void {
+  const dir = mkdtempSync(join(tmpdir(), 'emend-tei-'));
+  try {
+    const files = docs.map((d, k) => { const f = join(dir, `${k}.xml`); writeFileSync(f, d.xml); return f; });
+    const r = spawnSync('xmllint', ['--noout', '--relaxng', SCHEMA, ...files], { encoding: 'utf8' });
+    assert.equal(r.error, undefined, `xmllint could not run: ${r.error?.message}`);
+    const names = new Map(files.map((f, k) => [f, docs[k]!.name]));
+    const failures = r.stderr.split('\n').filter((l) => l && !l.endsWith(' validates'))
+      .map((l) => { for (const [f, n] of names) l = l.split(f).join(n); return l; });
+    assert.deepEqual(failures, []);
+    assert.equal(r.status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const EDGE_CASES: Record<string, string> = {
+  'empty document': '',
+  'sample letter': readFileSync(join(ROOT, 'samples', 'reagan-1985-draft.emend'), 'utf8'),
+  'full header': '---\ntitle: A & B <c>\nauthor: Reagan\nrecipient: Gorbachev\ndate: 1985\nplace: Washington\nsource: draft\n' +
+    'repository: Reagan Library\nidno: 12 "x"\ntranscriber: me\nlanguage: en-US\nhands: typist; RR\nlicence: CC-BY\nnote: n\nwitness: w.txt\n---\n\ntext',
+  'repository only': '---\nrepository: Library\n---\n\nx',
+  'idno only, bad language': '---\nidno: 1\nlanguage: English\n---\n\nx',
+  'unclosed marks': '~~a ^{b *c',
+  'crossing marks': '~~a ^{b~~ c}',
+  'control characters': 'a\u0001b\u0000c\uffff \ud800 x',
+  'every mark nested': '~~~a ~~b~~ ^{c *d ~~e~~*} f~~~ ~~g~~ ^{h} ^<i> ~~j~~',
+  'line breaks, CRLF': 'one\r\ntwo ~~three\nfour~~\r\nfive',
+  'only marks': '~~x~~\n\n^{y}\n\n*z*',
+};
+
+test('exports of edge cases are valid TEI subset documents', { skip }, () => {
+  const options = [teiOptions({}).options, teiOptions({ hands: 'seg', delRend: '', addPlace: '', lineBreaks: false }).options];
+  validate(Object.entries(EDGE_CASES).flatMap(([name, src]) =>
+    options.map((o, k) => ({ name: `${name} (options ${k})`, xml: exportTei(parse(src), o).xml }))));
+});
+
+test('exports of random documents are valid TEI subset documents', { skip }, () => {
+  const chunk = fc.constantFrom('a', ' ', '\n', '~~', '~~~', '^{', '^<', '}', '>', '*', '\\', '&', '<', '"', 'é', '\n\n', '---\n', 'title: x\n');
+  const docs = fc.sample(fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join('')), { numRuns: 150, seed: 6 });
+  validate(docs.map((src, k) => ({ name: `random ${k}: ${JSON.stringify(src)}`, xml: exportTei(parse(src)).xml })));
+});
+
+test('the schema rejects what TEI would reject: a <subst> of two deletions', { skip }, () => {
+  const bad = exportTei(parse('~~a~~ ^{b}')).xml.replace('<add place="above">b</add>', '<del>b</del>');
+  const dir = mkdtempSync(join(tmpdir(), 'emend-tei-'));
+  try {
+    const f = join(dir, 'bad.xml');
+    writeFileSync(f, bad);
+    const r = spawnSync('xmllint', ['--noout', '--relaxng', SCHEMA, f], { encoding: 'utf8' });
+    assert.notEqual(r.status, 0, r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
