@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Disposable } from 'vscode-languageserver/node';
 import {
-  Collator, collationHover, collationHtml, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
+  Collator, collationHover, collationHtml, headerValue, witnessPath, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
   witnessProblems, witnessUnavailable, type Analysis, type Collation, type Problem, type WitnessLoad,
 } from '../core/index';
 import {
@@ -23,7 +23,7 @@ import { addHoverSection, fileWitnessStatus, setWitnessStatusProvider } from './
 export type WitnessTarget = { uri: string; path: string; name: string } | { error: string };
 
 export function resolveWitness(transcriptionUri: string, value: string): WitnessTarget {
-  const name = value.trim();
+  const name = witnessPath(value);
   if (!name) return { error: 'The witness line names no file.' };
   let path: string;
   try {
@@ -181,13 +181,13 @@ export const witness: Feature = {
     setWitnessStatusProvider((statusCtx, uri, analysis, path) => {
       const target = resolveWitness(uri, path);
       // No place to look (an empty path, an unsaved transcription): the plain status says so.
-      if ('error' in target) return fileWitnessStatus(statusCtx, uri, analysis, path);
+      if ('error' in target) return fileWitnessStatus(statusCtx, uri, analysis, witnessPath(path));
       const r = all.for(uri, analysis);
       const location = target.path;
       if (!r) return undefined;
       if ('error' in r) {
         // A missing file is simply "not found"; a file that is there but unusable says why.
-        const plain = fileWitnessStatus(statusCtx, uri, analysis, path);
+        const plain = fileWitnessStatus(statusCtx, uri, analysis, witnessPath(path));
         return plain && !plain.found ? plain : { location, found: false, detail: r.error };
       }
       const c = r.collation;
