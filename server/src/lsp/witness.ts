@@ -12,8 +12,8 @@ import {
   witnessProblems, witnessUnavailable, type Analysis, type Collation, type Problem, type WitnessLoad,
 } from '../core/index';
 import {
-  CollationRequest, WatchWitnessesNotification, WitnessHeaderEditRequest, WitnessTextNotification,
-  type CollationParams, type CollationResult, type WitnessHeaderEditParams, type WitnessHeaderEditResult, type WitnessTextParams,
+  CollationChangedNotification, CollationRequest, WatchWitnessesNotification, WitnessHeaderEditRequest, WitnessTextNotification,
+  type CollationChangedParams, type CollationParams, type CollationResult, type WitnessHeaderEditParams, type WitnessHeaderEditResult, type WitnessTextParams,
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
@@ -135,6 +135,11 @@ export class Collations {
     this.targets.delete(uri);
   }
 
+  /** The transcriptions that name `witnessUri` as their witness. */
+  naming(witnessUri: string): string[] {
+    return [...this.targets].filter(([, w]) => w === witnessUri).map(([t]) => t);
+  }
+
   /** URIs of the witnesses of every transcription collated so far. */
   witnessUris(): string[] {
     return [...new Set(this.targets.values())];
@@ -173,6 +178,7 @@ export const witness: Feature = {
       if (!all.witnessUris().includes(uri)) return;
       store.forget(uri);
       refresh(ctx);
+      void ctx.connection.sendNotification(CollationChangedNotification, { uris: all.naming(uri) } satisfies CollationChangedParams);
     };
     addHoverSection((_ctx, uri, analysis, offset) => {
       const r = all.for(uri, analysis);
