@@ -4,6 +4,9 @@ import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
+import { diagnoseSuite } from './diagnose';
+import { editorSuite } from './editor';
+import { teiSuite } from './tei';
 
 export interface Suite {
   name: string;
@@ -15,6 +18,9 @@ const SUITES: Suite[] = [
   parseSuite,
   renderSuite,
   collateSuite,
+  diagnoseSuite,
+  editorSuite,
+  teiSuite,
 ];
 
 async function main(): Promise<void> {

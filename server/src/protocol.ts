@@ -108,6 +108,7 @@ export interface CollationResult {
   /** Why there is no collation (no witness named, witness unavailable). */
   message?: string;
 }
+
 /** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
 export const ExportTeiRequest = 'emend/exportTei';
 export interface ExportTeiParams { uri: string; options?: Record<string, unknown> }

@@ -9,13 +9,13 @@ export interface RenderOptions {
   view: string;
   /** The input's name as shown to the user (a path, or `-`), e.g. for a title. */
   name: string;
-  /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
-  path?: string | null;
-  cwd?: string;
   /** The TEI export's choices (`--tei key=value,...`); defaults when absent. */
   tei?: TeiExportOptions;
   /** Reports something the user should know about one output (it is still written). */
   warn?: (message: string) => void;
+  /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
+  path?: string | null;
+  cwd?: string;
 }
 
 export interface RenderFormat {

@@ -36,7 +36,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-changed-del { background: var(--changed-del); }
 .emend-changed-add { background: var(--changed-add); }
 .emend-empty-document { color: var(--muted); font-style: italic; }
-@media (max-width: 36rem) {
+@media (max-width: 28rem) {
   .emend-row { grid-template-columns: 1fr; gap: 0.25rem; }
   .emend-row-heading { display: none; }
   .emend-col-draft::before, .emend-col-final::before { display: block; font-size: 0.8em; color: var(--muted); }

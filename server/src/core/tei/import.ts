@@ -430,19 +430,30 @@ class MarkupWriter {
         if (only && !(this.afterDelOpen && opensWithDel) && !this.wouldPair(only, nodes, i)) {
           // A single mark wholly in another hand: the hand goes inside it (`~~*a*~~`), which keeps the marks'
           // delimiters apart; both spellings mean the same.
-          this.node(n, false);
+          this.node(n, false, nodes, i);
           i++;
           continue;
         }
         this.write('*');
-        for (let k = i; k < end; k++) this.node(nodes[k]!, true);
+        for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k);
         this.write('*');
         i = end;
         continue;
       }
-      this.node(n, inHand);
+      this.node(n, inHand, nodes, i);
       i++;
     }
+  }
+
+  /** Whether the next sibling, across spaces only, is an insertion or a substitution that begins with one. */
+  private insertionFollows(siblings: INode[], at: number): boolean {
+    for (let j = at + 1; j < siblings.length; j++) {
+      const m = siblings[j]!;
+      if (m.kind === 'text' && /^[ \t]*$/.test(m.text)) continue;
+      if (m.kind === 'shift') continue;
+      return (m.kind === 'add' || (m.kind === 'subst' && m.parts[0]?.kind === 'add')) && this.fact(m).content;
+    }
+    return false;
   }
 
   /** Whether a deletion or insertion written bare here would be paired by the parser with a neighbour into a
@@ -458,7 +469,8 @@ class MarkupWriter {
     return false;
   }
 
-  private node(n: INode, inHand: boolean): void {
+  /** Writes `n`, which is `siblings[at]` (the siblings tell a substitution which order the parser will pair). */
+  private node(n: INode, inHand: boolean, siblings: INode[], at: number): void {
     switch (n.kind) {
       case 'shift': break;
       case 'hand':
@@ -473,8 +485,13 @@ class MarkupWriter {
       case 'subst': {
         let parts = n.parts.filter((p) => this.fact(p).content);
         const pair = parts.length === 2 && parts[0]!.kind !== parts[1]!.kind;
-        // The order inside <subst> is not significant (Guidelines); choose the one the parser pairs as written.
-        if (pair && this.loneMark !== null && parts[0]!.kind !== this.loneMark) parts = [parts[1]!, parts[0]!];
+        // The order inside <subst> is not significant (Guidelines). The parser pairs a deletion with the insertion
+        // after it whatever stands around them; the other order only when no deletion just before would take the
+        // insertion, and no insertion just after would take the deletion. Keep the TEI's order when it is safe.
+        // (Right after a deletion's opening tildes a deletion cannot begin, so there the TEI's order stays.)
+        if (pair && parts[0]!.kind === 'add' && !this.afterDelOpen && (this.loneMark === 'del' || this.insertionFollows(siblings, at))) {
+          parts = [parts[1]!, parts[0]!];
+        }
         parts.forEach((p, k) => {
           if (k > 0 && pair) this.write(' ');
           this.mark(p, inHand);

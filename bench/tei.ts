@@ -1,0 +1,44 @@
+// Suite `tei`: TEI export and import of a 1 MB transcription (the sample letter repeated, see bench/render.ts),
+// beside sax, a widely used streaming XML parser, reading the same XML (events only, no tree, no conversion).
+// Our import is a whole well-formedness check plus a tree plus the conversion to markup, so the anchor is a floor
+// for what reading the XML costs; the goal is to stay within a small factor of it (and under a second per MB).
+import { analyze, exportTei, importTei, parse } from '../server/src/core/index';
+import { parseXml } from '../server/src/core/tei/xml';
+import { transcription } from './render';
+import { timeMs, type Row } from './table';
+import type { Suite } from './bench';
+
+interface SaxParser { write(s: string): SaxParser; close(): void; onerror: (e: Error) => void }
+interface SaxModule { parser(strict: boolean, options?: object): SaxParser }
+
+/** sax comes with the packaging tool (@vscode/vsce, through xml2js); without it the rows have no anchor. */
+function loadSax(): SaxModule | null {
+  try {
+    return require('sax') as SaxModule;
+  } catch {
+    return null;
+  }
+}
+
+export const teiSuite: Suite = {
+  name: 'tei',
+  run(): Row[] {
+    const text = transcription(1_000_000);
+    const doc = parse(text);
+    const xml = exportTei(doc).xml;
+    const back = importTei(xml);
+    if (!back.ok) throw new Error(`bench tei: the export does not import: ${back.error}`);
+    const sax = loadSax();
+    const saxMs = sax ? timeMs(() => { const p = sax.parser(true); p.onerror = (e) => { throw e; }; p.write(xml).close(); }, 5, 1) : null;
+    const anchor = sax ? 'sax strict parse, events only' : null;
+    const xmlSize = `${(xml.length / 1048576).toFixed(1)} MB`;
+    return [
+      { task: 'TEI export 1 MB (parse + export)', ours: timeMs(() => exportTei(analyze(text).doc).xml.length, 5, 1),
+        anchor: null, anchorFigure: null, unit: 'ms', note: `writes ${xmlSize} of XML` },
+      { task: `XML reader, the export (${xmlSize})`, ours: timeMs(() => parseXml(xml), 5, 1),
+        anchor, anchorFigure: saxMs, unit: 'ms', note: 'well-formedness check and element tree' },
+      { task: `TEI import, the export (${xmlSize})`, ours: timeMs(() => importTei(xml), 5, 1),
+        anchor, anchorFigure: saxMs, unit: 'ms', note: 'XML reader + conversion to markup; goal < 1 s' },
+    ];
+  },
+};
