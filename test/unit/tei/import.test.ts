@@ -123,6 +123,11 @@ test('very large files and very deep nesting are refused', () => {
   assert.match(error(tei('<p>' + '<hi>'.repeat(600) + 'x' + '</hi>'.repeat(600) + '</p>')), /nested more than 512 deep/);
 });
 
+test('marks nested deeper than the markup reads are refused, not mangled', () => {
+  assert.equal(markup(tei('<p>' + '<add>'.repeat(100) + 'x' + '</add>'.repeat(100) + '</p>')), '^{'.repeat(100) + 'x' + '}'.repeat(100) + '\n');
+  assert.match(error(tei('<p>' + '<add>'.repeat(101) + 'x' + '</add>'.repeat(101) + '</p>')), /more than 100 deep/);
+});
+
 test('empty additions are kept, empty deletions are left out with a warning', () => {
   const r = importTei(tei('<p>a<add/> <del/>b</p>'));
   assert.ok(r.ok);

@@ -7,6 +7,7 @@
 //      literal mark characters and grouping text in another hand into `*…*`.
 // What the markup cannot express is reduced to its text, with one warning per kind of element and its count.
 import { escapeText } from '../escape';
+import { MAX_NESTING } from '../parser';
 import { parseXml, XmlError, type XmlElement, type XmlNode } from './xml';
 import { HEADER_DEFAULTS, TEI_NS } from './export';
 
@@ -364,8 +365,13 @@ interface Facts {
   explicit: boolean;
 }
 
+/** Marks nested deeper than the markup reads (the parser's MAX_NESTING): the import is refused, not mangled. */
+class TooDeep extends Error {}
+
 class MarkupWriter {
   private out = '';
+  /** Marks open around what is being written. */
+  private depth = 0;
   /** The last thing written was a deletion's opening tildes (a second one there would merge with it). */
   private afterDelOpen = false;
   /** A deletion or insertion outside a substitution was just written (then only spaces): the parser pairs
@@ -378,11 +384,16 @@ class MarkupWriter {
 
   paragraph(nodes: INode[]): string {
     this.out = '';
+    this.depth = 0;
     this.afterDelOpen = false;
     this.loneMark = null;
     this.facts.clear();
     this.sequence(nodes, false);
     return this.out;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new TooDeep();
   }
 
   private fact(n: INode): Facts {
@@ -434,9 +445,11 @@ class MarkupWriter {
           i++;
           continue;
         }
+        this.enter();
         this.write('*');
         for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k);
         this.write('*');
+        this.depth--;
         i = end;
         continue;
       }
@@ -476,9 +489,11 @@ class MarkupWriter {
       case 'hand':
         // (An empty one is written too: `**` keeps marks on either side apart, as the TEI had them.)
         if (inHand) { this.sequence(n.children, inHand); break; }
+        this.enter();
         this.write('*');
         this.sequence(n.children, true);
         this.write('*');
+        this.depth--;
         break;
       case 'text': this.write(escapeText(n.text)); break;
       case 'lb': this.write('\n'); break;
@@ -508,9 +523,11 @@ class MarkupWriter {
   private mark(n: MarkI, inHand: boolean): void {
     if (!this.fact(n).content) { this.droppedEmpty++; return; }
     if (n.kind === 'add') {
+      this.enter();
       this.write('^{');
       this.sequence(n.children, inHand);
       this.write('}');
+      this.depth--;
       return;
     }
     if (this.afterDelOpen) {
@@ -521,11 +538,13 @@ class MarkupWriter {
       return;
     }
     const tildes = '~'.repeat(1 + delDepth(n));
+    this.enter();
     this.out += tildes;
     this.afterDelOpen = true;
     this.loneMark = null;
     this.sequence(n.children, inHand);
     this.write(tildes);
+    this.depth--;
   }
 }
 
@@ -668,7 +687,13 @@ export function importTei(source: string): TeiImportResult {
   const paragraphs: string[] = [];
   for (const p of walker.paragraphs) {
     normaliseSpace(p);
-    const s = tidyParagraph(writer.paragraph(p));
+    let s: string;
+    try {
+      s = tidyParagraph(writer.paragraph(p));
+    } catch (e) {
+      if (!(e instanceof TooDeep)) throw e;
+      return { ok: false, error: `This TEI nests deletions, additions and hands more than ${MAX_NESTING} deep, deeper than the markup reads.` };
+    }
     if (s) paragraphs.push(s);
   }
   const extra: string[] = [];
