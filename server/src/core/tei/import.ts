@@ -369,7 +369,7 @@ interface Facts {
 class TooDeep extends Error {}
 
 class MarkupWriter {
-  private out = '';
+  private out: string[] = [];
   /** Marks open around what is being written. */
   private depth = 0;
   /** The last thing written was a deletion's opening tildes (a second one there would merge with it). */
@@ -383,13 +383,13 @@ class MarkupWriter {
   private facts = new Map<INode, Facts>();
 
   paragraph(nodes: INode[]): string {
-    this.out = '';
+    this.out = [];
     this.depth = 0;
     this.afterDelOpen = false;
     this.loneMark = null;
     this.facts.clear();
     this.sequence(nodes, false);
-    return this.out;
+    return this.out.join('');
   }
 
   private enter(): void {
@@ -418,7 +418,7 @@ class MarkupWriter {
 
   private write(s: string): void {
     if (s === '') return;
-    this.out += s;
+    this.out.push(s);
     this.afterDelOpen = false;
     if (/[^ \t]/.test(s)) this.loneMark = null;
   }
@@ -539,7 +539,7 @@ class MarkupWriter {
     }
     const tildes = '~'.repeat(1 + delDepth(n));
     this.enter();
-    this.out += tildes;
+    this.out.push(tildes);
     this.afterDelOpen = true;
     this.loneMark = null;
     this.sequence(n.children, inHand);
@@ -563,8 +563,21 @@ function delDepth(n: MarkI): number {
 
 /** Drops lines that hold only white space (they would end the paragraph) and blank edges. */
 function tidyParagraph(s: string): string {
-  const lines = s.split('\n').filter((line) => /[^ \t]/.test(line));
-  return lines.join('\n');
+  // One pass: keep each line that holds something besides spaces and tabs.
+  let out = '';
+  let start = 0;
+  while (start <= s.length) {
+    let end = s.indexOf('\n', start);
+    if (end < 0) end = s.length;
+    let blank = true;
+    for (let k = start; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c !== 32 && c !== 9) { blank = false; break; }
+    }
+    if (!blank) out += (out ? '\n' : '') + s.slice(start, end);
+    start = end + 1;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- the header
