@@ -128,6 +128,12 @@ test('marks nested deeper than the markup reads are refused, not mangled', () =>
   assert.match(error(tei('<p>' + '<add>'.repeat(101) + 'x' + '</add>'.repeat(101) + '</p>')), /more than 100 deep/);
 });
 
+test('an element with a very great many children imports without overflowing the stack', () => {
+  const r = importTei(tei('<p><hi>' + '<lb/>x'.repeat(200_000) + '</hi></p>'));
+  assert.ok(r.ok);
+  assert.equal(r.markup.length, 'x\n'.repeat(200_000).length);
+});
+
 test('empty additions are kept, empty deletions are left out with a warning', () => {
   const r = importTei(tei('<p>a<add/> <del/>b</p>'));
   assert.ok(r.ok);

@@ -77,6 +77,11 @@ class Warnings {
   }
 }
 
+/** Appends without spreading (a spread of a very long array overflows the call stack). */
+function append<T>(to: T[], items: T[]): void {
+  for (const item of items) to.push(item);
+}
+
 function stripPointer(v: string | undefined): string | null {
   if (!v) return null;
   const first = v.trim().split(/\s+/)[0] ?? '';
@@ -132,7 +137,9 @@ class Walker {
         const isLine = name === 'l' || name === 'line';
         const content = this.inline(child, null, childPreserve, false);
         if (isLine && pending === null && this.lastWasLine && this.paragraphs.length) {
-          this.paragraphs[this.paragraphs.length - 1]!.push(this.lb(null), ...content);
+          const last = this.paragraphs[this.paragraphs.length - 1]!;
+          last.push(this.lb(null));
+          append(last, content);
         } else {
           flush();
           this.paragraphs.push(content);
@@ -149,7 +156,7 @@ class Walker {
         continue;
       }
       // An inline element straight inside a container: part of a paragraph of its own.
-      (pending ??= []).push(...this.inlineElement(child, null, childPreserve, false));
+      append((pending ??= []), this.inlineElement(child, null, childPreserve, false));
       this.lastWasLine = false;
     }
     flush();
@@ -197,7 +204,7 @@ class Walker {
     const out: INode[] = [];
     for (const child of el.children) {
       if (child.kind === 'text') out.push(this.leaf(child.text, hand, preserve));
-      else out.push(...this.inlineElement(child, hand, spaceOf(child, preserve), unwrapDel));
+      else append(out, this.inlineElement(child, hand, spaceOf(child, preserve), unwrapDel));
     }
     return pairShifts(out);
   }
@@ -211,7 +218,8 @@ class Walker {
       case 'line': {
         // A line inside a paragraph: its text, then a line break (dropped again at the paragraph's end).
         const content = this.inline(el, hand, preserve, unwrapDel);
-        return [...content, this.lb(hand)];
+        content.push(this.lb(hand));
+        return content;
       }
       case 'handShift':
         this.handShift(el);
