@@ -4,6 +4,8 @@ import { formatTable, type Row } from './table';
 import { parseSuite } from './parse';
 import { renderSuite } from './render';
 import { collateSuite } from './collate';
+import { diagnoseSuite } from './diagnose';
+import { editorSuite } from './editor';
 import { teiSuite } from './tei';
 
 export interface Suite {
@@ -16,6 +18,8 @@ const SUITES: Suite[] = [
   parseSuite,
   renderSuite,
   collateSuite,
+  diagnoseSuite,
+  editorSuite,
   teiSuite,
 ];
 

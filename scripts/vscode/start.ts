@@ -14,12 +14,13 @@ import { freePort, installExtension, profileIn, QUIET_SETTINGS, startCodeServer,
 const USAGE = `Usage: npm start [-- [PATH] [--browser] [--port N]]
 
 Builds and packages Emend, then opens it in a real VS Code:
-  PATH        a folder or an .emend file to open (default: the sample letter, samples/reagan-1985-draft.emend)
-  --browser   use VS Code in the browser (code-server) even when the desktop \`code\` is installed
-  --port N    the port code-server listens on, on 127.0.0.1 (default: 8765, or a free one if it is taken)
+  PATH           a folder or an .emend file to open (default: the sample letter, samples/reagan-1985-draft.emend)
+  --browser      use VS Code in the browser (code-server) even when the desktop \`code\` is installed
+  --port N       the port code-server listens on, on 127.0.0.1 (default: 8765, or a free one if it is taken)
+  --profile DIR  keep code-server's VS Code profile in DIR (default: .cache/start/profile)
 `;
 
-interface Options { target?: string; browser: boolean; port?: number }
+interface Options { target?: string; browser: boolean; port?: number; profile?: string }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { browser: false };
@@ -31,6 +32,10 @@ function parseArgs(argv: string[]): Options {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1 || n > 65535) fail(`--port needs a port number (1-65535), got ${argv[i] ?? 'nothing'}`);
       o.port = n;
+    } else if (a === '--profile') {
+      const dir = argv[++i];
+      if (!dir) fail('--profile needs a folder');
+      o.profile = path.resolve(process.env.INIT_CWD ?? process.cwd(), dir);
     } else if (a.startsWith('-')) fail(`unknown option ${a}\n\n${USAGE}`);
     else if (o.target) fail(`one path at a time (got ${o.target} and ${a})`);
     else o.target = a;
@@ -74,7 +79,7 @@ async function pickPort(wanted: number | undefined): Promise<number> {
   return free ? 8765 : freePort();
 }
 
-async function startBrowser(folder: string, file: string | undefined, port: number | undefined): Promise<void> {
+async function startBrowser(folder: string, file: string | undefined, port: number | undefined, profileDir: string): Promise<void> {
   try {
     ensureCodeServer((line) => process.stdout.write(`${line}\n`));
   } catch (e) {
@@ -82,8 +87,8 @@ async function startBrowser(folder: string, file: string | undefined, port: numb
     throw e;
   }
   if (!existsSync(VSIX)) fail(`${VSIX} is missing; \`npm start\` packages it first (npm run package)`);
-  // A profile kept between runs (settings and layout survive), under the ignored cache.
-  const profile = profileIn(path.join(cacheDir(), 'start', 'profile'));
+  // A profile kept between runs (settings and layout survive), by default under the ignored cache.
+  const profile = profileIn(profileDir);
   if (!existsSync(profile.config)) {
     writeProfile(profile, QUIET_SETTINGS);
   }
@@ -115,5 +120,5 @@ export async function main(argv: string[]): Promise<void> {
   const options = parseArgs(argv);
   const { folder, file } = resolveTarget(options.target);
   if (!options.browser && hasDesktopCode()) startDesktop(folder, file);
-  else await startBrowser(folder, file, options.port);
+  else await startBrowser(folder, file, options.port, options.profile ?? path.join(cacheDir(), 'start', 'profile'));
 }

@@ -29,12 +29,22 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
       return st && /line-through/.test(st.textDecoration) ? st : undefined;
     }, { seen: async () => JSON.stringify(await tokenStyle(s.page, 'struck')) });
     assert.match(style.textDecoration, /line-through/);
+    const tildes = await tokenStyle(s.page, '~~');
+    assert.ok(tildes && !/line-through/.test(tildes.textDecoration), `the tildes themselves are not struck: ${JSON.stringify(tildes)}`);
   });
 
   test('the status bar counts the deletions and insertions, and its label says so', async () => {
     const item = s.page.locator('[aria-label^="Emend: 2 deletions, 2 insertions"]');
     await until(s, 'the Emend status bar item with 2 deletions and 2 insertions', async () => (await item.count()) > 0, {
       seen: () => statusBarText(s),
+    });
+  });
+
+  test('the breadcrumbs name the paragraph under the cursor by its final reading (the outline)', async () => {
+    await clickText(s, 'concerns');
+    const crumbs = s.page.locator('.breadcrumbs-control').first();
+    await until(s, 'the breadcrumbs to name the paragraph', async () => /We must relieve the concerns/.test(await crumbs.innerText()), {
+      seen: async () => crumbs.innerText(),
     });
   });
 
@@ -108,5 +118,18 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
     const removed = s.page.locator('.monaco-diff-editor .char-delete, .monaco-diff-editor .line-delete');
     await until(s, 'the diff to mark what the final reading dropped', async () => (await removed.count()) > 0);
     await s.screenshot('editor-compare-draft-final');
+  });
+
+  test('Restart Language Server brings the server back, and the commands work again', async () => {
+    await runFromPalette(s, 'Emend: Restart Language Server');
+    await until(s, 'the status bar to say the server restarted', async () => /Emend language server restarted/.test(await statusBarText(s)), {
+      seen: () => statusBarText(s),
+    });
+    await s.page.locator('.editor-group-container').first().click({ position: { x: 200, y: 300 } });
+    await selectText(s, 'concerns');
+    await chord(s, 'h');
+    await until(s, 'Mark as In Another Hand to work after the restart', async () => (await editorLines(s.page)).some((l) => l.includes('*concerns*')), {
+      seen: async () => JSON.stringify(await editorLines(s.page)),
+    });
   });
 });

@@ -31,4 +31,11 @@ describe('language and grammar in VS Code', { skip: skipUnlessReady() }, () => {
     assert.notEqual(styles.del.color, styles.ins.color);
     await s.screenshot('editor-grammar');
   });
+
+  test('deleted text is struck through, inserted text is not', async () => {
+    await until(s, '"struck" to be drawn struck through', async () => (await tokenStyle(s.page, 'struck'))?.textDecoration.includes('line-through'), {
+      seen: async () => JSON.stringify(await tokenStyle(s.page, 'struck')),
+    });
+    assert.doesNotMatch((await tokenStyle(s.page, 'added'))?.textDecoration ?? '', /line-through/);
+  });
 });

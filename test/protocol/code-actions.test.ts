@@ -52,7 +52,7 @@ test('mixed insertion spellings: one fix rewrites every minority insertion in th
   const text = 'a ^{b} c ^{d}\n\ne ^<f> g';
   await c.open(uri, text);
   const actions = await c.codeActions(uri, range(2, 2, 2, 2));
-  assert.deepEqual(actions.map((a) => a.title), ['Write every insertion as `^{…}`', 'Write this insertion as `^{…}`']);
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Write every insertion as `^{…}`', true], ['Write this insertion as `^{…}`', false]]);
   assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri)), 'a ^{b} c ^{d}\n\ne ^{f} g');
 });
 

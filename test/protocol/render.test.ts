@@ -37,7 +37,7 @@ test('emend/render returns the view\'s blocks with lines, the view list and the 
   assert.equal(r.version, 1);
   assert.equal(r.title, 'Letter');
   assert.equal(r.lineCount, 6);
-  assert.deepEqual(r.views.map((v) => v.id), ['diplomatic', 'final', 'draft', 'side-by-side']);
+  assert.deepEqual(r.views.map((v) => v.id), ['diplomatic', 'final', 'draft', 'side-by-side', 'collation']);
   assert.deepEqual(r.blocks.map((b) => [b.line, b.endLine]), [[0, 2], [3, 3], [5, 5]]);
   assert.match(r.blocks[1]!.html, /<del class="emend-del">objective<\/del>/);
   assert.match(r.blocks[2]!.html, />&lt;script&gt;x&lt;\/script&gt;</);

@@ -64,6 +64,25 @@ test('unknown URIs give empty answers', async () => {
   await stillWorks();
 });
 
+test('binary junk, NULs and lone surrogates: diagnostics, hovers and fixes answer without a crash', async () => {
+  let junk = '';
+  let seed = 7;
+  for (let i = 0; i < 20_000; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    junk += String.fromCharCode(seed >>> 16);
+  }
+  const text = `\u0000\ud800~~\udfff^{\u0000}\n${junk}\n\n*x ^<y~~z}`;
+  const uri = docUri('junk');
+  await c.open(uri, text);
+  const ds = await c.diagnostics(uri);
+  assert.ok(Array.isArray(ds) && ds.every((d) => d.source === 'emend' && typeof d.code === 'string'));
+  for (let line = 0; line < 4; line++) {
+    for (const character of [0, 1, 2, 3, 5]) await c.hover(uri, { line, character });
+  }
+  for (const d of ds.slice(0, 20)) assert.ok(Array.isArray(await c.codeActions(uri, d.range, [d])));
+  await stillWorks();
+});
+
 test('a 10 MB document: answers stay correct and memory stays bounded', async () => {
   const para = 'We had agreed to ~~speak~~ ^{talk} frankly, and we did. As a result, I came away with a better understanding.\n\n';
   const body = para.repeat(Math.ceil(10_000_000 / para.length));

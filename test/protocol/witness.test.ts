@@ -122,8 +122,7 @@ test('the collation request gives the view\'s HTML and the agreement', async () 
   const uri = open('g.emend', '---\nwitness: g.txt\n---\nwe must <deal> with it');
   const r = await conn.sendRequest('emend/collation', { uri }) as { html: string; agreement: number };
   assert.equal(r.agreement, 4 / 5);
-  assert.ok(r.html.includes('<span class="variant kind-substitution"'));
-  assert.ok(r.html.includes('&lt;<span class="variant kind-substitution"'), r.html);
+  assert.ok(r.html.includes('&lt;<span class="emend-variant emend-variant-substitution"'), r.html);
   const none = await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') }) as { html: null; message: string };
   assert.equal(none.html, null);
   assert.match(none.message, /names no witness/);
@@ -150,4 +149,15 @@ test('the missed deletion\'s quick fix strikes the words', async () => {
   assert.ok(strike, JSON.stringify(actions.map((a) => a.title)));
   const edits = strike.edit.documentChanges ? strike.edit.documentChanges[0]!.edits : strike.edit.changes![uri]!;
   assert.deepEqual(edits.map((e) => e.newText), ['~~give~~']);
+});
+
+test('the preview\'s collation view is rendered with the witness the header names', async () => {
+  writeFileSync(join(dir, 'k.txt'), 'we must cope with it');
+  const uri = open('k.emend', '---\nwitness: k.txt\n---\nwe must deal with it');
+  const r = await conn.sendRequest('emend/render', { uri, view: 'collation' }) as { blocks: Array<{ html: string; line: number | null }> };
+  assert.ok(r.blocks.some((b) => b.html.includes('80.0%')));
+  assert.ok(r.blocks.some((b) => b.line === 3 && b.html.includes('<span class="emend-witness">cope</span>')));
+  const missing = open('l.emend', '---\nwitness: gone.txt\n---\nwe must deal with it');
+  const m = await conn.sendRequest('emend/render', { uri: missing, view: 'collation' }) as { blocks: Array<{ html: string }> };
+  assert.ok(m.blocks.some((b) => b.html.includes('The witness gone.txt was not found')));
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, diagnose, type Problem } from '../../server/src/core/index';
 import { applyEdits } from './edits';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function problems(src: string, code?: string): Problem[] {
   const all = diagnose(analyze(src));
@@ -98,6 +100,23 @@ test('an insertion of several words against the next word is reported whatever t
   assert.deepEqual(shown('^{to a}man', 'reading-joins-words'), [['reading-joins-words', '^{to a}man']]);
 });
 
+test('a space just inside a mark written against both neighbours: the reading joins them, the fix moves the space out', () => {
+  const src = 'the~~ big ~~dog';
+  const p = problems(src);
+  assert.deepEqual(shown(src), [['reading-joins-words', '~~ big ~~']]);
+  assert.match(p[0]!.message, /“thedog” in the final reading\. Move the space outside the mark\.$/);
+  assert.equal(applyEdits(src, p[0]!.fixes[0]!.edits), 'the ~~big~~ dog');
+  assert.deepEqual(problems('the ~~big~~ dog'), []);
+});
+
+test('a one-sided inner space: only that side moves', () => {
+  const src = 'a word^{ more}here';
+  const p = problems(src, 'reading-joins-words');
+  assert.equal(p.length, 1);
+  assert.match(p[0]!.message, /“wordhere” in the draft reading/);
+  assert.equal(applyEdits(src, p[0]!.fixes[0]!.edits), 'a word ^{more}here');
+});
+
 test('revisions inside a word are not reported', () => {
   assert.deepEqual(problems('Se~~h~~ ^{e}le and ~~un~~^{re}done and walk~~ed~~^{ing} on'), []);
 });
@@ -153,4 +172,9 @@ test('checks stay quiet on the clean parts of a long document and cost linear ti
   const para = 'We ~~had~~ ^{have} agreed to ~~speak~~ ^{talk} frankly, and we did.\n\n';
   const src = para.repeat(5000);
   assert.deepEqual(problems(src), []);
+});
+
+test('the sample letter: one warning, the inserted “we do believe” written before the same words', () => {
+  const src = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'reagan-1985-draft.emend'), 'utf8');
+  assert.deepEqual(shown(src), [['insertion-repeats-text', '^{we do believe}']]);
 });

@@ -109,3 +109,32 @@ test('check on a terminal ends with a summary line on stderr', async () => {
   const r = await runCli(['check', '-'], { cwd: process.cwd(), stdin: '~~a', tty: true });
   assert.equal(r.stderr, '1 error, 0 warnings in 1 file\n');
 });
+
+test('check compares with the witness the header names, as the editor does', async () => {
+  const t = tempTree({
+    'a.emend': '---\nwitness: sent.txt\n---\n\nDear ~~Sir~~ ^{Madam}, I wrote to you.\n',
+    'sent.txt': 'Dear Madam, I wrote for you.\n',
+    'b.emend': '---\nwitness: missing.txt\n---\n\nx\n',
+  });
+  try {
+    const r = await runCli(['check', 'a.emend', 'b.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout,
+      'a.emend:5:32: information witness-variant The witness reads “for” (line 1) for “to”.\n' +
+      'b.emend:2:1: warning witness-unavailable The witness missing.txt cannot be read: no such file or directory.\n');
+    const skipped = await runCli(['check', '--no-witness', 'a.emend', 'b.emend'], { cwd: t.dir });
+    assert.deepEqual(skipped, { code: 0, stdout: '', stderr: '' });
+  } finally { t.cleanup(); }
+});
+
+test('witness problems follow the project file severities too', async () => {
+  const t = tempTree({
+    '.emend.json': '{"severity": {"witness-unavailable": "error"}}',
+    'b.emend': '---\nwitness: missing.txt\n---\n\nx\n',
+  });
+  try {
+    const r = await runCli(['check', 'b.emend'], { cwd: t.dir });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^b\.emend:2:1: error witness-unavailable /);
+  } finally { t.cleanup(); }
+});

@@ -47,7 +47,7 @@ test('render refuses an unknown format or view with exit code 2', async () => {
   assert.match(pdf.err, /^emend render: --format must be text, html or tei, not 'pdf'/);
   const r = await run(['--format', 'html', '--view', 'nope', '-']);
   assert.equal(r.code, 2);
-  assert.equal(r.err, 'emend render: --format html takes a view: diplomatic, final, draft, side-by-side\n');
+  assert.equal(r.err, 'emend render: --format html takes a view: diplomatic, final, draft, side-by-side, collation\n');
   assert.equal((await run(['--view', 'side-by-side', '-'])).code, 2);
 });
 

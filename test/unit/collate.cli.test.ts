@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collateCommand } from '../../server/src/cli/commands/collate';
+import { render } from '../../server/src/cli/commands/render';
 import type { CliIO } from '../../server/src/cli/command';
 
 function io(cwd: string): CliIO & { out: string; err: string } {
@@ -89,4 +90,16 @@ test('a directory is not a transcription here', async () => {
   const r = io(d);
   assert.equal(await collateCommand.run(['sub', 'w.txt'], r), 2);
   assert.equal(r.err, 'emend collate: sub: give one transcription file, not a directory\n');
+});
+
+test('emend render --format html --view collation compares with the header\'s witness', async () => {
+  const d = dir({ 'a.emend': '---\nwitness: w.txt\n---\nwe must deal with it', 'w.txt': 'we must cope with it', 'b.emend': 'no witness here' });
+  const r = io(d);
+  assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'a.emend'], r), 0);
+  assert.ok(r.out.includes('<span class="emend-witness">cope</span>'), r.out);
+  assert.ok(r.out.includes('80.0%'));
+  const none = io(d);
+  assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'b.emend'], none), 0);
+  assert.ok(none.out.includes('No witness to compare with'));
+  assert.ok(none.out.includes('no witness here'));
 });

@@ -55,7 +55,7 @@ test('after an edit the collator re-aligns around it and gives what a fresh coll
   const witness = 'Now that we are broth home and facing the task of leading our countries into a more constructive relationship with each other';
   const loaded = witnessFromText('w.txt', witness);
   assert.ok('witness' in loaded);
-  const collator = new Collator(loaded.witness);
+  const collator = new Collator(loaded.witness, { incrementalFrom: 0 });
   const before = 'Now that we are both home and facing the task of leading our countries into a more constructive relationship with each other';
   collator.collate(new Analysis(before));
   for (const edited of [
@@ -75,8 +75,32 @@ test('after an edit the collator re-aligns around it and gives what a fresh coll
 test('an edit that leaves the final reading\'s words alone keeps the alignment', () => {
   const loaded = witnessFromText('w.txt', 'a b c d');
   assert.ok('witness' in loaded);
-  const collator = new Collator(loaded.witness);
+  const collator = new Collator(loaded.witness, { incrementalFrom: 0 });
   const first = collator.collate(new Analysis('a b c d'));
   const second = collator.collate(new Analysis('a b ~~x~~ c d'));
   assert.equal(second.alignment, first.alignment);
+});
+
+test('a small document is aligned afresh on every version, so the result does not depend on the editing history', () => {
+  const witness = 'alpha beta gamma delta epsilon alpha zeta';
+  const loaded = witnessFromText('w.txt', witness);
+  assert.ok('witness' in loaded);
+  const collator = new Collator(loaded.witness);
+  const versions = ['alpha beta gamma delta epsilon alpha zeta', 'alpha gamma beta delta alpha zeta', 'beta alpha gamma epsilon alpha zeta eta'];
+  for (const v of versions) collator.collate(new Analysis(v));
+  assert.deepEqual(variantList(collator.collate(new Analysis(versions[2]!))), variantList(collate(new Analysis(versions[2]!), loaded.witness)));
+});
+
+test('the incremental path aligns afresh after refreshEvery incremental versions', () => {
+  const loaded = witnessFromText('w.txt', 'a b c d e f');
+  assert.ok('witness' in loaded);
+  const collator = new Collator(loaded.witness, { incrementalFrom: 0, refreshEvery: 2 });
+  const first = collator.collate(new Analysis('a b c d e f'));
+  const second = collator.collate(new Analysis('a b c d e f'));
+  const third = collator.collate(new Analysis('a b c d e f'));
+  const fourth = collator.collate(new Analysis('a b c d e f'));
+  // Unchanged words keep the alignment object while incremental; after two incremental versions, a fresh one.
+  assert.equal(second.alignment, first.alignment);
+  assert.notEqual(fourth.alignment, first.alignment);
+  assert.deepEqual(variantList(third), []);
 });

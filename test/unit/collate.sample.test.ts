@@ -60,3 +60,22 @@ test('"give" after the insertion "convey" (draft line 47) is not in the letter a
   assert.equal(draft.slice(p.start, p.end), 'give');
   assert.ok(applyEdits(draft, p.fixes[0]!.edits).includes('Please ^{convey} ~~give~~ regards'));
 });
+
+test('"^{alarming}" (draft line 29, before the struck "warheads") stands after "obviously" in the witness (line 46)', () => {
+  // Draft: "hardened ^{alarming} ~~warheads~~ targets … That is obviously ~~worrisome~~ to us";
+  // witness line 46: "That is obviously alarming to us". The fix moves the insertion, leaving "warheads" struck.
+  const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{alarming}');
+  assert.ok(p);
+  assert.match(p.message, /7 words later \(line 46: /);
+  const fixed = applyEdits(draft, p.fixes[0]!.edits);
+  assert.ok(fixed.includes('destroy hardened ~~warheads~~ targets with little warning'));
+  assert.ok(fixed.includes('That is obviously ^{alarming} ~~worrisome~~ to us'));
+});
+
+test('the insertion "using" (draft line 19) is moved after "intention", where the witness has "of using" (line 31)', () => {
+  const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{using}');
+  assert.ok(p);
+  const fixed = applyEdits(draft, p.fixes[0]!.edits);
+  assert.ok(fixed.includes('However, the objective reality'));
+  assert.ok(fixed.includes('no intention ^{using} ~~to use~~ its strategic'));
+});

@@ -1,7 +1,6 @@
 // No fix, and no fix-all, ever deletes transcribed text: after any fix, either every character of each reading
-// (draft and final) other than markup characters and whitespace is still there, in order, or the fix changed only
-// delimiters (every such character of the transcription, header included, is still there, in order: closing a header
-// turns lines into metadata but loses none); header values are all kept.
+// (draft and final) other than markup characters and whitespace is still there, in order, or the fix only added or
+// changed delimiters (every such character of the whole source is still there, in order); header values are all kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, CODES, diagnose } from '../../server/src/core/index';
@@ -13,13 +12,16 @@ const CORPUS = [
   'a ^{b} c ^{d} e ^<f> g', 'a ^<b> ^<c> ^{d}', '---\nx\n---\nbody', '---\ntitel: T\n---\nbody',
   '---\ntitle: A\ntitle: A\n---\nbody', '---\nnote: A\nnote: B\n---\nbody', '---\ntitle: A\nbody',
   'a ~~the~~ ^{the} b', 'x ^{we do} We do y', 'go the ^{the} way', 'to ~~eliminate~~^{relieve}the end',
-  'the worrisome~~concerns~~ end', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
-  `${'^{a '.repeat(101)}x${'}'.repeat(101)}`, 'a } '.repeat(1001),
+  'the worrisome~~concerns~~ end', 'the~~ big ~~dog', 'a word^{ more}here', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
+  `${'^{'.repeat(101)}deep`, 'a } '.repeat(1001),
 ];
+
+/** Fixes checked per source: enough for every kind, without re-analysing a thousand-problem text a thousand times. */
+const MAX_CHECKED = 40;
 
 const MARKUP = /[\s~^*{}<>\\]/g;
 
-/** The whole transcription, header included, without whitespace and markup characters. */
+/** The whole source (header and body) without whitespace and markup characters. */
 function sourceLetters(src: string): string {
   return src.replace(MARKUP, '');
 }
@@ -47,10 +49,10 @@ test('the corpus provokes every code the core itself reports (witness codes come
 });
 
 for (const src of CORPUS) {
-  test(`every fix keeps the text of both readings: ${JSON.stringify(src)}`, () => {
+  test(`every fix keeps the text of both readings: ${JSON.stringify(src.slice(0, 60))}`, () => {
     const before = letters(src);
     const values = headerValues(src);
-    for (const p of diagnose(analyze(src))) {
+    for (const p of diagnose(analyze(src)).slice(0, MAX_CHECKED)) {
       for (const fix of p.fixes) {
         const after = applyEdits(src, fix.edits);
         const now = letters(after);

@@ -67,8 +67,11 @@ test('malformed lines, unknown and duplicate keys', () => {
   assert.deepEqual(d.header?.fields.map((f) => [f.key, f.value]), [['titel', 'A'], ['title', 'B']]);
   const rename = d.problems[0]!.fixes[0]!;
   assert.equal(rename.title, 'Change to `title`');
-  // No fix removes a duplicate line: it would delete a value the user typed (docs/diagnostics.md).
+  // `title: C` says something else than `title: B`: removing it would lose what was typed, so no fix is offered.
   assert.deepEqual(d.problems[2]!.fixes, []);
+  const same = '---\ntitle: B\ntitle: B\n---\nx';
+  const dup = parse(same).problems[0]!.fixes[0]!;
+  assert.equal(applyEdits(same, dup.edits), '---\ntitle: B\n---\nx');
 });
 
 test('an unknown key far from every known key gets no rename fix', () => {

@@ -39,6 +39,8 @@ test('unclosed hand and angle insertion use their own closers', () => {
   assert.equal(fixed('signed *RR'), 'signed *RR*');
   assert.equal(only('signed *RR').code, 'unclosed-hand');
   assert.equal(fixed('x ^<y'), 'x ^<y>');
+  assert.equal(fixed('5 * 3 = 15', /Escape/), '5 \\* 3 = 15');
+  assert.deepEqual(codes(fixed('5 * 3 = 15', /Escape/)), []);
 });
 
 test('a mark open at a blank line ends with its paragraph', () => {

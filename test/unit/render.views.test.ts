@@ -13,8 +13,8 @@ function inner(src: string, view: string): string {
   return blocks[0]!.html.replace(/^<[^>]*>/, '').replace(/<\/[a-z]+>$/, '');
 }
 
-test('the views are diplomatic, final, draft and side by side, each with a label and a description', () => {
-  assert.deepEqual(VIEW_IDS, ['diplomatic', 'final', 'draft', 'side-by-side']);
+test('the views are diplomatic, final, draft, side by side and collation, each with a label and a description', () => {
+  assert.deepEqual(VIEW_IDS, ['diplomatic', 'final', 'draft', 'side-by-side', 'collation']);
   for (const v of VIEWS) {
     assert.ok(v.label.length > 0 && v.description.endsWith('.'));
     assert.equal(findView(v.id), v);

@@ -2,6 +2,7 @@
 // whose `render` calls a renderer in the pure core.
 import { basename } from 'node:path';
 import { exportTei, READING_KINDS, renderPage, teiOptions, VIEW_IDS, type Analysis, type TeiExportOptions } from '../core/index';
+import { collationSource } from './witness';
 
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
@@ -12,6 +13,9 @@ export interface RenderOptions {
   tei?: TeiExportOptions;
   /** Reports something the user should know about one output (it is still written). */
   warn?: (message: string) => void;
+  /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
+  path?: string | null;
+  cwd?: string;
 }
 
 export interface RenderFormat {
@@ -49,7 +53,8 @@ const html: RenderFormat = {
   defaultView: 'diplomatic',
   extension: '.html',
   render(analysis, options) {
-    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name) });
+    const collation = options.view === 'collation' ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd()) : undefined;
+    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name), ...(collation ? { collation } : {}) });
   },
 };
 

@@ -3,8 +3,8 @@
 import type { CliCommand, CliIO } from './command';
 import { check } from './commands/check';
 import { render } from './commands/render';
-import { importCommand } from './commands/import';
 import { collateCommand } from './commands/collate';
+import { importCommand } from './commands/import';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */

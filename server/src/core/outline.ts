@@ -46,23 +46,27 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
     });
   }
   const final = analysis.reading('final');
-  const draft = analysis.reading('draft');
-  const finalText = textByParagraph(final.text, final.paragraphs);
-  const draftText = textByParagraph(draft.text, draft.paragraphs);
+  const finalSpans = spansByParagraph(final.paragraphs);
+  let draftSpans: Map<number, Span> | undefined;
   let r = 0;
   doc.paragraphs.forEach((p, index) => {
     const mine: Revision[] = [];
     while (r < revs.length && revs[r]!.start < p.start) r++;
     while (r < revs.length && revs[r]!.start < p.end) mine.push(revs[r++]!);
     const counts = describeCounts(countRevisions(mine));
-    const finalWords = collapse(finalText.get(index) ?? '');
+    const finalSpan = finalSpans.get(index);
+    const finalWords = finalSpan ? firstWords(final.text, finalSpan) : '';
     let name: string;
     let detail = counts;
     if (finalWords) {
-      name = shorten(finalWords);
+      name = finalWords;
     } else {
-      const draftWords = collapse(draftText.get(index) ?? '');
-      name = draftWords ? shorten(draftWords) : `Paragraph ${index + 1}`;
+      // Only paragraphs the final reading drops need the draft (computed once, on first need).
+      const draft = analysis.reading('draft');
+      draftSpans ??= spansByParagraph(draft.paragraphs);
+      const draftSpan = draftSpans.get(index);
+      const draftWords = draftSpan ? firstWords(draft.text, draftSpan) : '';
+      name = draftWords || `Paragraph ${index + 1}`;
       detail = `struck in the final reading · ${counts}`;
     }
     out.push({
@@ -95,10 +99,9 @@ export function foldingRanges(analysis: Analysis): Fold[] {
   return out;
 }
 
-function textByParagraph(text: string, paragraphs: readonly { index: number; start: number; end: number }[]): Map<number, string> {
-  const m = new Map<number, string>();
-  // A name needs only the first words: a bounded prefix keeps the outline cheap for a huge paragraph.
-  for (const p of paragraphs) m.set(p.index, text.slice(p.start, Math.min(p.end, p.start + OUTLINE_NAME_MAX * 8)));
+function spansByParagraph(paragraphs: readonly { index: number; start: number; end: number }[]): Map<number, Span> {
+  const m = new Map<number, Span>();
+  for (const p of paragraphs) m.set(p.index, { start: p.start, end: p.end });
   return m;
 }
 
@@ -110,6 +113,24 @@ function lineEnd(src: string, from: number): number {
 /** Whitespace runs (line breaks included) become one space; ends trimmed. */
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The first words of text[span], whitespace runs read as one space, cut at a word with `…` after about
+ * OUTLINE_NAME_MAX characters. Reads only as far as the name needs, so a huge paragraph costs no more than a short one.
+ */
+function firstWords(text: string, span: Span): string {
+  let out = '';
+  let space = false;
+  for (let k = span.start; k < span.end && out.length <= OUTLINE_NAME_MAX; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13) { space = out.length > 0; continue; }
+    if (space) out += ' ';
+    space = false;
+    out += text[k];
+  }
+  // Longer than a name (the text goes on): cut at a word, as for the whole text.
+  return shorten(out);
 }
 
 function shorten(text: string): string {

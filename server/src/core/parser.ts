@@ -318,6 +318,11 @@ class InlineParser {
     }
     fixes.push({ title: `Remove the unmatched \`${node.delimiter}\` (keeps the text)`,
       edits: [{ start: node.open.start, end: node.open.end, newText: '' }], preferred: false });
+    if (node.kind === 'hand') {
+      // A lone asterisk is often just an asterisk (a footnote sign, "5 * 3").
+      fixes.push({ title: 'Escape it as `\\*` (a literal asterisk)',
+        edits: [{ start: node.open.start, end: node.open.start, newText: '\\' }], preferred: false });
+    }
     const code = more ? 'mark-crosses-paragraph'
       : node.kind === 'del' ? 'unclosed-deletion' : node.kind === 'add' ? 'unclosed-insertion' : 'unclosed-hand';
     const message = more

@@ -1,9 +1,10 @@
 // `emend/render`: one view of an open document as HTML blocks for the preview (and a whole page for export).
 // Keeps a paragraph cache per document so that typing re-renders only the edited paragraph.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { RenderCache, VIEWS, findView, renderDocument, renderPage } from '../core/index';
+import { RenderCache, VIEWS, findView, renderDocument, renderPage, type Analysis, type CollationSource } from '../core/index';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import type { Feature } from './context';
+import { collationFor } from './witness';
 
 export const render: Feature = {
   register(ctx) {
@@ -22,7 +23,8 @@ export const render: Feature = {
       }
       let cache = caches.get(params.uri);
       if (!cache) caches.set(params.uri, (cache = new RenderCache()));
-      const rendered = renderDocument(analysis, view.id, cache);
+      const collation = view.id === 'collation' ? collationSource(params.uri, analysis) : undefined;
+      const rendered = renderDocument(analysis, view.id, cache, collation ? { collation } : {});
       const result: RenderResult = {
         uri: params.uri,
         version: document.version,
@@ -32,11 +34,18 @@ export const render: Feature = {
         title: rendered.title ?? null,
         lineCount: analysis.lines.lineCount,
       };
-      if (params.page) result.page = renderPage(analysis, view.id, { fallbackTitle: fileName(params.uri) });
+      if (params.page) result.page = renderPage(analysis, view.id, { fallbackTitle: fileName(params.uri), ...(collation ? { collation } : {}) });
       return result;
     });
   },
 };
+
+/** The collation view's input: the document's collation with its witness, or why there is none. */
+function collationSource(uri: string, analysis: Analysis): CollationSource | undefined {
+  const r = collationFor(uri, analysis);
+  if (!r) return undefined;
+  return 'collation' in r ? { collation: r.collation } : { message: r.error };
+}
 
 function fileName(uri: string): string {
   const last = uri.slice(uri.lastIndexOf('/') + 1);

@@ -18,6 +18,7 @@ import {
 import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
 import { addHoverSection, fileWitnessStatus, setWitnessStatusProvider } from './hover';
+import { refreshDiagnostics } from './settings';
 
 /** Where a witness line leads: the witness's URI and file path, or why it leads nowhere. */
 export type WitnessTarget = { uri: string; path: string; name: string } | { error: string };
@@ -260,6 +261,7 @@ function globEscape(name: string): string {
 }
 
 /** Asks the client to pull diagnostics again (a witness changed, so every transcription naming it may differ). */
+/** Asks pulling clients to pull again and re-pushes to clients that do not pull (and never leaves a rejection unhandled). */
 function refresh(ctx: ServerContext): void {
-  if (ctx.clientCapabilities().workspace?.diagnostics?.refreshSupport) void ctx.connection.languages.diagnostics.refresh();
+  refreshDiagnostics(ctx);
 }

@@ -44,11 +44,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Opens VS Code on a fresh workspace of the fixtures, with `open` (a fixture's name) open in the editor. */
-export async function openVsCode(label: string, open?: string): Promise<Session> {
+/**
+ * Opens VS Code on a fresh workspace of the fixtures (plus copies of `also`, files from elsewhere in the repository
+ * such as the sample letter), with `open` (a file's name in the workspace) open in the editor.
+ */
+export async function openVsCode(label: string, open?: string, also: string[] = []): Promise<Session> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), `emend-e2e-${label}-`));
   const workspace = path.join(tmp, 'workspace');
   cpSync(FIXTURES, workspace, { recursive: true });
+  for (const f of also) cpSync(path.resolve(ROOT, f), path.join(workspace, path.basename(f)));
   const profile = profileIn(path.join(tmp, 'profile'));
   writeProfile(profile, SETTINGS, Object.entries(TEST_KEYS).map(([command, key]) => ({ key, command })));
   installExtension(profile, VSIX);
@@ -56,30 +60,19 @@ export async function openVsCode(label: string, open?: string): Promise<Session>
   mkdirSync(RESULTS_DIR, { recursive: true });
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 860 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    context = await launchChromium(path.join(tmp, 'chromium'));
   } catch (e) {
     await server.stop();
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  const page = await firstPage(context);
   const session: Session = {
     page,
     server,
     workspace,
     file: (name) => path.join(workspace, name),
-    async screenshot(name) {
-      const file = path.join(RESULTS_DIR, `${name}.png`);
-      await page.screenshot({ path: file });
-      return file;
-    },
+    screenshot: (name) => screenshot(page, name),
     extensionHostLog() {
       return readLogs(path.join(profile.userData, 'logs'), /exthost/i).slice(-4000);
     },
@@ -98,6 +91,31 @@ export async function openVsCode(label: string, open?: string): Promise<Session>
     throw new Error(`VS Code did not start: ${(e as Error).message}\ncode-server said:\n${server.output()}`);
   }
   return session;
+}
+
+/** Headless Debian Chromium with a fresh profile in `dir` (playwright refuses --user-data-dir among the args). */
+export function launchChromium(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** A screenshot of `page` under test-results/e2e/NAME.png; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
 }
 
 function readLogs(dir: string, only: RegExp): string {

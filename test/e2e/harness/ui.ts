@@ -4,6 +4,9 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { TEST_KEYS, type Session } from './session';
 
+/** What the helpers need of a session: the page, and somewhere to leave screenshots. */
+export type View = Pick<Session, 'page' | 'screenshot'>;
+
 // The functions given to page.evaluate run in the browser. The project compiles without the DOM library (the server
 // must not see browser globals), so the few these functions use are declared loosely, for this module only.
 declare const document: any;
@@ -17,12 +20,12 @@ let shots = 0;
  * what was awaited, what `seen` reports (the last state), and where the screenshot is.
  */
 export async function until<T>(
-  s: Session,
+  s: View,
   what: string,
   probe: () => Promise<T | undefined | null | false | '' | 0>,
   opts: { timeout?: number; seen?: () => Promise<string> } = {},
 ): Promise<T> {
-  const timeout = opts.timeout ?? 15_000;
+  const timeout = opts.timeout ?? 30_000;
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
@@ -47,7 +50,10 @@ export async function until<T>(
   );
 }
 
-/** The editor's visible text, line by line (Monaco renders spaces as non-breaking spaces). */
+/**
+ * The editor's visible text, screen line by screen line (Monaco renders spaces as non-breaking spaces). Emend turns
+ * word wrap on, so a long line takes several screen lines: keep the fixtures' lines short.
+ */
 export async function editorLines(page: Page): Promise<string[]> {
   return page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((el) => {
     const lines = [...el.querySelectorAll('.view-line')];
@@ -120,20 +126,20 @@ export async function tokenStyle(page: Page, text: string): Promise<{ color: str
 }
 
 /** Waits until `text` is on screen in the editor and returns where. */
-export async function waitForText(s: Session, text: string, nth = 0): Promise<Box> {
+export async function waitForText(s: View, text: string, nth = 0): Promise<Box> {
   return until(s, `"${text}" to be drawn in the editor`, () => textBox(s.page, text, nth), {
     seen: async () => JSON.stringify(await editorLines(s.page)),
   });
 }
 
 /** Clicks at the start (or end) of `text` in the editor, putting the cursor there. */
-export async function clickText(s: Session, text: string, where: 'start' | 'end' = 'start', nth = 0): Promise<void> {
+export async function clickText(s: View, text: string, where: 'start' | 'end' = 'start', nth = 0): Promise<void> {
   const b = await waitForText(s, text, nth);
   await s.page.mouse.click(where === 'start' ? b.x + 1 : b.x + b.width - 1, b.y + b.height / 2);
 }
 
 /** Selects exactly `text` in the editor by dragging across it with the mouse. */
-export async function selectText(s: Session, text: string, nth = 0): Promise<void> {
+export async function selectText(s: View, text: string, nth = 0): Promise<void> {
   const b = await waitForText(s, text, nth);
   const y = b.y + b.height / 2;
   await s.page.mouse.move(b.x + 0.5, y);
@@ -143,14 +149,14 @@ export async function selectText(s: Session, text: string, nth = 0): Promise<voi
 }
 
 /** Runs one of the extension's commands by id, through the test profile's keybinding for it. */
-export async function runCommand(s: Session, id: keyof typeof TEST_KEYS | string): Promise<void> {
+export async function runCommand(s: View, id: keyof typeof TEST_KEYS | string): Promise<void> {
   const key = TEST_KEYS[id];
   if (!key) throw new Error(`no test keybinding for ${id}; add one to TEST_KEYS`);
   await s.page.keyboard.press(key.split('+').map((k) => (k.length === 1 ? k : k[0]!.toUpperCase() + k.slice(1))).join('+').replace('Ctrl', 'Control'));
 }
 
 /** Runs a command by its title through the command palette (F1), as a user would. */
-export async function runFromPalette(s: Session, title: string): Promise<void> {
+export async function runFromPalette(s: View, title: string): Promise<void> {
   await s.page.keyboard.press('F1');
   const input = s.page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -173,7 +179,7 @@ export async function hoverText(page: Page): Promise<string> {
  * before the language server is ready comes back empty and is not asked again while the pointer rests, so the
  * pointer leaves and comes back (as a user's would) until the hover has what is wanted.
  */
-export async function hoverOver(s: Session, text: string, what: string, wanted: (hover: string) => boolean): Promise<string> {
+export async function hoverOver(s: View, text: string, what: string, wanted: (hover: string) => boolean): Promise<string> {
   let tries = 0;
   return until(s, what, async () => {
     if (tries++ % 10 === 0) {
@@ -187,7 +193,7 @@ export async function hoverOver(s: Session, text: string, what: string, wanted: 
 }
 
 /** The rows of the Problems panel, opening it (Ctrl+Shift+M) if it is not shown. */
-export async function problemRows(s: Session): Promise<string[]> {
+export async function problemRows(s: View): Promise<string[]> {
   const panel = s.page.locator('.markers-panel');
   if (!(await panel.isVisible().catch(() => false))) {
     await s.page.keyboard.press('Control+Shift+M');

@@ -5,13 +5,17 @@ import type { CliCommand } from '../command';
 import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
 import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
 import { loadProjectFile, ProjectFiles, type LoadedProject } from '../project';
-import { analyze, diagnose, PROJECT_FILE, type Analysis, type Problem, type Severity } from '../../core/index';
+import {
+  analyze, collate, diagnose, headerValue, PROJECT_FILE, witnessProblems, witnessUnavailable, type Analysis, type Problem, type Severity,
+} from '../../core/index';
+import { loadWitnessFile } from '../witness';
 
 const OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
     help: 'text: one line per problem; json: one document with every file, problem and fix' },
   { name: 'config', short: 'c', value: 'FILE',
     help: `use this project file for every input instead of the nearest ${PROJECT_FILE}` },
+  { name: 'no-witness', help: 'do not compare with the witness a header names (faster; no witness-* problems)' },
 ];
 
 /** A problem as `emend check --format json` prints it. Lines and columns are 1-based; columns count UTF-16 units. */
@@ -42,6 +46,9 @@ export const check: CliCommand = {
     '  FILE:LINE:COL: severity code message',
     'with 1-based lines and columns (columns in UTF-16 code units, as in the editor). FILE may be `-` for',
     `standard input, or a directory for every *${EMEND_EXTENSION} file below it.`,
+    '',
+    'When the header names a witness (`witness: path`, relative to the transcription), the transcription is',
+    'compared with it, as in the editor (witness-* problems; --no-witness skips this).',
     '',
     `Severities come from the nearest ${PROJECT_FILE} in the file's directory or one of its parent directories`,
     '(standard input: the current directory), like {"severity": {"empty-mark": "error", "space-inside-mark": "off"}}.',
@@ -93,7 +100,8 @@ export const check: CliCommand = {
         continue;
       }
       const analysis = analyze(read.text);
-      const problems = diagnose(analysis, project.config.severity);
+      const extra = parsed.options['no-witness'] ? [] : witnessCheck(analysis, input.path === null ? io.cwd : dirname(input.path));
+      const problems = diagnose(analysis, project.config.severity, extra);
       for (const p of problems) report.summary[p.severity]++;
       if (json) {
         report.files.push({ file: input.name, config: project.path, problems: problems.map((p) => toJson(p, analysis)) });
@@ -109,6 +117,17 @@ export const check: CliCommand = {
     return report.summary.error > 0 ? 1 : 0;
   },
 };
+
+/** The editor's witness problems: the header's `witness:` file (relative to the transcription) compared with it. */
+function witnessCheck(analysis: Analysis, directory: string): Problem[] {
+  const field = headerValue(analysis.doc.header, 'witness');
+  if (!field) return [];
+  const name = field.value.trim();
+  if (!name) return [witnessUnavailable(field, 'The witness line names no file.')];
+  const loaded = loadWitnessFile(name, resolve(directory, name));
+  if ('error' in loaded) return [witnessUnavailable(field, loaded.error)];
+  return witnessProblems(analysis, collate(analysis, loaded.witness));
+}
 
 function textLine(name: string, p: Problem, analysis: Analysis): string {
   const pos = analysis.lines.positionAt(p.start);

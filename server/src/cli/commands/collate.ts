@@ -1,11 +1,11 @@
 // `emend collate FILE [WITNESS]`: compares a transcription's final reading with another witness and prints the
 // apparatus (one line per variant), or `--format json` for scripts. The witness defaults to the header's `witness:`.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
-import { describeError, expandInputs, readInput } from '../inputs';
-import { analyze, apparatus, apparatusText, collate, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, type WitnessLoad } from '../../core/index';
+import { expandInputs, readInput } from '../inputs';
+import { headerWitness, loadWitnessFile } from '../witness';
+import { analyze, apparatus, apparatusText, collate, type WitnessLoad } from '../../core/index';
 
 const OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
@@ -29,18 +29,6 @@ const HELP = [
   '',
   'exit status: 0 compared, 2 usage error or an unreadable transcription or witness.',
 ].join('\n');
-
-/** Reads and checks a witness file: the size before reading, then binary and UTF-8 (the core's messages). */
-function loadWitness(name: string, path: string): WitnessLoad {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { error: `The witness ${name} is a directory, not a file.` };
-    if (st.size > MAX_WITNESS_BYTES) return { error: `The witness ${name} is too large to compare (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).` };
-    return witnessFromBytes(name, readFileSync(path));
-  } catch (e) {
-    return { error: `The witness ${name} cannot be read: ${describeError(e)}.` };
-  }
-}
 
 export const collateCommand: CliCommand = {
   name: 'collate',
@@ -69,19 +57,18 @@ export const collateCommand: CliCommand = {
     const read = await readInput(inputs[0]!, io);
     if (!read.ok) { io.stderr(`emend collate: ${read.error}\n`); return 2; }
     const analysis = analyze(read.text);
+    let loaded: WitnessLoad;
     let witnessName = files[1];
-    let witnessPath: string;
-    if (witnessName !== undefined) witnessPath = resolve(io.cwd, witnessName);
+    if (witnessName !== undefined) loaded = loadWitnessFile(witnessName, resolve(io.cwd, witnessName));
     else {
-      const field = headerValue(analysis.doc.header, 'witness');
-      if (!field || !field.value) {
+      const fromHeader = headerWitness(analysis, inputs[0]!.path, io.cwd);
+      if (!fromHeader) {
         io.stderr(`emend collate: ${file} names no witness in its header (\`witness: path\`); give one: emend collate ${file} WITNESS\n`);
         return 2;
       }
-      witnessName = field.value;
-      witnessPath = resolve(inputs[0]!.path === null ? io.cwd : dirname(inputs[0]!.path), field.value);
+      loaded = fromHeader;
+      witnessName = 'witness' in fromHeader ? fromHeader.witness.name : '';
     }
-    const loaded = loadWitness(witnessName, witnessPath);
     if ('error' in loaded) { io.stderr(`emend collate: ${loaded.error}\n`); return 2; }
     const app = apparatus(analysis, collate(analysis, loaded.witness));
     io.stdout(parsed.options.format === 'json' ? JSON.stringify(app) + '\n' : apparatusText(app, file, witnessName));

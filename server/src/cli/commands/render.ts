@@ -89,7 +89,7 @@ export const render: CliCommand = {
         continue;
       }
       const output = format.render(analyze(read.text), {
-        view, name: input.name, tei,
+        view, name: input.name, tei, path: input.path, cwd: io.cwd,
         warn: (message) => { progress.clear(); io.stderr(`emend render: ${input.name}: ${message}\n`); },
       });
       if (!outDir) {

@@ -5,6 +5,8 @@
 // check fires only when the revision stands at a word's edge on its other side (space or punctuation there), and
 // the revised text is itself a whole word by the readings' evidence: it holds a space, or each reading's piece
 // is at least MIN_WORD letters long. The fix inserts one space, outside the marks.
+// A revision inside a word on both sides is reported only when its own text begins or ends with a space that the
+// readings lose (`the~~ big ~~dog` gives "thedog"); the fix moves that space outside the mark.
 import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
@@ -21,6 +23,11 @@ export function checkJoinedWords(analysis: Analysis): Problem[] {
   const out: Problem[] = [];
   for (const g of topLevelGroups(analysis.doc)) {
     if (!closed(g)) continue;
+    if (isWordAt(src, g.start - 1) && isWordAt(src, g.end)) {
+      const p = spaceInside(src, g, readings);
+      if (p) out.push(p);
+      continue;
+    }
     const right = isWordAt(src, g.end) && !isWordAt(src, g.start - 1);
     const left = isWordAt(src, g.start - 1) && !isWordAt(src, g.end);
     if (!right && !left) continue;
@@ -45,6 +52,39 @@ export function checkJoinedWords(analysis: Analysis): Problem[] {
       [{ title: `Insert a space ${right ? 'after' : 'before'} the mark`, edits: [{ start: at, end: at, newText: ' ' }], preferred: true }]));
   }
   return out;
+}
+
+/**
+ * A revision written inside a word on both sides whose text begins or ends with a space: `the~~ big ~~dog`. The
+ * page separates the words, but a reading that drops (or keeps) the mark runs them together ("thedog"). The fix
+ * moves the spaces outside the mark: `the ~~big~~ dog`.
+ */
+function spaceInside(src: string, g: Group, readings: Reading[]): Problem | null {
+  const innerStart = g.kind === 'subst' ? g.first.open.end : g.open.end;
+  const innerEnd = g.kind === 'subst' ? g.second.close!.start : g.close!.start;
+  if (innerEnd <= innerStart) return null;
+  let a = innerStart, b = innerEnd;
+  while (a < innerEnd && isBlankCode(src.charCodeAt(a))) a++;
+  while (b > a && isBlankCode(src.charCodeAt(b - 1))) b--;
+  if ((a === innerStart && b === innerEnd) || a === b) return null;
+  const joins: string[] = [];
+  for (const r of readings) {
+    const r0 = r.map.toReading(g.start), r1 = r.map.toReading(g.end);
+    const joined = (a > innerStart ? joinedAt(r, r0) : null) ?? (b < innerEnd ? joinedAt(r, r1) : null);
+    if (joined) joins.push(`“${joined}” in the ${r.kind} reading`);
+  }
+  if (joins.length === 0) return null;
+  const edits = [];
+  if (a > innerStart) edits.push({ start: g.start, end: g.start, newText: ' ' }, { start: innerStart, end: a, newText: '' });
+  if (b < innerEnd) edits.push({ start: b, end: innerEnd, newText: '' }, { start: g.end, end: g.end, newText: ' ' });
+  return problem('reading-joins-words', g.start, g.end,
+    `The space just inside this mark separates words on the page, but the mark is written against the words outside it, ` +
+    `so a reading runs them together: ${joins.join(' and ')}. Move the space outside the mark.`,
+    [{ title: 'Move the space outside the mark', edits, preferred: true }]);
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function closed(g: Group): boolean {

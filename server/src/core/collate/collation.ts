@@ -56,21 +56,40 @@ function transcriptionSide(analysis: Analysis, interner: Interner): { reading: R
 /** Words this many either side of an edit are aligned again with it, so the edit is seen in context. */
 const MARGIN = 16;
 
+export interface CollatorOptions {
+  /**
+   * Below this many words (transcription and witness together) every version is aligned afresh: it takes a few
+   * milliseconds, and the result never depends on the editing history. From it on, only the region around an edit
+   * is aligned again (ties may then resolve differently than a fresh alignment would), with a fresh alignment
+   * after every `refreshEvery` incremental ones so that such differences do not accumulate.
+   */
+  incrementalFrom?: number;
+  refreshEvery?: number;
+}
+
 /** Collates transcriptions with one witness; keeps the witness's words and the last result for incremental updates. */
 export class Collator {
   private readonly interner = new Interner();
   readonly b: Side;
   private last: Collation | undefined;
+  private incrementalSteps = 0;
+  private readonly incrementalFrom: number;
+  private readonly refreshEvery: number;
 
-  constructor(readonly witness: Witness) {
+  constructor(readonly witness: Witness, options: CollatorOptions = {}) {
     this.b = side(words(witness.text), this.interner, witness.toSource);
+    this.incrementalFrom = options.incrementalFrom ?? 20_000;
+    this.refreshEvery = options.refreshEvery ?? 32;
   }
 
   /** Collates the analysis's final reading with the witness, reusing the last collation's alignment where the words did not change. */
   collate(analysis: Analysis): Collation {
     const { reading, a } = transcriptionSide(analysis, this.interner);
     const last = this.last;
-    const alignment = last ? this.realign(last, a) : align(a.ids, this.b.ids, this.interner);
+    const incremental = last !== undefined && a.ids.length + this.b.ids.length >= this.incrementalFrom
+      && this.incrementalSteps < this.refreshEvery;
+    this.incrementalSteps = incremental ? this.incrementalSteps + 1 : 0;
+    const alignment = incremental ? this.realign(last, a) : align(a.ids, this.b.ids, this.interner);
     const result: Collation = {
       witness: this.witness, reading, a, b: this.b, alignment,
       variants: variants(a.words, this.b.words, alignment), agreement: agreementOf(alignment),

@@ -11,4 +11,4 @@ export * from './checks';
 export * from './hover';
 export * from './apparatus';
 export * from './header-edit';
-export { collationHtml, COLLATION_CSS } from './view';
+export { collationBlocks, collationHtml, COLLATION_CSS, type CollationSource } from './view';

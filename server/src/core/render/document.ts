@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis';
 import { headerValue } from '../header';
 import { RenderCache } from './cache';
 import { attr, escapeHtml } from './html';
-import { findView, type RenderedBlock } from './views';
+import { findView, type RenderedBlock, type RenderInput } from './views';
 
 export interface RenderedDocument {
   view: string;
@@ -14,14 +14,15 @@ export interface RenderedDocument {
 }
 
 /** Renders `analysis` in `view` (an id from VIEWS). Throws on an unknown view: callers validate ids first. */
-export function renderDocument(analysis: Analysis, view: string, cache: RenderCache = new RenderCache()): RenderedDocument {
+export function renderDocument(analysis: Analysis, view: string, cache: RenderCache = new RenderCache(),
+  extra: Pick<RenderInput, 'collation'> = {}): RenderedDocument {
   const v = findView(view);
   if (!v) throw new Error(`Unknown view '${view}'.`);
   cache.begin();
   const blocks: RenderedBlock[] = [];
   const header = headerBlock(analysis, cache);
   if (header) blocks.push(header);
-  const body = v.blocks({ analysis, cache });
+  const body = v.blocks({ analysis, cache, ...extra });
   cache.end();
   if (body.every((b) => b.line === null)) {
     const key = analysis.doc.paragraphs.length === 0 ? 'empty' : 'emptied';

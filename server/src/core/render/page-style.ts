@@ -2,6 +2,8 @@
 // reader's colour scheme, and printable. The preview's own stylesheet (media/preview.css) styles the same classes
 // with the editor theme's colours; test/unit/render.styles.test.ts keeps the two covering the same classes.
 
+import { COLLATION_CSS } from '../collate/view';
+
 export const PAGE_CSS = `
 :root { color-scheme: light dark; --fg: #1f1f1f; --bg: #fdfcf8; --muted: #6b6b6b; --del: #a1260d; --add: #116329;
   --hand: #5a3e9e; --changed-del: rgba(207, 34, 46, 0.16); --changed-add: rgba(26, 127, 55, 0.18); --rule: #d8d4c8; --hover: rgba(0, 0, 0, 0.06); }
@@ -34,7 +36,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-changed-del { background: var(--changed-del); }
 .emend-changed-add { background: var(--changed-add); }
 .emend-empty-document { color: var(--muted); font-style: italic; }
-@media (max-width: 36rem) {
+@media (max-width: 28rem) {
   .emend-row { grid-template-columns: 1fr; gap: 0.25rem; }
   .emend-row-heading { display: none; }
   .emend-col-draft::before, .emend-col-final::before { display: block; font-size: 0.8em; color: var(--muted); }
@@ -42,4 +44,4 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
   .emend-col-final::before { content: "Final"; }
 }
 @media print { body { background: #fff; color: #000; } #emend-preview { max-width: none; padding: 0; } }
-`;
+` + COLLATION_CSS;

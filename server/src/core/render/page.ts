@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis';
 import { renderDocument } from './document';
 import { escapeHtml } from './html';
 import { PAGE_CSS } from './page-style';
-import { findView } from './views';
+import { findView, type RenderInput } from './views';
 
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -13,10 +13,12 @@ export interface PageOptions {
   fallbackTitle?: string;
   /** The `lang` attribute; the header's `language` field wins when present. */
   lang?: string;
+  /** For the collation view: the collation with the witness, or why there is none. */
+  collation?: RenderInput['collation'];
 }
 
 export function renderPage(analysis: Analysis, view: string, options: PageOptions = {}): string {
-  const doc = renderDocument(analysis, view);
+  const doc = renderDocument(analysis, view, undefined, options.collation ? { collation: options.collation } : {});
   const v = findView(view)!;
   const language = analysis.doc.header?.fields.find((f) => f.key === 'language')?.value;
   const title = doc.title ?? options.fallbackTitle ?? 'Transcription';

@@ -6,6 +6,7 @@ import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
 import { attr } from './html';
 import { readingParagraph } from './reading-html';
+import { collationBlocks, type CollationSource } from '../collate/view';
 
 /** One block of rendered output: a paragraph (or a row of side by side), with the source lines it comes from. */
 export interface RenderedBlock {
@@ -21,6 +22,8 @@ export interface RenderedBlock {
 export interface RenderInput {
   analysis: Analysis;
   cache: RenderCache;
+  /** For the collation view: the collation with the witness, or why there is none (the server supplies it). */
+  collation?: CollationSource;
 }
 
 export interface PreviewView {
@@ -56,6 +59,13 @@ export const VIEWS: readonly PreviewView[] = [
     label: 'Side by side',
     description: 'Draft and final in two columns, paragraph by paragraph, with the changed words highlighted.',
     blocks: (input) => [SIDE_BY_SIDE_HEADING, ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', sideBySideRow)],
+  },
+  {
+    id: 'collation',
+    label: 'Collation',
+    description: 'The final reading with the witness’s variants marked and its readings beside them, and the share of words that agree.',
+    blocks: (input) => collationBlocks(input.analysis, input.collation
+      ?? { message: 'No witness to compare with: name one in the header (witness: path), or run Emend: Compare with Witness….' }, input.cache),
   },
 ];
 

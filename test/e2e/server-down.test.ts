@@ -1,0 +1,71 @@
+// When the language server is down, the commands say so and offer to restart it (as vscode-eslint's do), instead of
+// failing silently. The test crashes the server as often as it takes for the language client to give up, then uses
+// a command.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { skipUnlessReady } from './harness/prerequisites';
+import { openVsCode, type Session } from './harness/session';
+import { editorLines, selectText, until, waitForText } from './harness/ui';
+
+/** The ids of this session's language server processes (found by the session's own profile folder). */
+function serverPids(s: Session): number[] {
+  const profile = path.join(path.dirname(s.workspace), 'profile');
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmd.includes(profile) && cmd.includes('dist/server.js')) pids.push(Number(name));
+    } catch { /* gone */ }
+  }
+  return pids;
+}
+
+async function notifications(s: Session): Promise<string> {
+  return (await s.page.locator('.notifications-toasts').allInnerTexts()).join(' | ').replace(/\s+/g, ' ');
+}
+
+describe('commands while the language server is down', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => { s = await openVsCode('server-down', 'plain.emend'); });
+  after(async () => { await s?.close(); });
+
+  test('after the server has crashed for good, a command explains and Restart Server brings it back', async () => {
+    await waitForText(s, 'waste no time');
+    // The language client restarts a crashed server four times within three minutes, then gives up.
+    const killed = new Set<number>();
+    for (let round = 0; round < 5; round++) {
+      const pid = await until(s, `language server process (round ${round + 1})`, async () => serverPids(s).find((p) => !killed.has(p)), {
+        timeout: 20_000, seen: async () => JSON.stringify(serverPids(s)),
+      });
+      killed.add(pid);
+      process.kill(pid, 'SIGKILL');
+    }
+    await until(s, 'the language client to give up restarting the server', async () => /will not be restarted/.test(await notifications(s)), {
+      timeout: 20_000, seen: () => notifications(s),
+    });
+    const down = s.page.locator('[aria-label="Emend language server not running; activate to restart it"]');
+    await until(s, 'the status bar to say the server is not running', async () => (await down.count()) > 0);
+
+    await selectText(s, 'waste no time');
+    await s.page.keyboard.press('Shift+Alt+KeyE');
+    await s.page.keyboard.press('KeyD');
+    await until(s, 'the command to explain that the server is not running', async () =>
+      /Emend cannot mark the selection as deleted: the Emend language server is not running/.test(await notifications(s)), {
+      seen: () => notifications(s),
+    });
+    await s.screenshot('editor-server-down');
+    const restart = s.page.locator('.notifications-toasts .monaco-button', { hasText: 'Restart Server' }).first();
+    await restart.click();
+    await until(s, 'a new server process', async () => serverPids(s).some((p) => !killed.has(p)), { timeout: 20_000 });
+
+    await selectText(s, 'waste no time');
+    await s.page.keyboard.press('Shift+Alt+KeyE');
+    await s.page.keyboard.press('KeyD');
+    await until(s, 'Mark as Deleted to work once the server is back', async () =>
+      (await editorLines(s.page)).some((l) => l.includes('~~waste no time~~')), {
+      seen: async () => JSON.stringify(await editorLines(s.page)),
+    });
+  });
+});

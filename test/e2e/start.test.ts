@@ -1,0 +1,101 @@
+// `npm start`'s launcher (scripts/start.mjs, after the package step) opens the sample letter in VS Code in the
+// browser with the preview beside it, listens on 127.0.0.1 only, and stops code-server when interrupted.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from '../../scripts/vscode/paths';
+import { freePort } from '../../scripts/vscode/server';
+import { skipUnlessReady } from './harness/prerequisites';
+import { firstPage, launchChromium, screenshot } from './harness/session';
+import { languageMode, previewFrame, until, waitForText, type View } from './harness/ui';
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.setTimeout(2000, () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** This machine's addresses other than loopback, to check nothing answers there. */
+function outsideAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a!.address);
+}
+
+describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'emend-e2e-start-'));
+  let child: ChildProcess;
+  let output = '';
+  let port: number;
+  let url: string;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let v: View;
+
+  before(async () => {
+    port = await freePort();
+    // --browser: the desktop `code`, if this machine has one, is not what is under test here.
+    child = spawn(process.execPath, ['scripts/start.mjs', '--browser', '--port', String(port), '--profile', path.join(tmp, 'profile')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?\S+/.exec(output);
+      if (m) { url = m[0]; break; }
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) without an address:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm start printed no address within 60 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    context = await launchChromium(path.join(tmp, 'chromium'));
+    page = await firstPage(context);
+    v = { page, screenshot: (name) => screenshot(page, name) };
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('prints an address on 127.0.0.1 at the chosen port, and nothing answers on other addresses', async () => {
+    assert.ok(url.startsWith(`http://127.0.0.1:${port}/?folder=`), url);
+    assert.ok(await connects('127.0.0.1', port));
+    for (const a of outsideAddresses()) assert.equal(await connects(a, port), false, `code-server answers on ${a}:${port}`);
+  });
+
+  test('the address opens the sample letter as Emend', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
+    await waitForText(v, 'DRAFT PRIVATE LETTER');
+    await until(v, 'the status bar to show the Emend language', async () => (await languageMode(page)) === 'Emend');
+  });
+
+  test('with the preview beside it', async () => {
+    const root = previewFrame(page).locator('#emend-preview');
+    await until(v, 'the preview of the letter beside the editor', async () =>
+      (await page.locator('.editor-group-container').count()) === 2 && (await root.count()) > 0 && /GORBACHEV/i.test(await root.innerText()), {
+      timeout: 30_000,
+      seen: async () => `${await page.locator('.editor-group-container').count()} editor groups, ` +
+        `${await page.locator('iframe.webview').count()} webviews; npm start said:\n${output}`,
+    });
+    await v.screenshot('npm-start');
+  });
+
+  test('Ctrl+C stops code-server', async () => {
+    child.kill('SIGINT');
+    await until(v, 'npm start to exit after Ctrl+C', async () => child.exitCode !== null || child.signalCode !== null, {
+      seen: async () => output,
+    });
+    assert.equal(child.exitCode, 0, output);
+    await until(v, `port ${port} to close`, async () => !(await connects('127.0.0.1', port)));
+  });
+});
