@@ -82,6 +82,10 @@ test('the header is read back into the header block', () => {
   assert.equal(markup(tei('<p>x</p>', header)), '---\ntitle: Letter to G.\nauthor: Reagan\nrepository: Library\nidno: MS 1\n---\n\nx\n');
 });
 
+test('the text\'s xml:lang gives the language when the header names none', () => {
+  assert.equal(markup(`<TEI xmlns="${NS}" xml:lang="de"><text><body><p>Brief</p></body></text></TEI>`), '---\nlanguage: de\n---\n\nBrief\n');
+});
+
 test('malformed XML is refused with line and column', () => {
   assert.equal(error('<TEI><text>'), 'This is not well-formed XML (line 1, column 6: <text> is never closed).');
   assert.equal(error(`<TEI xmlns="${NS}"><p>a</q></TEI>`), 'This is not well-formed XML (line 1, column 46: </q> does not match <p>).');

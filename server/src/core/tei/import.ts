@@ -731,6 +731,9 @@ export function importTei(source: string): TeiImportResult {
   }
 
   const fields = headerFields(headers[0]);
+  // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
+  const lang = texts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
+  if (lang && !fields.some(([k]) => k === 'language') && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) fields.push(['language', lang]);
   let markup = '';
   const body = paragraphs.join('\n\n');
   if (fields.length || /^---[ \t]*(\n|$)/.test(body)) {
