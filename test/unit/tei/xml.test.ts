@@ -30,6 +30,7 @@ test('namespaces resolve through prefixes and defaults, scoped to their element'
 
 test('attribute values: white space becomes spaces; duplicates and < are refused', () => {
   assert.equal(parseXml('<a v="x\ny\tz"/>').attrs.get('v'), 'x y z');
+  assert.equal(parseXml('<a v="x&#10;y"/>').attrs.get('v'), 'x\ny');
   assert.match(fails('<a v="1" v="2"/>'), /the attribute v is given twice/);
   assert.match(fails('<a v="<"/>'), /"<" is not allowed in the value of v/);
   assert.match(fails('<a v=1/>'), /must be in quotes/);
