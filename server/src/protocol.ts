@@ -130,3 +130,7 @@ export interface ExportTeiResult {
 export const ImportTeiRequest = 'emend/importTei';
 export interface ImportTeiParams { base64?: string; text?: string }
 export type ImportTeiResult = { markup: string; warnings: string[] } | { error: string };
+
+/** Server → client: a witness changed, so these transcriptions' collations (and collation views) may read differently. */
+export const CollationChangedNotification = 'emend/collationChanged';
+export interface CollationChangedParams { uris: string[] }
