@@ -124,3 +124,18 @@ test('a client without workspace/configuration or refresh support still gets dia
     await c.stop();
   }
 });
+
+test('a client that fails workspace/configuration still gets diagnostics with the defaults, and is asked again later', async () => {
+  const c = await LspClient.start();
+  try {
+    c.settings = () => { throw new Error('settings unavailable'); };
+    const { uri } = project('failing');
+    await c.open(uri, TEXT);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    c.settings = () => ({ diagnostics: { severity: { 'space-inside-mark': 'off' } } });
+    assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 1]]);
+    assert.ok(c.alive);
+  } finally {
+    await c.stop();
+  }
+});

@@ -16,6 +16,7 @@ let conn: MessageConnection;
 const refreshes: number[] = [];
 const registrations: unknown[] = [];
 const watchNotes: unknown[] = [];
+const collationChanges: Array<{ uris: string[] }> = [];
 const dir = mkdtempSync(join(tmpdir(), 'emend-witness-'));
 let version = 1;
 
@@ -27,6 +28,7 @@ before(async () => {
   conn.onRequest('client/unregisterCapability', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   conn.onNotification('emend/watchWitnesses', (p: unknown) => { watchNotes.push(p); });
+  conn.onNotification('emend/collationChanged', (p: { uris: string[] }) => { collationChanges.push(p); });
   conn.onNotification(() => undefined);
   conn.listen();
   await conn.sendRequest('initialize', {
@@ -99,6 +101,7 @@ test('a witness changed on disk is read again when the client reports the change
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: witnessUri, type: 2 }] });
   await until(() => refreshes.length > before, 'a diagnostics refresh');
   assert.deepEqual((await diagnostics(uri)).map((d) => d.message), ['The witness reads “four” (line 1) for “three”.']);
+  await until(() => collationChanges.some((c) => c.uris.includes(uri)), 'the collation-changed notification for the preview');
 });
 
 test('the unsaved text of a witness open in an editor counts', async () => {

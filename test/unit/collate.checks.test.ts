@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collationHover, witnessProblems } from '../../server/src/core/index';
+import { collationHover, MAX_VARIANT_PROBLEMS, witnessProblems } from '../../server/src/core/index';
 import { applyEdits, collateTexts } from './collate-helpers';
 
 function problems(source: string, witness: string, code?: string) {
@@ -108,4 +108,19 @@ test('hovering outside any word or revision gives nothing', () => {
   const src = 'one two\n\n\nthree';
   const { analysis, c } = collateTexts(src, 'one two three');
   assert.equal(collationHover(analysis, c, 8), null);
+});
+
+test('past MAX_VARIANT_PROBLEMS variants, one problem on the witness line sums up the rest', () => {
+  const n = MAX_VARIANT_PROBLEMS + 10;
+  // Every other word differs (and is unlike its counterpart), so each is its own substitution.
+  const a = Array.from({ length: 2 * n }, (_, i) => (i % 2 ? `w${i}` : `keep${i}`)).join(' ');
+  const b = Array.from({ length: 2 * n }, (_, i) => (i % 2 ? `zz${i}q` : `keep${i}`)).join(' ');
+  const src = `---\nwitness: w.txt\n---\n${a}`;
+  const { analysis, c } = collateTexts(src, b);
+  assert.equal(c.variants.length, n);
+  const ps = witnessProblems(analysis, c).filter((p) => p.code === 'witness-variant');
+  assert.equal(ps.length, MAX_VARIANT_PROBLEMS + 1);
+  const last = ps[ps.length - 1]!;
+  assert.equal(src.slice(last.start, last.end), 'witness: w.txt');
+  assert.equal(last.message, '10 more variants after the first 2,000 are not listed; the preview\'s collation view and `emend collate` show them all.');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis, collate, Collator, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText } from '../../server/src/core/index';
+import { Analysis, collate, Collator, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessPath } from '../../server/src/core/index';
 import { collateTexts, variantList } from './collate-helpers';
 
 test('the transcription is compared through its final reading', () => {
@@ -103,4 +103,11 @@ test('the incremental path aligns afresh after refreshEvery incremental versions
   assert.equal(second.alignment, first.alignment);
   assert.notEqual(fourth.alignment, first.alignment);
   assert.deepEqual(variantList(third), []);
+});
+
+test('a witness path may be quoted in the header', () => {
+  assert.equal(witnessPath(' "letters/as sent.txt" '), 'letters/as sent.txt');
+  assert.equal(witnessPath("'a.txt'"), 'a.txt');
+  assert.equal(witnessPath('"a.txt'), '"a.txt');
+  assert.equal(witnessPath('plain.txt'), 'plain.txt');
 });

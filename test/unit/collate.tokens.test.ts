@@ -53,3 +53,9 @@ test('similarity accepts misreadings and refuses different words', () => {
   assert.equal(similarity('a', 'i'), 0);
   assert.equal(similarity('same', 'same'), 1);
 });
+
+test('an ampersand is the word "and"', () => {
+  const w = words('Nancy & me, A&B');
+  assert.deepEqual(w.texts, ['Nancy', '&', 'me', 'A', '&', 'B']);
+  assert.deepEqual(w.keys, ['nancy', 'and', 'me', 'a', 'and', 'b']);
+});

@@ -18,7 +18,8 @@ export function witnessPathFor(transcription: Uri, witness: Uri): string {
 }
 
 async function transcriptionFor(arg: unknown): Promise<TextDocument | undefined> {
-  if (arg instanceof Uri) return workspace.openTextDocument(arg);
+  // From the Explorer: show the transcription, so the header line the command writes is seen being written.
+  if (arg instanceof Uri) return (await window.showTextDocument(arg, { preview: false })).document;
   const doc = window.activeTextEditor?.document;
   return doc && doc.languageId === 'emend' ? doc : undefined;
 }

@@ -7,6 +7,7 @@ import {
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_VIEW_TYPE, toPreviewState } from './messages';
+import { CollationChangedNotification, type CollationChangedParams } from '../../../server/src/protocol';
 import { PreviewPanel, type PreviewHost } from './preview-panel';
 import { defaultView, previewSettings } from './settings';
 
@@ -32,6 +33,10 @@ export class PreviewManager implements PreviewHost, Disposable {
       }),
       window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e.textEditor)),
       workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('emend.preview')) for (const p of this.panels) p.update(true); }),
+      // A witness changed: previews of the transcriptions compared with it render again (the collation view).
+      client.onNotification(CollationChangedNotification, (p: CollationChangedParams) => {
+        for (const panel of this.panels) if (p.uris.includes(panel.resource.toString())) panel.update(true);
+      }),
       // After a restart of the server, previews that showed an error render again.
       client.onDidChangeState((e) => { if (e.newState === State.Running) for (const p of this.panels) p.update(true); }),
     );

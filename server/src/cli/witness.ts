@@ -2,7 +2,7 @@
 // the transcription's folder; read with the size checked first and decoded by the core (same messages as the editor).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { collate, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, type Analysis, type CollationSource, type WitnessLoad } from '../core/index';
+import { collate, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessPath, type Analysis, type CollationSource, type WitnessLoad } from '../core/index';
 import { describeError } from './inputs';
 
 /** Reads and checks a witness file: the size before reading, then binary and UTF-8. */
@@ -23,9 +23,10 @@ export function loadWitnessFile(name: string, path: string): WitnessLoad {
  */
 export function headerWitness(analysis: Analysis, transcriptionPath: string | null, cwd: string): WitnessLoad | null {
   const field = headerValue(analysis.doc.header, 'witness');
-  if (!field || !field.value) return null;
+  const path = field ? witnessPath(field.value) : '';
+  if (!path) return null;
   const base = transcriptionPath === null ? cwd : dirname(transcriptionPath);
-  return loadWitnessFile(field.value, resolve(base, field.value));
+  return loadWitnessFile(path, resolve(base, path));
 }
 
 /** What the collation view shows for a transcription on the command line. */

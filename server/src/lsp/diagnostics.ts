@@ -7,7 +7,7 @@ import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
 import { diagnose, type Analysis, type Problem } from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { toDiagnostic } from './convert';
-import { onSettingsChanged, severitiesFor } from './settings';
+import { onDiagnosticsRefresh, severitiesFor } from './settings';
 
 /** How long a pushing server waits after a change before diagnosing (typing bursts diagnose once). */
 export const PUSH_DELAY_MS = 150;
@@ -66,7 +66,7 @@ export const diagnostics: Feature = {
       timers.delete(e.document.uri);
       if (!pulls()) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
-    onSettingsChanged(() => {
+    onDiagnosticsRefresh(() => {
       if (!pulls()) for (const doc of ctx.documents.all()) push(doc.uri, 0);
     });
   },

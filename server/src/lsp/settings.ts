@@ -162,8 +162,8 @@ export function projectFileFor(ctx: ServerContext, uri: string): ProjectFileStat
 
 const refreshers: ((ctx: ServerContext) => void)[] = [];
 
-/** Runs `fn` whenever settings change (the diagnostics feature re-pushes for clients that do not pull). */
-export function onSettingsChanged(fn: (ctx: ServerContext) => void): void {
+/** Runs `fn` whenever diagnostics are refreshed (settings or a witness changed): the diagnostics feature re-pushes for clients that do not pull. */
+export function onDiagnosticsRefresh(fn: (ctx: ServerContext) => void): void {
   refreshers.push(fn);
 }
 

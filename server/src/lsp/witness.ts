@@ -8,22 +8,23 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Disposable } from 'vscode-languageserver/node';
 import {
-  Collator, collationHover, collationHtml, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
+  Collator, collationHover, collationHtml, headerValue, witnessPath, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
   witnessProblems, witnessUnavailable, type Analysis, type Collation, type Problem, type WitnessLoad,
 } from '../core/index';
 import {
-  CollationRequest, WatchWitnessesNotification, WitnessHeaderEditRequest, WitnessTextNotification,
-  type CollationParams, type CollationResult, type WitnessHeaderEditParams, type WitnessHeaderEditResult, type WitnessTextParams,
+  CollationChangedNotification, CollationRequest, WatchWitnessesNotification, WitnessHeaderEditRequest, WitnessTextNotification,
+  type CollationChangedParams, type CollationParams, type CollationResult, type WitnessHeaderEditParams, type WitnessHeaderEditResult, type WitnessTextParams,
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
 import { addHoverSection, fileWitnessStatus, setWitnessStatusProvider } from './hover';
+import { refreshDiagnostics } from './settings';
 
 /** Where a witness line leads: the witness's URI and file path, or why it leads nowhere. */
 export type WitnessTarget = { uri: string; path: string; name: string } | { error: string };
 
 export function resolveWitness(transcriptionUri: string, value: string): WitnessTarget {
-  const name = value.trim();
+  const name = witnessPath(value);
   if (!name) return { error: 'The witness line names no file.' };
   let path: string;
   try {
@@ -135,6 +136,11 @@ export class Collations {
     this.targets.delete(uri);
   }
 
+  /** The transcriptions that name `witnessUri` as their witness. */
+  naming(witnessUri: string): string[] {
+    return [...this.targets].filter(([, w]) => w === witnessUri).map(([t]) => t);
+  }
+
   /** URIs of the witnesses of every transcription collated so far. */
   witnessUris(): string[] {
     return [...new Set(this.targets.values())];
@@ -173,6 +179,7 @@ export const witness: Feature = {
       if (!all.witnessUris().includes(uri)) return;
       store.forget(uri);
       refresh(ctx);
+      void ctx.connection.sendNotification(CollationChangedNotification, { uris: all.naming(uri) } satisfies CollationChangedParams);
     };
     addHoverSection((_ctx, uri, analysis, offset) => {
       const r = all.for(uri, analysis);
@@ -181,13 +188,13 @@ export const witness: Feature = {
     setWitnessStatusProvider((statusCtx, uri, analysis, path) => {
       const target = resolveWitness(uri, path);
       // No place to look (an empty path, an unsaved transcription): the plain status says so.
-      if ('error' in target) return fileWitnessStatus(statusCtx, uri, analysis, path);
+      if ('error' in target) return fileWitnessStatus(statusCtx, uri, analysis, witnessPath(path));
       const r = all.for(uri, analysis);
       const location = target.path;
       if (!r) return undefined;
       if ('error' in r) {
         // A missing file is simply "not found"; a file that is there but unusable says why.
-        const plain = fileWitnessStatus(statusCtx, uri, analysis, path);
+        const plain = fileWitnessStatus(statusCtx, uri, analysis, witnessPath(path));
         return plain && !plain.found ? plain : { location, found: false, detail: r.error };
       }
       const c = r.collation;
@@ -260,6 +267,7 @@ function globEscape(name: string): string {
 }
 
 /** Asks the client to pull diagnostics again (a witness changed, so every transcription naming it may differ). */
+/** Asks pulling clients to pull again and re-pushes to clients that do not pull (and never leaves a rejection unhandled). */
 function refresh(ctx: ServerContext): void {
-  if (ctx.clientCapabilities().workspace?.diagnostics?.refreshSupport) void ctx.connection.languages.diagnostics.refresh();
+  refreshDiagnostics(ctx);
 }

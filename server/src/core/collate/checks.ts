@@ -22,9 +22,24 @@ export function witnessUnavailable(field: HeaderField, reason: string): Problem 
   return problem('witness-unavailable', field.line.start, field.line.end, reason);
 }
 
+/**
+ * Most `witness-variant` problems reported for one document: a long transcription against a poor witness can have
+ * tens of thousands, more than an editor's Problems panel can usefully hold. The rest are summed up in one more.
+ */
+export const MAX_VARIANT_PROBLEMS = 2000;
+
 export function witnessProblems(analysis: Analysis, c: Collation): Problem[] {
   const out: Problem[] = [];
-  for (const v of c.variants) out.push(variantProblem(analysis, c, v));
+  const shown = Math.min(c.variants.length, MAX_VARIANT_PROBLEMS);
+  for (let k = 0; k < shown; k++) out.push(variantProblem(analysis, c, c.variants[k]!));
+  if (c.variants.length > shown) {
+    const field = analysis.doc.header?.fields.find((f) => f.key === 'witness');
+    const [start, end] = field ? [field.line.start, field.line.end] : variantSpan(analysis, c, c.variants[shown]!);
+    const more = c.variants.length - shown;
+    out.push(problem('witness-variant', start, end,
+      `${more.toLocaleString('en')} more variant${more === 1 ? '' : 's'} after the first ${shown.toLocaleString('en')} are not listed; `
+      + 'the preview\'s collation view and `emend collate` show them all.'));
+  }
   misplacedInsertions(analysis, c, out);
   missedDeletions(analysis, c, out);
   return out;

@@ -1,7 +1,8 @@
 // Words for collation: a hand-written linear scan of a text into words, each with its offsets and a normalised key.
 // A word is a maximal run of letters and digits, with apostrophes kept inside it ("it's"); hyphens, dashes, spaces,
 // line breaks and other punctuation separate words. The key is the word lower-cased with apostrophes removed, so
-// that case, punctuation, hyphenation and line breaks never count as differences between two witnesses.
+// that case, punctuation, hyphenation and line breaks never count as differences between two witnesses. An
+// ampersand is the word "and" (its key is `and`), as scribes and printers used it.
 
 /** The words of one text: parallel arrays, index = word number. Offsets are into the text that was scanned. */
 export interface Words {
@@ -14,7 +15,7 @@ export interface Words {
   length: number;
 }
 
-const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019, MODIFIER_APOSTROPHE = 0x2bc;
+const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019, MODIFIER_APOSTROPHE = 0x2bc, AMPERSAND = 38;
 
 /** Letters and digits: ASCII alphanumerics, and non-ASCII characters outside the punctuation and symbol blocks. */
 export function isWordChar(c: number): boolean {
@@ -58,9 +59,14 @@ export function words(text: string): Words {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    while (i < n && !isWordChar(text.charCodeAt(i)) && text.charCodeAt(i) !== AMPERSAND) i++;
     if (i >= n) break;
     const start = i;
+    if (text.charCodeAt(i) === AMPERSAND) {
+      texts.push('&'); keys.push('and'); starts.push(i); ends.push(i + 1);
+      i++;
+      continue;
+    }
     for (;;) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       // An apostrophe between two word characters belongs to the word.

@@ -21,6 +21,13 @@ export interface Witness {
 
 export type WitnessLoad = { witness: Witness } | { error: string };
 
+/** The path a header's `witness:` value names: trimmed, and without one pair of surrounding quotes if present. */
+export function witnessPath(value: string): string {
+  const v = value.trim();
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1).trim();
+  return v;
+}
+
 /** Whether a path names an Emend transcription (compared through its final reading). */
 export function isEmendPath(path: string): boolean {
   return /\.emend$/i.test(path);
