@@ -39,7 +39,8 @@ try {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const stream = run({ files, concurrency: 1, timeout: 180_000 });
+// A whole file (one VS Code session) fails after 10 minutes: a safety net for a hang, far above any wait's own timeout.
+const stream = run({ files, concurrency: 1, timeout: 600_000 });
 stream.on('test:pass', (t) => {
   // A suite counts only when skipped as a whole (its tests then report nothing of their own).
   if (t.details?.type === 'suite' && !t.skip) return;
