@@ -18,6 +18,26 @@ function ours(text: string): number {
 
 let sink = 0;
 
+/** Hostile inputs (issue 2: they must stay linear): ours beside markdown-it's parse of the same text. */
+function adversarial(md: { parse(text: string, env: object): unknown[] }): Row[] {
+  const MB = 1024 * 1024;
+  const inputs: Array<[string, string]> = [
+    ['1 MB of ^{', '^{'.repeat(MB / 2)],
+    ['1 MB of ~~~', '~~~'.repeat(Math.floor(MB / 3))],
+    ['1 MB of \\', '\\'.repeat(MB)],
+    ['^{ nested 100,000 deep', '^{'.repeat(100_000) + 'x' + '}'.repeat(100_000)],
+    ['1 MB of crossing *^{*', '*^{*'.repeat(MB / 4)],
+    ['1 MB of stray }', '}'.repeat(MB)],
+    ['one 10 MB line', generateTranscription(10 * MB, 7).replaceAll('\n', ' ')],
+  ];
+  return inputs.map(([label, text]) => {
+    const ms = timeMs(() => { sink ^= ours(text); }, 3, 1);
+    const mdMs = timeMs(() => { sink ^= md.parse(text, {}).length; }, 3, 1);
+    return { task: `hostile: ${label}`, ours: ms, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
+      note: `${mbPerSecond(text.length, ms).toFixed(1)} MB/s` };
+  });
+}
+
 /** Where the time goes for one size: the parse alone (beside markdown-it's parse), the two readings, the checks. */
 function breakdown(text: string, mdMs: number, runs: number): Row[] {
   const parseMs = timeMs(() => { sink ^= parse(text).paragraphs.length; }, runs, 2);
@@ -73,6 +93,7 @@ export const parseSuite: Suite = {
       });
       if (label === '1 MB') rows.push(...breakdown(text, mdMs, runs));
     }
+    rows.push(...adversarial(md));
     if (sink === 0.5) console.log(sink); // keeps the work observable
     return rows;
   },

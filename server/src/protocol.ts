@@ -8,6 +8,14 @@ export const ReadingRequest = 'emend/reading';
 export interface ReadingParams { uri: string; kind: ReadingKindParam }
 export interface ReadingResult { text: string }
 
+/**
+ * A position mapped between an open transcription and one of its readings: `toSource` from a place in the reading to
+ * where it comes from in the transcription, `toReading` the other way (left-out text maps to where it would stand).
+ */
+export const MapPositionRequest = 'emend/mapPosition';
+export interface MapPositionParams { uri: string; kind: ReadingKindParam; position: { line: number; character: number }; direction: 'toSource' | 'toReading' }
+export interface MapPositionResult { position: { line: number; character: number } }
+
 /** Every revision (deletion, insertion, substitution, other hand) in document order, for navigation. */
 export const RevisionsRequest = 'emend/revisions';
 export interface RevisionsParams { uri: string }

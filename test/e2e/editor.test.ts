@@ -108,6 +108,22 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
     });
   });
 
+  test('Reveal in Transcription goes from a place in the reading to the same place in the transcription', async () => {
+    const line = s.page.locator('.editor-group-container').nth(1).locator('.view-line', { hasText: 'We must relieve the concerns' });
+    await line.first().click();
+    await s.page.keyboard.press('End');
+    await runFromPalette(s, 'Emend: Reveal in Transcription');
+    // The end of the reading's third line is the end of the transcription's third line, marks and all.
+    const source = 'We must ~~eliminate~~ ^{relieve} the concerns, signed *Gorbachev* in another hand.';
+    const wanted = `Ln 3, Col ${source.length + 1}`;
+    const selection = s.page.locator('#status\\.editor\\.selection');
+    await until(s, `the cursor at ${wanted} in the transcription`, async () => (await selection.innerText()).includes(wanted), {
+      seen: async () => `${await selection.innerText()} in ${await s.page.locator('.tab.active').first().innerText()}`,
+    });
+    const tab = (await s.page.locator('.editor-group-container').first().locator('.tab.active').innerText()).replace(/\s+/g, '');
+    assert.match(tab, /^marks\.emend/);
+  });
+
   test('Compare Draft and Final opens VS Code\'s diff editor on the two readings', async () => {
     await clickText(s, 'The');
     await runFromPalette(s, 'Emend: Compare Draft and Final');

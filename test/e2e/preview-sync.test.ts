@@ -1,5 +1,5 @@
 // The preview keeps its place with the editor: scroll sync both ways, the cursor's paragraph marked, double-click
-// back to the source, locking, surviving a window reload; and the Markdown preview renders Emend insertions.
+// back to the source, and locking.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnlessReady } from './harness/prerequisites';
@@ -92,41 +92,5 @@ describe('the preview keeps its place with the editor', { skip: skipUnlessReady(
     await until(s, 'the unlocked preview to follow the editor to plain.emend', async () => /waste no time/.test(await root().innerText()), {
       seen: async () => (await root().innerText()).slice(0, 200),
     });
-  });
-
-  test('the preview comes back after a window reload, in the view it had', async () => {
-    await previewFrame(s.page).locator('button[data-view="final"]').click();
-    await until(s, 'the final view', async () => (await root().getAttribute('data-view')) === 'final');
-    // The workbench keeps its layout in browser storage, written in the background: give it time, then reload
-    // without the address's "open this file" payload, as a user's reload of the window would.
-    await s.page.waitForTimeout(3000);
-    await s.page.goto(s.server.urlFor(s.workspace));
-    await s.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
-    await until(s, 'the restored preview to show the final view again', async () =>
-      (await root().count()) > 0 && (await root().getAttribute('data-view')) === 'final' && (await root().locator('.emend-block').count()) > 0,
-    { timeout: 30_000, seen: async () => `${await root().count()} previews, view ${await root().getAttribute('data-view').catch(() => '?')}` });
-    await s.screenshot('preview-restored');
-  });
-});
-
-describe('the Markdown preview renders Emend insertions', { skip: skipUnlessReady() }, () => {
-  let s: Session;
-  before(async () => { s = await openVsCode('markdown', 'notes.md'); });
-  after(async () => { await s?.close(); });
-
-  test('^{…} in a Markdown file is raised as an insertion', async () => {
-    await waitForText(s, 'Notes on the letter');
-    // The editor title's preview button (Markdown's own), once the Markdown extension has contributed it.
-    const button = s.page.locator('.editor-actions [aria-label^="Open Preview to the Side"]').first();
-    await until(s, 'the Markdown preview button in the editor title', async () => (await button.count()) > 0, { timeout: 60_000 });
-    await button.click();
-    const ins = previewFrame(s.page).locator('ins.emend-add');
-    const texts = await until(s, 'two insertions in the Markdown preview', async () => {
-      const t = await ins.allInnerTexts();
-      return t.length === 2 ? t : undefined;
-    }, { timeout: 60_000, seen: async () => (await previewFrame(s.page).locator('body').innerText().catch(() => '(no preview)')).slice(0, 300) });
-    assert.deepEqual(texts.map((t) => t.trim()), ['and test', 'relieve']);
-    assert.equal(await previewFrame(s.page).locator('s, del').first().innerText(), 'eliminate');
-    await s.screenshot('markdown-preview');
   });
 });

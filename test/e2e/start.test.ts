@@ -2,8 +2,8 @@
 // browser with the preview beside it, listens on 127.0.0.1 only, and stops code-server when interrupted.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,5 +97,58 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
     });
     assert.equal(child.exitCode, 0, output);
     await until(v, `port ${port} to close`, async () => !(await connects('127.0.0.1', port)));
+  });
+});
+
+describe('npm start with the desktop VS Code', () => {
+  // No desktop VS Code can be downloaded here; a stand-in `code` first on PATH records how it is called.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'emend-e2e-start-desktop-'));
+  const log = path.join(tmp, 'calls.txt');
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  function runStart(args: string[]): { status: number | null; output: string; calls: string[] } {
+    const bin = path.join(tmp, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'code'), [
+      '#!/bin/sh',
+      'if [ "$1" = "--version" ]; then printf "1.139.1\\nabcdef\\nx64\\n"; exit 0; fi',
+      'for a in "$@"; do printf "%s\\n" "$a"; done > "$FAKE_CODE_LOG"',
+      'printf "EMEND_START_PREVIEW=%s\\n" "$EMEND_START_PREVIEW" >> "$FAKE_CODE_LOG"',
+    ].join('\n'), { mode: 0o755 });
+    rmSync(log, { force: true });
+    const r = spawnSync(process.execPath, ['scripts/start.mjs', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, FAKE_CODE_LOG: log, INIT_CWD: ROOT },
+    });
+    return { status: r.status, output: r.stdout + r.stderr, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
+  }
+
+  test('opens the sample letter with the extension from this checkout and the preview helper', () => {
+    const r = runStart([]);
+    assert.equal(r.status, 0, r.output);
+    assert.deepEqual(r.calls, [
+      '--new-window',
+      `--extensionDevelopmentPath=${ROOT}`,
+      `--extensionDevelopmentPath=${path.join(ROOT, 'scripts', 'start-helper')}`,
+      path.join(ROOT, 'samples'),
+      path.join(ROOT, 'samples', 'reagan-1985-draft.emend'),
+      `EMEND_START_PREVIEW=${path.join(ROOT, 'samples', 'reagan-1985-draft.emend')}`,
+    ]);
+  });
+
+  test('a folder argument opens that folder, with no file and no preview', () => {
+    const r = runStart(['test/e2e/fixtures']);
+    assert.equal(r.status, 0, r.output);
+    assert.deepEqual(r.calls.slice(3), [path.join(ROOT, 'test', 'e2e', 'fixtures'), 'EMEND_START_PREVIEW=']);
+  });
+
+  test('a missing path or an unknown option is a one-line error, and VS Code is not started', () => {
+    for (const args of [['no/such/file.emend'], ['--frobnicate']]) {
+      const r = runStart(args);
+      assert.equal(r.status, 1, r.output);
+      assert.match(r.output, /^npm start: (.*does not exist|unknown option --frobnicate)/m);
+      assert.deepEqual(r.calls, []);
+    }
   });
 });

@@ -28,6 +28,13 @@ test('emend/reading follows incremental edits', async () => {
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'final' }), { text: 'a d' });
 });
 
+test('emend/mapPosition maps between the transcription and a reading, both ways', async () => {
+  const uri = docUri('map');
+  await server.open(uri, 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns.');
+  assert.deepEqual(await server.request('emend/mapPosition', { uri, kind: 'final', position: pos(1, 8), direction: 'toSource' }), { position: pos(1, 24) });
+  assert.deepEqual(await server.request('emend/mapPosition', { uri, kind: 'draft', position: pos(1, 12), direction: 'toReading' }), { position: pos(1, 10) });
+});
+
 test('emend/revisions lists every revision with its summary, range and depth', async () => {
   const uri = docUri('revisions');
   await server.open(uri, 'to ~~eliminate~~ ^{relieve} the\n\n~~a ^{b}~~');
@@ -125,6 +132,9 @@ test('malformed requests and unknown documents get an InvalidParams error, and t
     ['emend/toggleMark', { uri, version: 1, range: 'all', kind: 'del' }],
     ['emend/toggleMark', { uri, version: 1, range: range(0, 0, 0, 1), kind: 'bold' }],
     ['emend/stats', {}],
+    ['emend/mapPosition', { uri, kind: 'final', position: pos(0, 0), direction: 'sideways' }],
+    ['emend/mapPosition', { uri, kind: 'final', position: null, direction: 'toSource' }],
+    ['emend/mapPosition', { uri, kind: 'margin', position: pos(0, 0), direction: 'toSource' }],
   ];
   for (const [method, params] of cases) {
     await assert.rejects(server.request(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);

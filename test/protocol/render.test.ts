@@ -66,7 +66,7 @@ test('emend/render with page returns a self-contained page of the view', async (
 
 test('emend/render refuses an unknown view with a message naming the known ones', async () => {
   await assert.rejects(conn.sendRequest(RenderRequest, { uri, view: 'collation-typo' }),
-    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side/);
+    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side, collation/);
 });
 
 test('emend/render refuses a document that is not open', async () => {

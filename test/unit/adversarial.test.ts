@@ -58,6 +58,14 @@ test('^{ nested 100,000 deep and closed: nesting stops at the limit, the closers
   assert.equal(final, '^{'.repeat(n - MAX_NESTING) + 'x' + '}'.repeat(n - MAX_NESTING));
 });
 
+test('1 MB of crossing marks *^{* : each crossing reported (up to the cut), the closers they leave consumed in O(1)', () => {
+  const src = '*^{*'.repeat(MB / 4);
+  const { a, problems } = everything(src);
+  assert.equal(problems.length, MAX_PROBLEMS + 1);
+  assert.ok(problems.slice(0, MAX_PROBLEMS).every((p) => p.code === 'crossing-marks'));
+  assert.equal(a.doc.paragraphs.length, 1);
+});
+
 test('1 MB of stray closers: the first problems, then too-many-problems', () => {
   const { problems } = everything('}'.repeat(MB));
   assert.equal(problems.length, MAX_PROBLEMS + 1);

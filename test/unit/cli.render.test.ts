@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from './cli-helpers';
 
@@ -164,5 +164,22 @@ test('progress is shown on a terminal for many files and cleared at the end', as
     const pipe = await runCli(['render', 'd'], { cwd: t.dir, tty: false });
     assert.equal(pipe.stderr, '');
     assert.equal(pipe.stdout, tty.stdout);
+  } finally { t.cleanup(); }
+});
+
+test('a directory that links back to itself is walked once', async () => {
+  const t = tempTree({ 'd/a.emend': 'A', 'd/sub/b.emend': 'B' });
+  try {
+    symlinkSync(join(t.dir, 'd'), join(t.dir, 'd', 'sub', 'loop'));
+    const r = await runCli(['render', 'd/'], { cwd: t.dir });
+    assert.deepEqual(r, { code: 0, stdout: 'A\nB\n', stderr: '' });
+  } finally { t.cleanup(); }
+});
+
+test('a file named twice, directly and through its directory, is read once', async () => {
+  const t = tempTree({ 'd/a.emend': 'A' });
+  try {
+    const r = await runCli(['render', 'd/a.emend', 'd'], { cwd: t.dir });
+    assert.deepEqual(r, { code: 0, stdout: 'A\n', stderr: '' });
   } finally { t.cleanup(); }
 });

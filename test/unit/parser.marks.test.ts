@@ -156,3 +156,14 @@ test('a deletion crossing an insertion is reported once', () => {
   assert.deepEqual([p.start, p.end], [11, 12]);
   assert.match(p.message, /If the `~~` inside was meant to end the deletion/);
 });
+
+test('a closer left by a crossing is awaited only where the crossing left it', () => {
+  // Consumed at the same level...
+  assert.equal(shape('*a ~~b* c~~ d'), 'hand["a " del["b"]!] " c" " d"');
+  // ...but a later insertion's own deletion is read normally, not eaten as the pending closer.
+  assert.equal(shape('*a ~~b* c ^{x ~~y~~}'), 'hand["a " del["b"]!] " c " add["x " del["y"]]');
+  assert.deepEqual(codes('*a ~~b* c ^{x ~~y~~}'), ['crossing-marks']);
+  // A crossing inside a mark is forgotten when that mark closes.
+  assert.equal(shape('^{*a ~~b* c} ^{d ~~e~~}'), 'add[hand["a " del["b"]!] " c"] " " add["d " del["e"]]');
+  assert.deepEqual(codes('^{*a ~~b* c} ^{d ~~e~~}'), ['crossing-marks']);
+});

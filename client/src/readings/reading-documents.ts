@@ -1,13 +1,16 @@
-// Emend: Open Draft Reading / Open Final Reading / Compare Draft and Final.
+// Emend: Open Draft Reading / Open Final Reading / Compare Draft and Final / Reveal in Transcription.
 // The readings are read-only virtual documents (scheme `emend-reading`) whose text the server gives
 // (emend/reading); they follow the transcription as it is edited. The transcription itself is never rewritten.
 import * as path from 'node:path';
 import {
-  commands, EventEmitter, Uri, ViewColumn, window, workspace,
-  type CancellationToken, type Event, type ExtensionContext, type TextDocumentContentProvider,
+  commands, EventEmitter, Position, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+  type CancellationToken, type Event, type ExtensionContext, type TextDocumentContentProvider, type TextEditor,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReadingRequest, type ReadingParams, type ReadingResult } from '../../../server/src/protocol';
+import {
+  MapPositionRequest, ReadingRequest,
+  type MapPositionParams, type MapPositionResult, type ReadingParams, type ReadingResult,
+} from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 
 export const READING_SCHEME = 'emend-reading';
@@ -82,9 +85,46 @@ function sourceOf(arg: unknown, purpose: string): Uri | undefined {
   return undefined;
 }
 
-async function openReading(source: Uri, kind: Kind): Promise<void> {
+async function mapPosition(client: LanguageClient, source: Uri, kind: Kind, position: Position, direction: MapPositionParams['direction']): Promise<Position | undefined> {
+  const params: MapPositionParams = {
+    uri: client.code2ProtocolConverter.asUri(source), kind, direction,
+    position: { line: position.line, character: position.character },
+  };
+  const r = await askServer<MapPositionResult>(client, direction === 'toSource' ? 'find the place in the transcription' : 'find the place in the reading', MapPositionRequest, params);
+  return r ? new Position(r.position.line, r.position.character) : undefined;
+}
+
+function place(editor: TextEditor, at: Position): void {
+  editor.selection = new Selection(at, at);
+  editor.revealRange(editor.selection, TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Opens the reading beside the transcription; when the transcription is the active editor, at its cursor's place. */
+async function openReading(client: LanguageClient, source: Uri, kind: Kind): Promise<void> {
+  const active = window.activeTextEditor;
+  const cursor = active && active.document.uri.toString() === source.toString() ? active.selection.active : undefined;
   const doc = await workspace.openTextDocument(readingUri(source, kind));
-  await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
+  const editor = await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
+  if (cursor) {
+    const at = await mapPosition(client, source, kind, cursor, 'toReading');
+    if (at) place(editor, at);
+  }
+}
+
+/** From a reading (or a side of the draft/final diff) to the same place in the transcription. */
+async function revealInTranscription(client: LanguageClient): Promise<void> {
+  const editor = window.activeTextEditor;
+  const parsed = editor && editor.document.uri.scheme === READING_SCHEME ? parseReadingUri(editor.document.uri) : undefined;
+  if (!editor || !parsed) {
+    void window.showInformationMessage('Put the cursor in a draft or final reading (or in the draft/final comparison) to find its place in the transcription.');
+    return;
+  }
+  const source = await workspace.openTextDocument(parsed.source);
+  const at = await mapPosition(client, parsed.source, parsed.kind, editor.selection.active, 'toSource');
+  if (!at) return;
+  const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === source.uri.toString());
+  const target = await window.showTextDocument(source, { viewColumn: visible?.viewColumn ?? ViewColumn.Beside, preview: false });
+  place(target, at);
 }
 
 export function registerReadingDocuments(context: ExtensionContext, client: LanguageClient): void {
@@ -97,12 +137,13 @@ export function registerReadingDocuments(context: ExtensionContext, client: Lang
     }),
     commands.registerCommand('emend.openDraft', async (arg?: unknown) => {
       const source = sourceOf(arg, 'open its draft reading');
-      if (source) await openReading(source, 'draft');
+      if (source) await openReading(client, source, 'draft');
     }),
     commands.registerCommand('emend.openFinal', async (arg?: unknown) => {
       const source = sourceOf(arg, 'open its final reading');
-      if (source) await openReading(source, 'final');
+      if (source) await openReading(client, source, 'final');
     }),
+    commands.registerCommand('emend.revealInTranscription', () => revealInTranscription(client)),
     commands.registerCommand('emend.compareDraftFinal', async (arg?: unknown) => {
       const source = sourceOf(arg, 'compare its draft and final readings');
       if (!source) return;

@@ -18,3 +18,4 @@ export * from './stats';
 export * from './render/index';
 export * from './collate/index';
 export * from './tei/index';
+export * from './reading-positions';

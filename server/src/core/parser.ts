@@ -60,8 +60,14 @@ class InlineParser {
   private openBrace = 0;
   private openAngle = 0;
   private openHand = 0;
-  /** Closers still to come for marks that a crossing ended early; they are consumed without a second report. */
-  private crossedPending: string[] = [];
+  /** Closers still to come for marks that a crossing ended early; they are consumed without a second report,
+   *  but only at the nesting depth where the crossing left them (`depths`), and forgotten when the mark holding
+   *  that place closes. One stack per closer, so each check is O(1). */
+  private pendingTildes: string[] = [];
+  private pendingTildeDepths: number[] = [];
+  private pendingBrace: number[] = [];
+  private pendingAngle: number[] = [];
+  private pendingStar: number[] = [];
   /** Closers of openers refused for being nested too deep, innermost last; while any is pending, delimiters are text. */
   private refused: string[] = [];
   readonly braceAdds: MarkNode[] = [];
@@ -79,7 +85,11 @@ class InlineParser {
   paragraph(start: number, end: number, more: boolean): Paragraph {
     const src = this.src;
     this.children = [];
-    this.crossedPending = [];
+    this.pendingTildes = [];
+    this.pendingTildeDepths = [];
+    this.pendingBrace = [];
+    this.pendingAngle = [];
+    this.pendingStar = [];
     this.refused = [];
     let textStart = start;
     let i = start;
@@ -172,6 +182,7 @@ class InlineParser {
   private pop(end: number, closeStart: number | null): MarkNode {
     const frame = this.stack.pop()!;
     const node = frame.node;
+    this.forgetPendingDeeperThan(this.stack.length);
     node.end = end;
     node.close = closeStart === null ? null : { start: closeStart, end };
     node.children = group(this.children, this.src);
@@ -183,6 +194,17 @@ class InlineParser {
       this.openHand--;
     }
     return node;
+  }
+
+  /** Closers awaited inside a mark that has now closed will never come where they were awaited. */
+  private forgetPendingDeeperThan(depth: number): void {
+    while (this.pendingTildeDepths.length > 0 && this.pendingTildeDepths[this.pendingTildeDepths.length - 1]! > depth) {
+      this.pendingTildeDepths.pop();
+      this.pendingTildes.pop();
+    }
+    forgetDeeper(this.pendingBrace, depth);
+    forgetDeeper(this.pendingAngle, depth);
+    forgetDeeper(this.pendingStar, depth);
   }
 
   private close(closeStart: number, closeEnd: number): void {
@@ -218,9 +240,10 @@ class InlineParser {
         rest -= top.tildes;
         continue;
       }
-      const pending = this.crossedPending[this.crossedPending.length - 1];
-      if (pending !== undefined && pending[0] === '~' && pending.length <= rest) {
-        this.crossedPending.pop();
+      const pending = this.pendingTildes[this.pendingTildes.length - 1];
+      if (pending !== undefined && pending.length <= rest && this.pendingTildeDepths[this.pendingTildeDepths.length - 1] === this.stack.length) {
+        this.pendingTildes.pop();
+        this.pendingTildeDepths.pop();
         k += pending.length;
         rest -= pending.length;
         continue;
@@ -252,9 +275,9 @@ class InlineParser {
       return;
     }
     const ch = this.src[at]!;
-    const pendingIndex = this.crossedPending.lastIndexOf(ch);
-    if (pendingIndex >= 0) {
-      this.crossedPending.splice(pendingIndex, 1);
+    const pendingCloser = c === RBRACE ? this.pendingBrace : c === GT ? this.pendingAngle : this.pendingStar;
+    if (pendingCloser.length > 0 && pendingCloser[pendingCloser.length - 1] === this.stack.length) {
+      pendingCloser.pop();
       return;
     }
     if (c === STAR) {
@@ -273,16 +296,24 @@ class InlineParser {
   /** A closer whose mark is open but not innermost: the marks cross. End the inner marks here, then the matched one. */
   private crossing(at: number, want: string): void {
     const inner: MarkNode[] = [];
+    const crossed = inner;
     for (;;) {
       const top = this.top()!;
       const matches = want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want;
       if (matches) break;
       const node = this.pop(at, null);
       inner.push(node);
-      this.crossedPending.push(closerOf(node));
+      crossed.push(node);
     }
     const outer = this.top()!.node;
     this.close(at, at + 1);
+    // Their closers are awaited where the outer mark stood, outermost's last.
+    const depth = this.stack.length;
+    for (let k = crossed.length - 1; k >= 0; k--) {
+      const node = crossed[k]!;
+      if (node.kind === 'del') { this.pendingTildes.push(node.delimiter); this.pendingTildeDepths.push(depth); }
+      else (node.kind === 'hand' ? this.pendingStar : node.delimiter === '^<' ? this.pendingAngle : this.pendingBrace).push(depth);
+    }
     const below = this.top();
     let ambiguous: MarkNode | null = null;
     if (below && below.node.kind === 'del' && !below.crossed) {
@@ -361,6 +392,10 @@ class InlineParser {
       `A space just inside this ${KIND_NAME[node.kind]} doubles the space outside it.`,
       [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
   }
+}
+
+function forgetDeeper(depths: number[], depth: number): void {
+  while (depths.length > 0 && depths[depths.length - 1]! > depth) depths.pop();
 }
 
 function isSpacesOnly(src: string, start: number, end: number): boolean {

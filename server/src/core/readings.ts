@@ -90,12 +90,16 @@ export interface Reading {
   paragraphs: ReadingParagraph[];
 }
 
+/** Builds a reading as segments: runs of source text (mapped one to one) and symbols (an escape's character, a
+ *  bracket), the text itself being made once at the end, so the common case (long runs of source) copies nothing. */
 class Builder {
-  private readonly parts: string[] = [];
   private length = 0;
   private readonly outStarts: number[] = [];
   private readonly srcStarts: number[] = [];
+  /** Source characters each segment maps: a run's length, or a symbol's width (0 or 1). */
   private readonly lengths: number[] = [];
+  /** A symbol segment's text, or null for a run of source text. */
+  private readonly symbols: Array<string | null> = [];
   readonly junctions: number[] = [];
   /** Something was dropped since the last emitted text. */
   private dropped = false;
@@ -184,7 +188,7 @@ class Builder {
       this.junction = false;
     }
     if (end <= start) return;
-    this.push(src.slice(start, end), start, true);
+    this.pushSource(start, end);
   }
 
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
@@ -195,35 +199,47 @@ class Builder {
       this.dropped = false;
       this.junction = false;
     }
-    this.push(value, at, false, width);
-  }
-
-  private push(value: string, srcStart: number, verbatim: boolean, width = 1): void {
-    if (this.paragraphStart < 0) {
-      if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
-        const sep = this.separatorStart;
-        this.separatorStart = -1;
-        this.push(this.src.slice(sep, this.separatorEnd), sep, true);
-      }
-      this.paragraphStart = this.length;
-    }
-    const k = this.lengths.length - 1;
-    if (verbatim && k >= 0 && this.outStarts[k]! + this.lengths[k]! === this.length
-      && this.srcStarts[k]! + this.lengths[k]! === srcStart) {
-      this.lengths[k]! += value.length;
-    } else {
-      this.outStarts.push(this.length);
-      this.srcStarts.push(srcStart);
-      this.lengths.push(verbatim ? value.length : Math.min(value.length, width));
-    }
-    this.parts.push(value);
+    this.beginText();
+    this.outStarts.push(this.length);
+    this.srcStarts.push(at);
+    this.lengths.push(Math.min(value.length, width));
+    this.symbols.push(value);
     this.length += value.length;
     this.lineStart = false;
   }
 
+  /** The paragraph's first text brings the separator before it. */
+  private beginText(): void {
+    if (this.paragraphStart >= 0) return;
+    if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
+      const sep = this.separatorStart;
+      this.separatorStart = -1;
+      this.paragraphStart = 0;
+      this.pushSource(sep, this.separatorEnd);
+    }
+    this.paragraphStart = this.length;
+  }
+
+  private pushSource(start: number, end: number): void {
+    this.beginText();
+    const k = this.lengths.length - 1;
+    if (k >= 0 && this.symbols[k] === null && this.srcStarts[k]! + this.lengths[k]! === start) {
+      this.lengths[k]! += end - start;
+    } else {
+      this.outStarts.push(this.length);
+      this.srcStarts.push(start);
+      this.lengths.push(end - start);
+      this.symbols.push(null);
+    }
+    this.length += end - start;
+    this.lineStart = false;
+  }
+
   private lastCode(): number {
-    const last = this.parts[this.parts.length - 1];
-    return last ? last.charCodeAt(last.length - 1) : NL;
+    const k = this.lengths.length - 1;
+    if (k < 0) return NL;
+    const symbol = this.symbols[k];
+    return symbol != null ? symbol.charCodeAt(symbol.length - 1) : this.src.charCodeAt(this.srcStarts[k]! + this.lengths[k]! - 1);
   }
 
   private trimTrailingSpaces(): void {
@@ -234,25 +250,27 @@ class Builder {
   private trimTrailing(test: (c: number) => boolean, max: number): void {
     let budget = max;
     for (;;) {
-      const last = this.parts[this.parts.length - 1];
-      if (!last) return;
-      let cut = last.length;
-      while (cut > 0 && budget > 0 && test(last.charCodeAt(cut - 1))) { cut--; budget--; }
-      if (cut === last.length) return;
-      const removed = last.length - cut;
-      this.length -= removed;
       const k = this.lengths.length - 1;
-      this.lengths[k] = Math.max(0, this.lengths[k]! - removed);
-      if (this.outStarts[k]! >= this.length && this.lengths[k] === 0) {
-        this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop();
-      }
-      if (cut === 0) this.parts.pop(); else { this.parts[this.parts.length - 1] = last.slice(0, cut); return; }
+      // Symbols (escaped markup characters, brackets) are never spaces or line breaks: trimming stops there.
+      if (k < 0 || this.symbols[k] !== null) return;
+      const start = this.srcStarts[k]!;
+      let len = this.lengths[k]!;
+      while (len > 0 && budget > 0 && test(this.src.charCodeAt(start + len - 1))) { len--; budget--; }
+      const removed = this.lengths[k]! - len;
+      if (removed === 0) return;
+      this.length -= removed;
+      if (len > 0) { this.lengths[k] = len; return; }
+      this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop(); this.symbols.pop();
       if (budget === 0) return;
     }
   }
 
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
-    const text = this.parts.join('');
+    const pieces: string[] = new Array(this.lengths.length);
+    for (let k = 0; k < this.lengths.length; k++) {
+      pieces[k] = this.symbols[k] ?? this.src.slice(this.srcStarts[k]!, this.srcStarts[k]! + this.lengths[k]!);
+    }
+    const text = pieces.join('');
     return {
       kind, text, junctions: this.junctions, paragraphs,
       map: new SourceMap(this.outStarts, this.srcStarts, this.lengths, text.length),

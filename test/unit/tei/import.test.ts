@@ -82,6 +82,10 @@ test('the header is read back into the header block', () => {
   assert.equal(markup(tei('<p>x</p>', header)), '---\ntitle: Letter to G.\nauthor: Reagan\nrepository: Library\nidno: MS 1\n---\n\nx\n');
 });
 
+test('the text\'s xml:lang gives the language when the header names none', () => {
+  assert.equal(markup(`<TEI xmlns="${NS}" xml:lang="de"><text><body><p>Brief</p></body></text></TEI>`), '---\nlanguage: de\n---\n\nBrief\n');
+});
+
 test('malformed XML is refused with line and column', () => {
   assert.equal(error('<TEI><text>'), 'This is not well-formed XML (line 1, column 6: <text> is never closed).');
   assert.equal(error(`<TEI xmlns="${NS}"><p>a</q></TEI>`), 'This is not well-formed XML (line 1, column 46: </q> does not match <p>).');
@@ -121,6 +125,17 @@ test('binary junk and wrong encodings are refused', () => {
 test('very large files and very deep nesting are refused', () => {
   assert.match(error(' '.repeat(MAX_TEI_CHARS + 1)), /Emend imports TEI files of up to/);
   assert.match(error(tei('<p>' + '<hi>'.repeat(600) + 'x' + '</hi>'.repeat(600) + '</p>')), /nested more than 512 deep/);
+});
+
+test('marks nested deeper than the markup reads are refused, not mangled', () => {
+  assert.equal(markup(tei('<p>' + '<add>'.repeat(100) + 'x' + '</add>'.repeat(100) + '</p>')), '^{'.repeat(100) + 'x' + '}'.repeat(100) + '\n');
+  assert.match(error(tei('<p>' + '<add>'.repeat(101) + 'x' + '</add>'.repeat(101) + '</p>')), /more than 100 deep/);
+});
+
+test('an element with a very great many children imports without overflowing the stack', () => {
+  const r = importTei(tei('<p><hi>' + '<lb/>x'.repeat(200_000) + '</hi></p>'));
+  assert.ok(r.ok);
+  assert.equal(r.markup.length, 'x\n'.repeat(200_000).length);
 });
 
 test('empty additions are kept, empty deletions are left out with a warning', () => {

@@ -24,7 +24,7 @@ function options(): OptionSpec[] {
 
 export const render: CliCommand = {
   name: 'render',
-  summary: 'Print a reading (draft, final or diplomatic) of each file.',
+  summary: 'Print (or write) each file as a reading in plain text, an HTML page or a TEI P5 document.',
   get help() {
     return [
       'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR] FILE...',

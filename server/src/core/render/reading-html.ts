@@ -18,11 +18,12 @@ export interface ReadingParagraphHtml {
  * One paragraph in one reading. With `highlightChanges`, the text that the revision changed is marked: in the
  * draft what was later struck, in the final what was added (each titled with its revision's summary).
  */
-export function readingParagraph(source: string, p: Paragraph, kind: ReadingView, highlightChanges: boolean): ReadingParagraphHtml {
+export function readingParagraph(source: string, p: Paragraph, kind: ReadingView, highlightChanges: boolean,
+  known?: Summaries): ReadingParagraphHtml {
   const r = reading(paragraphDocument(source, p), kind);
   if (r.text.length === 0) return { html: '', empty: true };
   const decorations: Decoration[] = [];
-  const summaries = highlightChanges ? paragraphSummaries(source, p) : new Map();
+  const summaries = highlightChanges ? known ?? paragraphSummaries(source, p) : new Map();
   collect(p.children, kind, highlightChanges, summaries, r, decorations);
   return { html: decorate(r.text, decorations), empty: false };
 }

@@ -6,6 +6,7 @@ import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
 import { attr } from './html';
 import { readingParagraph } from './reading-html';
+import { paragraphSummaries } from './summaries';
 import { collationBlocks, type CollationSource } from '../collate/view';
 
 /** One block of rendered output: a paragraph (or a row of side by side), with the source lines it comes from. */
@@ -85,8 +86,9 @@ const SIDE_BY_SIDE_HEADING: RenderedBlock = {
 };
 
 function sideBySideRow(src: string, p: Paragraph): string {
-  const draft = readingParagraph(src, p, 'draft', true);
-  const final = readingParagraph(src, p, 'final', true);
+  const summaries = paragraphSummaries(src, p);
+  const draft = readingParagraph(src, p, 'draft', true, summaries);
+  const final = readingParagraph(src, p, 'final', true, summaries);
   const cell = (which: 'draft' | 'final', r: { html: string; empty: boolean }) =>
     `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>`
     + (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) + '</div>';

@@ -73,7 +73,7 @@ function usesHands(nodes: Inline[]): boolean {
     const n = stack.pop()!;
     if (n.kind === 'hand') return true;
     if (n.kind === 'subst') stack.push(n.first, n.second);
-    else if (n.kind === 'del' || n.kind === 'add') stack.push(...n.children);
+    else if (n.kind === 'del' || n.kind === 'add') for (const c of n.children) stack.push(c);
   }
   return false;
 }

@@ -7,6 +7,7 @@
 //      literal mark characters and grouping text in another hand into `*…*`.
 // What the markup cannot express is reduced to its text, with one warning per kind of element and its count.
 import { escapeText } from '../escape';
+import { MAX_NESTING } from '../parser';
 import { parseXml, XmlError, type XmlElement, type XmlNode } from './xml';
 import { HEADER_DEFAULTS, TEI_NS } from './export';
 
@@ -76,6 +77,11 @@ class Warnings {
   }
 }
 
+/** Appends without spreading (a spread of a very long array overflows the call stack). */
+function append<T>(to: T[], items: T[]): void {
+  for (const item of items) to.push(item);
+}
+
 function stripPointer(v: string | undefined): string | null {
   if (!v) return null;
   const first = v.trim().split(/\s+/)[0] ?? '';
@@ -131,7 +137,9 @@ class Walker {
         const isLine = name === 'l' || name === 'line';
         const content = this.inline(child, null, childPreserve, false);
         if (isLine && pending === null && this.lastWasLine && this.paragraphs.length) {
-          this.paragraphs[this.paragraphs.length - 1]!.push(this.lb(null), ...content);
+          const last = this.paragraphs[this.paragraphs.length - 1]!;
+          last.push(this.lb(null));
+          append(last, content);
         } else {
           flush();
           this.paragraphs.push(content);
@@ -148,7 +156,7 @@ class Walker {
         continue;
       }
       // An inline element straight inside a container: part of a paragraph of its own.
-      (pending ??= []).push(...this.inlineElement(child, null, childPreserve, false));
+      append((pending ??= []), this.inlineElement(child, null, childPreserve, false));
       this.lastWasLine = false;
     }
     flush();
@@ -196,7 +204,7 @@ class Walker {
     const out: INode[] = [];
     for (const child of el.children) {
       if (child.kind === 'text') out.push(this.leaf(child.text, hand, preserve));
-      else out.push(...this.inlineElement(child, hand, spaceOf(child, preserve), unwrapDel));
+      else append(out, this.inlineElement(child, hand, spaceOf(child, preserve), unwrapDel));
     }
     return pairShifts(out);
   }
@@ -210,7 +218,8 @@ class Walker {
       case 'line': {
         // A line inside a paragraph: its text, then a line break (dropped again at the paragraph's end).
         const content = this.inline(el, hand, preserve, unwrapDel);
-        return [...content, this.lb(hand)];
+        content.push(this.lb(hand));
+        return content;
       }
       case 'handShift':
         this.handShift(el);
@@ -364,8 +373,13 @@ interface Facts {
   explicit: boolean;
 }
 
+/** Marks nested deeper than the markup reads (the parser's MAX_NESTING): the import is refused, not mangled. */
+class TooDeep extends Error {}
+
 class MarkupWriter {
-  private out = '';
+  private out: string[] = [];
+  /** Marks open around what is being written. */
+  private depth = 0;
   /** The last thing written was a deletion's opening tildes (a second one there would merge with it). */
   private afterDelOpen = false;
   /** A deletion or insertion outside a substitution was just written (then only spaces): the parser pairs
@@ -377,12 +391,17 @@ class MarkupWriter {
   private facts = new Map<INode, Facts>();
 
   paragraph(nodes: INode[]): string {
-    this.out = '';
+    this.out = [];
+    this.depth = 0;
     this.afterDelOpen = false;
     this.loneMark = null;
     this.facts.clear();
     this.sequence(nodes, false);
-    return this.out;
+    return this.out.join('');
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new TooDeep();
   }
 
   private fact(n: INode): Facts {
@@ -407,7 +426,7 @@ class MarkupWriter {
 
   private write(s: string): void {
     if (s === '') return;
-    this.out += s;
+    this.out.push(s);
     this.afterDelOpen = false;
     if (/[^ \t]/.test(s)) this.loneMark = null;
   }
@@ -434,9 +453,11 @@ class MarkupWriter {
           i++;
           continue;
         }
+        this.enter();
         this.write('*');
         for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k);
         this.write('*');
+        this.depth--;
         i = end;
         continue;
       }
@@ -476,9 +497,11 @@ class MarkupWriter {
       case 'hand':
         // (An empty one is written too: `**` keeps marks on either side apart, as the TEI had them.)
         if (inHand) { this.sequence(n.children, inHand); break; }
+        this.enter();
         this.write('*');
         this.sequence(n.children, true);
         this.write('*');
+        this.depth--;
         break;
       case 'text': this.write(escapeText(n.text)); break;
       case 'lb': this.write('\n'); break;
@@ -508,9 +531,11 @@ class MarkupWriter {
   private mark(n: MarkI, inHand: boolean): void {
     if (!this.fact(n).content) { this.droppedEmpty++; return; }
     if (n.kind === 'add') {
+      this.enter();
       this.write('^{');
       this.sequence(n.children, inHand);
       this.write('}');
+      this.depth--;
       return;
     }
     if (this.afterDelOpen) {
@@ -521,11 +546,13 @@ class MarkupWriter {
       return;
     }
     const tildes = '~'.repeat(1 + delDepth(n));
-    this.out += tildes;
+    this.enter();
+    this.out.push(tildes);
     this.afterDelOpen = true;
     this.loneMark = null;
     this.sequence(n.children, inHand);
     this.write(tildes);
+    this.depth--;
   }
 }
 
@@ -544,8 +571,21 @@ function delDepth(n: MarkI): number {
 
 /** Drops lines that hold only white space (they would end the paragraph) and blank edges. */
 function tidyParagraph(s: string): string {
-  const lines = s.split('\n').filter((line) => /[^ \t]/.test(line));
-  return lines.join('\n');
+  // One pass: keep each line that holds something besides spaces and tabs.
+  let out = '';
+  let start = 0;
+  while (start <= s.length) {
+    let end = s.indexOf('\n', start);
+    if (end < 0) end = s.length;
+    let blank = true;
+    for (let k = start; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c !== 32 && c !== 9) { blank = false; break; }
+    }
+    if (!blank) out += (out ? '\n' : '') + s.slice(start, end);
+    start = end + 1;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- the header
@@ -668,7 +708,13 @@ export function importTei(source: string): TeiImportResult {
   const paragraphs: string[] = [];
   for (const p of walker.paragraphs) {
     normaliseSpace(p);
-    const s = tidyParagraph(writer.paragraph(p));
+    let s: string;
+    try {
+      s = tidyParagraph(writer.paragraph(p));
+    } catch (e) {
+      if (!(e instanceof TooDeep)) throw e;
+      return { ok: false, error: `This TEI nests deletions, additions and hands more than ${MAX_NESTING} deep, deeper than the markup reads.` };
+    }
     if (s) paragraphs.push(s);
   }
   const extra: string[] = [];
@@ -685,6 +731,9 @@ export function importTei(source: string): TeiImportResult {
   }
 
   const fields = headerFields(headers[0]);
+  // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
+  const lang = texts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
+  if (lang && !fields.some(([k]) => k === 'language') && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) fields.push(['language', lang]);
   let markup = '';
   const body = paragraphs.join('\n\n');
   if (fields.length || /^---[ \t]*(\n|$)/.test(body)) {

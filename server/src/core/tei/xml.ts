@@ -251,8 +251,7 @@ class Reader {
       const lt = src.slice(this.i + 1, close).indexOf('<');
       if (lt >= 0) this.fail(`"<" is not allowed in the value of ${attr}`, this.i + 1 + lt);
       if (attrs.has(attr)) this.fail(`the attribute ${attr} is given twice`, attrStart);
-      // Attribute-value normalisation: each white-space character becomes a space.
-      attrs.set(attr, this.decodeText(this.i + 1, close, false).replace(/[\t\n\r]/g, ' '));
+      attrs.set(attr, this.decodeText(this.i + 1, close, false));
       this.i = close + 1;
     }
     let scope = parentScope;
@@ -270,15 +269,17 @@ class Reader {
     return { el, scope, selfClosing };
   }
 
-  /** Text with entity and character references replaced; refuses undefined entities and a bare `&`. */
+  /** Text with entity and character references replaced; refuses undefined entities and a bare `&`. In an
+   * attribute value each literal tab or line break becomes a space (XML's normalisation; references are kept). */
   private decodeText(start: number, end: number, inText = true): string {
     const src = this.src;
+    const literal = inText ? (a: number, b: number) => src.slice(a, b) : (a: number, b: number) => src.slice(a, b).replace(/[\t\n\r]/g, ' ');
     if (inText) {
       const gt = this.next('cdataEnd', ']]>', start);
       if (gt >= 0 && gt < end) this.fail('"]]>" is not allowed in text', gt);
     }
     let amp = this.next('amp', '&', start);
-    if (amp < 0 || amp >= end) return src.slice(start, end);
+    if (amp < 0 || amp >= end) return literal(start, end);
     let out = '';
     let from = start;
     while (amp >= 0 && amp < end) {
@@ -297,11 +298,11 @@ class Reader {
       } else {
         this.fail(`the entity &${ref}; is not defined (Emend reads no DTD; write the character itself or a character reference such as &#233;)`, amp);
       }
-      out += src.slice(from, amp) + value;
+      out += literal(from, amp) + value;
       from = semi + 1;
       amp = this.next('amp', '&', from);
     }
-    return out + src.slice(from, end);
+    return out + literal(from, end);
   }
 }
 
