@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
-import { editorLines, selectText, until, waitForText } from './harness/ui';
+import { editorLines, runFromPalette, selectText, until, waitForText } from './harness/ui';
 
 /** The ids of this session's language server processes (found by the session's own profile folder). */
 function serverPids(s: Session): number[] {
@@ -22,8 +22,20 @@ function serverPids(s: Session): number[] {
   return pids;
 }
 
+/** The text of the notification toasts and, when it is open, the notification centre. */
 async function notifications(s: Session): Promise<string> {
-  return (await s.page.locator('.notifications-toasts').allInnerTexts()).join(' | ').replace(/\s+/g, ' ');
+  const shown = await s.page.locator('.notifications-toasts, .notifications-center').allInnerTexts();
+  return shown.join(' | ').replace(/\s+/g, ' ');
+}
+
+/** Waits for a notification matching `re`; if it was folded into the notification centre, opens the centre. */
+async function notification(s: Session, what: string, re: RegExp): Promise<void> {
+  let tries = 0;
+  await until(s, what, async () => {
+    if (re.test(await notifications(s))) return true;
+    if (++tries === 30) await runFromPalette(s, 'Notifications: Show Notifications');
+    return false;
+  }, { seen: () => notifications(s) });
 }
 
 describe('commands while the language server is down', { skip: skipUnlessReady() }, () => {
@@ -42,21 +54,20 @@ describe('commands while the language server is down', { skip: skipUnlessReady()
       killed.add(pid);
       process.kill(pid, 'SIGKILL');
     }
-    await until(s, 'the language client to give up restarting the server', async () => /will not be restarted/.test(await notifications(s)), {
-      timeout: 20_000, seen: () => notifications(s),
-    });
+    // The client has given up when the status bar says the server is not running (its notification may be folded
+    // into the notification centre, so the status bar is the signal to wait for).
     const down = s.page.locator('[aria-label="Emend language server not running; activate to restart it"]');
-    await until(s, 'the status bar to say the server is not running', async () => (await down.count()) > 0);
+    await until(s, 'the status bar to say the server is not running', async () => (await down.count()) > 0, {
+      timeout: 30_000, seen: () => notifications(s),
+    });
 
     await selectText(s, 'waste no time');
     await s.page.keyboard.press('Shift+Alt+KeyE');
     await s.page.keyboard.press('KeyD');
-    await until(s, 'the command to explain that the server is not running', async () =>
-      /Emend cannot mark the selection as deleted: the Emend language server is not running/.test(await notifications(s)), {
-      seen: () => notifications(s),
-    });
+    await notification(s, 'the command to explain that the server is not running',
+      /Emend cannot mark the selection as deleted: the Emend language server is not running/);
     await s.screenshot('editor-server-down');
-    const restart = s.page.locator('.notifications-toasts .monaco-button', { hasText: 'Restart Server' }).first();
+    const restart = s.page.locator('.notifications-toasts .monaco-button, .notifications-center .monaco-button', { hasText: 'Restart Server' }).first();
     await restart.click();
     await until(s, 'a new server process', async () => serverPids(s).some((p) => !killed.has(p)), { timeout: 20_000 });
 
