@@ -62,7 +62,15 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
 
   after(async () => {
     await context?.close().catch(() => undefined);
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    // Still running (a test failed or was filtered out): Ctrl+C, so that npm start stops its code-server (in its own
+    // process group, which a SIGKILL of npm start would orphan); SIGKILL only if it does not exit.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
     rmSync(tmp, { recursive: true, force: true });
   });
 
