@@ -15,14 +15,25 @@ export class MissingPrerequisite extends Error {
 
 export type Log = (line: string) => void;
 
-/** code-server compiles its `kerberos` module from source, which needs the GSSAPI headers (Debian: libkrb5-dev). */
-export function checkBuildPrerequisites(): void {
-  if (!existsSync('/usr/include/gssapi/gssapi.h')) {
-    throw new MissingPrerequisite(
-      'Installing code-server needs the Kerberos development headers (/usr/include/gssapi/gssapi.h is missing).',
-      'Install them with: sudo apt-get install -y libkrb5-dev',
-    );
+/**
+ * code-server compiles its `kerberos` module from source, which needs the GSSAPI headers (Debian: libkrb5-dev).
+ * As root on a Debian machine (CI, a fresh container) they are installed with apt-get, saying so; otherwise the
+ * message says which command to run.
+ */
+export function checkBuildPrerequisites(log: Log = (l) => process.stderr.write(l + '\n')): void {
+  const header = '/usr/include/gssapi/gssapi.h';
+  if (existsSync(header)) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    log('Installing libkrb5-dev with apt-get (code-server builds its kerberos module against it)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libkrb5-dev'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (existsSync(header)) return;
   }
+  throw new MissingPrerequisite(
+    `Installing code-server needs the Kerberos development headers (${header} is missing).`,
+    'Install them with: sudo apt-get install -y libkrb5-dev',
+  );
 }
 
 /** Debian's Chromium drives the end-to-end tests (and is a browser to open `npm start`'s address in). */
@@ -65,7 +76,7 @@ export function ensureCodeServer(log: Log = (l) => process.stderr.write(l + '\n'
     renameSync(scratch, target);
   }
   if (!existsSync(codeServerEntry())) {
-    checkBuildPrerequisites();
+    checkBuildPrerequisites(log);
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${codeServerPrefix()} (once, 2-3 minutes: native modules build from source)…`);
     const target = codeServerPrefix();
     const scratch = `${target}.partial-${process.pid}`;
