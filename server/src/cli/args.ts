@@ -99,3 +99,22 @@ export function optionsHelp(specs: readonly OptionSpec[]): string {
   const width = Math.max(...rows.map(([n]) => n.length));
   return rows.map(([n, h]) => `  ${n.padEnd(width)}  ${h}`).join('\n');
 }
+
+/**
+ * Parses a subcommand's arguments as every command does: a usage error is one line naming the command and its
+ * help (exit status 2), and `--help` prints the help (exit status 0). Returns the parsed arguments, or that status.
+ */
+export function parseCommandArgs(
+  name: string, help: () => string, args: readonly string[], specs: readonly OptionSpec[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+): ParsedArgs | number {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(args, specs);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`emend ${name}: ${e.message} (see emend ${name} --help)\n`); return 2; }
+    throw e;
+  }
+  if (parsed.help) { io.stdout(help() + '\n'); return 0; }
+  return parsed;
+}

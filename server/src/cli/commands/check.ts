@@ -2,7 +2,7 @@
 // message` lines or one JSON document, with the severities of the nearest `.emend.json` (or --config FILE).
 import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
 import { loadProjectFile, ProjectFiles, type LoadedProject } from '../project';
 import {
@@ -60,14 +60,8 @@ export const check: CliCommand = {
     `2 usage error, an unreadable input or an invalid ${PROJECT_FILE}.`,
   ].join('\n'),
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, OPTIONS);
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr(`emend check: ${e.message} (see emend check --help)\n`); return 2; }
-      throw e;
-    }
-    if (parsed.help) { io.stdout(check.help + '\n'); return 0; }
+    const parsed = parseCommandArgs('check', () => check.help, args, OPTIONS, io);
+    if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length === 0) {
       io.stderr('emend check: no files given (use - for standard input; see emend check --help)\n');
       return 2;

@@ -2,7 +2,7 @@
 // apparatus (one line per variant), or `--format json` for scripts. The witness defaults to the header's `witness:`.
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { expandInputs, readInput } from '../inputs';
 import { headerWitness, loadWitnessFile } from '../witness';
 import { analyze, apparatus, apparatusText, collate, type WitnessLoad } from '../../core/index';
@@ -35,14 +35,8 @@ export const collateCommand: CliCommand = {
   summary: 'Compare a transcription with another witness and print the variants.',
   help: HELP,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, OPTIONS);
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr(`emend collate: ${e.message} (see emend collate --help)\n`); return 2; }
-      throw e;
-    }
-    if (parsed.help) { io.stdout(HELP + '\n'); return 0; }
+    const parsed = parseCommandArgs('collate', () => HELP, args, OPTIONS, io);
+    if (typeof parsed === 'number') return parsed;
     const files = parsed.positionals;
     if (files.length < 1 || files.length > 2) {
       io.stderr('emend collate: give one transcription and at most one witness (see emend collate --help)\n');

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { describeError, MAX_INPUT_BYTES } from '../inputs';
 import { decodeXmlBytes, importTei } from '../../core/index';
 
@@ -35,14 +35,8 @@ export const importCommand: CliCommand = {
     ].join('\n');
   },
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, options());
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr(`emend import: ${e.message} (see emend import --help)\n`); return 2; }
-      throw e;
-    }
-    if (parsed.help) { io.stdout(importCommand.help + '\n'); return 0; }
+    const parsed = parseCommandArgs('import', () => importCommand.help, args, options(), io);
+    if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length !== 1) {
       io.stderr(`emend import: give exactly one TEI file (got ${parsed.positionals.length}; see emend import --help)\n`);
       return 2;

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { optionsHelp, parseArgs, UsageError, type OptionSpec } from '../args';
+import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { FORMATS } from '../formats';
 import { describeError, EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
 import { analyze, parseTeiOptionList, READING_KINDS, teiOptions, TEI_OPTION_HELP } from '../../core/index';
@@ -42,14 +42,8 @@ export const render: CliCommand = {
     ].join('\n');
   },
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs(args, options());
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr(`emend render: ${e.message} (see emend render --help)\n`); return 2; }
-      throw e;
-    }
-    if (parsed.help) { io.stdout(render.help + '\n'); return 0; }
+    const parsed = parseCommandArgs('render', () => render.help, args, options(), io);
+    if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length === 0) {
       io.stderr('emend render: no files given (use - for standard input; see emend render --help)\n');
       return 2;
