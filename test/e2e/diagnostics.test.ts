@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
-import { clickText, editorLines, problemRows, until, waitForText } from './harness/ui';
+import { editorLines, openQuickFix, problemRows, until, waitForText } from './harness/ui';
 
 const SQUIGGLE = '.editor-instance .monaco-editor .view-overlays .squiggly-error';
 
@@ -31,24 +31,7 @@ describe('diagnostics and quick fixes in VS Code', { skip: skipUnlessReady() }, 
   });
 
   test('the quick fix closes the deletion', async () => {
-    await clickText(s, '~~eliminate');
-    const fix = s.page.locator('.action-widget .monaco-list-row', { hasText: /^Close the deletion/ }).first();
-    // Ctrl+. can land before the editor has the code actions for the new diagnostic (a busy machine): ask again,
-    // every few seconds, until the menu offers the fix.
-    let asked = 0;
-    await until(s, 'the quick-fix menu to offer "Close the deletion…"', async () => {
-      if ((await fix.count()) > 0 && (await fix.isVisible())) return true;
-      if (Date.now() - asked > 3000) {
-        await s.page.keyboard.press('Escape');
-        await clickText(s, '~~eliminate');
-        await s.page.keyboard.press('Control+.');
-        asked = Date.now();
-      }
-      return false;
-    }, {
-      seen: async () => `menu rows ${JSON.stringify(await s.page.locator('.action-widget .monaco-list-row').allInnerTexts())}, ` +
-        `editor message ${JSON.stringify(await s.page.locator('.monaco-editor-overlaymessage').allInnerTexts())}`,
-    });
+    const fix = await openQuickFix(s, '~~eliminate', /^Close the deletion/, '"Close the deletion…"');
     await s.screenshot('quick-fix-menu');
     await fix.click();
     await until(s, 'the line to end with the closing `~~`', async () =>

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
-import { clickText, editorLines, problemRows, until, waitForText } from './harness/ui';
+import { editorLines, openQuickFix, problemRows, until, waitForText } from './harness/ui';
 
 describe('comparing with a witness in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
@@ -20,12 +20,7 @@ describe('comparing with a witness in VS Code', { skip: skipUnlessReady() }, () 
   });
 
   test('the quick fix strikes the word the witness lacks', async () => {
-    await clickText(s, 'give');
-    await s.page.keyboard.press('Control+.');
-    const fix = s.page.locator('.action-widget .monaco-list-row', { hasText: /^Strike “give”/ }).first();
-    await until(s, 'the quick-fix menu to offer "Strike “give”"', async () => (await fix.count()) > 0 && (await fix.isVisible()), {
-      seen: async () => JSON.stringify(await s.page.locator('.action-widget .monaco-list-row').allInnerTexts()),
-    });
+    const fix = await openQuickFix(s, 'give', /^Strike “give”/, '"Strike “give”"');
     await fix.click();
     await until(s, 'the word to be struck', async () =>
       (await editorLines(s.page)).some((l) => l.startsWith('Please ^{convey} ~~give~~ regards')), {

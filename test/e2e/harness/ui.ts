@@ -206,3 +206,27 @@ export async function problemRows(s: View): Promise<string[]> {
 export function previewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
+
+/**
+ * Opens the quick-fix menu at `text` (Ctrl+.) and waits for the row whose title matches `title`. Ctrl+. can land
+ * before the editor has the code actions for a fresh diagnostic (a busy machine), so the menu is asked for again,
+ * every few seconds, until it offers the fix. Returns the row, visible, to click.
+ */
+export async function openQuickFix(s: View, text: string, title: RegExp, what: string) {
+  const row = s.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  let asked = 0;
+  await until(s, `the quick-fix menu to offer ${what}`, async () => {
+    if ((await row.count()) > 0 && (await row.isVisible())) return true;
+    if (Date.now() - asked > 3000) {
+      await s.page.keyboard.press('Escape');
+      await clickText(s, text);
+      await s.page.keyboard.press('Control+.');
+      asked = Date.now();
+    }
+    return false;
+  }, {
+    seen: async () => `menu rows ${JSON.stringify(await s.page.locator('.action-widget .monaco-list-row').allInnerTexts())}, ` +
+      `editor message ${JSON.stringify(await s.page.locator('.monaco-editor-overlaymessage').allInnerTexts())}`,
+  });
+  return row;
+}
