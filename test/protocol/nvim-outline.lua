@@ -1,18 +1,7 @@
 -- Neovim check of the editor requests (run by nvim-outline.test.ts): a second real LSP client asks for the outline
 -- (textDocument/documentSymbol), the folding ranges and a custom request (emend/toggleMark), and writes what it got
 -- as JSON.
-local out_path = os.getenv('EMEND_NVIM_OUT')
-local result = {}
-local ok, err = pcall(function()
-  local file = os.getenv('EMEND_DOC')
-  vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = 'emend',
-    cmd = { os.getenv('EMEND_NODE'), os.getenv('EMEND_SERVER'), '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
-  })
-  vim.lsp.buf_attach_client(buf, client_id)
+dofile(os.getenv('EMEND_NVIM_HARNESS'))(function(buf, client_id, result)
   result.attached = vim.wait(15000, function()
     local c = vim.lsp.get_client_by_id(client_id)
     return c ~= nil and c.initialized == true
@@ -28,12 +17,4 @@ local ok, err = pcall(function()
     range = { start = { line = 3, character = 0 }, ['end'] = { line = 3, character = 4 } }, kind = 'del',
   }, 10000, buf)
   result.toggle = toggle and toggle.result or vim.NIL
-  client.stop()
-  result.stopped = vim.wait(5000, function() return client.is_stopped() end, 20)
 end)
-result.ok = ok
-result.error = (not ok) and tostring(err) or vim.NIL
-local f = io.open(out_path, 'w')
-f:write(vim.fn.json_encode(result))
-f:close()
-vim.cmd('qa!')

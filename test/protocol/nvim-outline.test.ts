@@ -2,27 +2,12 @@
 // a client that is not VS Code exactly as they answer VS Code. Skipped when `nvim` is missing, unless CI is set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, SERVER, TEST_DIR } from './client';
-
-const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
-const skip = !hasNvim && !process.env.CI ? 'nvim is not installed (apt-get install neovim); CI requires it' : false;
+import { runNvim, skipWithoutNvim as skip } from './nvim';
 
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 
 test('Neovim gets the outline, the folding ranges and a toggleMark edit', { skip, timeout: 60_000 }, () => {
-  assert.ok(hasNvim, 'nvim must be installed when CI is set');
-  const doc = join(TEST_DIR, 'nvim-outline.emend');
-  writeFileSync(doc, '---\ntitle: A letter\n---\nDear *Gorbachev*,\nwe must ~~eliminate~~ ^{relieve} the concerns.\n\n~~SECRET~~\n');
-  const out = join(TEST_DIR, 'nvim-outline.json');
-  const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test', 'protocol', 'nvim-outline.lua')}`], {
-    env: { ...process.env, EMEND_NVIM_OUT: out, EMEND_DOC: doc, EMEND_SERVER: SERVER, EMEND_NODE: process.execPath },
-    encoding: 'utf8', timeout: 50_000,
-  });
-  assert.equal(run.status, 0, `nvim failed: ${run.stderr}`);
-  const result = JSON.parse(readFileSync(out, 'utf8'));
+  const result = runNvim('nvim-outline.lua', 'nvim-outline.emend', '---\ntitle: A letter\n---\nDear *Gorbachev*,\nwe must ~~eliminate~~ ^{relieve} the concerns.\n\n~~SECRET~~\n');
   assert.equal(result.error, null);
   assert.equal(result.attached, true);
   // Neovim announces hierarchical symbols, so it gets the tree.

@@ -1,17 +1,6 @@
 -- Neovim smoke test (run by nvim.test.ts): a second real LSP client, headless. It starts the server, opens a
 -- transcription, waits for diagnostics and asks for a hover, then writes what it saw as JSON.
-local out_path = os.getenv('EMEND_NVIM_OUT')
-local result = {}
-local ok, err = pcall(function()
-  local file = os.getenv('EMEND_DOC')
-  vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = 'emend',
-    cmd = { os.getenv('EMEND_NODE'), os.getenv('EMEND_SERVER'), '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
-  })
-  vim.lsp.buf_attach_client(buf, client_id)
+dofile(os.getenv('EMEND_NVIM_HARNESS'))(function(buf, client_id, result)
   result.waited = vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
   result.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -29,12 +18,4 @@ local ok, err = pcall(function()
   params.position = { line = 0, character = 0 }
   local plain = client.request_sync('textDocument/hover', params, 10000, buf)
   result.plain_hover = plain and plain.result or vim.NIL
-  client.stop()
-  result.stopped = vim.wait(5000, function() return client.is_stopped() end, 20)
 end)
-result.ok = ok
-result.error = (not ok) and tostring(err) or vim.NIL
-local f = io.open(out_path, 'w')
-f:write(vim.fn.json_encode(result))
-f:close()
-vim.cmd('qa!')

@@ -3,25 +3,10 @@
 // Skipped when `nvim` is missing, unless CI is set (CI installs it; there a missing nvim is a failure).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, SERVER, TEST_DIR } from './client';
-
-const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
-const skip = !hasNvim && !process.env.CI ? 'nvim is not installed (apt-get install neovim); CI requires it' : false;
+import { runNvim, skipWithoutNvim as skip } from './nvim';
 
 test('Neovim starts the server, gets the diagnostics and a hover', { skip, timeout: 60_000 }, () => {
-  assert.ok(hasNvim, 'nvim must be installed when CI is set');
-  const doc = join(TEST_DIR, 'nvim-letter.emend');
-  writeFileSync(doc, 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns. ^{unclosed\n');
-  const out = join(TEST_DIR, 'nvim-result.json');
-  const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(ROOT, 'test', 'protocol', 'nvim-smoke.lua')}`], {
-    env: { ...process.env, EMEND_NVIM_OUT: out, EMEND_DOC: doc, EMEND_SERVER: SERVER, EMEND_NODE: process.execPath },
-    encoding: 'utf8', timeout: 50_000,
-  });
-  assert.equal(run.status, 0, `nvim failed: ${run.stderr}`);
-  const result = JSON.parse(readFileSync(out, 'utf8'));
+  const result = runNvim('nvim-smoke.lua', 'nvim-letter.emend', 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns. ^{unclosed\n');
   assert.equal(result.error, null);
   assert.equal(result.ok, true);
   assert.equal(result.waited, true);
