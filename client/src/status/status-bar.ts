@@ -26,24 +26,26 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
     return doc && doc.languageId === 'emend' ? doc : undefined;
   };
 
+  /** Shows the item in one state: every state sets all four, so none keeps another's command or label. */
+  const show = (text: string, tooltip: string | MarkdownString, command: string, label: string): void => {
+    item.text = text;
+    item.tooltip = tooltip;
+    item.command = command;
+    item.accessibilityInformation = { label };
+    item.show();
+  };
+
   async function update(): Promise<void> {
     const doc = current();
     const mine = ++generation;
     if (!doc) { item.hide(); return; }
     if (client.state === State.Starting) {
-      item.text = '$(sync~spin) Emend';
-      item.tooltip = 'The Emend language server is starting.';
-      item.command = 'emend.showOutput';
-      item.accessibilityInformation = { label: 'Emend language server starting' };
-      item.show();
+      show('$(sync~spin) Emend', 'The Emend language server is starting.', 'emend.showOutput', 'Emend language server starting');
       return;
     }
     if (client.state !== State.Running) {
-      item.text = '$(circle-slash) Emend';
-      item.tooltip = 'The Emend language server is not running. Click to restart it.';
-      item.command = 'emend.restartServer';
-      item.accessibilityInformation = { label: 'Emend language server not running; activate to restart it' };
-      item.show();
+      show('$(circle-slash) Emend', 'The Emend language server is not running. Click to restart it.', 'emend.restartServer',
+        'Emend language server not running; activate to restart it');
       return;
     }
     let stats: StatsResult;
@@ -59,7 +61,7 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
       else if (d.severity === DiagnosticSeverity.Warning) warnings++;
       else others++;
     }
-    item.text = `$(diff-removed) ${stats.deletions} $(diff-added) ${stats.insertions}` +
+    const text = `$(diff-removed) ${stats.deletions} $(diff-added) ${stats.insertions}` +
       (errors || warnings ? `  $(error) ${errors} $(warning) ${warnings}` : '  $(check)');
     const tooltip = new MarkdownString(
       `**Emend** — ${plural(stats.deletions, 'deletion', 'deletions')}, ${plural(stats.insertions, 'insertion', 'insertions')}` +
@@ -67,13 +69,9 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
       `in ${plural(stats.paragraphs, 'paragraph', 'paragraphs')}.\n\n` +
       `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}, ${others} other ${others === 1 ? 'note' : 'notes'}.\n\n` +
       'Click to list the revisions.');
-    item.tooltip = tooltip;
-    item.command = 'emend.listRevisions';
-    item.accessibilityInformation = {
-      label: `Emend: ${plural(stats.deletions, 'deletion', 'deletions')}, ${plural(stats.insertions, 'insertion', 'insertions')}, ` +
-        `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}. Activate to list the revisions.`,
-    };
-    item.show();
+    show(text, tooltip, 'emend.listRevisions',
+      `Emend: ${plural(stats.deletions, 'deletion', 'deletions')}, ${plural(stats.insertions, 'insertion', 'insertions')}, ` +
+      `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}. Activate to list the revisions.`);
   }
 
   const schedule = (delay = UPDATE_DELAY_MS): void => {
