@@ -1,6 +1,6 @@
 // LSP glue: creates the connection, keeps the open documents, and hands each request to a feature module
 // (server/src/lsp/*.ts), which looks the document's analysis up and delegates to the pure core.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type DidChangeWatchedFilesParams, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type DidChangeWatchedFilesParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
@@ -48,14 +48,19 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const listener of watchedFileListeners) listener(params);
 });
 
+/** The features' capabilities, merged once. Two features claiming one capability is a wiring mistake: the second
+ * would silently replace the first (as a second handler for one request does), so it stops the server at start. */
+const SERVER_CAPABILITIES: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+for (const f of FEATURES) {
+  for (const [key, value] of Object.entries(f.capabilities ?? {})) {
+    if (key in SERVER_CAPABILITIES) throw new Error(`emend: two server features declare the capability ${key}`);
+    (SERVER_CAPABILITIES as Record<string, unknown>)[key] = value;
+  }
+}
+
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
-  const result: InitializeResult = {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-    serverInfo: { name: 'emend' },
-  };
-  for (const f of FEATURES) Object.assign(result.capabilities, f.capabilities);
-  return result;
+  return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'emend' } };
 });
 
 for (const f of FEATURES) f.register(ctx);
