@@ -103,6 +103,23 @@ test('crossing marks: one error at the closer that crosses', () => {
   assert.deepEqual([p.code, p.severity, p.start, p.end], ['crossing-marks', 'error', 6, 7]);
 });
 
+test('crossing marks: each inner mark the crossing ended has its closer ignored once, not twice', () => {
+  // `*` crosses the two deletions; the next `~~` is the awaited closer of `~~b`, the `~~` after it opens a new deletion.
+  const src = '*~~~a ~~b* c~~ d ~~e';
+  const d = parse(src);
+  assert.deepEqual(d.problems.map((p) => [p.code, p.start]), [['crossing-marks', 9], ['unclosed-deletion', 17]]);
+  const last = d.paragraphs[0]!.children.at(-1)!;
+  assert.deepEqual([last.kind, last.start, last.end], ['del', 17, 20]);
+});
+
+test('tildes just after marks refused as too deep: a run that closes them and has one tilde left is text, not a hang', () => {
+  // A `~~~` run closes a refused `~~` and leaves one tilde: that used to recurse without end.
+  const src = '^{'.repeat(MAX_NESTING + 1) + '~~a~~~ y';
+  const d = parse(src);
+  assert.ok(d.problems.some((p) => p.code === 'nesting-too-deep'));
+  assert.ok(d.paragraphs.length === 1);
+});
+
 test('marks nested beyond the limit are read as text, reported once', () => {
   const deep = '^{'.repeat(MAX_NESTING + 5) + 'x' + '}'.repeat(MAX_NESTING + 5);
   const d = parse(deep);

@@ -1,19 +1,18 @@
 // One analysis of one version of a document: parsed once, readings and line index computed on first use.
 // Everything that needs the markup's meaning (diagnostics, hovers, previews, exports, collation) starts here,
 // so the markup is parsed once per document version, in one way.
-import type { EmendDocument } from './model';
-import { parse } from './parser';
+import { parse, type ParsedDocument } from './parser';
 import { reading, type Reading, type ReadingKind } from './readings';
 import { LineIndex } from './lines';
 
 export class Analysis {
-  private parsed: EmendDocument | undefined;
+  private parsed: ParsedDocument | undefined;
   private index: LineIndex | undefined;
   private readonly readings = new Map<ReadingKind, Reading>();
 
   constructor(readonly source: string) {}
 
-  get doc(): EmendDocument {
+  get doc(): ParsedDocument {
     return (this.parsed ??= parse(this.source));
   }
 

@@ -1,5 +1,6 @@
 // The document model: what the parser produces and everything else reads.
 // All offsets are UTF-16 code-unit offsets into the source string (the unit of LSP positions and JS strings).
+import type { SyntaxTree } from './syntax';
 
 export interface Span {
   start: number;
@@ -87,6 +88,8 @@ export interface EmendDocument {
   paragraphs: Paragraph[];
   /** Problems found while parsing (syntax). Checks on readings and witnesses add their own. */
   problems: Problem[];
+  /** The parser's flat tree (syntax.ts), from which `paragraphs` is made; absent on documents assembled by hand. */
+  readonly syntax?: SyntaxTree;
 }
 
 export function mark(node: Inline): node is MarkNode {

@@ -1,8 +1,13 @@
 // The one parser of the markup: a single left-to-right pass over the source, linear in its length.
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
+// The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { parseHeader } from './header';
-import type { EmendDocument, Inline, MarkNode, Paragraph, Problem, SubstNode, TextEdit } from './model';
+import type { EmendDocument, Header, MarkNode, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
+import {
+  ADD, ANGLE, BRACE, closerOfNode, DEL, delimiterOf, ESCAPE, HAND, PARAGRAPH, SUBST, SyntaxTree, TEXT, tildeRun,
+} from './syntax';
+import { paragraphObjects } from './tree-objects';
 
 const BACKSLASH = 92, TILDE = 126, CARET = 94, STAR = 42, LBRACE = 123, RBRACE = 125, LT = 60, GT = 62;
 const NL = 10, CR = 13, SPACE = 32, TAB = 9;
@@ -18,31 +23,15 @@ function isEscapable(c: number): boolean {
 const SPECIAL = new Uint8Array(128);
 for (const c of [BACKSLASH, TILDE, CARET, STAR, RBRACE, GT]) SPECIAL[c] = 1;
 
-const TILDE_RUNS = ['', '~', '~~', '~~~', '~~~~', '~~~~~', '~~~~~~'];
-function tildeRun(n: number): string {
-  return n < TILDE_RUNS.length ? TILDE_RUNS[n]! : '~'.repeat(n);
-}
-
-const NO_CHILDREN: Inline[] = [];
-
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === CR;
-}
-
-interface Frame {
-  node: MarkNode;
-  /** For deletions, the number of tildes that close it. */
-  tildes: number;
-  /** Set on a deletion when a crossing ended an inner deletion whose opener could have been meant to close this
-   *  one (`~~a ^{b~~ c}`): the crossing is already reported, so this deletion is not reported again as unclosed. */
-  crossed: boolean;
 }
 
 /** Marks nested deeper than this are read as text (reported once per paragraph). Real manuscripts stay far below it;
  *  the limit keeps every consumer of the tree (readings, renderers, exports) safe from stack exhaustion. */
 export const MAX_NESTING = 100;
 
-const KIND_NAME = { del: 'deletion', add: 'insertion', hand: 'text in another hand' } as const;
+const KIND_NAME = { [DEL]: 'deletion', [ADD]: 'insertion', [HAND]: 'text in another hand' } as Record<number, string>;
 
 export function closerOf(node: MarkNode): string {
   switch (node.kind) {
@@ -52,28 +41,48 @@ export function closerOf(node: MarkNode): string {
   }
 }
 
+/** A parsed document: the object tree (`paragraphs`) is built from the flat `syntax` the first time it is read. */
+export interface ParsedDocument extends EmendDocument {
+  readonly syntax: SyntaxTree;
+}
+
+/**
+ * The inline parser. The open marks form a stack of containers, level 0 being the paragraph: for each level, the
+ * container node, its last child so far (children are linked as they come), and how many closed deletions and
+ * insertions it holds (two or more: its children are looked at for substitutions when it closes).
+ */
 class InlineParser {
-  private readonly stack: Frame[] = [];
-  private children: Inline[] = [];
-  private readonly childStack: Inline[][] = [];
-  /** How many marks of each opener are on the stack, so a closer finds its match without searching. */
+  readonly tree: SyntaxTree;
+  /** Open marks; level 0 is the paragraph. */
+  private depth = 0;
+  private readonly container: number[] = [];
+  private readonly lastChild: number[] = [];
+  private readonly pairable: number[] = [];
+  /** For deletions, the number of tildes that close it. */
+  private readonly tildeCount: number[] = [];
+  /** Set on a deletion when a crossing ended an inner deletion whose opener could have been meant to close this
+   *  one (`~~a ^{b~~ c}`): the crossing is already reported, so this deletion is not reported again as unclosed. */
+  private readonly crossed: boolean[] = [];
+  /** How many marks of each opener are open, so a closer finds its match without searching. */
   private openBrace = 0;
   private openAngle = 0;
   private openHand = 0;
   /** Closers still to come for marks that a crossing ended early; they are consumed without a second report,
    *  but only at the nesting depth where the crossing left them (`depths`), and forgotten when the mark holding
    *  that place closes. One stack per closer, so each check is O(1). */
-  private pendingTildes: string[] = [];
+  private pendingTildes: number[] = [];
   private pendingTildeDepths: number[] = [];
   private pendingBrace: number[] = [];
   private pendingAngle: number[] = [];
   private pendingStar: number[] = [];
   /** Closers of openers refused for being nested too deep, innermost last; while any is pending, delimiters are text. */
   private refused: string[] = [];
-  readonly braceAdds: MarkNode[] = [];
-  readonly angleAdds: MarkNode[] = [];
+  readonly braceAdds: number[] = [];
+  readonly angleAdds: number[] = [];
 
-  constructor(private readonly src: string, private readonly problems: Problem[]) {}
+  constructor(private readonly src: string, private readonly problems: Problem[]) {
+    this.tree = new SyntaxTree(src);
+  }
 
   /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
    *  would otherwise spend most of its time building messages nobody reads). */
@@ -82,15 +91,18 @@ class InlineParser {
   }
 
   /** Parses src[start, end) as one paragraph. `more` tells whether another paragraph follows. */
-  paragraph(start: number, end: number, more: boolean): Paragraph {
+  paragraph(start: number, end: number, more: boolean): number {
     const src = this.src;
-    this.children = [];
-    this.pendingTildes = [];
-    this.pendingTildeDepths = [];
-    this.pendingBrace = [];
-    this.pendingAngle = [];
-    this.pendingStar = [];
-    this.refused = [];
+    const para = this.tree.add(PARAGRAPH, start, end);
+    this.depth = 0;
+    this.container[0] = para;
+    this.lastChild[0] = -1;
+    this.pairable[0] = 0;
+    if (this.pendingTildes.length) { this.pendingTildes = []; this.pendingTildeDepths = []; }
+    if (this.pendingBrace.length) this.pendingBrace = [];
+    if (this.pendingAngle.length) this.pendingAngle = [];
+    if (this.pendingStar.length) this.pendingStar = [];
+    if (this.refused.length) this.refused = [];
     let textStart = start;
     let i = start;
     while (i < end) {
@@ -102,7 +114,7 @@ class InlineParser {
       if (c === BACKSLASH) {
         if (i + 1 < end && isEscapable(src.charCodeAt(i + 1))) {
           this.text(textStart, i);
-          this.add({ kind: 'escape', start: i, end: i + 2, char: src[i + 1]! });
+          this.append(this.tree.add(ESCAPE, i, i + 2));
           i += 2;
           textStart = i;
         } else {
@@ -121,79 +133,94 @@ class InlineParser {
         const next = i + 1 < end ? src.charCodeAt(i + 1) : 0;
         if (next === LBRACE || next === LT) {
           this.text(textStart, i);
-          this.open('add', next === LBRACE ? '^{' : '^<', i, i + 2, 0);
+          this.open(ADD, next === LBRACE ? BRACE : ANGLE, i, i + 2);
           i += 2;
           textStart = i;
         } else {
           i++;
         }
-      } else if (c === RBRACE || c === GT || c === STAR) {
+      } else {
+        // } > *
         this.text(textStart, i);
         this.closer(i, c);
         i++;
         textStart = i;
-      } else {
-        i++;
       }
     }
     this.text(textStart, end);
-    while (this.stack.length > 0) this.unclosed(end, more);
-    return { start, end, children: group(this.children, src) };
+    while (this.depth > 0) this.unclosed(end, more);
+    if (this.pairable[0]! >= 2) this.group(para);
+    return para;
+  }
+
+  private append(node: number): void {
+    const d = this.depth;
+    const last = this.lastChild[d]!;
+    if (last < 0) this.tree.setFirst(this.container[d]!, node);
+    else this.tree.setNext(last, node);
+    this.lastChild[d] = node;
   }
 
   private text(start: number, end: number): void {
     if (end <= start) return;
-    const last = this.children[this.children.length - 1];
-    if (last && last.kind === 'text' && last.end === start) last.end = end;
-    else this.children.push({ kind: 'text', start, end });
+    const t = this.tree;
+    const last = this.lastChild[this.depth]!;
+    if (last >= 0 && t.kind(last) === TEXT && t.end(last) === start) t.setEnd(last, end);
+    else this.append(t.add(TEXT, start, end));
   }
 
-  private add(node: Inline): void {
-    this.children.push(node);
-  }
-
-  private top(): Frame | undefined {
-    return this.stack[this.stack.length - 1];
-  }
-
-  private open(kind: MarkNode['kind'], delimiter: string, start: number, end: number, tildes: number): void {
-    if (this.refused.length > 0 || this.stack.length >= MAX_NESTING) {
+  /** Opens a mark at [start, end): `delim` is a deletion's number of tildes or an insertion's spelling. */
+  private open(kind: typeof DEL | typeof ADD | typeof HAND, delim: number, start: number, end: number): void {
+    if (this.refused.length > 0 || this.depth >= MAX_NESTING) {
+      const delimiter = this.src.slice(start, end);
       if (this.refused.length === 0) {
         this.report(() => problem('nesting-too-deep', start, end,
           `Marks are nested more than ${MAX_NESTING} deep here; this \`${delimiter}\` and the marks inside it are read as text.`));
       }
-      this.refused.push(kind === 'del' ? delimiter : kind === 'hand' ? '*' : delimiter === '^<' ? '>' : '}');
+      this.refused.push(kind === DEL ? delimiter : kind === HAND ? '*' : delim === ANGLE ? '>' : '}');
       this.text(start, end);
       return;
     }
-    // children are filled in when the mark is popped; until then it shares one empty array (fewer allocations).
-    const node: MarkNode = { kind, delimiter, start, end, open: { start, end }, close: null, children: NO_CHILDREN };
-    this.stack.push({ node, tildes, crossed: false });
-    this.childStack.push(this.children);
-    this.children = [];
-    if (kind === 'add') {
-      if (delimiter === '^{') { this.openBrace++; this.braceAdds.push(node); } else { this.openAngle++; this.angleAdds.push(node); }
-    } else if (kind === 'hand') {
+    const node = this.tree.add(kind, start, end, delim);
+    this.append(node);
+    const d = ++this.depth;
+    this.container[d] = node;
+    this.lastChild[d] = -1;
+    this.pairable[d] = 0;
+    this.tildeCount[d] = kind === DEL ? delim : 0;
+    this.crossed[d] = false;
+    if (kind === ADD) {
+      if (delim === BRACE) { this.openBrace++; this.braceAdds.push(node); } else { this.openAngle++; this.angleAdds.push(node); }
+    } else if (kind === HAND) {
       this.openHand++;
     }
   }
 
-  /** Pops the innermost frame, ending its mark at `end` (closed by [closeStart, end) when closeStart is given). */
-  private pop(end: number, closeStart: number | null): MarkNode {
-    const frame = this.stack.pop()!;
-    const node = frame.node;
-    this.forgetPendingDeeperThan(this.stack.length);
-    node.end = end;
-    node.close = closeStart === null ? null : { start: closeStart, end };
-    node.children = group(this.children, this.src);
-    this.children = this.childStack.pop()!;
-    this.children.push(node);
-    if (node.kind === 'add') {
-      if (node.delimiter === '^{') this.openBrace--; else this.openAngle--;
-    } else if (node.kind === 'hand') {
+  /** Pops the innermost mark, ending it at `end` (closed by [closeStart, end) when closeStart is given). */
+  private pop(end: number, closeStart: number | null): number {
+    const t = this.tree;
+    const d = this.depth;
+    const node = this.container[d]!;
+    this.forgetPendingDeeperThan(d - 1);
+    t.setEnd(node, end);
+    if (closeStart !== null) t.setCloseStart(node, closeStart);
+    if (this.pairable[d]! >= 2) this.group(node);
+    this.depth = d - 1;
+    const kind = t.kind(node);
+    if (kind === ADD) {
+      if (t.delim(node) === BRACE) this.openBrace--; else this.openAngle--;
+    } else if (kind === HAND) {
       this.openHand--;
     }
+    if (closeStart !== null && kind !== HAND) this.pairable[d - 1]!++;
     return node;
+  }
+
+  /** Whether mark `node` is closed by the closer character `c` (`}`, `>` or `*`). */
+  private closedBy(node: number, c: number): boolean {
+    const t = this.tree;
+    if (c === STAR) return t.kind(node) === HAND;
+    return t.kind(node) === ADD && t.delim(node) === (c === RBRACE ? BRACE : ANGLE);
   }
 
   /** Closers awaited inside a mark that has now closed will never come where they were awaited. */
@@ -209,10 +236,12 @@ class InlineParser {
 
   private close(closeStart: number, closeEnd: number): void {
     const node = this.pop(closeEnd, closeStart);
-    if (node.children.length === 0) {
-      this.report(() => problem('empty-mark', node.start, node.end,
-        `This ${KIND_NAME[node.kind]} holds no text.`,
-        [{ title: 'Remove the empty mark', edits: [{ start: node.start, end: node.end, newText: '' }], preferred: true }]));
+    const t = this.tree;
+    if (t.first(node) < 0) {
+      const start = t.start(node), end = t.end(node);
+      this.report(() => problem('empty-mark', start, end,
+        `This ${KIND_NAME[t.kind(node)]} holds no text.`,
+        [{ title: 'Remove the empty mark', edits: [{ start, end, newText: '' }], preferred: true }]));
     } else {
       this.checkInnerSpaces(node);
     }
@@ -220,35 +249,41 @@ class InlineParser {
 
   private tildes(at: number, n: number): void {
     if (this.refused.length > 0) {
+      // Runs close refused deletions (as text) while they can; tildes left once none is refused are read as usual.
       let rest = n;
-      while (rest >= 2) {
-        const top = this.refused[this.refused.length - 1];
-        if (top === undefined) break;
+      while (rest >= 2 && this.refused.length > 0) {
+        const top = this.refused[this.refused.length - 1]!;
         if (top[0] === '~' && top.length <= rest) { this.refused.pop(); rest -= top.length; } else { this.refused.push(tildeRun(rest)); rest = 0; }
       }
+      if (rest < 2) {
+        this.text(at, at + n);
+        return;
+      }
       this.text(at, at + n - rest);
-      if (rest > 0) this.tildes(at + n - rest, rest);
+      this.tildes(at + n - rest, rest);
       return;
     }
+    const t = this.tree;
     let k = at;
     let rest = n;
     while (rest >= 2) {
-      const top = this.top();
-      if (top && top.node.kind === 'del' && top.tildes <= rest) {
-        this.close(k, k + top.tildes);
-        k += top.tildes;
-        rest -= top.tildes;
+      const d = this.depth;
+      if (d > 0 && t.kind(this.container[d]!) === DEL && this.tildeCount[d]! <= rest) {
+        const closing = this.tildeCount[d]!;
+        this.close(k, k + closing);
+        k += closing;
+        rest -= closing;
         continue;
       }
       const pending = this.pendingTildes[this.pendingTildes.length - 1];
-      if (pending !== undefined && pending.length <= rest && this.pendingTildeDepths[this.pendingTildeDepths.length - 1] === this.stack.length) {
+      if (pending !== undefined && pending <= rest && this.pendingTildeDepths[this.pendingTildeDepths.length - 1] === d) {
         this.pendingTildes.pop();
         this.pendingTildeDepths.pop();
-        k += pending.length;
-        rest -= pending.length;
+        k += pending;
+        rest -= pending;
         continue;
       }
-      this.open('del', tildeRun(rest), k, k + rest, rest);
+      this.open(DEL, rest, k, k + rest);
       k += rest;
       rest = 0;
     }
@@ -263,28 +298,26 @@ class InlineParser {
       this.text(at, at + 1);
       return;
     }
-    const want = c === RBRACE ? '^{' : c === GT ? '^<' : '*';
-    const top = this.top();
-    if (top && (want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want)) {
+    if (this.depth > 0 && this.closedBy(this.container[this.depth]!, c)) {
       this.close(at, at + 1);
       return;
     }
-    const openCount = want === '^{' ? this.openBrace : want === '^<' ? this.openAngle : this.openHand;
+    const openCount = c === RBRACE ? this.openBrace : c === GT ? this.openAngle : this.openHand;
     if (openCount > 0) {
-      this.crossing(at, want);
+      this.crossing(at, c);
       return;
     }
-    const ch = this.src[at]!;
     const pendingCloser = c === RBRACE ? this.pendingBrace : c === GT ? this.pendingAngle : this.pendingStar;
-    if (pendingCloser.length > 0 && pendingCloser[pendingCloser.length - 1] === this.stack.length) {
+    if (pendingCloser.length > 0 && pendingCloser[pendingCloser.length - 1] === this.depth) {
       pendingCloser.pop();
       return;
     }
     if (c === STAR) {
-      this.open('hand', '*', at, at + 1, 0);
+      this.open(HAND, 0, at, at + 1);
       return;
     }
     this.text(at, at + 1);
+    const ch = this.src[at]!;
     this.report(() => problem('stray-closer', at, at + 1,
       `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
       [
@@ -294,103 +327,152 @@ class InlineParser {
   }
 
   /** A closer whose mark is open but not innermost: the marks cross. End the inner marks here, then the matched one. */
-  private crossing(at: number, want: string): void {
-    const inner: MarkNode[] = [];
-    const crossed = inner;
-    for (;;) {
-      const top = this.top()!;
-      const matches = want === '*' ? top.node.kind === 'hand' : top.node.delimiter === want;
-      if (matches) break;
-      const node = this.pop(at, null);
-      inner.push(node);
-      crossed.push(node);
-    }
-    const outer = this.top()!.node;
+  private crossing(at: number, c: number): void {
+    const t = this.tree;
+    const inner: number[] = [];
+    while (!this.closedBy(this.container[this.depth]!, c)) inner.push(this.pop(at, null));
+    const outer = this.container[this.depth]!;
     this.close(at, at + 1);
     // Their closers are awaited where the outer mark stood, outermost's last.
-    const depth = this.stack.length;
-    for (let k = crossed.length - 1; k >= 0; k--) {
-      const node = crossed[k]!;
-      if (node.kind === 'del') { this.pendingTildes.push(node.delimiter); this.pendingTildeDepths.push(depth); }
-      else (node.kind === 'hand' ? this.pendingStar : node.delimiter === '^<' ? this.pendingAngle : this.pendingBrace).push(depth);
+    const depth = this.depth;
+    for (let k = inner.length - 1; k >= 0; k--) {
+      const node = inner[k]!;
+      const kind = t.kind(node);
+      if (kind === DEL) { this.pendingTildes.push(t.delim(node)); this.pendingTildeDepths.push(depth); }
+      else (kind === HAND ? this.pendingStar : t.delim(node) === ANGLE ? this.pendingAngle : this.pendingBrace).push(depth);
     }
-    const below = this.top();
-    let ambiguous: MarkNode | null = null;
-    if (below && below.node.kind === 'del' && !below.crossed) {
+    let ambiguous = -1;
+    if (depth > 0 && t.kind(this.container[depth]!) === DEL && !this.crossed[depth]) {
       for (const node of inner) {
-        if (node.kind === 'del' && node.delimiter.length === below.tildes) { below.crossed = true; ambiguous = node; }
+        if (t.kind(node) === DEL && t.delim(node) === this.tildeCount[depth]) { this.crossed[depth] = true; ambiguous = node; }
       }
     }
     const first = inner[inner.length - 1]!;
     this.report(() => problem('crossing-marks', at, at + 1,
-      `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[outer.kind]} opened with \`${outer.delimiter}\`, ` +
-      `but the ${KIND_NAME[first.kind]} opened inside it with \`${first.delimiter}\` is still open. ` +
+      `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[t.kind(outer)]} opened with \`${delimiterOf(t, outer)}\`, ` +
+      `but the ${KIND_NAME[t.kind(first)]} opened inside it with \`${delimiterOf(t, first)}\` is still open. ` +
       'Close the inner mark first, or split one of them so that one lies wholly inside the other.' +
-      (ambiguous ? ` If the \`${ambiguous.delimiter}\` inside was meant to end the deletion opened before the ` +
-        `${KIND_NAME[outer.kind]}, those two cross instead; until this is mended that deletion runs to the end of its paragraph.` : '')));
+      (ambiguous >= 0 ? ` If the \`${delimiterOf(t, ambiguous)}\` inside was meant to end the deletion opened before the ` +
+        `${KIND_NAME[t.kind(outer)]}, those two cross instead; until this is mended that deletion runs to the end of its paragraph.` : '')));
   }
 
   private unclosed(end: number, more: boolean): void {
-    const crossed = this.top()!.crossed === true;
+    const crossed = this.crossed[this.depth] === true;
     const node = this.pop(end, null);
     if (crossed) return;
-    const closer = closerOf(node);
+    const t = this.tree;
+    const kind = t.kind(node);
+    const name = KIND_NAME[kind]!;
+    const closer = closerOfNode(t, node);
+    const delimiter = delimiterOf(t, node);
+    const openStart = t.start(node), openEnd = t.openEnd(node);
     const src = this.src;
-    let lineEnd = src.indexOf('\n', node.open.end);
+    let lineEnd = src.indexOf('\n', openEnd);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    while (lineEnd > node.open.end && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
+    while (lineEnd > openEnd && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
     const fixes = [
-      { title: `Close the ${KIND_NAME[node.kind]} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
+      { title: `Close the ${name} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
         edits: [{ start: end, end, newText: closer }], preferred: lineEnd === end },
     ];
     if (lineEnd < end) {
-      fixes.push({ title: `Close the ${KIND_NAME[node.kind]} at the end of its line with \`${closer}\``,
+      fixes.push({ title: `Close the ${name} at the end of its line with \`${closer}\``,
         edits: [{ start: lineEnd, end: lineEnd, newText: closer }], preferred: false });
     }
-    fixes.push({ title: `Remove the unmatched \`${node.delimiter}\` (keeps the text)`,
-      edits: [{ start: node.open.start, end: node.open.end, newText: '' }], preferred: false });
-    if (node.kind === 'hand') {
+    fixes.push({ title: `Remove the unmatched \`${delimiter}\` (keeps the text)`,
+      edits: [{ start: openStart, end: openEnd, newText: '' }], preferred: false });
+    if (kind === HAND) {
       // A lone asterisk is often just an asterisk (a footnote sign, "5 * 3").
       fixes.push({ title: 'Escape it as `\\*` (a literal asterisk)',
-        edits: [{ start: node.open.start, end: node.open.start, newText: '\\' }], preferred: false });
+        edits: [{ start: openStart, end: openStart, newText: '\\' }], preferred: false });
     }
     const code = more ? 'mark-crosses-paragraph'
-      : node.kind === 'del' ? 'unclosed-deletion' : node.kind === 'add' ? 'unclosed-insertion' : 'unclosed-hand';
+      : kind === DEL ? 'unclosed-deletion' : kind === ADD ? 'unclosed-insertion' : 'unclosed-hand';
     const message = more
-      ? `This ${KIND_NAME[node.kind]} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
-        `Close it with \`${closer}\` (mark each paragraph separately if the ${KIND_NAME[node.kind]} runs on).`
-      : `This ${KIND_NAME[node.kind]} is never closed; add \`${closer}\` where it ends.`;
-    this.report(() => problem(code, node.open.start, node.open.end, message, fixes));
+      ? `This ${name} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
+        `Close it with \`${closer}\` (mark each paragraph separately if the ${name} runs on).`
+      : `This ${name} is never closed; add \`${closer}\` where it ends.`;
+    this.report(() => problem(code, openStart, openEnd, message, fixes));
   }
 
   /** A space just inside a delimiter that doubles a space (or line edge) just outside it. */
-  private checkInnerSpaces(node: MarkNode): void {
+  private checkInnerSpaces(node: number): void {
     const src = this.src;
-    const inner0 = node.open.end, inner1 = node.close!.start;
+    const t = this.tree;
+    const inner0 = t.openEnd(node), inner1 = t.closeStart(node);
+    const c0 = src.charCodeAt(inner0), c1 = src.charCodeAt(inner1 - 1);
+    if (!isBlank(c0) && !isBlank(c1)) return; // the common case: nothing to look at
     let allSpace = true;
     for (let k = inner0; k < inner1; k++) {
       if (!isBlank(src.charCodeAt(k))) { allSpace = false; break; }
     }
     if (allSpace) return;
-    const before = node.start > 0 ? src.charCodeAt(node.start - 1) : NL;
-    const after = node.end < src.length ? src.charCodeAt(node.end) : NL;
+    const start = t.start(node), end = t.end(node);
+    const before = start > 0 ? src.charCodeAt(start - 1) : NL;
+    const after = end < src.length ? src.charCodeAt(end) : NL;
     const outsideBefore = before === SPACE || before === TAB || before === NL;
     const outsideAfter = after === SPACE || after === TAB || after === NL || after === CR;
     const edits: TextEdit[] = [];
-    if (outsideBefore && isBlank(src.charCodeAt(inner0))) {
+    if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
     }
-    if (outsideAfter && isBlank(src.charCodeAt(inner1 - 1))) {
+    if (outsideAfter && isBlank(c1)) {
       let k = inner1;
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
     }
     if (edits.length === 0) return;
-    this.report(() => problem('space-inside-mark', node.start, node.end,
-      `A space just inside this ${KIND_NAME[node.kind]} doubles the space outside it.`,
+    this.report(() => problem('space-inside-mark', start, end,
+      `A space just inside this ${KIND_NAME[t.kind(node)]} doubles the space outside it.`,
       [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
+  }
+
+  /** Pairs a closed deletion and a closed insertion separated by nothing but spaces into a substitution. */
+  private group(container: number): void {
+    const t = this.tree;
+    let prev = -1;
+    let a = t.first(container);
+    while (a >= 0) {
+      const ka = t.kind(a);
+      if ((ka === DEL || ka === ADD) && t.closed(a)) {
+        let b = t.next(a);
+        if (b >= 0 && t.kind(b) === TEXT && this.spacesOnly(b)) b = t.next(b);
+        if (b >= 0 && t.kind(b) !== ka && (t.kind(b) === DEL || t.kind(b) === ADD) && t.closed(b)
+          && !(ka === ADD && this.startsSubstitution(b))) {
+          const s = t.add(SUBST, t.start(a), t.end(b));
+          const after = t.next(b);
+          t.setFirst(s, a);
+          t.setNext(a, b);
+          t.setNext(b, -1);
+          t.setNext(s, after);
+          if (prev < 0) t.setFirst(container, s); else t.setNext(prev, s);
+          prev = s;
+          a = after;
+          continue;
+        }
+      }
+      prev = a;
+      a = t.next(a);
+    }
+  }
+
+  private spacesOnly(node: number): boolean {
+    const src = this.src;
+    for (let k = this.tree.start(node), end = this.tree.end(node); k < end; k++) {
+      const c = src.charCodeAt(k);
+      if (c !== SPACE && c !== TAB) return false;
+    }
+    return true;
+  }
+
+  /** True when the deletion `del` is followed, across spaces only, by a closed insertion: in `^{x} ~~a~~ ^{b}` the
+   *  deletion pairs with the insertion after it (the usual order), not with the one before. */
+  private startsSubstitution(del: number): boolean {
+    const t = this.tree;
+    let c = t.next(del);
+    if (c >= 0 && t.kind(c) === TEXT && this.spacesOnly(c)) c = t.next(c);
+    return t.kind(del) === DEL && c >= 0 && t.kind(c) === ADD && t.closed(c);
   }
 }
 
@@ -398,61 +480,14 @@ function forgetDeeper(depths: number[], depth: number): void {
   while (depths.length > 0 && depths[depths.length - 1]! > depth) depths.pop();
 }
 
-function isSpacesOnly(src: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const c = src.charCodeAt(k);
-    if (c !== SPACE && c !== TAB) return false;
-  }
-  return true;
-}
-
-/** True when the deletion `del` (at children[at - 1]) is followed, across spaces only, by a closed insertion: in
- *  `^{x} ~~a~~ ^{b}` the deletion pairs with the insertion after it (the usual order), not with the one before. */
-function startsSubstitution(children: Inline[], at: number, del: MarkNode, src: string): boolean {
-  let j = at;
-  const gap = children[j];
-  if (gap && gap.kind === 'text' && isSpacesOnly(src, gap.start, gap.end)) j++;
-  const c = children[j];
-  return del.kind === 'del' && c !== undefined && c.kind === 'add' && c.close !== null;
-}
-
-/** Pairs a closed deletion and a closed insertion separated by nothing but spaces into a substitution. */
-function group(children: Inline[], src: string): Inline[] {
-  let out: Inline[] | null = null;
-  for (let i = 0; i < children.length; i++) {
-    const a = children[i]!;
-    let paired: SubstNode | null = null;
-    let skip = 0;
-    if ((a.kind === 'del' || a.kind === 'add') && a.close) {
-      let j = i + 1;
-      const gap = children[j];
-      if (gap && gap.kind === 'text' && isSpacesOnly(src, gap.start, gap.end)) j++;
-      const b = children[j];
-      if (b && (b.kind === 'del' || b.kind === 'add') && b.kind !== a.kind && b.close
-        && !(a.kind === 'add' && startsSubstitution(children, j + 1, b, src))) {
-        paired = { kind: 'subst', start: a.start, end: b.end, first: a, second: b };
-        skip = j - i;
-      }
-    }
-    if (paired) {
-      out ??= children.slice(0, i);
-      out.push(paired);
-      i += skip;
-    } else if (out) {
-      out.push(a);
-    }
-  }
-  return out ?? children;
-}
-
 /** The parser lists at most this many problems (then one `too-many-problems`): junk input must not flood the editor. */
 export const MAX_PROBLEMS = 1000;
 
-export function parse(source: string): EmendDocument {
+export function parse(source: string): ParsedDocument {
   const problems: Problem[] = [];
   const { header, bodyStart } = parseHeader(source, problems);
   const inline = new InlineParser(source, problems);
-  const paragraphs: Paragraph[] = [];
+  const tree = inline.tree;
   const n = source.length;
   let start = nextContent(source, bodyStart);
   while (start < n) {
@@ -473,10 +508,10 @@ export function parse(source: string): EmendDocument {
       i = nl + 1;
     }
     while (end > start && isBlank(source.charCodeAt(end - 1))) end--;
-    paragraphs.push(inline.paragraph(start, end, next < n));
+    tree.paragraphs.push(inline.paragraph(start, end, next < n));
     start = next;
   }
-  checkSpellings(inline.braceAdds, inline.angleAdds, problems);
+  checkSpellings(tree, inline.braceAdds, inline.angleAdds, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   if (problems.length > MAX_PROBLEMS) {
     const first = problems[MAX_PROBLEMS]!;
@@ -485,7 +520,20 @@ export function parse(source: string): EmendDocument {
       `The markup has more than ${MAX_PROBLEMS} problems; only the first ${MAX_PROBLEMS} are listed. ` +
       'Is this file a transcription? Mend the first ones and the rest will show.'));
   }
-  return { source, header, bodyStart, paragraphs, problems };
+  return parsedDocument(source, header, bodyStart, problems, tree);
+}
+
+function parsedDocument(source: string, header: Header | null, bodyStart: number, problems: Problem[],
+  syntax: SyntaxTree): ParsedDocument {
+  let paragraphs: Paragraph[] | undefined;
+  const doc = { source, header, bodyStart, problems } as ParsedDocument;
+  // Own properties, so that a copy of the document (`{ ...doc }`) still has its paragraphs.
+  Object.defineProperty(doc, 'paragraphs', {
+    enumerable: true, configurable: true,
+    get: () => (paragraphs ??= paragraphObjects(syntax)),
+  });
+  Object.defineProperty(doc, 'syntax', { enumerable: false, value: syntax });
+  return doc;
 }
 
 /** The start of the first line at or after `from` that is not blank (or n). */
@@ -505,26 +553,23 @@ function nextContent(src: string, from: number): number {
 /** Above this many rarer-spelling insertions, only the first one's problem carries the fix for all of them. */
 const MIXED_FIX_ALL_LIMIT = 20;
 
-function checkSpellings(brace: MarkNode[], angle: MarkNode[], problems: Problem[]): void {
+function checkSpellings(t: SyntaxTree, brace: number[], angle: number[], problems: Problem[]): void {
   if (brace.length === 0 || angle.length === 0) return;
   const [minority, to] = angle.length <= brace.length ? [angle, '^{'] as const : [brace, '^<'] as const;
   const closeTo = to === '^{' ? '}' : '>';
-  const edits = [];
-  for (const node of minority) {
-    edits.push({ start: node.open.start, end: node.open.end, newText: to });
-    if (node.close) edits.push({ start: node.close.start, end: node.close.end, newText: closeTo });
-  }
-  const all = { title: `Write every insertion as \`${to}…${closeTo}\``, edits };
+  const respell = (node: number): TextEdit[] => {
+    const edits: TextEdit[] = [{ start: t.start(node), end: t.openEnd(node), newText: to }];
+    if (t.closed(node)) edits.push({ start: t.closeStart(node), end: t.end(node), newText: closeTo });
+    return edits;
+  };
+  const all = { title: `Write every insertion as \`${to}…${closeTo}\``, edits: minority.flatMap(respell) };
   minority.forEach((node, index) => {
     if (problems.length >= 2 * MAX_PROBLEMS) return;
-    const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: [
-      { start: node.open.start, end: node.open.end, newText: to },
-      ...(node.close ? [{ start: node.close.start, end: node.close.end, newText: closeTo }] : []),
-    ] };
+    const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: respell(node) };
     // The fix for all of them is offered on every occurrence while that stays small, else on the first only.
     const fixes = minority.length <= MIXED_FIX_ALL_LIMIT || index === 0 ? [{ ...all, preferred: true }, one] : [{ ...one, preferred: true }];
-    problems.push(problem('insertion-spellings-mixed', node.open.start, node.open.end,
+    problems.push(problem('insertion-spellings-mixed', t.start(node), t.openEnd(node),
       `This document writes insertions both as \`^{…}\` (${brace.length}) and as \`^<…>\` (${angle.length}); ` +
-      `this one uses the rarer spelling \`${node.delimiter}\`.`, fixes));
+      `this one uses the rarer spelling \`${delimiterOf(t, node)}\`.`, fixes));
   });
 }

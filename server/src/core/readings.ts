@@ -5,6 +5,7 @@
 // Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
 // no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
 import type { EmendDocument, Inline, MarkNode } from './model';
+import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
 
 export type ReadingKind = 'draft' | 'final' | 'diplomatic';
 export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diplomatic'];
@@ -278,6 +279,18 @@ class Builder {
   }
 }
 
+// Two walks feed the builder the same way: over the parser's flat tree (a parsed document) and over the object
+// tree (a document assembled from paragraphs, as the renderers do). Whether a mark is kept, dropped or bracketed
+// is decided once, in `treatment`.
+
+type Treatment = 'contents' | 'keep' | 'drop' | 'brackets';
+
+function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
+  if (mark === 'hand') return 'contents';
+  if (kind === 'diplomatic') return 'brackets';
+  return (mark === 'del' ? kind === 'draft' : kind === 'final') ? 'keep' : 'drop';
+}
+
 function walk(nodes: Inline[], kind: ReadingKind, b: Builder): void {
   for (const node of nodes) {
     switch (node.kind) {
@@ -295,39 +308,77 @@ function walk(nodes: Inline[], kind: ReadingKind, b: Builder): void {
 }
 
 function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
-  if (node.kind === 'hand') { walk(node.children, kind, b); return; }
-  if (kind === 'diplomatic') {
-    const [open, close] = DIPLOMATIC_BRACKETS[node.kind];
-    b.symbol(open, node.open.start);
-    walk(node.children, kind, b);
-    if (node.close) b.symbol(close, node.close.start); else b.symbol(close, node.end, 0);
-    return;
+  switch (treatment(node.kind, kind)) {
+    case 'contents': walk(node.children, kind, b); return;
+    case 'brackets': {
+      const [open, close] = DIPLOMATIC_BRACKETS[node.kind as 'del' | 'add'];
+      b.symbol(open, node.open.start);
+      walk(node.children, kind, b);
+      if (node.close) b.symbol(close, node.close.start); else b.symbol(close, node.end, 0);
+      return;
+    }
+    case 'keep': b.boundary(); walk(node.children, kind, b); b.boundary(); return;
+    case 'drop': b.drop(); return;
   }
-  const keep = node.kind === 'del' ? kind === 'draft' : kind === 'final';
-  if (keep) {
-    b.boundary();
-    walk(node.children, kind, b);
-    b.boundary();
-  } else {
-    b.drop();
+}
+
+const MARK_NAMES = { [DEL]: 'del', [ADD]: 'add', [HAND]: 'hand' } as Record<number, 'del' | 'add' | 'hand'>;
+
+function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder): void {
+  for (let i = first; i >= 0; i = t.next(i)) {
+    switch (t.kind(i)) {
+      case TEXT: b.text(t.start(i), t.end(i)); break;
+      case ESCAPE: b.symbol(t.source[t.start(i) + 1]!, t.start(i) + 1); break;
+      case SUBST: {
+        const a = t.first(i), c = t.next(a);
+        markSyntax(t, a, kind, b);
+        if (kind === 'diplomatic') b.text(t.end(a), t.start(c));
+        else b.drop();
+        markSyntax(t, c, kind, b);
+        break;
+      }
+      default: markSyntax(t, i, kind, b);
+    }
+  }
+}
+
+function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): void {
+  const mark = MARK_NAMES[t.kind(i)]!;
+  switch (treatment(mark, kind)) {
+    case 'contents': walkSyntax(t, t.first(i), kind, b); return;
+    case 'brackets': {
+      const [open, close] = DIPLOMATIC_BRACKETS[mark as 'del' | 'add'];
+      b.symbol(open, t.start(i));
+      walkSyntax(t, t.first(i), kind, b);
+      if (t.closed(i)) b.symbol(close, t.closeStart(i)); else b.symbol(close, t.end(i), 0);
+      return;
+    }
+    case 'keep': b.boundary(); walkSyntax(t, t.first(i), kind, b); b.boundary(); return;
+    case 'drop': b.drop(); return;
   }
 }
 
 /** One reading of a parsed document. Linear in the document's size. */
 export function reading(doc: EmendDocument, kind: ReadingKind): Reading {
   const b = new Builder(doc.source);
+  const t = doc.syntax;
+  const objects = t ? null : doc.paragraphs;
+  const count = t ? t.paragraphs.length : objects!.length;
+  const startOf = (k: number): number => (t ? t.start(t.paragraphs[k]!) : objects![k]!.start);
+  const endOf = (k: number): number => (t ? t.end(t.paragraphs[k]!) : objects![k]!.end);
   const paragraphs: ReadingParagraph[] = [];
   let previous = -1;
-  doc.paragraphs.forEach((p, index) => {
+  for (let index = 0; index < count; index++) {
     // The separator is written only once this paragraph yields text: a paragraph the reading empties
     // (a struck stamp, say) disappears with its blank lines.
-    b.startParagraph(previous >= 0 ? doc.paragraphs[previous]!.end : -1, previous >= 0 ? doc.paragraphs[previous + 1]!.start : -1);
-    walk(p.children, kind, b);
+    b.startParagraph(previous >= 0 ? endOf(previous) : -1, previous >= 0 ? startOf(previous + 1) : -1);
+    if (t) walkSyntax(t, t.first(t.paragraphs[index]!), kind, b);
+    else walk(objects![index]!.children, kind, b);
     b.endParagraph();
     const start = b.paragraphStart;
-    if (start < 0) return;
+    if (start < 0) continue;
     paragraphs.push({ index, start, end: b.offset });
     previous = index;
-  });
+  }
   return b.finish(kind, paragraphs);
 }

@@ -1,0 +1,96 @@
+// The parser's own output: the inline tree of every paragraph as one flat table of integers, eight per node.
+// Building it allocates a handful of typed arrays instead of an object per node, which is what lets a megabyte
+// of transcription be parsed, read and checked in a few milliseconds. The hot consumers (readings, checks) walk
+// it directly; everyone else reads the object tree of model.ts, which tree-objects.ts builds from it on demand.
+// Offsets are UTF-16 code-unit offsets into the source, as everywhere in the core.
+
+export const TEXT = 0, ESCAPE = 1, DEL = 2, ADD = 3, HAND = 4, SUBST = 5, PARAGRAPH = 6;
+export type NodeKind = typeof TEXT | typeof ESCAPE | typeof DEL | typeof ADD | typeof HAND | typeof SUBST | typeof PARAGRAPH;
+
+/** An insertion's spelling, in the DELIM field: `^{…}` or `^<…>`. */
+export const BRACE = 0, ANGLE = 1;
+
+const STRIDE = 8;
+const KIND = 0, START = 1, END = 2, OPEN_END = 3, CLOSE_START = 4, DELIM = 5, FIRST = 6, NEXT = 7;
+
+/**
+ * Node i's fields: kind; start and end (the whole node, delimiters included); for a mark, the end of its opening
+ * delimiter and the start of its closing one (-1 when it was never closed); DELIM, a deletion's number of tildes or
+ * an insertion's spelling; first child and next sibling (-1 for none). A substitution's two children are its two
+ * marks in written order; a paragraph's children are its inline nodes.
+ */
+export class SyntaxTree {
+  private data: Int32Array;
+  count = 0;
+  /** The paragraph nodes, in document order. */
+  readonly paragraphs: number[] = [];
+
+  constructor(readonly source: string) {
+    this.data = new Int32Array(STRIDE * (64 + (source.length >> 4)));
+  }
+
+  kind(i: number): NodeKind { return this.data[i * STRIDE + KIND] as NodeKind; }
+  start(i: number): number { return this.data[i * STRIDE + START]!; }
+  end(i: number): number { return this.data[i * STRIDE + END]!; }
+  openEnd(i: number): number { return this.data[i * STRIDE + OPEN_END]!; }
+  /** The start of a mark's closing delimiter, or -1 when it was never closed. */
+  closeStart(i: number): number { return this.data[i * STRIDE + CLOSE_START]!; }
+  delim(i: number): number { return this.data[i * STRIDE + DELIM]!; }
+  first(i: number): number { return this.data[i * STRIDE + FIRST]!; }
+  next(i: number): number { return this.data[i * STRIDE + NEXT]!; }
+
+  isMark(i: number): boolean {
+    const k = this.kind(i);
+    return k === DEL || k === ADD || k === HAND;
+  }
+
+  closed(i: number): boolean {
+    return this.closeStart(i) >= 0;
+  }
+
+  // The parser's writes.
+
+  /** A new node with no children, no sibling, and (for a mark) no closer yet. */
+  add(kind: NodeKind, start: number, end: number, delim = 0): number {
+    const i = this.count++;
+    let base = i * STRIDE;
+    if (base + STRIDE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data;
+    d[base++] = kind; d[base++] = start; d[base++] = end; d[base++] = end; d[base++] = -1;
+    d[base++] = delim; d[base++] = -1; d[base] = -1;
+    return i;
+  }
+
+  setEnd(i: number, end: number): void { this.data[i * STRIDE + END] = end; }
+  setCloseStart(i: number, at: number): void { this.data[i * STRIDE + CLOSE_START] = at; }
+  setFirst(i: number, child: number): void { this.data[i * STRIDE + FIRST] = child; }
+  setNext(i: number, sibling: number): void { this.data[i * STRIDE + NEXT] = sibling; }
+}
+
+const TILDE_RUNS = ['', '~', '~~', '~~~', '~~~~', '~~~~~', '~~~~~~'];
+
+export function tildeRun(n: number): string {
+  return n < TILDE_RUNS.length ? TILDE_RUNS[n]! : '~'.repeat(n);
+}
+
+/** A mark's opening delimiter as written: `~~` (or a longer run), `^{`, `^<`, `*`. */
+export function delimiterOf(t: SyntaxTree, i: number): string {
+  switch (t.kind(i)) {
+    case DEL: return tildeRun(t.delim(i));
+    case ADD: return t.delim(i) === ANGLE ? '^<' : '^{';
+    default: return '*';
+  }
+}
+
+/** The delimiter that closes mark i. */
+export function closerOfNode(t: SyntaxTree, i: number): string {
+  switch (t.kind(i)) {
+    case DEL: return tildeRun(t.delim(i));
+    case ADD: return t.delim(i) === ANGLE ? '>' : '}';
+    default: return '*';
+  }
+}
