@@ -114,3 +114,21 @@ test('line breaks inside and around marks are kept', () => {
 test('tabs count as spaces when joining', () => {
   assert.equal(read('a\t~~b~~\tc', 'final').text, 'a\tc');
 });
+
+test('lookups in any order give the same offsets as lookups in order (the map remembers where it last looked)', () => {
+  const src = 'a ~~bc~~ d ^{e} f\\~ g ~~h ^{i}~~ j\n\n*k* ~~l~~^{m} n';
+  for (const kind of ['draft', 'final', 'diplomatic'] as const) {
+    const fresh = (): Reading => read(src, kind);
+    const expectedReading = Array.from({ length: src.length + 1 }, (_, i) => fresh().map.toReading(i));
+    const expectedSource = toSource(fresh());
+    const r = fresh();
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const i = seed % (src.length + 1);
+      assert.equal(r.map.toReading(i), expectedReading[i], `${kind} toReading(${i})`);
+      const j = seed % (r.text.length + 1);
+      assert.equal(r.map.toSource(j), expectedSource[j], `${kind} toSource(${j})`);
+    }
+  }
+});

@@ -31,8 +31,12 @@ function isClosingPunctuation(c: number): boolean {
     || c === 0xbb || c === 0x201d || c === 0x2026;
 }
 
-/** Maps offsets between a reading and its source. Both directions are monotonic. */
+/** Maps offsets between a reading and its source. Both directions are monotonic. Lookups remember where the last
+ *  one landed and search onward from there, so walking a document in order costs little more than a step each. */
 export class SourceMap {
+  private lastOut = 0;
+  private lastSrc = 0;
+
   constructor(
     private readonly outStarts: number[],
     private readonly srcStarts: number[],
@@ -46,32 +50,51 @@ export class SourceMap {
 
   /** The source offset of a reading offset (the end of the last segment for the reading's end). */
   toSource(offset: number): number {
-    const k = lastAtOrBefore(this.outStarts, offset);
+    const k = lastAtOrBefore(this.outStarts, offset, this.lastOut);
     if (k < 0) return this.srcStarts.length ? this.srcStarts[0]! : 0;
+    this.lastOut = k;
     return this.srcStarts[k]! + Math.min(offset - this.outStarts[k]!, this.lengths[k]!);
   }
 
   /** The reading offset of a source offset; text the reading dropped maps to where it would have stood. */
   toReading(offset: number): number {
-    const k = lastAtOrBefore(this.srcStarts, offset);
+    const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
     if (k < 0) return 0;
+    this.lastSrc = k;
     return this.outStarts[k]! + Math.min(offset - this.srcStarts[k]!, this.lengths[k]!);
   }
 
   /** True when the source offset's character is present in the reading. */
   covers(offset: number): boolean {
-    const k = lastAtOrBefore(this.srcStarts, offset);
+    const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
+    if (k >= 0) this.lastSrc = k;
     return k >= 0 && offset < this.srcStarts[k]! + this.lengths[k]!;
   }
 }
 
-function lastAtOrBefore(sorted: number[], value: number): number {
-  let lo = 0, hi = sorted.length - 1, found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) { found = mid; lo = mid + 1; } else hi = mid - 1;
+/** The last index whose value is at most `value` (-1 when none), searched from `hint` outward by doubling steps
+ *  (a galloping search): O(log d) for a lookup d places from the previous one. */
+function lastAtOrBefore(sorted: number[], value: number, hint: number): number {
+  const n = sorted.length;
+  if (n === 0 || sorted[0]! > value) return -1;
+  let lo: number, hi: number; // sorted[lo] <= value, and hi === n or sorted[hi] > value
+  if (hint < n && sorted[hint]! <= value) {
+    lo = hint;
+    let step = 1;
+    hi = lo + 1;
+    while (hi < n && sorted[hi]! <= value) { lo = hi; step *= 2; hi = lo + step; }
+    if (hi > n) hi = n;
+  } else {
+    hi = Math.min(hint, n);
+    let step = 1;
+    lo = hi - 1;
+    while (lo > 0 && sorted[lo]! > value) { hi = lo; step *= 2; lo = Math.max(0, hi - step); }
   }
-  return found;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid; else hi = mid;
+  }
+  return lo;
 }
 
 export interface ReadingParagraph {
@@ -267,16 +290,22 @@ class Builder {
   }
 
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
-    const pieces: string[] = new Array(this.lengths.length);
-    for (let k = 0; k < this.lengths.length; k++) {
-      pieces[k] = this.symbols[k] ?? this.src.slice(this.srcStarts[k]!, this.srcStarts[k]! + this.lengths[k]!);
-    }
-    const text = pieces.join('');
+    const text = segmentTexts(this.src, this.symbols, this.srcStarts, this.lengths).join('');
     return {
       kind, text, junctions: this.junctions, paragraphs,
       map: new SourceMap(this.outStarts, this.srcStarts, this.lengths, text.length),
     };
   }
+}
+
+/** Each segment's text: its symbol, or its run of source text. (Nothing follows the loop: V8 compiles a long loop
+ *  while it runs, and code after it that had not yet run would make that compiled code bail out at every call.) */
+function segmentTexts(src: string, symbols: Array<string | null>, srcStarts: number[], lengths: number[]): string[] {
+  const pieces: string[] = new Array(lengths.length);
+  for (let k = 0; k < lengths.length; k++) {
+    pieces[k] = symbols[k] ?? src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!);
+  }
+  return pieces;
 }
 
 // Two walks feed the builder the same way: over the parser's flat tree (a parsed document) and over the object

@@ -26,7 +26,7 @@ export class SyntaxTree {
   readonly paragraphs: number[] = [];
 
   constructor(readonly source: string) {
-    this.data = new Int32Array(STRIDE * (64 + (source.length >> 4)));
+    this.data = new Int32Array(STRIDE * (64 + (source.length >> 3)));
   }
 
   kind(i: number): NodeKind { return this.data[i * STRIDE + KIND] as NodeKind; }

@@ -10,7 +10,7 @@ import { checkDoubledWords } from './reading-doubled-word';
 export function runChecks(analysis: Analysis): Problem[] {
   const repeats = checkInsertionRepeats(analysis);
   return [
-    ...checkSubstitutionUnchanged(analysis.doc),
+    ...checkSubstitutionUnchanged(analysis.doc.syntax),
     ...repeats,
     ...checkJoinedWords(analysis),
     // An insertion that repeats its neighbour already explains the doubled word there.

@@ -3,7 +3,7 @@
 // Usually the words beside it were struck on the page and the deletion was missed; the fix marks them as struck
 // (a delimiter change only: both readings keep every word, the draft keeps them, the final drops the repeat).
 import type { Analysis } from '../analysis';
-import type { Fix, MarkNode, Problem } from '../model';
+import type { Fix, Problem } from '../model';
 import { problem } from '../problem';
 import { forEachFinalInsertion } from './tree';
 import { tokensBackward, tokensForward, tokenText, type Token } from './words';
@@ -12,13 +12,13 @@ import { tokensBackward, tokensForward, tokenText, type Token } from './words';
 const MAX_WORDS = 12;
 
 export function checkInsertionRepeats(analysis: Analysis): Problem[] {
-  const doc = analysis.doc;
+  const t = analysis.doc.syntax;
   const final = analysis.reading('final');
   const out: Problem[] = [];
-  forEachFinalInsertion(doc, (node) => {
-    if (!node.close) return;
-    const r0 = final.map.toReading(node.open.end);
-    const r1 = final.map.toReading(node.close.start);
+  forEachFinalInsertion(t, (node) => {
+    if (!t.closed(node)) return;
+    const r0 = final.map.toReading(t.openEnd(node));
+    const r1 = final.map.toReading(t.closeStart(node));
     if (r1 <= r0) return;
     const inner = tokensForward(final.text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) return;
@@ -32,10 +32,10 @@ export function checkInsertionRepeats(analysis: Analysis): Problem[] {
     const gap = side === 'after' ? final.text.slice(r1, beside[0]!.start) : final.text.slice(beside[beside.length - 1]!.end, r0);
     if (gap.trim() !== '') return;
     const shown = final.text.slice(inner[0]!.start, inner[inner.length - 1]!.end);
-    out.push(problem('insertion-repeats-text', node.start, node.end,
+    out.push(problem('insertion-repeats-text', t.start(node), t.end(node),
       `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
       'If those words are struck on the page, mark them as deleted.',
-      strikeFix(analysis, node, beside)));
+      strikeFix(analysis, t.start(node), beside)));
   });
   return out;
 }
@@ -45,12 +45,12 @@ function same(text: string, tokens: Token[], words: string[]): boolean {
 }
 
 /** Wraps the repeated words in `~~…~~` when they are plain text in the source (no marks among them). */
-function strikeFix(analysis: Analysis, node: MarkNode, beside: Token[]): Fix[] {
+function strikeFix(analysis: Analysis, nodeStart: number, beside: Token[]): Fix[] {
   const final = analysis.reading('final');
   const a = beside[0]!.start, b = beside[beside.length - 1]!.end;
   const s = final.map.toSource(a), e = final.map.toSource(b - 1) + 1;
   if (e - s !== b - a || analysis.source.slice(s, e) !== final.text.slice(a, b)) return [];
-  if (s < node.start && e > node.start) return [];
+  if (s < nodeStart && e > nodeStart) return [];
   const words = final.text.slice(a, b);
   return [{
     title: `Mark “${words}” beside it as deleted (a missed deletion)`,

@@ -7,16 +7,17 @@ import type { Problem } from '../model';
 import { problem } from '../problem';
 import type { Reading } from '../readings';
 import { topLevelGroups } from './tree';
-import { isSpaceCode, isWordAt, tokenBefore, tokenFrom, tokenText } from './words';
+import { isSpaceCode, isWordAt, tokenEndFrom, tokenStartBefore } from './words';
 
 export function checkDoubledWords(analysis: Analysis, skip: Problem[] = []): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
-  const groups = topLevelGroups(analysis.doc);
+  const t = analysis.doc.syntax;
+  const groups = topLevelGroups(t);
   for (const r of [analysis.reading('draft'), analysis.reading('final')]) {
-    const points = [...r.junctions];
-    for (const g of groups) points.push(r.map.toReading(g.start), r.map.toReading(g.end));
-    for (const p of points) {
+    const edges: number[] = new Array(2 * groups.length);
+    groups.forEach((g, k) => { edges[2 * k] = r.map.toReading(t.start(g)); edges[2 * k + 1] = r.map.toReading(t.end(g)); });
+    for (const p of mergeSorted(r.junctions, edges)) {
       const pair = doubledAround(r, p);
       if (!pair) continue;
       const start = r.map.toSource(pair[0]);
@@ -33,7 +34,26 @@ export function checkDoubledWords(analysis: Analysis, skip: Problem[] = []): Pro
   return out;
 }
 
-/** The reading span of two equal words separated only by whitespace with `p` between (or at) them. */
+/** The union of two ascending lists, ascending, each value once (a dropped mark's edges and its junction coincide). */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0, last = -1;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (v !== last) out.push(v);
+    last = v;
+  }
+  return out;
+}
+
+/** Lower-case ASCII letters compare equal to their capitals; -1 for anything outside ASCII (compared the slow way). */
+function asciiFold(c: number): number {
+  if (c >= 128) return -1;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** The reading span of two equal words separated only by whitespace with `p` between (or at) them. Runs at every
+ *  junction and revision edge of the document, so it allocates nothing until it has found two words of one length. */
 function doubledAround(r: Reading, p: number): [number, number] | null {
   const t = r.text;
   // The gap: the whitespace run containing p (p may sit at either edge of it).
@@ -45,11 +65,18 @@ function doubledAround(r: Reading, p: number): [number, number] | null {
   let breaks = 0;
   for (let k = g0; k < g1; k++) if (t.charCodeAt(k) === 10) breaks++;
   if (breaks > 1) return null;
-  const a = tokenBefore(t, g0), b = tokenFrom(t, g1);
-  if (!a || !b || a.end !== g0 || b.start !== g1) return null;
+  const b1 = tokenEndFrom(t, g1);
+  if (b1 < 0) return null;
+  // The two words' last letters differ: the usual case, decided before the word before is even measured.
+  const x = asciiFold(t.charCodeAt(g0 - 1)), y = asciiFold(t.charCodeAt(b1 - 1));
+  if (x >= 0 && y >= 0 && x !== y) return null;
+  const a0 = tokenStartBefore(t, g0);
+  if (a0 < 0) return null;
   // Cheap tests first: most revisions stand between words of different lengths.
-  if (a.end - a.start !== b.end - b.start || isWordAt(t, b.end) || tokenText(t, a) !== tokenText(t, b)) return null;
+  if (g0 - a0 !== b1 - g1 || isWordAt(t, b1)) return null;
+  const word = t.slice(a0, g0).toLowerCase();
+  if (word !== t.slice(g1, b1).toLowerCase()) return null;
   // A doubled number ("1 1") is usually a table or a list, not a slip.
-  if (/^[0-9]+$/.test(tokenText(t, a))) return null;
-  return [a.start, b.end];
+  if (/^[0-9]+$/.test(word)) return null;
+  return [a0, b1];
 }

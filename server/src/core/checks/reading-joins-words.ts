@@ -11,7 +11,8 @@ import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
 import type { Reading } from '../readings';
-import { topLevelGroups, type Group } from './tree';
+import type { SyntaxTree } from '../syntax';
+import { groupClosed, innerEnd, innerStart, topLevelGroups } from './tree';
 import { isWordAt, MAX_WORD, tokenBefore, tokenFrom } from './words';
 
 /** Pieces shorter than this are taken for prefixes or suffixes (`un`, `ing`), not words. */
@@ -21,20 +22,22 @@ export function checkJoinedWords(analysis: Analysis): Problem[] {
   const src = analysis.source;
   const readings = [analysis.reading('draft'), analysis.reading('final')];
   const out: Problem[] = [];
-  for (const g of topLevelGroups(analysis.doc)) {
-    if (!closed(g)) continue;
-    if (isWordAt(src, g.start - 1) && isWordAt(src, g.end)) {
-      const p = spaceInside(src, g, readings);
+  const t = analysis.doc.syntax;
+  for (const g of topLevelGroups(t)) {
+    if (!groupClosed(t, g)) continue;
+    const gStart = t.start(g), gEnd = t.end(g);
+    if (isWordAt(src, gStart - 1) && isWordAt(src, gEnd)) {
+      const p = spaceInside(t, g, readings);
       if (p) out.push(p);
       continue;
     }
-    const right = isWordAt(src, g.end) && !isWordAt(src, g.start - 1);
-    const left = isWordAt(src, g.start - 1) && !isWordAt(src, g.end);
+    const right = isWordAt(src, gEnd) && !isWordAt(src, gStart - 1);
+    const left = isWordAt(src, gStart - 1) && !isWordAt(src, gEnd);
     if (!right && !left) continue;
     const joins: string[] = [];
     let wholeWord = true;
     for (const r of readings) {
-      const r0 = r.map.toReading(g.start), r1 = r.map.toReading(g.end);
+      const r0 = r.map.toReading(gStart), r1 = r.map.toReading(gEnd);
       const piece = r.text.slice(r0, r1).trim();
       if (piece === '') continue;
       if (!/\s/.test(piece) && piece.length < MIN_WORD) wholeWord = false;
@@ -42,10 +45,10 @@ export function checkJoinedWords(analysis: Analysis): Problem[] {
       if (joined) joins.push(`“${joined}” in the ${r.kind} reading`);
     }
     if (!wholeWord || joins.length === 0) continue;
-    const at = right ? g.end : g.start;
-    const word = right ? tokenFrom(src, g.end) : tokenBefore(src, g.start);
-    const start = right ? g.start : (word ? word.start : g.start);
-    const end = right ? (word ? word.end : g.end) : g.end;
+    const at = right ? gEnd : gStart;
+    const word = right ? tokenFrom(src, gEnd) : tokenBefore(src, gStart);
+    const start = right ? gStart : (word ? word.start : gStart);
+    const end = right ? (word ? word.end : gEnd) : gEnd;
     out.push(problem('reading-joins-words', start, end,
       `The mark's boundary runs two words together: ${joins.join(' and ')}. ` +
       `Add a space ${right ? 'after' : 'before'} the mark if these are two words.`,
@@ -59,25 +62,26 @@ export function checkJoinedWords(analysis: Analysis): Problem[] {
  * page separates the words, but a reading that drops (or keeps) the mark runs them together ("thedog"). The fix
  * moves the spaces outside the mark: `the ~~big~~ dog`.
  */
-function spaceInside(src: string, g: Group, readings: Reading[]): Problem | null {
-  const innerStart = g.kind === 'subst' ? g.first.open.end : g.open.end;
-  const innerEnd = g.kind === 'subst' ? g.second.close!.start : g.close!.start;
-  if (innerEnd <= innerStart) return null;
-  let a = innerStart, b = innerEnd;
-  while (a < innerEnd && isBlankCode(src.charCodeAt(a))) a++;
+function spaceInside(t: SyntaxTree, g: number, readings: Reading[]): Problem | null {
+  const src = t.source;
+  const i0 = innerStart(t, g), i1 = innerEnd(t, g);
+  const gStart = t.start(g), gEnd = t.end(g);
+  if (i1 <= i0) return null;
+  let a = i0, b = i1;
+  while (a < i1 && isBlankCode(src.charCodeAt(a))) a++;
   while (b > a && isBlankCode(src.charCodeAt(b - 1))) b--;
-  if ((a === innerStart && b === innerEnd) || a === b) return null;
+  if ((a === i0 && b === i1) || a === b) return null;
   const joins: string[] = [];
   for (const r of readings) {
-    const r0 = r.map.toReading(g.start), r1 = r.map.toReading(g.end);
-    const joined = (a > innerStart ? joinedAt(r, r0) : null) ?? (b < innerEnd ? joinedAt(r, r1) : null);
+    const r0 = r.map.toReading(gStart), r1 = r.map.toReading(gEnd);
+    const joined = (a > i0 ? joinedAt(r, r0) : null) ?? (b < i1 ? joinedAt(r, r1) : null);
     if (joined) joins.push(`“${joined}” in the ${r.kind} reading`);
   }
   if (joins.length === 0) return null;
   const edits = [];
-  if (a > innerStart) edits.push({ start: g.start, end: g.start, newText: ' ' }, { start: innerStart, end: a, newText: '' });
-  if (b < innerEnd) edits.push({ start: b, end: innerEnd, newText: '' }, { start: g.end, end: g.end, newText: ' ' });
-  return problem('reading-joins-words', g.start, g.end,
+  if (a > i0) edits.push({ start: gStart, end: gStart, newText: ' ' }, { start: i0, end: a, newText: '' });
+  if (b < i1) edits.push({ start: b, end: i1, newText: '' }, { start: gEnd, end: gEnd, newText: ' ' });
+  return problem('reading-joins-words', gStart, gEnd,
     `The space just inside this mark separates words on the page, but the mark is written against the words outside it, ` +
     `so a reading runs them together: ${joins.join(' and ')}. Move the space outside the mark.`,
     [{ title: 'Move the space outside the mark', edits, preferred: true }]);
@@ -85,10 +89,6 @@ function spaceInside(src: string, g: Group, readings: Reading[]): Problem | null
 
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
-}
-
-function closed(g: Group): boolean {
-  return g.kind === 'subst' ? true : g.close !== null;
 }
 
 /** The two words meeting at reading offset `at`, written together, or null when no two words meet there. */

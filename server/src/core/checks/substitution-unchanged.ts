@@ -1,21 +1,35 @@
 // `substitution-unchanged`: a substitution whose old and new text are the same, so neither reading changes.
 // Usually a slip (the wrong word struck or inserted). No fix: the page may really show a word struck and written
 // again, and which half is wrong is for the transcriber to decide; no fix may drop transcribed text.
-import type { EmendDocument, Problem } from '../model';
+import type { Problem } from '../model';
 import { problem } from '../problem';
 import { markText } from '../revisions';
+import type { SyntaxTree } from '../syntax';
+import { markObject } from '../tree-objects';
 import { forEachSubstitution } from './tree';
 
-export function checkSubstitutionUnchanged(doc: EmendDocument): Problem[] {
+export function checkSubstitutionUnchanged(t: SyntaxTree): Problem[] {
   const out: Problem[] = [];
-  forEachSubstitution(doc, (node) => {
-    const del = node.first.kind === 'del' ? node.first : node.second;
-    const add = node.first.kind === 'add' ? node.first : node.second;
-    const old = markText(doc.source, del);
-    if (old === '' || old !== markText(doc.source, add)) return;
-    out.push(problem('substitution-unchanged', node.start, node.end,
+  const src = t.source;
+  forEachSubstitution(t, (node, del, add) => {
+    // Different lengths of plain text inside cannot give the same words: most substitutions stop here.
+    if (plainText(t, del) && plainText(t, add) && t.closeStart(del) - t.openEnd(del) !== t.closeStart(add) - t.openEnd(add)) return;
+    const old = markText(src, markObject(t, del));
+    if (old === '' || old !== markText(src, markObject(t, add))) return;
+    out.push(problem('substitution-unchanged', t.start(node), t.end(node),
       `This substitution replaces “${old}” with the very same text, so the draft and final readings do not differ here. ` +
       'Check the page: perhaps a different word was struck or inserted.'));
   });
   return out;
+}
+
+/** A mark holding one run of text, nothing else; the same length of such text collapses to the same length. */
+function plainText(t: SyntaxTree, mark: number): boolean {
+  const c = t.first(mark);
+  if (c < 0 || t.next(c) >= 0 || t.kind(c) !== 0) return false;
+  for (let k = t.start(c); k < t.end(c); k++) {
+    const code = t.source.charCodeAt(k);
+    if (code === 32 || code === 9 || code === 10 || code === 13) return false;
+  }
+  return true;
 }

@@ -28,26 +28,38 @@ export interface Token {
   end: number;
 }
 
-/** The token that starts at `i` (a word character), or null when it runs past MAX_WORD. */
-export function tokenFrom(text: string, i: number): Token | null {
+/** The end of the token that starts at `i` (a word character), or -1 when it runs past MAX_WORD or none starts there. */
+export function tokenEndFrom(text: string, i: number): number {
   let j = i;
   while (j < text.length && j - i <= MAX_WORD) {
     const c = text.charCodeAt(j);
     if (isWordCode(c) || (isApostrophe(c) && isWordAt(text, j + 1) && j > i)) j++;
     else break;
   }
-  return j - i > MAX_WORD || j === i ? null : { start: i, end: j };
+  return j - i > MAX_WORD || j === i ? -1 : j;
 }
 
-/** The token that ends at `end` (exclusive; text[end-1] a word character), or null when it runs past MAX_WORD. */
-export function tokenBefore(text: string, end: number): Token | null {
+/** The start of the token that ends at `end` (exclusive; text[end-1] a word character), or -1 as for tokenEndFrom. */
+export function tokenStartBefore(text: string, end: number): number {
   let j = end;
   while (j > 0 && end - j <= MAX_WORD) {
     const c = text.charCodeAt(j - 1);
     if (isWordCode(c) || (isApostrophe(c) && isWordAt(text, j - 2) && j < end)) j--;
     else break;
   }
-  return end - j > MAX_WORD || j === end ? null : { start: j, end };
+  return end - j > MAX_WORD || j === end ? -1 : j;
+}
+
+/** The token that starts at `i` (a word character), or null when it runs past MAX_WORD. */
+export function tokenFrom(text: string, i: number): Token | null {
+  const end = tokenEndFrom(text, i);
+  return end < 0 ? null : { start: i, end };
+}
+
+/** The token that ends at `end` (exclusive; text[end-1] a word character), or null when it runs past MAX_WORD. */
+export function tokenBefore(text: string, end: number): Token | null {
+  const start = tokenStartBefore(text, end);
+  return start < 0 ? null : { start, end };
 }
 
 /**
