@@ -5,7 +5,10 @@
 // Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
 // no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
 import type { EmendDocument, Inline, MarkNode } from './model';
+import { Segments, SourceMap } from './source-map';
 import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
+
+export { SourceMap };
 
 export type ReadingKind = 'draft' | 'final' | 'diplomatic';
 export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diplomatic'];
@@ -31,72 +34,6 @@ function isClosingPunctuation(c: number): boolean {
     || c === 0xbb || c === 0x201d || c === 0x2026;
 }
 
-/** Maps offsets between a reading and its source. Both directions are monotonic. Lookups remember where the last
- *  one landed and search onward from there, so walking a document in order costs little more than a step each. */
-export class SourceMap {
-  private lastOut = 0;
-  private lastSrc = 0;
-
-  constructor(
-    private readonly outStarts: number[],
-    private readonly srcStarts: number[],
-    private readonly lengths: number[],
-    readonly readingLength: number,
-  ) {}
-
-  get segmentCount(): number {
-    return this.outStarts.length;
-  }
-
-  /** The source offset of a reading offset (the end of the last segment for the reading's end). */
-  toSource(offset: number): number {
-    const k = lastAtOrBefore(this.outStarts, offset, this.lastOut);
-    if (k < 0) return this.srcStarts.length ? this.srcStarts[0]! : 0;
-    this.lastOut = k;
-    return this.srcStarts[k]! + Math.min(offset - this.outStarts[k]!, this.lengths[k]!);
-  }
-
-  /** The reading offset of a source offset; text the reading dropped maps to where it would have stood. */
-  toReading(offset: number): number {
-    const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
-    if (k < 0) return 0;
-    this.lastSrc = k;
-    return this.outStarts[k]! + Math.min(offset - this.srcStarts[k]!, this.lengths[k]!);
-  }
-
-  /** True when the source offset's character is present in the reading. */
-  covers(offset: number): boolean {
-    const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
-    if (k >= 0) this.lastSrc = k;
-    return k >= 0 && offset < this.srcStarts[k]! + this.lengths[k]!;
-  }
-}
-
-/** The last index whose value is at most `value` (-1 when none), searched from `hint` outward by doubling steps
- *  (a galloping search): O(log d) for a lookup d places from the previous one. */
-function lastAtOrBefore(sorted: number[], value: number, hint: number): number {
-  const n = sorted.length;
-  if (n === 0 || sorted[0]! > value) return -1;
-  let lo: number, hi: number; // sorted[lo] <= value, and hi === n or sorted[hi] > value
-  if (hint < n && sorted[hint]! <= value) {
-    lo = hint;
-    let step = 1;
-    hi = lo + 1;
-    while (hi < n && sorted[hi]! <= value) { lo = hi; step *= 2; hi = lo + step; }
-    if (hi > n) hi = n;
-  } else {
-    hi = Math.min(hint, n);
-    let step = 1;
-    lo = hi - 1;
-    while (lo > 0 && sorted[lo]! > value) { hi = lo; step *= 2; lo = Math.max(0, hi - step); }
-  }
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid; else hi = mid;
-  }
-  return lo;
-}
-
 export interface ReadingParagraph {
   /** Index into the document's paragraphs. */
   index: number;
@@ -118,12 +55,7 @@ export interface Reading {
  *  bracket), the text itself being made once at the end, so the common case (long runs of source) copies nothing. */
 class Builder {
   private length = 0;
-  private readonly outStarts: number[] = [];
-  private readonly srcStarts: number[] = [];
-  /** Source characters each segment maps: a run's length, or a symbol's width (0 or 1). */
-  private readonly lengths: number[] = [];
-  /** A symbol segment's text, or null for a run of source text. */
-  private readonly symbols: Array<string | null> = [];
+  private readonly seg: Segments;
   readonly junctions: number[] = [];
   /** Something was dropped since the last emitted text. */
   private dropped = false;
@@ -131,7 +63,10 @@ class Builder {
   private junction = false;
   private lineStart = true;
 
-  constructor(private readonly src: string) {}
+  /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be). */
+  constructor(private readonly src: string, capacity: number) {
+    this.seg = new Segments(capacity);
+  }
 
   get offset(): number {
     return this.length;
@@ -224,10 +159,7 @@ class Builder {
       this.junction = false;
     }
     this.beginText();
-    this.outStarts.push(this.length);
-    this.srcStarts.push(at);
-    this.lengths.push(Math.min(value.length, width));
-    this.symbols.push(value);
+    this.seg.push(this.length, at, Math.min(value.length, width), value);
     this.length += value.length;
     this.lineStart = false;
   }
@@ -245,25 +177,26 @@ class Builder {
   }
 
   private pushSource(start: number, end: number): void {
-    this.beginText();
-    const k = this.lengths.length - 1;
-    if (k >= 0 && this.symbols[k] === null && this.srcStarts[k]! + this.lengths[k]! === start) {
-      this.lengths[k]! += end - start;
+    if (this.paragraphStart < 0) this.beginText();
+    const seg = this.seg;
+    const k = seg.count - 1;
+    if (k >= 0 && seg.symbolIds[k]! < 0 && seg.srcStarts[k]! + seg.lengths[k]! === start) {
+      seg.lengths[k]! += end - start;
     } else {
-      this.outStarts.push(this.length);
-      this.srcStarts.push(start);
-      this.lengths.push(end - start);
-      this.symbols.push(null);
+      seg.push(this.length, start, end - start, null);
     }
     this.length += end - start;
     this.lineStart = false;
   }
 
   private lastCode(): number {
-    const k = this.lengths.length - 1;
+    const seg = this.seg;
+    const k = seg.count - 1;
     if (k < 0) return NL;
-    const symbol = this.symbols[k];
-    return symbol != null ? symbol.charCodeAt(symbol.length - 1) : this.src.charCodeAt(this.srcStarts[k]! + this.lengths[k]! - 1);
+    const id = seg.symbolIds[k]!;
+    if (id < 0) return this.src.charCodeAt(seg.srcStarts[k]! + seg.lengths[k]! - 1);
+    const symbol = seg.symbols[id]!;
+    return symbol.charCodeAt(symbol.length - 1);
   }
 
   private trimTrailingSpaces(): void {
@@ -273,39 +206,29 @@ class Builder {
   /** Removes up to `max` characters matching `test` from the end of the reading. */
   private trimTrailing(test: (c: number) => boolean, max: number): void {
     let budget = max;
+    const seg = this.seg;
     for (;;) {
-      const k = this.lengths.length - 1;
+      const k = seg.count - 1;
       // Symbols (escaped markup characters, brackets) are never spaces or line breaks: trimming stops there.
-      if (k < 0 || this.symbols[k] !== null) return;
-      const start = this.srcStarts[k]!;
-      let len = this.lengths[k]!;
+      if (k < 0 || seg.symbolIds[k]! >= 0) return;
+      const start = seg.srcStarts[k]!;
+      let len = seg.lengths[k]!;
       while (len > 0 && budget > 0 && test(this.src.charCodeAt(start + len - 1))) { len--; budget--; }
-      const removed = this.lengths[k]! - len;
+      const removed = seg.lengths[k]! - len;
       if (removed === 0) return;
       this.length -= removed;
-      if (len > 0) { this.lengths[k] = len; return; }
-      this.outStarts.pop(); this.srcStarts.pop(); this.lengths.pop(); this.symbols.pop();
+      if (len > 0) { seg.lengths[k] = len; return; }
+      seg.pop();
       if (budget === 0) return;
     }
   }
 
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
-    const text = segmentTexts(this.src, this.symbols, this.srcStarts, this.lengths).join('');
-    return {
-      kind, text, junctions: this.junctions, paragraphs,
-      map: new SourceMap(this.outStarts, this.srcStarts, this.lengths, text.length),
-    };
+    // The pieces are made in a function of their own: V8 compiles a long loop while it runs, and code after the
+    // loop that had not yet run would make that compiled code bail out at every call.
+    const text = this.seg.texts(this.src).join('');
+    return { kind, text, junctions: this.junctions, paragraphs, map: this.seg.map(text.length) };
   }
-}
-
-/** Each segment's text: its symbol, or its run of source text. (Nothing follows the loop: V8 compiles a long loop
- *  while it runs, and code after it that had not yet run would make that compiled code bail out at every call.) */
-function segmentTexts(src: string, symbols: Array<string | null>, srcStarts: number[], lengths: number[]): string[] {
-  const pieces: string[] = new Array(lengths.length);
-  for (let k = 0; k < lengths.length; k++) {
-    pieces[k] = symbols[k] ?? src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!);
-  }
-  return pieces;
 }
 
 // Two walks feed the builder the same way: over the parser's flat tree (a parsed document) and over the object
@@ -389,8 +312,8 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
 
 /** One reading of a parsed document. Linear in the document's size. */
 export function reading(doc: EmendDocument, kind: ReadingKind): Reading {
-  const b = new Builder(doc.source);
   const t = doc.syntax;
+  const b = new Builder(doc.source, t ? t.count + 16 : 64);
   const objects = t ? null : doc.paragraphs;
   const count = t ? t.paragraphs.length : objects!.length;
   const startOf = (k: number): number => (t ? t.start(t.paragraphs[k]!) : objects![k]!.start);

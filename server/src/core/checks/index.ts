@@ -6,14 +6,16 @@ import { checkSubstitutionUnchanged } from './substitution-unchanged';
 import { checkInsertionRepeats } from './insertion-repeats-text';
 import { checkJoinedWords } from './reading-joins-words';
 import { checkDoubledWords } from './reading-doubled-word';
+import { indexRevisions } from './tree';
 
 export function runChecks(analysis: Analysis): Problem[] {
-  const repeats = checkInsertionRepeats(analysis);
+  const revisions = indexRevisions(analysis.doc.syntax);
+  const repeats = checkInsertionRepeats(analysis, revisions.finalInsertions);
   return [
-    ...checkSubstitutionUnchanged(analysis.doc.syntax),
+    ...checkSubstitutionUnchanged(analysis.doc.syntax, revisions.substitutions),
     ...repeats,
-    ...checkJoinedWords(analysis),
+    ...checkJoinedWords(analysis, revisions.groups),
     // An insertion that repeats its neighbour already explains the doubled word there.
-    ...checkDoubledWords(analysis, repeats),
+    ...checkDoubledWords(analysis, revisions.groups, repeats),
   ];
 }

@@ -5,38 +5,45 @@
 import type { Analysis } from '../analysis';
 import type { Fix, Problem } from '../model';
 import { problem } from '../problem';
-import { forEachFinalInsertion } from './tree';
-import { tokensBackward, tokensForward, tokenText, type Token } from './words';
+import {
+  firstWordFrom, lastWordBefore, MAX_WORD, mayMatch, tokensBackward, tokensForward, tokenText, type Token,
+} from './words';
 
 /** Insertions longer than this many words are not compared (no one repeats a paragraph by accident). */
 const MAX_WORDS = 12;
 
-export function checkInsertionRepeats(analysis: Analysis): Problem[] {
+export function checkInsertionRepeats(analysis: Analysis, finalInsertions: number[]): Problem[] {
   const t = analysis.doc.syntax;
   const final = analysis.reading('final');
   const out: Problem[] = [];
-  forEachFinalInsertion(t, (node) => {
-    if (!t.closed(node)) return;
+  for (const node of finalInsertions) {
+    if (!t.closed(node)) continue;
     const r0 = final.map.toReading(t.openEnd(node));
     const r1 = final.map.toReading(t.closeStart(node));
-    if (r1 <= r0) return;
-    const inner = tokensForward(final.text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
-    if (inner.length === 0 || inner.length > MAX_WORDS) return;
-    const words = inner.map((t) => tokenText(final.text, t));
-    const after = tokensForward(final.text, r1, words.length);
-    const before = tokensBackward(final.text, r0, words.length);
-    const side = same(final.text, after, words) ? 'after' : same(final.text, before, words) ? 'before' : null;
-    if (!side) return;
+    if (r1 <= r0) continue;
+    const text = final.text;
+    const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
+    if (inner.length === 0 || inner.length > MAX_WORDS) continue;
+    // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
+    const limit = inner.length * (MAX_WORD + 8);
+    const afterPossible = mayMatch(text, inner[0]!.start, firstWordFrom(text, r1, limit));
+    const beforePossible = mayMatch(text, inner[inner.length - 1]!.end - 1, lastWordBefore(text, r0, limit));
+    if (!afterPossible && !beforePossible) continue;
+    const words = inner.map((t) => tokenText(text, t));
+    const after = afterPossible ? tokensForward(text, r1, words.length) : [];
+    const before = beforePossible ? tokensBackward(text, r0, words.length) : [];
+    const side = same(text, after, words) ? 'after' : same(text, before, words) ? 'before' : null;
+    if (!side) continue;
     const beside = side === 'after' ? after : before;
     // Only whitespace may stand between the insertion and the repeat for it to be "right beside" it.
-    const gap = side === 'after' ? final.text.slice(r1, beside[0]!.start) : final.text.slice(beside[beside.length - 1]!.end, r0);
-    if (gap.trim() !== '') return;
-    const shown = final.text.slice(inner[0]!.start, inner[inner.length - 1]!.end);
+    const gap = side === 'after' ? text.slice(r1, beside[0]!.start) : text.slice(beside[beside.length - 1]!.end, r0);
+    if (gap.trim() !== '') continue;
+    const shown = text.slice(inner[0]!.start, inner[inner.length - 1]!.end);
     out.push(problem('insertion-repeats-text', t.start(node), t.end(node),
       `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
       'If those words are struck on the page, mark them as deleted.',
       strikeFix(analysis, t.start(node), beside)));
-  });
+  }
   return out;
 }
 

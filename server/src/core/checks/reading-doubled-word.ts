@@ -6,14 +6,12 @@ import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
 import type { Reading } from '../readings';
-import { topLevelGroups } from './tree';
-import { isSpaceCode, isWordAt, tokenEndFrom, tokenStartBefore } from './words';
+import { isSpaceCode, isWordAt, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
 
-export function checkDoubledWords(analysis: Analysis, skip: Problem[] = []): Problem[] {
+export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Problem[] = []): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
   const t = analysis.doc.syntax;
-  const groups = topLevelGroups(t);
   for (const r of [analysis.reading('draft'), analysis.reading('final')]) {
     const edges: number[] = new Array(2 * groups.length);
     groups.forEach((g, k) => { edges[2 * k] = r.map.toReading(t.start(g)); edges[2 * k + 1] = r.map.toReading(t.end(g)); });
@@ -46,12 +44,6 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Lower-case ASCII letters compare equal to their capitals; -1 for anything outside ASCII (compared the slow way). */
-function asciiFold(c: number): number {
-  if (c >= 128) return -1;
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
 /** The reading span of two equal words separated only by whitespace with `p` between (or at) them. Runs at every
  *  junction and revision edge of the document, so it allocates nothing until it has found two words of one length. */
 function doubledAround(r: Reading, p: number): [number, number] | null {
@@ -68,8 +60,7 @@ function doubledAround(r: Reading, p: number): [number, number] | null {
   const b1 = tokenEndFrom(t, g1);
   if (b1 < 0) return null;
   // The two words' last letters differ: the usual case, decided before the word before is even measured.
-  const x = asciiFold(t.charCodeAt(g0 - 1)), y = asciiFold(t.charCodeAt(b1 - 1));
-  if (x >= 0 && y >= 0 && x !== y) return null;
+  if (!mayMatch(t, g0 - 1, b1 - 1)) return null;
   const a0 = tokenStartBefore(t, g0);
   if (a0 < 0) return null;
   // Cheap tests first: most revisions stand between words of different lengths.

@@ -12,18 +12,18 @@ import type { Problem } from '../model';
 import { problem } from '../problem';
 import type { Reading } from '../readings';
 import type { SyntaxTree } from '../syntax';
-import { groupClosed, innerEnd, innerStart, topLevelGroups } from './tree';
+import { groupClosed, innerEnd, innerStart } from './tree';
 import { isWordAt, MAX_WORD, tokenBefore, tokenFrom } from './words';
 
 /** Pieces shorter than this are taken for prefixes or suffixes (`un`, `ing`), not words. */
 export const MIN_WORD = 4;
 
-export function checkJoinedWords(analysis: Analysis): Problem[] {
+export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[] {
   const src = analysis.source;
   const readings = [analysis.reading('draft'), analysis.reading('final')];
   const out: Problem[] = [];
   const t = analysis.doc.syntax;
-  for (const g of topLevelGroups(t)) {
+  for (const g of groups) {
     if (!groupClosed(t, g)) continue;
     const gStart = t.start(g), gEnd = t.end(g);
     if (isWordAt(src, gStart - 1) && isWordAt(src, gEnd)) {

@@ -6,20 +6,21 @@ import { problem } from '../problem';
 import { markText } from '../revisions';
 import type { SyntaxTree } from '../syntax';
 import { markObject } from '../tree-objects';
-import { forEachSubstitution } from './tree';
 
-export function checkSubstitutionUnchanged(t: SyntaxTree): Problem[] {
+/** `substitutions`: triples of substitution, deletion, insertion (tree.ts). */
+export function checkSubstitutionUnchanged(t: SyntaxTree, substitutions: number[]): Problem[] {
   const out: Problem[] = [];
   const src = t.source;
-  forEachSubstitution(t, (node, del, add) => {
+  for (let k = 0; k < substitutions.length; k += 3) {
+    const node = substitutions[k]!, del = substitutions[k + 1]!, add = substitutions[k + 2]!;
     // Different lengths of plain text inside cannot give the same words: most substitutions stop here.
-    if (plainText(t, del) && plainText(t, add) && t.closeStart(del) - t.openEnd(del) !== t.closeStart(add) - t.openEnd(add)) return;
+    if (plainText(t, del) && plainText(t, add) && t.closeStart(del) - t.openEnd(del) !== t.closeStart(add) - t.openEnd(add)) continue;
     const old = markText(src, markObject(t, del));
-    if (old === '' || old !== markText(src, markObject(t, add))) return;
+    if (old === '' || old !== markText(src, markObject(t, add))) continue;
     out.push(problem('substitution-unchanged', t.start(node), t.end(node),
       `This substitution replaces “${old}” with the very same text, so the draft and final readings do not differ here. ` +
       'Check the page: perhaps a different word was struck or inserted.'));
-  });
+  }
   return out;
 }
 

@@ -2,16 +2,40 @@
 // document, so they read the table directly instead of the object tree.
 import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from '../syntax';
 
-/** The revisions written in running text (marks and substitutions not inside another mark), in document order. */
-export function topLevelGroups(t: SyntaxTree): number[] {
-  const out: number[] = [];
-  for (const p of t.paragraphs) {
-    for (let i = t.first(p); i >= 0; i = t.next(i)) {
-      const k = t.kind(i);
-      if (k !== TEXT && k !== ESCAPE) out.push(i);
+/** The revisions of a document, as the checks look for them, found in one walk of the tree. */
+export interface RevisionIndex {
+  /** Marks and substitutions written in running text (not inside another mark), in document order. */
+  groups: number[];
+  /** Every substitution at any depth, as triples: the substitution, its deletion, its insertion. */
+  substitutions: number[];
+  /** Insertions standing on their own (not half of a substitution) that survive into the final reading. */
+  finalInsertions: number[];
+}
+
+export function indexRevisions(t: SyntaxTree): RevisionIndex {
+  const index: RevisionIndex = { groups: [], substitutions: [], finalInsertions: [] };
+  for (const p of t.paragraphs) visit(t, t.first(p), true, true, index);
+  return index;
+}
+
+/** `top`: these nodes stand in running text; `final`: no deletion holds them. */
+function visit(t: SyntaxTree, first: number, top: boolean, final: boolean, index: RevisionIndex): void {
+  for (let n = first; n >= 0; n = t.next(n)) {
+    const k = t.kind(n);
+    if (k === TEXT || k === ESCAPE) continue;
+    if (top) index.groups.push(n);
+    if (k === SUBST) {
+      const a = t.first(n), b = t.next(a);
+      if (t.kind(a) === DEL) index.substitutions.push(n, a, b); else index.substitutions.push(n, b, a);
+      visit(t, t.first(a), false, final && t.kind(a) === ADD, index);
+      visit(t, t.first(b), false, final && t.kind(b) === ADD, index);
+    } else if (k === ADD) {
+      if (final) index.finalInsertions.push(n);
+      visit(t, t.first(n), false, final, index);
+    } else {
+      visit(t, t.first(n), false, final && k === HAND, index);
     }
   }
-  return out;
 }
 
 /** A substitution is closed by construction; a mark when its closer was found. */
@@ -27,41 +51,4 @@ export function innerStart(t: SyntaxTree, g: number): number {
 /** Where a closed group's own text ends: before its (second mark's) closing delimiter. */
 export function innerEnd(t: SyntaxTree, g: number): number {
   return t.closeStart(t.kind(g) === SUBST ? t.next(t.first(g)) : g);
-}
-
-/** Calls `fn` for every insertion that stands on its own (not half of a substitution) and survives into the final reading. */
-export function forEachFinalInsertion(t: SyntaxTree, fn: (node: number) => void): void {
-  const visit = (first: number): void => {
-    for (let n = first; n >= 0; n = t.next(n)) {
-      switch (t.kind(n)) {
-        case ADD: fn(n); visit(t.first(n)); break;
-        case HAND: visit(t.first(n)); break;
-        case SUBST: {
-          const a = t.first(n);
-          visit(t.first(t.kind(a) === ADD ? a : t.next(a)));
-          break;
-        }
-        default: break; // text, escapes, and deletions (gone from the final reading)
-      }
-    }
-  };
-  for (const p of t.paragraphs) visit(t.first(p));
-}
-
-/** Every substitution at any depth, with its deletion and its insertion. */
-export function forEachSubstitution(t: SyntaxTree, fn: (node: number, del: number, add: number) => void): void {
-  const visit = (first: number): void => {
-    for (let n = first; n >= 0; n = t.next(n)) {
-      const k = t.kind(n);
-      if (k === SUBST) {
-        const a = t.first(n), b = t.next(a);
-        if (t.kind(a) === DEL) fn(n, a, b); else fn(n, b, a);
-        visit(t.first(a));
-        visit(t.first(b));
-      } else if (k === DEL || k === ADD || k === HAND) {
-        visit(t.first(n));
-      }
-    }
-  };
-  for (const p of t.paragraphs) visit(t.first(p));
 }

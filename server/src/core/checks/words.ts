@@ -101,6 +101,42 @@ export function tokensBackward(text: string, from: number, count: number, limit 
   return out.reverse();
 }
 
+/** Where tokensForward(text, from, …, limit) finds its first token's first character, or -1 when it finds none. */
+export function firstWordFrom(text: string, from: number, limit: number): number {
+  const stop = Math.min(text.length, from + limit);
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 && text.charCodeAt(i + 1) === 10) return -1;
+    if (isWordCode(c)) return i;
+  }
+  return -1;
+}
+
+/** Where tokensBackward(text, from, …, limit) finds its last token's last character, or -1 when it finds none. */
+export function lastWordBefore(text: string, from: number, limit: number): number {
+  const stop = Math.max(0, from - limit);
+  for (let i = from; i > stop; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 && text.charCodeAt(i - 2) === 10) return -1;
+    if (isWordCode(c)) return i - 1;
+  }
+  return -1;
+}
+
+/** An ASCII character with capitals folded to lower case (as toLowerCase does), or -1 outside ASCII: two folded
+ *  characters that differ (neither -1) can only come from different words. */
+export function asciiFold(c: number): number {
+  if (c >= 128) return -1;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** False only when the characters at i and j (either -1 for none) cannot begin or end the same word. */
+export function mayMatch(text: string, i: number, j: number): boolean {
+  if (i < 0 || j < 0) return false;
+  const x = asciiFold(text.charCodeAt(i)), y = asciiFold(text.charCodeAt(j));
+  return x < 0 || y < 0 || x === y;
+}
+
 export function tokenText(text: string, t: Token): string {
   return text.slice(t.start, t.end).toLowerCase();
 }
