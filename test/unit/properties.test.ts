@@ -69,6 +69,23 @@ test('any string gives readings whose characters map back to the same characters
   }), { numRuns: 1000, includeErrorInReport: true });
 });
 
+test('any string: readings made from the parser\'s flat tree equal readings made from the object tree', () => {
+  // The parser's output is a flat table; the renderers read one paragraph of the object tree made from it. The two
+  // walks must give the same text, map, junctions and paragraphs.
+  fc.assert(fc.property(anything, (src) => {
+    const doc = parse(src);
+    const objects = { source: doc.source, header: doc.header, bodyStart: doc.bodyStart, paragraphs: doc.paragraphs, problems: [] };
+    assert.equal(doc.syntax.paragraphs.length, doc.paragraphs.length);
+    for (const kind of READING_KINDS) {
+      const flat = reading(doc, kind), tree = reading(objects, kind);
+      assert.equal(flat.text, tree.text, kind);
+      assert.deepEqual(flat.junctions, tree.junctions, kind);
+      assert.deepEqual(flat.paragraphs, tree.paragraphs, kind);
+      for (let i = 0; i <= src.length; i++) assert.equal(flat.map.toReading(i), tree.map.toReading(i), `${kind} toReading(${i})`);
+    }
+  }), { numRuns: 1000, includeErrorInReport: true });
+});
+
 test('escaping any text and parsing it gives the text back, in every reading, with no problem', () => {
   fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 60 }), markupish), (text) => {
     // A paragraph is one run of lines: keep the text to one line with no leading or trailing blanks.

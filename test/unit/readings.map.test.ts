@@ -132,3 +132,12 @@ test('lookups in any order give the same offsets as lookups in order (the map re
     }
   }
 });
+
+test('toReadingAll maps ascending source offsets as toReading maps each', () => {
+  const src = '^{a} ~~b~~ c \\* ~~d~~^{e} f\n\n~~g~~\n\nh ^{i ~~j~~} k';
+  for (const kind of ['draft', 'final', 'diplomatic'] as const) {
+    const r = read(src, kind);
+    const offsets = Array.from({ length: src.length + 1 }, (_, i) => i);
+    assert.deepEqual(Array.from(r.map.toReadingAll(offsets)), offsets.map((i) => read(src, kind).map.toReading(i)), kind);
+  }
+});

@@ -232,7 +232,7 @@ class InlineParser {
     const node = this.container[d]!;
     this.forgetPendingDeeperThan(d - 1);
     t.setEnd(node, end);
-    if (closeStart !== null) t.setCloseStart(node, closeStart);
+    if (closeStart !== null) t.setClosed(node); // the closer [closeStart, end) is as long as the opener implies
     if (this.pairable[d]! >= 2) this.group(node);
     this.depth = d - 1;
     const kind = t.kind(node);

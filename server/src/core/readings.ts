@@ -224,9 +224,9 @@ class Builder {
   }
 
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
-    // The pieces are made in a function of their own: V8 compiles a long loop while it runs, and code after the
-    // loop that had not yet run would make that compiled code bail out at every call.
-    const text = this.seg.texts(this.src).join('');
+    // The text is made in a function of its own: V8 compiles a long loop while it runs, and code after the loop
+    // that had not yet run would make that compiled code bail out at every call.
+    const text = this.seg.text(this.src);
     return { kind, text, junctions: this.junctions, paragraphs, map: this.seg.map(text.length) };
   }
 }

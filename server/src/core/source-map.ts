@@ -34,6 +34,20 @@ export class SourceMap {
     return this.outStarts[k]! + Math.min(offset - this.srcStarts[k]!, this.lengths[k]!);
   }
 
+  /** toReading of many source offsets given in ascending order, in one sweep along the segments. */
+  toReadingAll(offsets: ArrayLike<number>): Int32Array {
+    const out = new Int32Array(offsets.length);
+    const { srcStarts, outStarts, lengths } = this;
+    const n = srcStarts.length;
+    let k = -1;
+    for (let i = 0; i < offsets.length; i++) {
+      const offset = offsets[i]!;
+      while (k + 1 < n && srcStarts[k + 1]! <= offset) k++;
+      out[i] = k < 0 ? 0 : outStarts[k]! + Math.min(offset - srcStarts[k]!, lengths[k]!);
+    }
+    return out;
+  }
+
   /** True when the source offset's character is present in the reading. */
   covers(offset: number): boolean {
     const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
@@ -105,15 +119,16 @@ export class Segments {
     if (this.symbolIds[k]! >= 0) this.symbols.pop();
   }
 
-  /** Each segment's text, in order. */
-  texts(src: string): string[] {
-    const pieces: string[] = new Array(this.count);
+  /** The reading's text: each segment's symbol or run of source text, in order. Appended one by one: V8 keeps the
+   *  pieces as a rope and copies them once, when the text is first read, which is faster than joining an array. */
+  text(src: string): string {
     const { srcStarts, lengths, symbolIds, symbols } = this;
-    for (let k = 0; k < pieces.length; k++) {
+    let out = '';
+    for (let k = 0; k < this.count; k++) {
       const id = symbolIds[k]!;
-      pieces[k] = id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!);
+      out += id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!);
     }
-    return pieces;
+    return out;
   }
 
   /** The finished reading's map (sharing these arrays). */

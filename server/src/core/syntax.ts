@@ -10,14 +10,16 @@ export type NodeKind = typeof TEXT | typeof ESCAPE | typeof DEL | typeof ADD | t
 /** An insertion's spelling, in the DELIM field: `^{…}` or `^<…>`. */
 export const BRACE = 0, ANGLE = 1;
 
-const STRIDE = 8;
-const KIND = 0, START = 1, END = 2, OPEN_END = 3, CLOSE_START = 4, DELIM = 5, FIRST = 6, NEXT = 7;
+const STRIDE = 6;
+const HEAD = 0, START = 1, END = 2, DELIM = 3, FIRST = 4, NEXT = 5;
+/** HEAD packs the kind (3 bits) and whether a mark was closed. */
+const KIND_MASK = 7, CLOSED = 8;
 
 /**
- * Node i's fields: kind; start and end (the whole node, delimiters included); for a mark, the end of its opening
- * delimiter and the start of its closing one (-1 when it was never closed); DELIM, a deletion's number of tildes or
- * an insertion's spelling; first child and next sibling (-1 for none). A substitution's two children are its two
- * marks in written order; a paragraph's children are its inline nodes.
+ * Node i's fields, six integers: its head (kind; for a mark, whether it was closed); start and end (the whole node,
+ * delimiters included); DELIM, a deletion's number of tildes or an insertion's spelling; first child and next
+ * sibling (-1 for none). A mark's delimiters follow from its kind and DELIM, so they are not stored. A
+ * substitution's two children are its two marks in written order; a paragraph's children are its inline nodes.
  */
 export class SyntaxTree {
   private data: Int32Array;
@@ -26,15 +28,14 @@ export class SyntaxTree {
   readonly paragraphs: number[] = [];
 
   constructor(readonly source: string) {
-    this.data = new Int32Array(STRIDE * (64 + (source.length >> 3)));
+    // About one node per 16 characters to begin with (letters have fewer, dense markup more: the table doubles).
+    this.data = new Int32Array(STRIDE * (64 + (source.length >> 4)));
   }
 
-  kind(i: number): NodeKind { return this.data[i * STRIDE + KIND] as NodeKind; }
+  kind(i: number): NodeKind { return (this.data[i * STRIDE + HEAD]! & KIND_MASK) as NodeKind; }
   start(i: number): number { return this.data[i * STRIDE + START]!; }
   end(i: number): number { return this.data[i * STRIDE + END]!; }
-  openEnd(i: number): number { return this.data[i * STRIDE + OPEN_END]!; }
-  /** The start of a mark's closing delimiter, or -1 when it was never closed. */
-  closeStart(i: number): number { return this.data[i * STRIDE + CLOSE_START]!; }
+  /** A deletion's number of tildes, or an insertion's spelling (BRACE, ANGLE). */
   delim(i: number): number { return this.data[i * STRIDE + DELIM]!; }
   first(i: number): number { return this.data[i * STRIDE + FIRST]!; }
   next(i: number): number { return this.data[i * STRIDE + NEXT]!; }
@@ -45,7 +46,17 @@ export class SyntaxTree {
   }
 
   closed(i: number): boolean {
-    return this.closeStart(i) >= 0;
+    return (this.data[i * STRIDE + HEAD]! & CLOSED) !== 0;
+  }
+
+  /** Where a mark's text begins: after its opening delimiter. */
+  openEnd(i: number): number {
+    return this.start(i) + delimiterLength(this, i);
+  }
+
+  /** The start of a mark's closing delimiter, or -1 when it was never closed. */
+  closeStart(i: number): number {
+    return this.closed(i) ? this.end(i) - (this.kind(i) === DEL ? this.delim(i) : 1) : -1;
   }
 
   // The parser's writes.
@@ -60,15 +71,25 @@ export class SyntaxTree {
       this.data = grown;
     }
     const d = this.data;
-    d[base++] = kind; d[base++] = start; d[base++] = end; d[base++] = end; d[base++] = -1;
-    d[base++] = delim; d[base++] = -1; d[base] = -1;
+    d[base++] = kind; d[base++] = start; d[base++] = end; d[base++] = delim; d[base++] = -1; d[base] = -1;
     return i;
   }
 
   setEnd(i: number, end: number): void { this.data[i * STRIDE + END] = end; }
-  setCloseStart(i: number, at: number): void { this.data[i * STRIDE + CLOSE_START] = at; }
+  /** Marks mark i as closed by the delimiter that ends at its end. */
+  setClosed(i: number): void { this.data[i * STRIDE + HEAD]! |= CLOSED; }
   setFirst(i: number, child: number): void { this.data[i * STRIDE + FIRST] = child; }
   setNext(i: number, sibling: number): void { this.data[i * STRIDE + NEXT] = sibling; }
+}
+
+/** The length of a mark's opening delimiter (0 for other nodes). */
+function delimiterLength(t: SyntaxTree, i: number): number {
+  switch (t.kind(i)) {
+    case DEL: return t.delim(i);
+    case ADD: return 2;
+    case HAND: return 1;
+    default: return 0;
+  }
 }
 
 const TILDE_RUNS = ['', '~', '~~', '~~~', '~~~~', '~~~~~', '~~~~~~'];

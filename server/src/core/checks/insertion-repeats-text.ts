@@ -11,6 +11,8 @@ import {
 
 /** Insertions longer than this many words are not compared (no one repeats a paragraph by accident). */
 const MAX_WORDS = 12;
+/** The most characters MAX_WORDS words can take in the final reading, with punctuation and spaces between them. */
+const MAX_LENGTH = (MAX_WORDS + 1) * (MAX_WORD + 8);
 
 export function checkInsertionRepeats(analysis: Analysis, finalInsertions: number[]): Problem[] {
   const t = analysis.doc.syntax;
@@ -20,7 +22,9 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     if (!t.closed(node)) continue;
     const r0 = final.map.toReading(t.openEnd(node));
     const r1 = final.map.toReading(t.closeStart(node));
-    if (r1 <= r0) continue;
+    // Twelve words fit in far fewer characters; an insertion longer than that is not read (so insertions nested a
+    // hundred deep, each as long as the document, cost nothing).
+    if (r1 <= r0 || r1 - r0 > MAX_LENGTH) continue;
     const text = final.text;
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;

@@ -12,10 +12,22 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
   const out: Problem[] = [];
   const seen = new Set<string>();
   const t = analysis.doc.syntax;
+  // The revisions' edges in the source, in order (each group ends before the next begins).
+  const sourceEdges = new Int32Array(2 * groups.length);
+  for (let k = 0; k < groups.length; k++) {
+    sourceEdges[2 * k] = t.start(groups[k]!);
+    sourceEdges[2 * k + 1] = t.end(groups[k]!);
+  }
   for (const r of [analysis.reading('draft'), analysis.reading('final')]) {
-    const edges: number[] = new Array(2 * groups.length);
-    groups.forEach((g, k) => { edges[2 * k] = r.map.toReading(t.start(g)); edges[2 * k + 1] = r.map.toReading(t.end(g)); });
-    for (const p of mergeSorted(r.junctions, edges)) {
+    // Looked at: every junction and every revision edge, in order, each place once (a dropped mark's edges and
+    // its junction coincide).
+    const edges = r.map.toReadingAll(sourceEdges);
+    const junctions = r.junctions;
+    let i = 0, j = 0, last = -1;
+    while (i < junctions.length || j < edges.length) {
+      const p = j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
+      if (p === last) continue;
+      last = p;
       const pair = doubledAround(r, p);
       if (!pair) continue;
       const start = r.map.toSource(pair[0]);
@@ -28,18 +40,6 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
         `The ${r.kind} reading says “${shown}” here: a word doubled where a revision meets the text beside it. ` +
         'Check the page: one of them may belong inside the mark, or be struck.'));
     }
-  }
-  return out;
-}
-
-/** The union of two ascending lists, ascending, each value once (a dropped mark's edges and its junction coincide). */
-function mergeSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0, j = 0, last = -1;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (v !== last) out.push(v);
-    last = v;
   }
   return out;
 }
