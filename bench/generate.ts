@@ -30,8 +30,12 @@ export function random(seed: number): () => number {
   };
 }
 
-/** A transcription of about `bytes` UTF-16 code units (ASCII, so also bytes). */
-export function generateTranscription(bytes: number, seed = 1985): string {
+/** The sample letter's density: a revision every 30 words or so (this generator's default is nearly four times that). */
+export const LETTER_REVISION_RATE = 0.026;
+
+/** A transcription of about `bytes` UTF-16 code units (ASCII, so also bytes). `revisionRate`: the share of pieces
+ *  that are revisions rather than plain words (0.1, the default, gives a mark every eight words or so). */
+export function generateTranscription(bytes: number, seed = 1985, revisionRate = 0.1): string {
   const rnd = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const word = (): string => pick(WORDS);
@@ -40,7 +44,9 @@ export function generateTranscription(bytes: number, seed = 1985): string {
   let size = parts[0]!.length;
   let line = 0;
   while (size < bytes) {
-    const r = rnd();
+    // A plain word, or one of the revisions below in their fixed proportions (r from 0.9 up).
+    const draw = rnd();
+    const r = draw < 1 - revisionRate ? 0 : 0.9 + ((draw - (1 - revisionRate)) / revisionRate) * 0.1;
     let piece: string;
     if (r < 0.9) piece = word();
     else if (r < 0.925) piece = `~~${phrase(1 + Math.floor(rnd() * 3))}~~`;

@@ -19,34 +19,74 @@ function isEscapable(c: number): boolean {
   return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
 }
 
-/** The characters the scanner must look at; the text between them is skipped without being read (see Scan). */
-const SPECIALS = ['\\', '~', '^', '*', '}', '>'];
-
 /**
- * Where the next character of each kind that matters stands, found with `indexOf` (a native search, several times
- * faster than reading the characters one by one in JavaScript). Each position only moves forward and is searched
- * again only once the scanner has passed it, so the whole document costs one forward search per kind: linear.
+ * Where the next character that matters stands (`\`, `~`, `^`, `*`, `}`, `>`), found with `indexOf`: a native search,
+ * several times faster than reading the characters one by one in JavaScript. One position is kept per character;
+ * each only moves forward and is searched again only once the scanner has passed it, so the whole document costs
+ * one forward search per character kind: linear.
  */
 class Scan {
-  private readonly at: Int32Array;
+  private backslash = -1;
+  private tilde = -1;
+  private caret = -1;
+  private star = -1;
+  private brace = -1;
+  private angle = -1;
 
-  constructor(private readonly src: string) {
-    this.at = new Int32Array(SPECIALS.length).fill(-1);
-  }
+  constructor(private readonly src: string) {}
 
   /** The position of the first character that matters at or after `from` (the source's length when none is left). */
   next(from: number): number {
-    const at = this.at;
-    let min = this.src.length;
-    for (let k = 0; k < at.length; k++) {
-      let p = at[k]!;
-      if (p < from) {
-        p = this.src.indexOf(SPECIALS[k]!, from);
-        at[k] = p = p < 0 ? this.src.length : p;
-      }
-      if (p < min) min = p;
+    if (this.backslash < from) this.backslash = this.find('\\', from);
+    if (this.tilde < from) this.tilde = this.find('~', from);
+    if (this.caret < from) this.caret = this.find('^', from);
+    if (this.star < from) this.star = this.find('*', from);
+    if (this.brace < from) this.brace = this.find('}', from);
+    if (this.angle < from) this.angle = this.find('>', from);
+    return Math.min(this.backslash, this.tilde, this.caret, this.star, this.brace, this.angle);
+  }
+
+  private find(ch: string, from: number): number {
+    const at = this.src.indexOf(ch, from);
+    return at < 0 ? this.src.length : at;
+  }
+}
+
+/**
+ * Finds the line breaks that end a paragraph: a `\n` followed by a blank line (spaces, tabs and carriage returns
+ * only, then `\n` or the end of the document). Only a line break followed by another, a space, a tab or a carriage
+ * return can be one, so those four pairs are looked for with `indexOf`, each position moving forward only (as in
+ * Scan), and an ordinary line of text costs nothing.
+ */
+class ParagraphBreaks {
+  private newline = -1;
+  private space = -1;
+  private tab = -1;
+  private cr = -1;
+
+  constructor(private readonly src: string) {}
+
+  /** The first line break at or after `from` that ends a paragraph, or -1 when the paragraph runs to the end. */
+  next(from: number): number {
+    const src = this.src, n = src.length;
+    for (;;) {
+      if (this.newline < from) this.newline = this.find('\n\n', from);
+      if (this.space < from) this.space = this.find('\n ', from);
+      if (this.tab < from) this.tab = this.find('\n\t', from);
+      if (this.cr < from) this.cr = this.find('\n\r', from);
+      const nl = Math.min(this.newline, this.space, this.tab, this.cr);
+      // A line break that ends the document ends its paragraph.
+      if (nl >= n) return n > from && src.charCodeAt(n - 1) === NL ? n - 1 : -1;
+      let j = nl + 1;
+      while (j < n && isBlank(src.charCodeAt(j))) j++;
+      if (j >= n || src.charCodeAt(j) === NL) return nl;
+      from = nl + 1; // a line beginning with spaces, not a blank one
     }
-    return min;
+  }
+
+  private find(pair: string, from: number): number {
+    const at = this.src.indexOf(pair, from);
+    return at < 0 ? this.src.length : at;
   }
 }
 
@@ -518,23 +558,18 @@ export function parse(source: string): ParsedDocument {
   const inline = new InlineParser(source, problems);
   const tree = inline.tree;
   const n = source.length;
+  const breaks = new ParagraphBreaks(source);
   let start = nextContent(source, bodyStart);
   while (start < n) {
-    // Find the paragraph's end: a line break followed by a blank line, or the end of the document.
-    let i = start;
+    // The paragraph ends at a line break followed by a blank line, or at the end of the document.
     let end = n;
     let next = n;
-    for (;;) {
-      const nl = source.indexOf('\n', i);
-      if (nl < 0) break;
+    const nl = breaks.next(start);
+    if (nl >= 0) {
       let j = nl + 1;
       while (j < n && isBlank(source.charCodeAt(j))) j++;
-      if (j >= n || source.charCodeAt(j) === NL) {
-        end = nl;
-        next = nextContent(source, j);
-        break;
-      }
-      i = nl + 1;
+      end = nl;
+      next = nextContent(source, j);
     }
     while (end > start && isBlank(source.charCodeAt(end - 1))) end--;
     tree.paragraphs.push(inline.paragraph(start, end, next < n));
