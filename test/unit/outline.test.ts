@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, countRevisions, describeCounts, foldingRanges, outline, parse, revisions } from '../../server/src/core/index';
+import { analyze, countRevisions, countRevisionsIn, describeCounts, foldingRanges, outline, parse, revisions } from '../../server/src/core/index';
 
 function symbols(src: string) {
   const a = analyze(src);
@@ -61,4 +61,13 @@ test('folding: the header block and every paragraph of more than one line', () =
     { startLine: 5, endLine: 6 },
     { startLine: 8, endLine: 10 },
   ]);
+});
+
+test('the status bar\'s counts, read off the flat tree, are those of the revision list', () => {
+  const sources = [
+    '~~a~~ ^{b} ~~c~~ *d* ^{e}',
+    '~~old~~^{new} and ^{x ~~y~~ z} ~~~p ~~q~~ r~~~ *h ^{i}* ~~s~~ ^<t>',
+    '^{a} ~~b~~ ^{c}\n\n~~d ^{e~~ f}\n\n*g',
+  ];
+  for (const src of sources) assert.deepEqual(countRevisionsIn(parse(src).syntax), countRevisions(revisions(parse(src))), src);
 });

@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeText, isProblemCode, parse, reading, READING_KINDS, type Inline } from '../../server/src/core/index';
+import {
+  countRevisions, countRevisionsIn, escapeText, isProblemCode, parse, reading, READING_KINDS, revisions, type Inline,
+} from '../../server/src/core/index';
 import { documentedParserCodes } from './doc-tables';
 
 const MARKUP_UNITS = ['~', '~', '~~', '^', '^{', '^<', '{', '}', '<', '>', '*', '\\', ' ', ' ', '\t', '\n', '\n\n', '\r\n',
@@ -69,7 +71,7 @@ test('any string gives readings whose characters map back to the same characters
   }), { numRuns: 1000, includeErrorInReport: true });
 });
 
-test('any string: readings made from the parser\'s flat tree equal readings made from the object tree', () => {
+test('any string: readings and revision counts made from the parser\'s flat tree equal those made from the object tree', () => {
   // The parser's output is a flat table; the renderers read one paragraph of the object tree made from it. The two
   // walks must give the same text, map, junctions and paragraphs.
   fc.assert(fc.property(anything, (src) => {
@@ -83,6 +85,7 @@ test('any string: readings made from the parser\'s flat tree equal readings made
       assert.deepEqual(flat.paragraphs, tree.paragraphs, kind);
       for (let i = 0; i <= src.length; i++) assert.equal(flat.map.toReading(i), tree.map.toReading(i), `${kind} toReading(${i})`);
     }
+    assert.deepEqual(countRevisionsIn(doc.syntax), countRevisions(revisions(doc)), 'revision counts');
   }), { numRuns: 1000, includeErrorInReport: true });
 });
 

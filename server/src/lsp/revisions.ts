@@ -4,7 +4,7 @@ import {
   NextRevisionRequest, RevisionsRequest, StatsRequest,
   type NextRevisionResult, type RevisionItem, type RevisionsResult, type StatsResult,
 } from '../protocol';
-import { countRevisions, nextRevision, previousRevision, revisions, type Analysis, type Revision } from '../core/index';
+import { countRevisionsIn, nextRevision, previousRevision, revisions, type Analysis, type Revision } from '../core/index';
 import type { Feature } from './context';
 import { analysisFor, field, invalid, isPosition } from './request-params';
 
@@ -57,7 +57,8 @@ export const revisionRequests: Feature = {
     ctx.connection.onRequest(StatsRequest, (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
-      const result: StatsResult = { ...countRevisions(revisionsOf(analysis)), paragraphs: analysis.doc.paragraphs.length };
+      const syntax = analysis.doc.syntax;
+      const result: StatsResult = { ...countRevisionsIn(syntax), paragraphs: syntax.paragraphs.length };
       return result;
     });
   },
