@@ -178,3 +178,9 @@ test('the sample letter: one warning, the inserted “we do believe” written b
   const src = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'reagan-1985-draft.emend'), 'utf8');
   assert.deepEqual(shown(src), [['insertion-repeats-text', '^{we do believe}']]);
 });
+
+test('words with letters outside ASCII are words to the checks (asked once per letter, then remembered)', () => {
+  const problems = diagnose(analyze('Ça été ~~très~~ Été là.')).filter((p) => p.code === 'reading-doubled-word');
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.message.includes('final reading says “été Été”'), true, problems[0]!.message);
+});

@@ -5,8 +5,7 @@
 import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
-import type { Reading } from '../readings';
-import { isSpaceCode, isWordAt, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
+import { isSpaceCode, isWordAt, isWordCode, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
 
 export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Problem[] = []): Problem[] {
   const out: Problem[] = [];
@@ -23,12 +22,13 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
     // its junction coincide).
     const edges = r.map.toReadingAll(sourceEdges);
     const junctions = r.junctions;
+    const text = r.text;
     let i = 0, j = 0, last = -1;
     while (i < junctions.length || j < edges.length) {
       const p = j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
       if (p === last) continue;
       last = p;
-      const pair = doubledAround(r, p);
+      const pair = doubledAround(text, p);
       if (!pair) continue;
       const start = r.map.toSource(pair[0]);
       const end = r.map.toSource(pair[1] - 1) + 1;
@@ -46,13 +46,12 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
 
 /** The reading span of two equal words separated only by whitespace with `p` between (or at) them. Runs at every
  *  junction and revision edge of the document, so it allocates nothing until it has found two words of one length. */
-function doubledAround(r: Reading, p: number): [number, number] | null {
-  const t = r.text;
+function doubledAround(t: string, p: number): [number, number] | null {
   // The gap: the whitespace run containing p (p may sit at either edge of it).
   let g0 = p, g1 = p;
   while (g0 > 0 && isSpaceCode(t.charCodeAt(g0 - 1)) && p - g0 < 8) g0--;
   while (g1 < t.length && isSpaceCode(t.charCodeAt(g1)) && g1 - p < 8) g1++;
-  if (g0 === g1 || !isWordAt(t, g0 - 1) || !isWordAt(t, g1)) return null;
+  if (g0 === g1 || g0 === 0 || !isWordCode(t.charCodeAt(g0 - 1)) || g1 === t.length || !isWordCode(t.charCodeAt(g1))) return null;
   // Words on either side of a paragraph break are not "doubled".
   let breaks = 0;
   for (let k = g0; k < g1; k++) if (t.charCodeAt(k) === 10) breaks++;

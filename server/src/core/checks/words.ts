@@ -5,10 +5,18 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 /** Longest token the checks look at, in UTF-16 units; longer runs are not words anyone doubled. */
 export const MAX_WORD = 64;
 
+/** For each UTF-16 unit outside ASCII: 0 not yet asked, 1 a word character, 2 not one (asked once, then remembered:
+ *  a transcription in French or German asks about the same few accented letters thousands of times). */
+const NON_ASCII = new Uint8Array(0x10000);
+
 export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return true;
-  return LETTER.test(String.fromCharCode(c));
+  let known = NON_ASCII[c]!;
+  if (known === 0) {
+    known = (c >= 0xd800 && c <= 0xdfff) || LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    NON_ASCII[c] = known;
+  }
+  return known === 1;
 }
 
 export function isWordAt(text: string, i: number): boolean {
