@@ -1,4 +1,4 @@
-// The parser's own output: the inline tree of every paragraph as one flat table of integers, eight per node.
+// The parser's own output: the inline tree of every paragraph as one flat table of integers, six per node.
 // Building it allocates a handful of typed arrays instead of an object per node, which is what lets a megabyte
 // of transcription be parsed, read and checked in a few milliseconds. The hot consumers (readings, checks) walk
 // it directly; everyone else reads the object tree of model.ts, which tree-objects.ts builds from it on demand.
@@ -39,11 +39,6 @@ export class SyntaxTree {
   delim(i: number): number { return this.data[i * STRIDE + DELIM]!; }
   first(i: number): number { return this.data[i * STRIDE + FIRST]!; }
   next(i: number): number { return this.data[i * STRIDE + NEXT]!; }
-
-  isMark(i: number): boolean {
-    const k = this.kind(i);
-    return k === DEL || k === ADD || k === HAND;
-  }
 
   closed(i: number): boolean {
     return (this.data[i * STRIDE + HEAD]! & CLOSED) !== 0;
