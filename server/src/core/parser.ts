@@ -4,6 +4,7 @@
 import { parseHeader } from './header';
 import type { EmendDocument, Header, MarkNode, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
+import { ForwardSearch } from './forward-search';
 import {
   ADD, ANGLE, BRACE, closerOfNode, DEL, delimiterOf, ESCAPE, HAND, PARAGRAPH, SUBST, SyntaxTree, TEXT, tildeRun,
 } from './syntax';
@@ -19,62 +20,29 @@ function isEscapable(c: number): boolean {
   return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
 }
 
-/**
- * Where the next character that matters stands (`\`, `~`, `^`, `*`, `}`, `>`), found with `indexOf`: a native search,
- * several times faster than reading the characters one by one in JavaScript. One position is kept per character;
- * each only moves forward and is searched again only once the scanner has passed it, so the whole document costs
- * one forward search per character kind: linear.
- */
-class Scan {
-  private backslash = -1;
-  private tilde = -1;
-  private caret = -1;
-  private star = -1;
-  private brace = -1;
-  private angle = -1;
+/** The characters the inline scanner must stop at; everything between them is plain text. */
+const MARKUP_CHARACTERS = ['\\', '~', '^', '*', '}', '>'];
 
-  constructor(private readonly src: string) {}
-
-  /** The position of the first character that matters at or after `from` (the source's length when none is left). */
-  next(from: number): number {
-    if (this.backslash < from) this.backslash = this.find('\\', from);
-    if (this.tilde < from) this.tilde = this.find('~', from);
-    if (this.caret < from) this.caret = this.find('^', from);
-    if (this.star < from) this.star = this.find('*', from);
-    if (this.brace < from) this.brace = this.find('}', from);
-    if (this.angle < from) this.angle = this.find('>', from);
-    return Math.min(this.backslash, this.tilde, this.caret, this.star, this.brace, this.angle);
-  }
-
-  private find(ch: string, from: number): number {
-    const at = this.src.indexOf(ch, from);
-    return at < 0 ? this.src.length : at;
-  }
-}
+/** The only ways a blank line can begin: after its line break, another, a space, a tab or a carriage return. */
+const BLANK_LINE_STARTS = ['\n\n', '\n ', '\n\t', '\n\r'];
 
 /**
  * Finds the line breaks that end a paragraph: a `\n` followed by a blank line (spaces, tabs and carriage returns
- * only, then `\n` or the end of the document). Only a line break followed by another, a space, a tab or a carriage
- * return can be one, so those four pairs are looked for with `indexOf`, each position moving forward only (as in
- * Scan), and an ordinary line of text costs nothing.
+ * only, then `\n` or the end of the document). Only the pairs in BLANK_LINE_STARTS can begin one, so an ordinary
+ * line of text costs nothing.
  */
 class ParagraphBreaks {
-  private newline = -1;
-  private space = -1;
-  private tab = -1;
-  private cr = -1;
+  private readonly starts: ForwardSearch;
 
-  constructor(private readonly src: string) {}
+  constructor(private readonly src: string) {
+    this.starts = new ForwardSearch(src, BLANK_LINE_STARTS);
+  }
 
   /** The first line break at or after `from` that ends a paragraph, or -1 when the paragraph runs to the end. */
   next(from: number): number {
     const src = this.src, n = src.length;
     for (;;) {
-      if (this.newline < from) this.newline = this.find('\n\n', from);
-      if (this.space < from) this.space = this.find('\n ', from);
-      if (this.tab < from) this.tab = this.find('\n\t', from);
-      if (this.cr < from) this.cr = this.find('\n\r', from);
-      const nl = Math.min(this.newline, this.space, this.tab, this.cr);
+      const nl = this.starts.next(from);
       // A line break that ends the document ends its paragraph.
       if (nl >= n) return n > from && src.charCodeAt(n - 1) === NL ? n - 1 : -1;
       let j = nl + 1;
@@ -82,11 +50,6 @@ class ParagraphBreaks {
       if (j >= n || src.charCodeAt(j) === NL) return nl;
       from = nl + 1; // a line beginning with spaces, not a blank one
     }
-  }
-
-  private find(pair: string, from: number): number {
-    const at = this.src.indexOf(pair, from);
-    return at < 0 ? this.src.length : at;
   }
 }
 
@@ -147,11 +110,11 @@ class InlineParser {
   readonly braceAdds: number[] = [];
   readonly angleAdds: number[] = [];
 
-  private readonly scan: Scan;
+  private readonly scan: ForwardSearch;
 
   constructor(private readonly src: string, private readonly problems: Problem[]) {
     this.tree = new SyntaxTree(src);
-    this.scan = new Scan(src);
+    this.scan = new ForwardSearch(src, MARKUP_CHARACTERS);
   }
 
   /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
