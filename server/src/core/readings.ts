@@ -313,7 +313,8 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
 /** One reading of a parsed document. Linear in the document's size. */
 export function reading(doc: EmendDocument, kind: ReadingKind): Reading {
   const t = doc.syntax;
-  const b = new Builder(doc.source, t ? t.count + 16 : 16);
+  // About one segment for every two nodes (a reading keeps runs of text whole and joins those a drop did not split).
+  const b = new Builder(doc.source, t ? (t.count >> 1) + 16 : 16);
   const objects = t ? null : doc.paragraphs;
   const count = t ? t.paragraphs.length : objects!.length;
   const startOf = (k: number): number => (t ? t.start(t.paragraphs[k]!) : objects![k]!.start);

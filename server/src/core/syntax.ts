@@ -28,7 +28,7 @@ export class SyntaxTree {
   readonly paragraphs: number[] = [];
 
   constructor(readonly source: string) {
-    // About one node per 16 characters to begin with (letters have fewer, dense markup more: the table doubles).
+    // About one node per 16 characters to begin with (letters have fewer, dense markup more: the table grows by half).
     this.data = new Int32Array(STRIDE * (64 + (source.length >> 4)));
   }
 
@@ -61,7 +61,7 @@ export class SyntaxTree {
     const i = this.count++;
     let base = i * STRIDE;
     if (base + STRIDE > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = new Int32Array(STRIDE * Math.ceil((this.data.length / STRIDE) * 1.5));
       grown.set(this.data);
       this.data = grown;
     }
