@@ -1,7 +1,7 @@
 // The pure core of Emend: one understanding of the markup. No `vscode`, no LSP connection.
 export * from './model';
 export * from './codes';
-export { parse, closerOf, ESCAPABLE, MAX_NESTING, MAX_PROBLEMS } from './parser';
+export { parse, ESCAPABLE, MAX_NESTING, MAX_PROBLEMS } from './parser';
 export { parseHeader, headerValue, HEADER_KEYS } from './header';
 export * from './readings';
 export * from './lines';

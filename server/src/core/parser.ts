@@ -2,7 +2,7 @@
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { parseHeader } from './header';
-import type { EmendDocument, Header, MarkNode, Paragraph, Problem, TextEdit } from './model';
+import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
 import { ForwardSearch } from './forward-search';
 import {
@@ -63,14 +63,6 @@ export const MAX_NESTING = 100;
 
 const KIND_NAME = { [DEL]: 'deletion', [ADD]: 'insertion', [HAND]: 'text in another hand' } as Record<number, string>;
 
-export function closerOf(node: MarkNode): string {
-  switch (node.kind) {
-    case 'del': return node.delimiter;
-    case 'add': return node.delimiter === '^<' ? '>' : '}';
-    case 'hand': return '*';
-  }
-}
-
 /** A parsed document: the object tree (`paragraphs`) is built from the flat `syntax` the first time it is read. */
 export interface ParsedDocument extends EmendDocument {
   readonly syntax: SyntaxTree;
@@ -88,8 +80,6 @@ class InlineParser {
   private readonly container: number[] = [];
   private readonly lastChild: number[] = [];
   private readonly pairable: number[] = [];
-  /** For deletions, the number of tildes that close it. */
-  private readonly tildeCount: number[] = [];
   /** Set on a deletion when a crossing ended an inner deletion whose opener could have been meant to close this
    *  one (`~~a ^{b~~ c}`): the crossing is already reported, so this deletion is not reported again as unclosed. */
   private readonly crossed: boolean[] = [];
@@ -219,7 +209,6 @@ class InlineParser {
     this.container[d] = node;
     this.lastChild[d] = -1;
     this.pairable[d] = 0;
-    this.tildeCount[d] = kind === DEL ? delim : 0;
     this.crossed[d] = false;
     if (kind === ADD) {
       if (delim === BRACE) { this.openBrace++; this.braceAdds.push(node); } else { this.openAngle++; this.angleAdds.push(node); }
@@ -228,14 +217,14 @@ class InlineParser {
     }
   }
 
-  /** Pops the innermost mark, ending it at `end` (closed by [closeStart, end) when closeStart is given). */
-  private pop(end: number, closeStart: number | null): number {
+  /** Pops the innermost mark, ending it at `end`; `closed` when a closer ends there (as long as the opener implies). */
+  private pop(end: number, closed: boolean): number {
     const t = this.tree;
     const d = this.depth;
     const node = this.container[d]!;
     this.forgetPendingDeeperThan(d - 1);
     t.setEnd(node, end);
-    if (closeStart !== null) t.setClosed(node); // the closer [closeStart, end) is as long as the opener implies
+    if (closed) t.setClosed(node);
     if (this.pairable[d]! >= 2) this.group(node);
     this.depth = d - 1;
     const kind = t.kind(node);
@@ -244,7 +233,7 @@ class InlineParser {
     } else if (kind === HAND) {
       this.openHand--;
     }
-    if (closeStart !== null && kind !== HAND) this.pairable[d - 1]!++;
+    if (closed && kind !== HAND) this.pairable[d - 1]!++;
     return node;
   }
 
@@ -266,8 +255,9 @@ class InlineParser {
     forgetDeeper(this.pendingStar, depth);
   }
 
-  private close(closeStart: number, closeEnd: number): void {
-    const node = this.pop(closeEnd, closeStart);
+  /** Closes the innermost mark with the closer that ends at `end`. */
+  private close(end: number): void {
+    const node = this.pop(end, true);
     const t = this.tree;
     if (t.first(node) < 0) {
       const start = t.start(node), end = t.end(node);
@@ -300,9 +290,10 @@ class InlineParser {
     let rest = n;
     while (rest >= 2) {
       const d = this.depth;
-      if (d > 0 && t.kind(this.container[d]!) === DEL && this.tildeCount[d]! <= rest) {
-        const closing = this.tildeCount[d]!;
-        this.close(k, k + closing);
+      // A deletion is closed by as many tildes as opened it.
+      const closing = d > 0 && t.kind(this.container[d]!) === DEL ? t.delim(this.container[d]!) : Infinity;
+      if (closing <= rest) {
+        this.close(k + closing);
         k += closing;
         rest -= closing;
         continue;
@@ -331,7 +322,7 @@ class InlineParser {
       return;
     }
     if (this.depth > 0 && this.closedBy(this.container[this.depth]!, c)) {
-      this.close(at, at + 1);
+      this.close(at + 1);
       return;
     }
     const openCount = c === RBRACE ? this.openBrace : c === GT ? this.openAngle : this.openHand;
@@ -362,9 +353,9 @@ class InlineParser {
   private crossing(at: number, c: number): void {
     const t = this.tree;
     const inner: number[] = [];
-    while (!this.closedBy(this.container[this.depth]!, c)) inner.push(this.pop(at, null));
+    while (!this.closedBy(this.container[this.depth]!, c)) inner.push(this.pop(at, false));
     const outer = this.container[this.depth]!;
-    this.close(at, at + 1);
+    this.close(at + 1);
     // Their closers are awaited where the outer mark stood, outermost's last.
     const depth = this.depth;
     for (let k = inner.length - 1; k >= 0; k--) {
@@ -376,7 +367,7 @@ class InlineParser {
     let ambiguous = -1;
     if (depth > 0 && t.kind(this.container[depth]!) === DEL && !this.crossed[depth]) {
       for (const node of inner) {
-        if (t.kind(node) === DEL && t.delim(node) === this.tildeCount[depth]) { this.crossed[depth] = true; ambiguous = node; }
+        if (t.kind(node) === DEL && t.delim(node) === t.delim(this.container[depth]!)) { this.crossed[depth] = true; ambiguous = node; }
       }
     }
     const first = inner[inner.length - 1]!;
@@ -390,7 +381,7 @@ class InlineParser {
 
   private unclosed(end: number, more: boolean): void {
     const crossed = this.crossed[this.depth] === true;
-    const node = this.pop(end, null);
+    const node = this.pop(end, false);
     if (crossed) return;
     const t = this.tree;
     const kind = t.kind(node);
@@ -468,8 +459,7 @@ class InlineParser {
     while (a >= 0) {
       const ka = t.kind(a);
       if ((ka === DEL || ka === ADD) && t.closed(a)) {
-        let b = t.next(a);
-        if (b >= 0 && t.kind(b) === TEXT && this.spacesOnly(b)) b = t.next(b);
+        const b = this.nextAcrossSpaces(a);
         if (b >= 0 && t.kind(b) !== ka && (t.kind(b) === DEL || t.kind(b) === ADD) && t.closed(b)
           && !(ka === ADD && this.startsSubstitution(b))) {
           const s = t.add(SUBST, t.start(a), t.end(b));
@@ -489,21 +479,23 @@ class InlineParser {
     }
   }
 
-  private spacesOnly(node: number): boolean {
-    const src = this.src;
-    for (let k = this.tree.start(node), end = this.tree.end(node); k < end; k++) {
+  /** The sibling after `node`, skipping one text node of spaces and tabs only (-1 for none). */
+  private nextAcrossSpaces(node: number): number {
+    const t = this.tree, src = this.src;
+    const n = t.next(node);
+    if (n < 0 || t.kind(n) !== TEXT) return n;
+    for (let k = t.start(n), end = t.end(n); k < end; k++) {
       const c = src.charCodeAt(k);
-      if (c !== SPACE && c !== TAB) return false;
+      if (c !== SPACE && c !== TAB) return n;
     }
-    return true;
+    return t.next(n);
   }
 
   /** True when the deletion `del` is followed, across spaces only, by a closed insertion: in `^{x} ~~a~~ ^{b}` the
    *  deletion pairs with the insertion after it (the usual order), not with the one before. */
   private startsSubstitution(del: number): boolean {
     const t = this.tree;
-    let c = t.next(del);
-    if (c >= 0 && t.kind(c) === TEXT && this.spacesOnly(c)) c = t.next(c);
+    const c = this.nextAcrossSpaces(del);
     return t.kind(del) === DEL && c >= 0 && t.kind(c) === ADD && t.closed(c);
   }
 }
@@ -529,10 +521,8 @@ export function parse(source: string): ParsedDocument {
     let next = n;
     const nl = breaks.next(start);
     if (nl >= 0) {
-      let j = nl + 1;
-      while (j < n && isBlank(source.charCodeAt(j))) j++;
       end = nl;
-      next = nextContent(source, j);
+      next = nextContent(source, nl + 1);
     }
     while (end > start && isBlank(source.charCodeAt(end - 1))) end--;
     tree.paragraphs.push(inline.paragraph(start, end, next < n));
