@@ -2,7 +2,7 @@
 // Deletions and insertions count the marks on the page: a substitution is one deletion and one insertion
 // (and is also counted among the substitutions).
 import type { Revision } from './revisions';
-import { ADD, DEL, HAND, SUBST, type SyntaxTree } from './syntax';
+import { ADD, DEL, forEachRevision, HAND, type SyntaxTree } from './syntax';
 
 export interface RevisionCounts {
   deletions: number;
@@ -28,24 +28,14 @@ export function countRevisions(revs: readonly Pick<Revision, 'kind'>[]): Revisio
  *  after every edit, and this costs a walk of the table instead of a summary of every revision. */
 export function countRevisionsIn(t: SyntaxTree): RevisionCounts {
   const c: RevisionCounts = { deletions: 0, insertions: 0, substitutions: 0, hands: 0 };
-  const visit = (first: number): void => {
-    for (let n = first; n >= 0; n = t.next(n)) {
-      switch (t.kind(n)) {
-        case DEL: c.deletions++; visit(t.first(n)); break;
-        case ADD: c.insertions++; visit(t.first(n)); break;
-        case HAND: c.hands++; visit(t.first(n)); break;
-        case SUBST: {
-          c.substitutions++; c.deletions++; c.insertions++;
-          const a = t.first(n);
-          visit(t.first(a));
-          visit(t.first(t.next(a)));
-          break;
-        }
-        default: break;
-      }
+  forEachRevision(t, (n) => {
+    switch (t.kind(n)) {
+      case DEL: c.deletions++; break;
+      case ADD: c.insertions++; break;
+      case HAND: c.hands++; break;
+      default: c.substitutions++; c.deletions++; c.insertions++; // SUBST
     }
-  };
-  for (const p of t.paragraphs) visit(t.first(p));
+  });
   return c;
 }
 

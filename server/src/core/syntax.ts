@@ -110,3 +110,27 @@ export function closerOfNode(t: SyntaxTree, i: number): string {
     default: return '*';
   }
 }
+
+/**
+ * Calls `fn` for every revision at any depth, in document order, an enclosing revision before those inside it:
+ * each mark, and each substitution once (its two marks are not revisions of their own, but what they hold is
+ * visited). `top`: the revision stands in running text, inside no other; `final`: no deletion holds it, so it is
+ * in the final reading unless it is a deletion itself.
+ */
+export function forEachRevision(t: SyntaxTree, fn: (node: number, top: boolean, final: boolean) => void): void {
+  const visit = (first: number, top: boolean, final: boolean): void => {
+    for (let n = first; n >= 0; n = t.next(n)) {
+      const k = t.kind(n);
+      if (k === TEXT || k === ESCAPE) continue;
+      fn(n, top, final);
+      if (k === SUBST) {
+        const a = t.first(n), b = t.next(a);
+        visit(t.first(a), false, final && t.kind(a) === ADD);
+        visit(t.first(b), false, final && t.kind(b) === ADD);
+      } else {
+        visit(t.first(n), false, final && k !== DEL);
+      }
+    }
+  };
+  for (const p of t.paragraphs) visit(t.first(p), true, true);
+}

@@ -1,6 +1,6 @@
 // Walking the parser's flat tree (../syntax.ts) for the checks: the checks run on every keystroke, over the whole
 // document, so they read the table directly instead of the object tree.
-import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from '../syntax';
+import { ADD, DEL, forEachRevision, SUBST, type SyntaxTree } from '../syntax';
 
 /** The revisions of a document, as the checks look for them, found in one walk of the tree. */
 export interface RevisionIndex {
@@ -14,28 +14,17 @@ export interface RevisionIndex {
 
 export function indexRevisions(t: SyntaxTree): RevisionIndex {
   const index: RevisionIndex = { groups: [], substitutions: [], finalInsertions: [] };
-  for (const p of t.paragraphs) visit(t, t.first(p), true, true, index);
-  return index;
-}
-
-/** `top`: these nodes stand in running text; `final`: no deletion holds them. */
-function visit(t: SyntaxTree, first: number, top: boolean, final: boolean, index: RevisionIndex): void {
-  for (let n = first; n >= 0; n = t.next(n)) {
-    const k = t.kind(n);
-    if (k === TEXT || k === ESCAPE) continue;
+  forEachRevision(t, (n, top, final) => {
     if (top) index.groups.push(n);
+    const k = t.kind(n);
     if (k === SUBST) {
       const a = t.first(n), b = t.next(a);
       if (t.kind(a) === DEL) index.substitutions.push(n, a, b); else index.substitutions.push(n, b, a);
-      visit(t, t.first(a), false, final && t.kind(a) === ADD, index);
-      visit(t, t.first(b), false, final && t.kind(b) === ADD, index);
-    } else if (k === ADD) {
-      if (final) index.finalInsertions.push(n);
-      visit(t, t.first(n), false, final, index);
-    } else {
-      visit(t, t.first(n), false, final && k === HAND, index);
+    } else if (k === ADD && final) {
+      index.finalInsertions.push(n);
     }
-  }
+  });
+  return index;
 }
 
 /** A substitution is closed by construction; a mark when its closer was found. */
