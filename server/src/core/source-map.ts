@@ -31,19 +31,24 @@ export class SourceMap {
     const k = lastAtOrBefore(this.srcStarts, offset, this.lastSrc);
     if (k < 0) return 0;
     this.lastSrc = k;
+    return this.readingOffset(k, offset);
+  }
+
+  /** Where source offset `offset` lands in the reading, given k, the last segment starting at or before it. */
+  private readingOffset(k: number, offset: number): number {
     return this.outStarts[k]! + Math.min(offset - this.srcStarts[k]!, this.lengths[k]!);
   }
 
   /** toReading of many source offsets given in ascending order, in one sweep along the segments. */
   toReadingAll(offsets: ArrayLike<number>): Int32Array {
     const out = new Int32Array(offsets.length);
-    const { srcStarts, outStarts, lengths } = this;
+    const srcStarts = this.srcStarts;
     const n = srcStarts.length;
     let k = -1;
     for (let i = 0; i < offsets.length; i++) {
       const offset = offsets[i]!;
       while (k + 1 < n && srcStarts[k + 1]! <= offset) k++;
-      out[i] = k < 0 ? 0 : outStarts[k]! + Math.min(offset - srcStarts[k]!, lengths[k]!);
+      out[i] = k < 0 ? 0 : this.readingOffset(k, offset);
     }
     return out;
   }

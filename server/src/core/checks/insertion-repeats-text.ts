@@ -6,13 +6,13 @@ import type { Analysis } from '../analysis';
 import type { Fix, Problem } from '../model';
 import { problem } from '../problem';
 import {
-  firstWordFrom, lastWordBefore, MAX_WORD, mayMatch, tokensBackward, tokensForward, tokenText, type Token,
+  firstWordFrom, lastWordBefore, mayMatch, TOKEN_REACH, tokensBackward, tokensForward, tokenText, type Token,
 } from './words';
 
 /** Insertions longer than this many words are not compared (no one repeats a paragraph by accident). */
 const MAX_WORDS = 12;
 /** The most characters MAX_WORDS words can take in the final reading, with punctuation and spaces between them. */
-const MAX_LENGTH = (MAX_WORDS + 1) * (MAX_WORD + 8);
+const MAX_LENGTH = (MAX_WORDS + 1) * TOKEN_REACH;
 
 export function checkInsertionRepeats(analysis: Analysis, finalInsertions: number[]): Problem[] {
   const t = analysis.doc.syntax;
@@ -29,7 +29,7 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;
     // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
-    const limit = inner.length * (MAX_WORD + 8);
+    const limit = inner.length * TOKEN_REACH;
     const afterPossible = mayMatch(text, inner[0]!.start, firstWordFrom(text, r1, limit));
     const beforePossible = mayMatch(text, inner[inner.length - 1]!.end - 1, lastWordBefore(text, r0, limit));
     if (!afterPossible && !beforePossible) continue;

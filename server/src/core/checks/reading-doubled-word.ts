@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
-import { isSpaceCode, isWordAt, isWordCode, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
+import { isSpaceCode, isWordAt, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
 
 export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Problem[] = []): Problem[] {
   const out: Problem[] = [];
@@ -51,7 +51,7 @@ function doubledAround(t: string, p: number): [number, number] | null {
   let g0 = p, g1 = p;
   while (g0 > 0 && isSpaceCode(t.charCodeAt(g0 - 1)) && p - g0 < 8) g0--;
   while (g1 < t.length && isSpaceCode(t.charCodeAt(g1)) && g1 - p < 8) g1++;
-  if (g0 === g1 || g0 === 0 || !isWordCode(t.charCodeAt(g0 - 1)) || g1 === t.length || !isWordCode(t.charCodeAt(g1))) return null;
+  if (g0 === g1 || !isWordAt(t, g0 - 1) || !isWordAt(t, g1)) return null;
   // Words on either side of a paragraph break are not "doubled".
   let breaks = 0;
   for (let k = g0; k < g1; k++) if (t.charCodeAt(k) === 10) breaks++;

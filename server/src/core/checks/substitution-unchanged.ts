@@ -4,8 +4,9 @@
 import type { Problem } from '../model';
 import { problem } from '../problem';
 import { markText } from '../revisions';
-import type { SyntaxTree } from '../syntax';
+import { type SyntaxTree, TEXT } from '../syntax';
 import { markObject } from '../tree-objects';
+import { isSpaceCode } from './words';
 
 /** `substitutions`: triples of substitution, deletion, insertion (tree.ts). */
 export function checkSubstitutionUnchanged(t: SyntaxTree, substitutions: number[]): Problem[] {
@@ -27,10 +28,7 @@ export function checkSubstitutionUnchanged(t: SyntaxTree, substitutions: number[
 /** A mark holding one run of text, nothing else; the same length of such text collapses to the same length. */
 function plainText(t: SyntaxTree, mark: number): boolean {
   const c = t.first(mark);
-  if (c < 0 || t.next(c) >= 0 || t.kind(c) !== 0) return false;
-  for (let k = t.start(c); k < t.end(c); k++) {
-    const code = t.source.charCodeAt(k);
-    if (code === 32 || code === 9 || code === 10 || code === 13) return false;
-  }
+  if (c < 0 || t.next(c) >= 0 || t.kind(c) !== TEXT) return false;
+  for (let k = t.start(c); k < t.end(c); k++) if (isSpaceCode(t.source.charCodeAt(k))) return false;
   return true;
 }

@@ -70,46 +70,43 @@ export function tokenBefore(text: string, end: number): Token | null {
   return start < 0 ? null : { start, end };
 }
 
+/** The most characters the checks read per token they look for: the longest token and what separates it from the next. */
+export const TOKEN_REACH = MAX_WORD + 8;
+
 /**
  * Up to `count` tokens read forward from `from`, skipping anything that is not a word (spaces, punctuation) but
  * stopping at a blank line or after `limit` characters. Fewer tokens are returned when the text runs out.
  */
-export function tokensForward(text: string, from: number, count: number, limit = count * (MAX_WORD + 8)): Token[] {
+export function tokensForward(text: string, from: number, count: number, limit = count * TOKEN_REACH): Token[] {
   const out: Token[] = [];
-  let i = from;
   const stop = Math.min(text.length, from + limit);
+  let i = from;
   while (i < stop && out.length < count) {
-    const c = text.charCodeAt(i);
-    if (c === 10 && text.charCodeAt(i + 1) === 10) break;
-    if (isWordCode(c)) {
-      const t = tokenFrom(text, i);
-      if (!t) break;
-      out.push(t);
-      i = t.end;
-    } else i++;
+    const w = firstWordFrom(text, i, stop - i);
+    const t = w < 0 ? null : tokenFrom(text, w);
+    if (!t) break;
+    out.push(t);
+    i = t.end;
   }
   return out;
 }
 
 /** Up to `count` tokens read backward from `from`, in text order; the mirror of tokensForward. */
-export function tokensBackward(text: string, from: number, count: number, limit = count * (MAX_WORD + 8)): Token[] {
+export function tokensBackward(text: string, from: number, count: number, limit = count * TOKEN_REACH): Token[] {
   const out: Token[] = [];
-  let i = from;
   const stop = Math.max(0, from - limit);
+  let i = from;
   while (i > stop && out.length < count) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 && text.charCodeAt(i - 2) === 10) break;
-    if (isWordCode(c)) {
-      const t = tokenBefore(text, i);
-      if (!t) break;
-      out.push(t);
-      i = t.start;
-    } else i--;
+    const w = lastWordBefore(text, i, i - stop);
+    const t = w < 0 ? null : tokenBefore(text, w + 1);
+    if (!t) break;
+    out.push(t);
+    i = t.start;
   }
   return out.reverse();
 }
 
-/** Where tokensForward(text, from, …, limit) finds its first token's first character, or -1 when it finds none. */
+/** The first word character at or after `from` and within `limit` characters, before any blank line; -1 for none. */
 export function firstWordFrom(text: string, from: number, limit: number): number {
   const stop = Math.min(text.length, from + limit);
   for (let i = from; i < stop; i++) {
@@ -120,7 +117,7 @@ export function firstWordFrom(text: string, from: number, limit: number): number
   return -1;
 }
 
-/** Where tokensBackward(text, from, …, limit) finds its last token's last character, or -1 when it finds none. */
+/** The last word character before `from` and within `limit` characters, after any blank line; -1 for none. */
 export function lastWordBefore(text: string, from: number, limit: number): number {
   const stop = Math.max(0, from - limit);
   for (let i = from; i > stop; i--) {
