@@ -2,18 +2,6 @@
 // from it as handwriting recognition and revision make one — misread letters, dropped, repeated and moved phrases,
 // replaced words, inserted page headers — with the true correspondence recorded word by word.
 
-/** A small fast seeded generator (mulberry32), so every run measures the same pairs. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'to', 're', 'mi', 'an', 'sel', 'por', 'ti', 'der', 'ul', 'ven', 'os', 'ma', 'lin', 'gra', 'che', 'fo', 'bu', 'ne', 'ist', 'wal', 'qu', 'ro', 'em', 'sta', 'di', 'he', 'plo', 'cu', 'ar'];
 
 export interface Pair {

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { ANCHORS, type AnchorName } from './collate-anchors';
 import { timeMs, type Row } from './table';
 import type { Suite } from './bench';
-import { accuracy, perturb, random, text } from './collate-generator';
+import { accuracy, perturb, text } from './collate-generator';
+import { random } from './generate';
 import { agreementOf, alignKeys, Analysis, Collator, witnessFromText } from '../server/src/core/index';
 
 const SIZES = [1_000, 10_000, 100_000];
