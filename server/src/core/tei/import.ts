@@ -424,6 +424,15 @@ class MarkupWriter {
     return f;
   }
 
+  /** Writes `open`, what `body` writes one level deeper, then `close`. */
+  private enclosed(open: string, close: string, body: () => void): void {
+    this.enter();
+    this.write(open);
+    body();
+    this.write(close);
+    this.depth--;
+  }
+
   private write(s: string): void {
     if (s === '') return;
     this.out.push(s);
@@ -453,11 +462,7 @@ class MarkupWriter {
           i++;
           continue;
         }
-        this.enter();
-        this.write('*');
-        for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k);
-        this.write('*');
-        this.depth--;
+        this.enclosed('*', '*', () => { for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k); });
         i = end;
         continue;
       }
@@ -497,11 +502,7 @@ class MarkupWriter {
       case 'hand':
         // (An empty one is written too: `**` keeps marks on either side apart, as the TEI had them.)
         if (inHand) { this.sequence(n.children, inHand); break; }
-        this.enter();
-        this.write('*');
-        this.sequence(n.children, true);
-        this.write('*');
-        this.depth--;
+        this.enclosed('*', '*', () => this.sequence(n.children, true));
         break;
       case 'text': this.write(escapeText(n.text)); break;
       case 'lb': this.write('\n'); break;
@@ -531,11 +532,7 @@ class MarkupWriter {
   private mark(n: MarkI, inHand: boolean): void {
     if (!this.fact(n).content) { this.droppedEmpty++; return; }
     if (n.kind === 'add') {
-      this.enter();
-      this.write('^{');
-      this.sequence(n.children, inHand);
-      this.write('}');
-      this.depth--;
+      this.enclosed('^{', '}', () => this.sequence(n.children, inHand));
       return;
     }
     if (this.afterDelOpen) {
