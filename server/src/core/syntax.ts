@@ -28,8 +28,9 @@ export class SyntaxTree {
   readonly paragraphs: number[] = [];
 
   constructor(readonly source: string) {
-    // About one node per 16 characters to begin with (letters have fewer, dense markup more: the table grows by half).
-    this.data = new Int32Array(STRIDE * (64 + (source.length >> 4)));
+    // About one node per 32 characters to begin with (a letter has one per 44, dense markup one per 14: the table
+    // grows by half). A larger table costs its zeroing even where it stays unused.
+    this.data = new Int32Array(STRIDE * (64 + (source.length >> 5)));
   }
 
   kind(i: number): NodeKind { return (this.data[i * STRIDE + HEAD]! & KIND_MASK) as NodeKind; }
