@@ -77,6 +77,13 @@ test('an insertion inside a deletion is not in the final reading and is not chec
   assert.deepEqual(problems('~~a ^{b} b~~ c', 'insertion-repeats-text'), []);
 });
 
+test('words in the next paragraph are not "beside" an insertion, even across a blank line holding spaces', () => {
+  assert.deepEqual(problems('^{the}\n\nthe end', 'insertion-repeats-text'), []);
+  assert.deepEqual(problems('^{the}\n  \t\nthe end', 'insertion-repeats-text'), []);
+  assert.deepEqual(problems('the end\n \n^{end}', 'insertion-repeats-text'), []);
+  assert.equal(problems('^{the}\nthe end', 'insertion-repeats-text').length, 1, 'a single line break is not a paragraph break');
+});
+
 // reading-joins-words
 test('a substitution written against the next word joins words in both readings', () => {
   const src = 'to ~~eliminate~~^{relieve}the concerns';

@@ -106,13 +106,17 @@ export function tokensBackward(text: string, from: number, count: number, limit 
   return out.reverse();
 }
 
-/** The first word character at or after `from` and within `limit` characters, before any blank line; -1 for none. */
+/** The first word character at or after `from` and within `limit` characters, before any blank line (a line of
+ *  nothing but spaces, tabs and carriage returns: a paragraph break); -1 for none. */
 export function firstWordFrom(text: string, from: number, limit: number): number {
   const stop = Math.min(text.length, from + limit);
+  let breaks = 0; // line breaks since the last character that was not blank
   for (let i = from; i < stop; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 && text.charCodeAt(i + 1) === 10) return -1;
+    if (c === 10) { if (++breaks === 2) return -1; continue; }
+    if (c === 32 || c === 9 || c === 13) continue;
     if (isWordCode(c)) return i;
+    breaks = 0;
   }
   return -1;
 }
@@ -120,10 +124,13 @@ export function firstWordFrom(text: string, from: number, limit: number): number
 /** The last word character before `from` and within `limit` characters, after any blank line; -1 for none. */
 export function lastWordBefore(text: string, from: number, limit: number): number {
   const stop = Math.max(0, from - limit);
+  let breaks = 0;
   for (let i = from; i > stop; i--) {
     const c = text.charCodeAt(i - 1);
-    if (c === 10 && text.charCodeAt(i - 2) === 10) return -1;
+    if (c === 10) { if (++breaks === 2) return -1; continue; }
+    if (c === 32 || c === 9 || c === 13) continue;
     if (isWordCode(c)) return i - 1;
+    breaks = 0;
   }
   return -1;
 }
