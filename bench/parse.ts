@@ -1,5 +1,6 @@
-// Suite `parse`: parse + draft and final readings + problems (diagnose: the parser's problems and the checks; and
-// again with the parser's problems only, the ones issue 2 defines) of transcriptions of 100 KB, 1 MB and 10 MB, beside markdown-it's `parse` of the same text and a bare charCodeAt
+// Suite `parse`: parse + draft and final readings + problems (diagnose: the parser's problems and the checks; again
+// with the parser's problems only, the ones issue 2 defines; and again with each reading joined into one string) of
+// transcriptions of 100 KB, 1 MB and 10 MB, beside markdown-it's `parse` of the same text and a bare charCodeAt
 // loop over it, in one run. Two kinds of generated text (bench/generate.ts): at the sample letter's density (a
 // revision every 30 words or so, as in the real draft) and nearly four times as dense in revisions, the hard case.
 // Goals (issue 2): at least 10x markdown-it's throughput, within 3x of the charCodeAt loop, 1 MB under 10 ms.
@@ -18,16 +19,24 @@ const CORPORA: Array<[string, (size: number) => string]> = [
   ['dense', (size) => generateTranscription(size)],
 ];
 
-/** Everything the editor computes for a document version: the parse, both readings, all problems. */
+/** Everything the editor computes for a document version: the parse, both readings (text in chunks of about 32 K
+ *  characters ending at paragraph boundaries, and the map), all problems. */
 function ours(text: string): number {
   const a = analyze(text);
   const problems = diagnose(a);
-  return a.reading('draft').text.length + a.reading('final').text.length + problems.length;
+  return a.reading('draft').length + a.reading('final').length + problems.length;
 }
 
 /** The same, with the problems issue 2 defines: the parser's (unclosed, stray, crossing, empty marks, ...), without
  *  the checks on meaning and readings that the editor adds (issue 3). Both are shown; neither replaces the other. */
 function oursParserProblems(text: string): number {
+  const a = analyze(text);
+  return a.reading('draft').length + a.reading('final').length + a.doc.problems.length;
+}
+
+/** The same again, each reading's chunks joined into one string as well, as the reading views, exports and
+ *  collation ask for (`reading.text`). */
+function oursWholeStrings(text: string): number {
   const a = analyze(text);
   return a.reading('draft').text.length + a.reading('final').text.length + a.doc.problems.length;
 }
@@ -57,14 +66,15 @@ function adversarial(md: { parse(text: string, env: object): unknown[] }): Row[]
 function breakdown(text: string, corpus: string, mdMs: number, runs: number, warmup: number): Row[] {
   const parseMs = timeMs(() => { sink ^= parse(text).syntax.count; }, runs, warmup);
   const doc = parse(text);
-  const readingsMs = timeMs(() => { sink ^= reading(doc, 'draft').text.length + reading(doc, 'final').text.length; }, runs, warmup);
+  const readingsMs = timeMs(() => { sink ^= reading(doc, 'draft').length + reading(doc, 'final').length; }, runs, warmup);
   const analysis = analyze(text);
   void analysis.doc; analysis.reading('draft'); analysis.reading('final');
   const checksMs = timeMs(() => { sink ^= diagnose(analysis).length; }, runs, warmup);
   return [
     { task: `  of which parse 1 MB (${corpus})`, ours: parseMs, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
       note: `${mbPerSecond(text.length, parseMs).toFixed(0)} MB/s; the parser's problems included` },
-    { task: `  of which draft+final readings 1 MB (${corpus})`, ours: readingsMs, anchor: null, anchorFigure: null, unit: 'ms' },
+    { task: `  of which draft+final readings 1 MB (${corpus})`, ours: readingsMs, anchor: null, anchorFigure: null, unit: 'ms',
+      note: 'text in chunks, and the map' },
     { task: `  of which checks 1 MB (${corpus})`, ours: checksMs, anchor: null, anchorFigure: null, unit: 'ms',
       note: 'diagnose() of the parsed document: the checks on meaning and readings (core/checks/)' },
   ];
@@ -118,6 +128,7 @@ export const parseSuite: Suite = {
         const warmup = Math.max(3, Math.ceil((16 * MB) / size));
         const oursMs = timeMs(() => { sink ^= ours(text); }, runs, warmup);
         const parserMs = timeMs(() => { sink ^= oursParserProblems(text); }, runs, warmup);
+        const wholeMs = timeMs(() => { sink ^= oursWholeStrings(text); }, runs, warmup);
         const mdMs = timeMs(() => { sink ^= md.parse(text, {}).length; }, runs, warmup);
         const loopMs = timeMs(() => charLoop(text), runs, warmup);
         const probe = analyze(text);
@@ -126,6 +137,7 @@ export const parseSuite: Suite = {
         const measures: Array<[string, number]> = [
           [`parse+readings+problems ${label} (${corpus})`, oursMs],
           [`  same, the parser's problems only ${label} (${corpus})`, parserMs],
+          [`  same, each reading also joined into one string ${label} (${corpus})`, wholeMs],
         ];
         for (const [task, ms] of measures) {
           rows.push({

@@ -2,7 +2,7 @@
 // Everything that needs the markup's meaning (diagnostics, hovers, previews, exports, collation) starts here,
 // so the markup is parsed once per document version, in one way.
 import { parse, type ParsedDocument } from './parser';
-import { reading, type Reading, type ReadingKind } from './readings';
+import { CHUNK_TARGET, reading, type Reading, type ReadingKind } from './readings';
 import { LineIndex } from './lines';
 
 export class Analysis {
@@ -10,7 +10,8 @@ export class Analysis {
   private index: LineIndex | undefined;
   private readonly readings = new Map<ReadingKind, Reading>();
 
-  constructor(readonly source: string) {}
+  /** `chunkTarget`: how long the readings' chunks of text grow (CHUNK_TARGET; the tests vary it). */
+  constructor(readonly source: string, private readonly chunkTarget = CHUNK_TARGET) {}
 
   get doc(): ParsedDocument {
     return (this.parsed ??= parse(this.source));
@@ -23,7 +24,7 @@ export class Analysis {
   reading(kind: ReadingKind): Reading {
     let r = this.readings.get(kind);
     if (!r) {
-      r = reading(this.doc, kind);
+      r = reading(this.doc, kind, this.chunkTarget);
       this.readings.set(kind, r);
     }
     return r;

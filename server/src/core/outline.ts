@@ -2,6 +2,7 @@
 // The markup has no notation for pages, so the outline lists the header block (with its fields) and every
 // paragraph, named by its first words as finally read, with its revision counts. A paragraph the final reading
 // drops altogether (a struck stamp such as `~~SECRET~~`) is named from its draft and says so.
+import type { Reading } from './readings';
 import type { Analysis } from './analysis';
 import type { Span } from './model';
 import type { Revision } from './revisions';
@@ -55,7 +56,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
     while (r < revs.length && revs[r]!.start < p.end) mine.push(revs[r++]!);
     const counts = describeCounts(countRevisions(mine));
     const finalSpan = finalSpans.get(index);
-    const finalWords = finalSpan ? firstWords(final.text, finalSpan) : '';
+    const finalWords = finalSpan ? firstWords(final, finalSpan) : '';
     let name: string;
     let detail = counts;
     if (finalWords) {
@@ -65,7 +66,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       const draft = analysis.reading('draft');
       draftSpans ??= spansByParagraph(draft.paragraphs);
       const draftSpan = draftSpans.get(index);
-      const draftWords = draftSpan ? firstWords(draft.text, draftSpan) : '';
+      const draftWords = draftSpan ? firstWords(draft, draftSpan) : '';
       name = draftWords || `Paragraph ${index + 1}`;
       detail = `struck in the final reading · ${counts}`;
     }
@@ -119,10 +120,12 @@ function collapse(text: string): string {
  * The first words of text[span], whitespace runs read as one space, cut at a word with `…` after about
  * OUTLINE_NAME_MAX characters. Reads only as far as the name needs, so a huge paragraph costs no more than a short one.
  */
-function firstWords(text: string, span: Span): string {
+function firstWords(r: Reading, span: Span): string {
+  // The paragraph's own chunk of the reading: the whole reading need not be joined into one string for a name.
+  const { text, base } = r.window(span.start, span.end);
   let out = '';
   let space = false;
-  for (let k = span.start; k < span.end && out.length <= OUTLINE_NAME_MAX; k++) {
+  for (let k = span.start - base; k < span.end - base && out.length <= OUTLINE_NAME_MAX; k++) {
     const c = text.charCodeAt(k);
     if (c === 32 || c === 9 || c === 10 || c === 13) { space = out.length > 0; continue; }
     if (space) out += ' ';

@@ -43,12 +43,64 @@ export interface ReadingParagraph {
 
 export interface Reading {
   kind: ReadingKind;
-  text: string;
+  /** The whole reading as one string, joined from `chunks` the first time it is read. Prefer `window` for a
+   *  look at a few words: a string over 128 KB costs V8 freshly mapped memory, which is slow on some machines. */
+  readonly text: string;
+  /** The text in chunks, each ending where a paragraph's separator begins once it holds CHUNK_TARGET characters
+   *  (so no word, sentence or line crosses from one chunk to the next), and where each begins in the reading. */
+  readonly chunks: readonly string[];
+  readonly chunkStarts: Int32Array;
+  /** The reading's length in UTF-16 units. */
+  readonly length: number;
   map: SourceMap;
   /** Reading offsets where dropped text joined two kept pieces: where the reading checks look. */
   junctions: number[];
   /** The paragraphs present in this reading (a paragraph left empty by the reading is dropped). */
   paragraphs: ReadingParagraph[];
+  /** The chunk holding reading offsets [from, to] and the offset it begins at; the whole text, from 0, when the
+   *  span crosses from one chunk into the next (chunks end at paragraph boundaries, so the checks, the outline and
+   *  hovers, which look within a paragraph, never ask for that). */
+  window(from: number, to?: number): { text: string; base: number };
+}
+
+/** A chunk of a reading's text ends at the first paragraph boundary after this many UTF-16 units: well under the
+ *  128 KB above which V8 puts a string in freshly mapped memory, even for text outside Latin-1 (two bytes a unit). */
+export const CHUNK_TARGET = 32 * 1024;
+
+class ChunkedReading implements Reading {
+  private joined: string | undefined;
+  /** The chunk the last window was in: windows are mostly asked for in reading order. */
+  private lastChunk = 0;
+
+  constructor(
+    readonly kind: ReadingKind,
+    readonly chunks: readonly string[],
+    readonly chunkStarts: Int32Array,
+    readonly map: SourceMap,
+    readonly junctions: number[],
+    readonly paragraphs: ReadingParagraph[],
+  ) {}
+
+  get length(): number {
+    return this.map.readingLength;
+  }
+
+  get text(): string {
+    return (this.joined ??= this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join(''));
+  }
+
+  window(from: number, to = from): { text: string; base: number } {
+    const starts = this.chunkStarts, n = starts.length;
+    if (n === 1) return { text: this.chunks[0]!, base: 0 };
+    // The last chunk beginning at or before `from`, found by stepping from the last one asked for.
+    let c = this.lastChunk;
+    while (c + 1 < n && starts[c + 1]! <= from) c++;
+    while (c > 0 && starts[c]! > from) c--;
+    this.lastChunk = c;
+    const base = starts[c]!, text = this.chunks[c]!;
+    if (to <= base + text.length && from >= base) return { text, base };
+    return { text: this.text, base: 0 };
+  }
 }
 
 /** Builds a reading as segments: runs of source text (mapped one to one) and symbols (an escape's character, a
@@ -63,8 +115,12 @@ class Builder {
   private junction = false;
   private lineStart = true;
 
-  /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be). */
-  constructor(private readonly src: string, capacity: number) {
+  /** Where the current chunk of text began in the reading. */
+  private chunkStart = 0;
+
+  /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be); `chunkTarget`: see
+   *  CHUNK_TARGET. */
+  constructor(private readonly src: string, capacity: number, private readonly chunkTarget: number) {
     this.seg = new Segments(capacity);
   }
 
@@ -168,6 +224,11 @@ class Builder {
   private beginText(): void {
     if (this.paragraphStart >= 0) return;
     if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
+      // A chunk that has reached its size ends here, before the blank line between two paragraphs.
+      if (this.length - this.chunkStart >= this.chunkTarget) {
+        this.seg.split();
+        this.chunkStart = this.length;
+      }
       const sep = this.separatorStart;
       this.separatorStart = -1;
       this.paragraphStart = 0;
@@ -180,7 +241,7 @@ class Builder {
     if (this.paragraphStart < 0) this.beginText();
     const seg = this.seg;
     const k = seg.count - 1;
-    if (k >= 0 && seg.symbolIds[k]! < 0 && seg.srcStarts[k]! + seg.lengths[k]! === start) {
+    if (k >= 0 && !seg.barrier && seg.symbolIds[k]! < 0 && seg.srcStarts[k]! + seg.lengths[k]! === start) {
       seg.lengths[k]! += end - start;
     } else {
       seg.push(this.length, start, end - start, null);
@@ -226,8 +287,8 @@ class Builder {
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
     // The text is made in a function of its own: V8 compiles a long loop while it runs, and code after the loop
     // that had not yet run would make that compiled code bail out at every call.
-    const text = this.seg.text(this.src);
-    return { kind, text, junctions: this.junctions, paragraphs, map: this.seg.map(text.length) };
+    const { chunks, starts } = this.seg.chunks(this.src);
+    return new ChunkedReading(kind, chunks, starts, this.seg.map(this.length), this.junctions, paragraphs);
   }
 }
 
@@ -310,11 +371,12 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
   }
 }
 
-/** One reading of a parsed document. Linear in the document's size. */
-export function reading(doc: EmendDocument, kind: ReadingKind): Reading {
+/** One reading of a parsed document. Linear in the document's size. `chunkTarget`: see CHUNK_TARGET (the tests
+ *  make chunks of every paragraph to check that nothing depends on where chunks end). */
+export function reading(doc: EmendDocument, kind: ReadingKind, chunkTarget = CHUNK_TARGET): Reading {
   const t = doc.syntax;
   // About one segment for every two nodes (a reading keeps runs of text whole and joins those a drop did not split).
-  const b = new Builder(doc.source, t ? (t.count >> 1) + 16 : 16);
+  const b = new Builder(doc.source, t ? (t.count >> 1) + 16 : 16, chunkTarget);
   const objects = t ? null : doc.paragraphs;
   const count = t ? t.paragraphs.length : objects!.length;
   const startOf = (k: number): number => (t ? t.start(t.paragraphs[k]!) : objects![k]!.start);

@@ -107,6 +107,7 @@ export class Segments {
 
   push(outStart: number, srcStart: number, length: number, symbol: string | null): void {
     if (this.count === this.outStarts.length) this.grow();
+    this.barrier = false;
     const k = this.count++;
     this.outStarts[k] = outStart;
     this.srcStarts[k] = srcStart;
@@ -122,23 +123,48 @@ export class Segments {
   pop(): void {
     const k = --this.count;
     if (this.symbolIds[k]! >= 0) this.symbols.pop();
+    // A chunk whose first segment is gone begins with whatever comes next.
+    const splits = this.splits;
+    while (splits.length > 0 && splits[splits.length - 1]! > k) splits.pop();
+    if (splits.length > 0 && splits[splits.length - 1] === k) this.barrier = true;
   }
 
-  /** The reading's text: each segment's symbol or run of source text, in order. The pieces are joined in chunks of
-   *  256 and the chunks joined at the end: each piece is garbage as soon as its chunk is joined, so a large
-   *  document's hundreds of thousands of slices die young instead of being copied by every garbage collection
-   *  until the end; and the result is one flat string. */
-  text(src: string): string {
-    const { srcStarts, lengths, symbolIds, symbols } = this;
+  /** Segment indices where a new chunk of text begins (after the first, which begins at 0). */
+  private readonly splits: number[] = [];
+  /** The next segment must not be merged into the one before it (it begins a chunk). */
+  barrier = false;
+
+  /** The next segment begins a new chunk of the reading's text. */
+  split(): void {
+    this.splits.push(this.count);
+    this.barrier = true;
+  }
+
+  /** The reading's text in its chunks (see `split`), and where each begins in the reading: each segment's symbol
+   *  or run of source text, in order. Inside a chunk the pieces are joined 256 at a time, then those joined: each
+   *  piece is garbage as soon as its group is joined, so a paragraph of hundreds of thousands of slices does not
+   *  keep them all alive (and copied by every garbage collection) until the end. */
+  chunks(src: string): { chunks: string[]; starts: Int32Array } {
+    const { srcStarts, lengths, symbolIds, symbols, outStarts } = this;
     const chunks: string[] = [];
+    const starts = new Int32Array(this.splits.length + 1);
+    const groups: string[] = [];
     const pieces: string[] = [];
-    for (let k = 0; k < this.count; k++) {
-      const id = symbolIds[k]!;
-      pieces.push(id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!));
-      if (pieces.length === 256) { chunks.push(pieces.join('')); pieces.length = 0; }
+    let k = 0;
+    for (let c = 0; c <= this.splits.length; c++) {
+      const end = c < this.splits.length ? this.splits[c]! : this.count;
+      starts[c] = k < this.count ? outStarts[k]! : (c > 0 ? starts[c - 1]! + chunks[c - 1]!.length : 0);
+      for (; k < end; k++) {
+        const id = symbolIds[k]!;
+        pieces.push(id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!));
+        if (pieces.length === 256) { groups.push(pieces.join('')); pieces.length = 0; }
+      }
+      groups.push(pieces.join(''));
+      pieces.length = 0;
+      chunks.push(groups.length === 1 ? groups[0]! : groups.join(''));
+      groups.length = 0;
     }
-    chunks.push(pieces.join(''));
-    return chunks.join('');
+    return { chunks, starts };
   }
 
   /** The finished reading's map (sharing these arrays). */

@@ -20,12 +20,15 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
   const out: Problem[] = [];
   for (const node of finalInsertions) {
     if (!t.closed(node)) continue;
-    const r0 = final.map.toReading(t.openEnd(node));
-    const r1 = final.map.toReading(t.closeStart(node));
+    const g0 = final.map.toReading(t.openEnd(node));
+    const g1 = final.map.toReading(t.closeStart(node));
     // Twelve words fit in far fewer characters; an insertion longer than that is not read (so insertions nested a
     // hundred deep, each as long as the document, cost nothing).
-    if (r1 <= r0 || r1 - r0 > MAX_LENGTH) continue;
-    const text = final.text;
+    if (g1 <= g0 || g1 - g0 > MAX_LENGTH) continue;
+    // The chunk of the final reading holding the insertion (its paragraph and the words beside it); offsets below
+    // are in that chunk.
+    const { text, base } = final.window(g0, g1);
+    const r0 = g0 - base, r1 = g1 - base;
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;
     // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
@@ -46,7 +49,7 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     out.push(problem('insertion-repeats-text', t.start(node), t.end(node),
       `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
       'If those words are struck on the page, mark them as deleted.',
-      strikeFix(analysis, t.start(node), beside)));
+      strikeFix(analysis, t.start(node), text, base, beside)));
   }
   return out;
 }
@@ -55,14 +58,15 @@ function same(text: string, tokens: Token[], words: string[]): boolean {
   return tokens.length === words.length && tokens.every((t, i) => tokenText(text, t) === words[i]);
 }
 
-/** Wraps the repeated words in `~~…~~` when they are plain text in the source (no marks among them). */
-function strikeFix(analysis: Analysis, nodeStart: number, beside: Token[]): Fix[] {
+/** Wraps the repeated words in `~~…~~` when they are plain text in the source (no marks among them). `beside`
+ *  holds offsets in `text`, the chunk of the final reading that begins at `base`. */
+function strikeFix(analysis: Analysis, nodeStart: number, text: string, base: number, beside: Token[]): Fix[] {
   const final = analysis.reading('final');
   const a = beside[0]!.start, b = beside[beside.length - 1]!.end;
-  const s = final.map.toSource(a), e = final.map.toSource(b - 1) + 1;
-  if (e - s !== b - a || analysis.source.slice(s, e) !== final.text.slice(a, b)) return [];
+  const s = final.map.toSource(base + a), e = final.map.toSource(base + b - 1) + 1;
+  const words = text.slice(a, b);
+  if (e - s !== b - a || analysis.source.slice(s, e) !== words) return [];
   if (s < nodeStart && e > nodeStart) return [];
-  const words = final.text.slice(a, b);
   return [{
     title: `Mark “${words}” beside it as deleted (a missed deletion)`,
     edits: [{ start: s, end: s, newText: '~~' }, { start: e, end: e, newText: '~~' }],

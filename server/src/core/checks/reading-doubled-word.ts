@@ -22,20 +22,21 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
     // its junction coincide).
     const edges = r.map.toReadingAll(sourceEdges);
     const junctions = r.junctions;
-    const text = r.text;
     let i = 0, j = 0, last = -1;
     while (i < junctions.length || j < edges.length) {
       const p = j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
       if (p === last) continue;
       last = p;
-      const pair = doubledAround(text, p);
+      // The chunk of the reading around p (words never cross from one chunk to the next).
+      const { text, base } = r.window(p);
+      const pair = doubledAround(text, p - base);
       if (!pair) continue;
-      const start = r.map.toSource(pair[0]);
-      const end = r.map.toSource(pair[1] - 1) + 1;
+      const start = r.map.toSource(base + pair[0]);
+      const end = r.map.toSource(base + pair[1] - 1) + 1;
       const key = `${start}:${end}`;
       if (seen.has(key) || skip.some((s) => s.start < end && start < s.end)) continue;
       seen.add(key);
-      const shown = r.text.slice(pair[0], pair[1]);
+      const shown = text.slice(pair[0], pair[1]);
       out.push(problem('reading-doubled-word', start, end,
         `The ${r.kind} reading says “${shown}” here: a word doubled where a revision meets the text beside it. ` +
         'Check the page: one of them may belong inside the mark, or be struck.'));

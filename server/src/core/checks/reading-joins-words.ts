@@ -38,7 +38,8 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
     let wholeWord = true;
     for (const r of readings) {
       const r0 = r.map.toReading(gStart), r1 = r.map.toReading(gEnd);
-      const piece = r.text.slice(r0, r1).trim();
+      const w = r.window(r0, r1);
+      const piece = w.text.slice(r0 - w.base, r1 - w.base).trim();
       if (piece === '') continue;
       if (!/\s/.test(piece) && piece.length < MIN_WORD) wholeWord = false;
       const joined = right ? joinedAt(r, r1) : joinedAt(r, r0);
@@ -92,9 +93,11 @@ function isBlankCode(c: number): boolean {
 }
 
 /** The two words meeting at reading offset `at`, written together, or null when no two words meet there. */
-function joinedAt(r: Reading, at: number): string | null {
-  if (!isWordAt(r.text, at - 1) || !isWordAt(r.text, at)) return null;
-  const a = tokenBefore(r.text, at), b = tokenFrom(r.text, at);
+function joinedAt(r: Reading, offset: number): string | null {
+  const { text, base } = r.window(offset);
+  const at = offset - base;
+  if (!isWordAt(text, at - 1) || !isWordAt(text, at)) return null;
+  const a = tokenBefore(text, at), b = tokenFrom(text, at);
   if (!a || !b || b.end - a.start > 2 * MAX_WORD) return null;
-  return r.text.slice(a.start, b.end);
+  return text.slice(a.start, b.end);
 }
