@@ -35,6 +35,12 @@ test('nested marks list what happened, outermost first, and the hover covers the
   assert.equal(src.slice(h.start, h.end), '^{b}');
 });
 
+test('the sentence stops at a blank line, even one holding spaces or tabs', () => {
+  const src = 'the end\n  \n*Hand* writes';
+  assert.equal(hover(src, '*')!.markdown, '**Another hand:** Hand\n\n*Draft:* **Hand** writes\n\n*Final:* **Hand** writes');
+  assert.equal(hover('the end\n\n*Hand* writes', '*')!.markdown, hover(src, '*')!.markdown);
+});
+
 test('plain text, the end of the document and offsets outside it have no hover', () => {
   const src = 'plain ~~x~~ text';
   assert.equal(hover(src, 'plain'), null);

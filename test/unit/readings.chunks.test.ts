@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Analysis, diagnose, outline, parse, reading, READING_KINDS, revisions } from '../../server/src/core/index';
+import { Analysis, diagnose, hoverAt, outline, parse, reading, READING_KINDS, revisions } from '../../server/src/core/index';
 
 /** Chunks of every paragraph: a chunk ends at every paragraph boundary the reading keeps. */
 const EVERY_PARAGRAPH = 1;
@@ -43,7 +43,8 @@ test('window: the chunk holding a span, and the whole text for a span that cross
   assert.deepEqual(r.window(8, 11), { text: '\n\nbeta', base: 5 });
   assert.deepEqual(r.window(18), { text: '\n\ngamma', base: 11 });
   assert.deepEqual(r.window(3), { text: 'alpha', base: 0 }, 'back to an earlier chunk');
-  assert.deepEqual(r.window(5), { text: '\n\nbeta', base: 5 }, 'a chunk boundary belongs to the chunk it begins');
+  assert.deepEqual(r.window(5), { text: 'alpha', base: 0 }, 'where two chunks meet is the end of the first');
+  assert.deepEqual(r.window(6), { text: '\n\nbeta', base: 5 });
   assert.deepEqual(r.window(3, 9), { text: 'alpha\n\nbeta\n\ngamma', base: 0 }, 'across chunks: the whole text');
 });
 
@@ -53,11 +54,12 @@ const UNITS = ['the ', 'the', 'The ', ' ', ' ', '~~the~~ ', '~~the~~', '^{the} '
   'we do ', 'We do ', '~~old~~ ', '~~ big ~~', 'dog', '\n', '\n\n', '\n\n', '\n  \n', ', ', '. ', '*Hand* ', '^{x', '}'];
 const checkable = fc.array(fc.constantFrom(...UNITS), { maxLength: 80 }).map((a) => a.join(''));
 
-test('any document: problems and outline do not depend on where the readings\' chunks end', () => {
+test('any document: problems, outline and hovers do not depend on where the readings\' chunks end', () => {
   fc.assert(fc.property(checkable, (src) => {
     const one = new Analysis(src), many = new Analysis(src, EVERY_PARAGRAPH);
     assert.deepEqual(diagnose(many), diagnose(one));
     assert.deepEqual(outline(many, revisions(many.doc)), outline(one, revisions(one.doc)));
+    for (let at = 0; at <= src.length; at++) assert.deepEqual(hoverAt(many, at), hoverAt(one, at), `hover at ${at}`);
     for (const kind of READING_KINDS) assert.equal(many.reading(kind).text, one.reading(kind).text);
   }), { numRuns: 2000, includeErrorInReport: true });
 });

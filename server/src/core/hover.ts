@@ -55,12 +55,14 @@ function bold(summary: string): string {
 
 /** The sentence around the revision in one reading, the revision's own text in bold (or ‸ where it is absent). */
 function sentence(r: Reading, rev: Revision): string {
-  const t = r.text;
-  const a = r.map.toReading(rev.start), b = Math.max(a, r.map.toReading(rev.end));
+  const ga = r.map.toReading(rev.start), gb = Math.max(ga, r.map.toReading(rev.end));
+  // The chunk of the reading holding the revision: a sentence never crosses a paragraph boundary, where chunks end.
+  const { text: t, base } = r.window(ga, gb);
+  const a = ga - base, b = gb - base;
   const from = sentenceStart(t, a), to = sentenceEnd(t, b);
   const before = collapse(t.slice(from, a)), changed = collapse(t.slice(a, b)).trim(), after = collapse(t.slice(b, to));
-  const head = (from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
-  const tail = escapeMarkdown(after.trimEnd()) + (to < t.length && !endsSentence(t, to) ? '…' : '');
+  const head = (base + from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
+  const tail = escapeMarkdown(after.trimEnd()) + (base + to < r.length && !endsSentence(t, to) ? '…' : '');
   const mid = changed ? `**${escapeMarkdown(changed)}**` : ABSENT;
   return `${head}${mid}${tail}`.trim();
 }
@@ -68,8 +70,31 @@ function sentence(r: Reading, rev: Revision): string {
 /** True when `at` is a paragraph start or follows a sentence end. */
 function endsSentence(t: string, at: number): boolean {
   let k = at;
-  while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t' || t[k - 1] === '\n' || t[k - 1] === '\r')) k--;
-  return k === 0 || isSentenceEnd(t, k - 1) || t.slice(k, at).includes('\n\n');
+  let breaks = 0;
+  while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t' || t[k - 1] === '\n' || t[k - 1] === '\r')) {
+    if (t[k - 1] === '\n') breaks++;
+    k--;
+  }
+  // Two line breaks with only blanks around them: a blank line, which ends a paragraph.
+  return k === 0 || isSentenceEnd(t, k - 1) || breaks >= 2;
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\r';
+}
+
+/** True when the line break at t[i] ends a blank line (only spaces, tabs and carriage returns since the one before). */
+function endsBlankLine(t: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && isBlank(t[k - 1])) k--;
+  return k > 0 && t[k - 1] === '\n';
+}
+
+/** True when the line break at t[i] begins a blank line (only blanks before the next line break). */
+function beginsBlankLine(t: string, i: number): boolean {
+  let k = i + 1;
+  while (k < t.length && isBlank(t[k])) k++;
+  return t[k] === '\n';
 }
 
 /** Abbreviations whose full stop does not end a sentence (compared lower-case); single letters count too (U.S.). */
@@ -91,7 +116,7 @@ function sentenceStart(t: string, a: number): number {
   const limit = Math.max(0, a - CONTEXT_CHARS);
   for (let k = a; k > limit; k--) {
     const c = t[k - 1]!;
-    if (c === '\n' && t[k - 2] === '\n') return k;
+    if (c === '\n' && endsBlankLine(t, k - 1)) return k;
     if ((c === ' ' || c === '\n') && k >= 2 && isSentenceEnd(t, k - 2)) return k;
   }
   if (limit === 0) return 0;
@@ -105,7 +130,7 @@ function sentenceEnd(t: string, b: number): number {
   if (b > 0 && isSentenceEnd(t, b - 1)) return b;
   for (let k = b; k < limit; k++) {
     const c = t[k]!;
-    if (c === '\n' && t[k + 1] === '\n') return k;
+    if (c === '\n' && beginsBlankLine(t, k)) return k;
     if ((k + 1 === t.length || ' \n\r\t'.includes(t[k + 1]!)) && isSentenceEnd(t, k)) return k + 1;
   }
   if (limit === t.length) return limit;

@@ -57,8 +57,8 @@ export interface Reading {
   junctions: number[];
   /** The paragraphs present in this reading (a paragraph left empty by the reading is dropped). */
   paragraphs: ReadingParagraph[];
-  /** The chunk holding reading offsets [from, to] and the offset it begins at; the whole text, from 0, when the
-   *  span crosses from one chunk into the next (chunks end at paragraph boundaries, so the checks, the outline and
+  /** The chunk holding reading offsets [from, to] and the offset it begins at (an offset where two chunks meet is
+   *  the end of the first); the whole text, from 0, when the span crosses from one chunk into the next (chunks end at paragraph boundaries, so the checks, the outline and
    *  hovers, which look within a paragraph, never ask for that). */
   window(from: number, to?: number): { text: string; base: number };
 }
@@ -92,10 +92,12 @@ class ChunkedReading implements Reading {
   window(from: number, to = from): { text: string; base: number } {
     const starts = this.chunkStarts, n = starts.length;
     if (n === 1) return { text: this.chunks[0]!, base: 0 };
-    // The last chunk beginning at or before `from`, found by stepping from the last one asked for.
+    // The last chunk beginning before `from` (found by stepping from the last one asked for): an offset where a
+    // chunk begins is also where the paragraph before its blank line ends, and that is what maps there (a revision
+    // at the end of a paragraph, say); the blank line itself holds no revision.
     let c = this.lastChunk;
-    while (c + 1 < n && starts[c + 1]! <= from) c++;
-    while (c > 0 && starts[c]! > from) c--;
+    while (c + 1 < n && starts[c + 1]! < from) c++;
+    while (c > 0 && starts[c]! >= from) c--;
     this.lastChunk = c;
     const base = starts[c]!, text = this.chunks[c]!;
     if (to <= base + text.length && from >= base) return { text, base };
