@@ -1,7 +1,7 @@
 // Where the next of a few strings stands in a document, found with `indexOf`: a native search, several times faster
 // than reading the characters one by one in JavaScript. One position is kept per string; each only moves forward
 // and is searched again only once the caller has passed it, so the whole document costs one forward search per
-// string: linear, and no regular expression. The parser finds its markup characters and its blank lines this way.
+// string: linear, and no regular expression. The parser finds its markup characters this way.
 
 export class ForwardSearch {
   /** Per string, the position of its next occurrence (the document's length when there is none), or -1 before the

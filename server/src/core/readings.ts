@@ -58,8 +58,8 @@ export interface Reading {
   /** The paragraphs present in this reading (a paragraph left empty by the reading is dropped). */
   paragraphs: ReadingParagraph[];
   /** The chunk holding reading offsets [from, to] and the offset it begins at (an offset where two chunks meet is
-   *  the end of the first); the whole text, from 0, when the span crosses from one chunk into the next (chunks end at paragraph boundaries, so the checks, the outline and
-   *  hovers, which look within a paragraph, never ask for that). */
+   *  the end of the first); the whole text, from 0, when the span crosses from one chunk into the next (chunks end
+   *  at paragraph boundaries, so the checks, the outline and hovers, which look within a paragraph, never ask). */
   window(from: number, to?: number): { text: string; base: number };
 }
 
