@@ -4,7 +4,7 @@
 import { parseHeader } from './header';
 import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
-import { ForwardSearch } from './forward-search';
+import { MarkupSearch } from './markup-search';
 import {
   ADD, ANGLE, BRACE, closerOfNode, DEL, delimiterOf, ESCAPE, HAND, PARAGRAPH, SUBST, SyntaxTree, TEXT, tildeRun,
 } from './syntax';
@@ -19,9 +19,6 @@ export const ESCAPABLE = '~^*{}<>\\';
 function isEscapable(c: number): boolean {
   return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
 }
-
-/** The characters the inline scanner must stop at; everything between them is plain text. */
-const MARKUP_CHARACTERS = ['\\', '~', '^', '*', '}', '>'];
 
 /**
  * Finds the line breaks that end a paragraph: a `\n` followed by a blank line (spaces, tabs and carriage returns
@@ -94,11 +91,11 @@ class InlineParser {
   readonly braceAdds: number[] = [];
   readonly angleAdds: number[] = [];
 
-  private readonly scan: ForwardSearch;
+  private readonly scan: MarkupSearch;
 
   constructor(private readonly src: string, private readonly problems: Problem[]) {
     this.tree = new SyntaxTree(src);
-    this.scan = new ForwardSearch(src, MARKUP_CHARACTERS);
+    this.scan = new MarkupSearch(src);
   }
 
   /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
