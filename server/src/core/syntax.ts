@@ -29,7 +29,7 @@ export class SyntaxTree {
 
   constructor(readonly source: string) {
     // About one node per 32 characters to begin with (a letter has one per 44, dense markup one per 14: the table
-    // grows by half). A larger table costs its zeroing even where it stays unused.
+    // grows by half). One per 16 made a 100 KB letter's parse + readings a quarter slower (design-notes.md).
     this.data = new Int32Array(STRIDE * (64 + (source.length >> 5)));
   }
 
