@@ -133,7 +133,7 @@ export const parseSuite: Suite = {
         const mdMs = timeMs(() => { sink ^= md.parse(text, {}).length; }, runs, warmup);
         const loopMs = timeMs(() => charLoop(text), runs, warmup);
         const probe = analyze(text);
-        const lengths: [number, number] = [probe.reading('draft').text.length, probe.reading('final').text.length];
+        const lengths: [number, number] = [probe.reading('draft').length, probe.reading('final').length];
         const floorMs = timeMs(() => twoFlatStrings(text, lengths), runs, warmup);
         const measures: Array<[string, number]> = [
           [`parse+readings+problems ${label} (${corpus})`, oursMs],

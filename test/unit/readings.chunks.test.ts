@@ -60,7 +60,16 @@ test('any document: problems, outline and hovers do not depend on where the read
     assert.deepEqual(diagnose(many), diagnose(one));
     assert.deepEqual(outline(many, revisions(many.doc)), outline(one, revisions(one.doc)));
     for (let at = 0; at <= src.length; at++) assert.deepEqual(hoverAt(many, at), hoverAt(one, at), `hover at ${at}`);
-    for (const kind of READING_KINDS) assert.equal(many.reading(kind).text, one.reading(kind).text);
+    for (const kind of READING_KINDS) {
+      const r = many.reading(kind);
+      assert.equal(r.text, one.reading(kind).text);
+      let at = 0;
+      r.chunks.forEach((chunk, c) => {
+        assert.equal(r.chunkStarts[c], at, `${kind} chunk ${c} begins where the one before ends`);
+        assert.ok(c === 0 || chunk.length > 0, `${kind} chunk ${c} is not empty`);
+        at += chunk.length;
+      });
+    }
   }), { numRuns: 2000, includeErrorInReport: true });
 });
 

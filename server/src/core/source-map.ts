@@ -131,10 +131,6 @@ export class Segments {
   pop(): void {
     const k = --this.count;
     if (this.symbolIds[k]! >= 0) this.symbols.pop();
-    // A chunk whose first segment is gone begins with whatever comes next.
-    const splits = this.splits;
-    while (splits.length > 0 && splits[splits.length - 1]! > k) splits.pop();
-    if (splits.length > 0 && splits[splits.length - 1] === k) this.barrier = true;
   }
 
   /** Segment indices where a new chunk of text begins (after the first, which begins at 0). */
@@ -142,7 +138,9 @@ export class Segments {
   /** The next segment must not be merged into the one before it (it begins a chunk). */
   barrier = false;
 
-  /** The next segment begins a new chunk of the reading's text. */
+  /** The next segment begins a new chunk of the reading's text. The builder splits only just before it pushes a
+   *  paragraph separator, which holds a line break and is never trimmed away (`pop`), so every chunk has a first
+   *  segment. */
   split(): void {
     this.splits.push(this.count);
     this.barrier = true;
@@ -161,7 +159,7 @@ export class Segments {
     let k = 0;
     for (let c = 0; c <= this.splits.length; c++) {
       const end = c < this.splits.length ? this.splits[c]! : this.count;
-      starts[c] = k < this.count ? outStarts[k]! : (c > 0 ? starts[c - 1]! + chunks[c - 1]!.length : 0);
+      starts[c] = c === 0 ? 0 : outStarts[k]!;
       let chunk = '';
       let group = '';
       let n = 0;
