@@ -4,10 +4,12 @@
 // loop over it, in one run. Two kinds of generated text (bench/generate.ts): at the sample letter's density (a
 // revision every 30 words or so, as in the real draft) and nearly four times as dense in revisions, the hard case.
 // Goals (issue 2): at least 10x markdown-it's throughput, within 3x of the charCodeAt loop, 1 MB under 10 ms.
+// Each of our rows and markdown-it's also says how many pages of memory a run was the first to touch: on these
+// machines that costs about 14 µs a page, and it decides much of the 1 MB figures (docs/performance.md).
 import MarkdownIt from 'markdown-it';
 import { analyze, diagnose, parse, reading } from '../server/src/core/index';
 import { generateTranscription, LETTER_REVISION_RATE } from './generate';
-import { timeMs, type Row } from './table';
+import { measure, timeMs, type Row } from './table';
 import type { Suite } from './bench';
 
 const MB = 1024 * 1024;
@@ -64,17 +66,18 @@ function adversarial(md: { parse(text: string, env: object): unknown[] }): Row[]
 
 /** Where the time goes for one size: the parse alone (beside markdown-it's parse), the two readings, the checks. */
 function breakdown(text: string, corpus: string, mdMs: number, runs: number, warmup: number): Row[] {
-  const parseMs = timeMs(() => { sink ^= parse(text).syntax.count; }, runs, warmup);
+  const { ms: parseMs, faults: parseFaults } = measure(() => { sink ^= parse(text).syntax.count; }, runs, warmup);
   const doc = parse(text);
-  const readingsMs = timeMs(() => { sink ^= reading(doc, 'draft').length + reading(doc, 'final').length; }, runs, warmup);
+  const { ms: readingsMs, faults: readingsFaults } =
+    measure(() => { sink ^= reading(doc, 'draft').length + reading(doc, 'final').length; }, runs, warmup);
   const analysis = analyze(text);
   void analysis.doc; analysis.reading('draft'); analysis.reading('final');
   const checksMs = timeMs(() => { sink ^= diagnose(analysis).length; }, runs, warmup);
   return [
     { task: `  of which parse 1 MB (${corpus})`, ours: parseMs, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
-      note: `${mbPerSecond(text.length, parseMs).toFixed(0)} MB/s; the parser's problems included` },
+      note: `${mbPerSecond(text.length, parseMs).toFixed(0)} MB/s; the parser's problems included; ${parseFaults} page faults a run` },
     { task: `  of which draft+final readings 1 MB (${corpus})`, ours: readingsMs, anchor: null, anchorFigure: null, unit: 'ms',
-      note: 'text in chunks, and the map' },
+      note: `text in chunks, and the map; ${readingsFaults} page faults a run` },
     { task: `  of which checks 1 MB (${corpus})`, ours: checksMs, anchor: null, anchorFigure: null, unit: 'ms',
       note: 'diagnose() of the parsed document: the checks on meaning and readings (core/checks/)' },
   ];
@@ -127,24 +130,26 @@ export const parseSuite: Suite = {
         // Warm-up in proportion (16 MB of text before timing, at least three runs): the figures are those of a
         // server that has been running a while, its code compiled, not of its first keystrokes.
         const warmup = Math.max(3, Math.ceil((16 * MB) / size));
-        const oursMs = timeMs(() => { sink ^= ours(text); }, runs, warmup);
-        const parserMs = timeMs(() => { sink ^= oursParserProblems(text); }, runs, warmup);
-        const wholeMs = timeMs(() => { sink ^= oursWholeStrings(text); }, runs, warmup);
-        const mdMs = timeMs(() => { sink ^= md.parse(text, {}).length; }, runs, warmup);
+        const oursM = measure(() => { sink ^= ours(text); }, runs, warmup);
+        const parserM = measure(() => { sink ^= oursParserProblems(text); }, runs, warmup);
+        const wholeM = measure(() => { sink ^= oursWholeStrings(text); }, runs, warmup);
+        const mdM = measure(() => { sink ^= md.parse(text, {}).length; }, runs, warmup);
+        const mdMs = mdM.ms;
         const loopMs = timeMs(() => charLoop(text), runs, warmup);
         const probe = analyze(text);
         const lengths: [number, number] = [probe.reading('draft').length, probe.reading('final').length];
         const floorMs = timeMs(() => twoFlatStrings(text, lengths), runs, warmup);
-        const measures: Array<[string, number]> = [
-          [`parse+readings+problems ${label} (${corpus})`, oursMs],
-          [`  same, the parser's problems only ${label} (${corpus})`, parserMs],
-          [`  same, each reading also joined into one string ${label} (${corpus})`, wholeMs],
+        const measures: Array<[string, { ms: number; faults: number }]> = [
+          [`parse+readings+problems ${label} (${corpus})`, oursM],
+          [`  same, the parser's problems only ${label} (${corpus})`, parserM],
+          [`  same, each reading also joined into one string ${label} (${corpus})`, wholeM],
         ];
-        for (const [task, ms] of measures) {
+        for (const [task, { ms, faults }] of measures) {
           rows.push({
             task, ours: ms, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
             note: `${mbPerSecond(text.length, ms).toFixed(0)} MB/s vs ${mbPerSecond(text.length, mdMs).toFixed(0)} MB/s; ` +
-              `goal ≥10x: ${mdMs >= 10 * ms ? 'met' : 'missed'}` + (label === '1 MB' ? `; goal 1 MB < 10 ms: ${ms < 10 ? 'met' : 'missed'}` : ''),
+              `goal ≥10x: ${mdMs >= 10 * ms ? 'met' : 'missed'}` + (label === '1 MB' ? `; goal 1 MB < 10 ms: ${ms < 10 ? 'met' : 'missed'}` : '') +
+              `; page faults a run ${faults} vs ${mdM.faults}`,
           });
           rows.push({
             task, ours: ms, anchor: 'charCodeAt loop', anchorFigure: loopMs, unit: 'ms',

@@ -42,15 +42,32 @@ const WARMUP_MS = 300;
 
 /** Median wall time in ms of `fn` over `runs` runs after `warmup` runs (or more, see WARMUP_RUNS). */
 export function timeMs(fn: () => unknown, runs = 7, warmup = 2): number {
+  return measure(fn, runs, warmup).ms;
+}
+
+/**
+ * The median wall time in ms of `fn`, as timeMs, and the median number of minor page faults a run: how many pages
+ * of memory the run was the first to touch. On these machines each costs tens of microseconds (docs/performance.md),
+ * so this says how much of a figure is the memory the run was handed rather than the work it did. Counted around
+ * the timed call, outside it.
+ */
+export function measure(fn: () => unknown, runs = 7, warmup = 2): { ms: number; faults: number } {
   const began = process.hrtime.bigint();
   const warm = (i: number): boolean => i < warmup || (i < WARMUP_RUNS && Number(process.hrtime.bigint() - began) / 1e6 < WARMUP_MS);
   for (let i = 0; warm(i); i++) fn();
   const times: number[] = [];
+  const faults: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const f0 = process.resourceUsage().minorPageFault;
     const t0 = process.hrtime.bigint();
     fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    faults.push(process.resourceUsage().minorPageFault - f0);
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1]!;
+  return { ms: median(times), faults: median(faults) };
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[values.length >> 1]!;
 }
