@@ -47,7 +47,7 @@ export function timeMs(fn: () => unknown, runs = 7, warmup = 2): number {
 
 /**
  * The median wall time in ms of `fn`, as timeMs, and the median number of minor page faults a run: how many pages
- * of memory the run was the first to touch. On these machines each costs tens of microseconds (docs/performance.md),
+ * of memory the run was the first to touch. On these machines each costs about 14 µs (docs/performance.md),
  * so this says how much of a figure is the memory the run was handed rather than the work it did. Counted around
  * the timed call, outside it.
  */
