@@ -3,6 +3,7 @@
 // over the header's `witness:` line, where the witness is and whether it was found.
 // Every piece of document text is escaped, so a transcription cannot inject Markdown, links or HTML into a hover.
 import type { Analysis } from './analysis';
+import { isBlankLineCode } from './blank-line';
 import type { Span } from './model';
 import type { Reading } from './readings';
 import { revisionsAt, type Revision } from './revisions';
@@ -79,21 +80,17 @@ function endsSentence(t: string, at: number): boolean {
   return k === 0 || isSentenceEnd(t, k - 1) || breaks >= 2;
 }
 
-function isBlank(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\r';
-}
-
 /** True when the line break at t[i] ends a blank line (only spaces, tabs and carriage returns since the one before). */
 function endsBlankLine(t: string, i: number): boolean {
   let k = i;
-  while (k > 0 && isBlank(t[k - 1])) k--;
+  while (k > 0 && isBlankLineCode(t.charCodeAt(k - 1))) k--;
   return k > 0 && t[k - 1] === '\n';
 }
 
 /** True when the line break at t[i] begins a blank line (only blanks before the next line break). */
 function beginsBlankLine(t: string, i: number): boolean {
   let k = i + 1;
-  while (k < t.length && isBlank(t[k])) k++;
+  while (k < t.length && isBlankLineCode(t.charCodeAt(k))) k++;
   return t[k] === '\n';
 }
 

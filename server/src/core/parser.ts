@@ -1,6 +1,7 @@
 // The one parser of the markup: a single left-to-right pass over the source, linear in its length.
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
+import { isBlankLineCode as isBlank } from './blank-line';
 import { parseHeader } from './header';
 import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
@@ -42,10 +43,6 @@ class ParagraphBreaks {
     }
     return -1;
   }
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR;
 }
 
 /** Marks nested deeper than this are read as text (reported once per paragraph). Real manuscripts stay far below it;

@@ -1,5 +1,7 @@
 // Words in a reading, for the checks: letters, digits and combining marks make words (apostrophes inside a word
 // too). Every scan is bounded, so a pathological "word" of a megabyte costs nothing more than a short one.
+import { isBlankLineCode } from '../blank-line';
+
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 
 /** Longest token the checks look at, in UTF-16 units; longer runs are not words anyone doubled. */
@@ -114,7 +116,7 @@ export function firstWordFrom(text: string, from: number, limit: number): number
   for (let i = from; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) { if (++breaks === 2) return -1; continue; }
-    if (c === 32 || c === 9 || c === 13) continue;
+    if (isBlankLineCode(c)) continue;
     if (isWordCode(c)) return i;
     breaks = 0;
   }
@@ -128,7 +130,7 @@ export function lastWordBefore(text: string, from: number, limit: number): numbe
   for (let i = from; i > stop; i--) {
     const c = text.charCodeAt(i - 1);
     if (c === 10) { if (++breaks === 2) return -1; continue; }
-    if (c === 32 || c === 9 || c === 13) continue;
+    if (isBlankLineCode(c)) continue;
     if (isWordCode(c)) return i - 1;
     breaks = 0;
   }
