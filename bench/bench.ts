@@ -14,14 +14,7 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [
-  parseSuite,
-  renderSuite,
-  collateSuite,
-  diagnoseSuite,
-  editorSuite,
-  teiSuite,
-];
+const SUITES: Suite[] = [parseSuite, renderSuite, collateSuite, diagnoseSuite, editorSuite, teiSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -3,7 +3,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { anchorAlign, type AnchorName } from './collate-anchors';
 
-interface Job { name: AnchorName; a: string[]; b: string[]; runs: number }
+interface Job {
+  name: AnchorName;
+  a: string[];
+  b: string[];
+  runs: number;
+}
 
 const job = workerData as Job;
 const times: number[] = [];

@@ -10,7 +10,8 @@ export const ANCHORS: readonly AnchorName[] = ['jsdiff diffArrays', 'diff-match-
 /** jsdiff's diffArrays as an alignment: common runs pair up in order. */
 export function jsdiffAlign(a: string[], b: string[]): Int32Array {
   const out = new Int32Array(a.length).fill(-1);
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   for (const part of diffArrays(a, b)) {
     const n = part.count ?? part.value.length;
     if (part.added) j += n;
@@ -37,11 +38,13 @@ export function dmpAlign(a: string[], b: string[]): Int32Array {
     }
     return s;
   };
-  const sa = encode(a), sb = encode(b);
+  const sa = encode(a),
+    sb = encode(b);
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = 0;
   const out = new Int32Array(a.length).fill(-1);
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   for (const [op, chunk] of dmp.diff_main(sa, sb, false)) {
     const n = [...chunk].length;
     if (op === 1) j += n;

@@ -18,12 +18,28 @@ const TIME_LIMIT_MS = 20_000;
 const GOAL_MS = 1_000;
 
 /** Runs an anchor in a worker thread, stopped at `limitMs`: its median time and alignment, or null when stopped. */
-function runAnchor(name: AnchorName, a: string[], b: string[], runs: number, limitMs: number): Promise<{ ms: number; aToB: Int32Array } | null> {
+function runAnchor(
+  name: AnchorName,
+  a: string[],
+  b: string[],
+  runs: number,
+  limitMs: number,
+): Promise<{ ms: number; aToB: Int32Array } | null> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(join(__dirname, 'collate-anchor-worker.js'), { workerData: { name, a, b, runs } });
-    const timer = setTimeout(() => { void worker.terminate(); resolvePromise(null); }, limitMs);
-    worker.once('message', (m: { ms: number; aToB: Int32Array }) => { clearTimeout(timer); void worker.terminate(); resolvePromise(m); });
-    worker.once('error', (e) => { clearTimeout(timer); reject(e); });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolvePromise(null);
+    }, limitMs);
+    worker.once('message', (m: { ms: number; aToB: Int32Array }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolvePromise(m);
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
@@ -40,15 +56,24 @@ function pct(x: number): string {
 function sampleRows(): Row[] {
   const dir = join(__dirname, '..', '..', 'samples');
   const analysis = new Analysis(readFileSync(join(dir, 'reagan-1985-draft.emend'), 'utf8'));
-  const loaded = witnessFromText('reagan-1985-sent-htr.txt', readFileSync(join(dir, 'reagan-1985-sent-htr.txt'), 'utf8'));
+  const loaded = witnessFromText(
+    'reagan-1985-sent-htr.txt',
+    readFileSync(join(dir, 'reagan-1985-sent-htr.txt'), 'utf8'),
+  );
   if ('error' in loaded) throw new Error(loaded.error);
   const c = new Collator(loaded.witness).collate(analysis);
   // The same aligner with near-equal matching switched off: what exact word matching alone achieves.
   const exactShare = agreementOf(alignKeys(c.a.words.keys, c.b.words.keys, { near: false }));
-  return [{
-    task: 'collate sample pair: share of words agreeing', ours: c.agreement * 100, anchor: 'exact word matching only',
-    anchorFigure: exactShare * 100, unit: '%', note: `${c.a.words.length} × ${c.b.words.length} words; near-equal matching adds ${((c.agreement - exactShare) * 100).toFixed(1)} points`,
-  }];
+  return [
+    {
+      task: 'collate sample pair: share of words agreeing',
+      ours: c.agreement * 100,
+      anchor: 'exact word matching only',
+      anchorFigure: exactShare * 100,
+      unit: '%',
+      note: `${c.a.words.length} × ${c.b.words.length} words; near-equal matching adds ${((c.agreement - exactShare) * 100).toFixed(1)} points`,
+    },
+  ];
 }
 
 export const collateSuite: Suite = {
@@ -60,7 +85,13 @@ export const collateSuite: Suite = {
       const rand = random(1985 + n);
       const pair = perturb(rand, text(rand, n));
       let ours = alignKeys(pair.a, pair.b);
-      const ms = timeMs(() => { ours = alignKeys(pair.a, pair.b); }, n >= 100_000 ? 5 : 7, 1);
+      const ms = timeMs(
+        () => {
+          ours = alignKeys(pair.a, pair.b);
+        },
+        n >= 100_000 ? 5 : 7,
+        1,
+      );
       const ourAccuracy = accuracy(pair.truth, ours.aToB);
       const goal = n === 100_000 ? `; goal < ${GOAL_MS} ms` : '';
       const label = `collate align ${n.toLocaleString('en')} × ${pair.b.length.toLocaleString('en')} words`;
@@ -68,22 +99,40 @@ export const collateSuite: Suite = {
         const predicted = anchor.last ? anchor.last.ms * (n / anchor.last.n) ** 2 : 0;
         // Clearly hopeless (five times the limit, growing quadratically): not started at all.
         if (predicted > 5 * TIME_LIMIT_MS) {
-          rows.push({ task: label, ours: ms, anchor: anchor.name, anchorFigure: null, unit: 'ms',
-            note: `anchor not run: ~${(predicted / 1000).toFixed(0)} s predicted (quadratic from ${anchor.last!.n.toLocaleString('en')} words), limit ${TIME_LIMIT_MS / 1000} s; ours aligns ${pct(ourAccuracy)} truly${goal}` });
+          rows.push({
+            task: label,
+            ours: ms,
+            anchor: anchor.name,
+            anchorFigure: null,
+            unit: 'ms',
+            note: `anchor not run: ~${(predicted / 1000).toFixed(0)} s predicted (quadratic from ${anchor.last!.n.toLocaleString('en')} words), limit ${TIME_LIMIT_MS / 1000} s; ours aligns ${pct(ourAccuracy)} truly${goal}`,
+          });
           continue;
         }
         const result = await runAnchor(anchor.name, pair.a, pair.b, predicted < 1_000 ? 3 : 1, TIME_LIMIT_MS);
         if (!result) {
           anchor.last = { n, ms: TIME_LIMIT_MS };
-          rows.push({ task: label, ours: ms, anchor: anchor.name, anchorFigure: null, unit: 'ms',
-            note: `anchor stopped at the ${TIME_LIMIT_MS / 1000} s limit; ours aligns ${pct(ourAccuracy)} truly${goal}` });
+          rows.push({
+            task: label,
+            ours: ms,
+            anchor: anchor.name,
+            anchorFigure: null,
+            unit: 'ms',
+            note: `anchor stopped at the ${TIME_LIMIT_MS / 1000} s limit; ours aligns ${pct(ourAccuracy)} truly${goal}`,
+          });
           continue;
         }
         const theirs = result.aToB;
         const anchorMs = result.ms;
         anchor.last = { n, ms: anchorMs };
-        rows.push({ task: label, ours: ms, anchor: anchor.name, anchorFigure: anchorMs, unit: 'ms',
-          note: `true counterparts: ours ${pct(ourAccuracy)}, anchor ${pct(accuracy(pair.truth, theirs))}${goal}` });
+        rows.push({
+          task: label,
+          ours: ms,
+          anchor: anchor.name,
+          anchorFigure: anchorMs,
+          unit: 'ms',
+          note: `true counterparts: ours ${pct(ourAccuracy)}, anchor ${pct(accuracy(pair.truth, theirs))}${goal}`,
+        });
       }
     }
     rows.push(...incrementalRows());
@@ -110,7 +159,14 @@ function incrementalRows(): Row[] {
   };
   const incremental = timeMs(() => collator.collate(edited()), 7, 1);
   const fresh = timeMs(() => new Collator(loaded.witness).collate(edited()), 5, 1);
-  return [{ task: `collate re-collation after a one-word edit, ${n.toLocaleString('en')} words`, ours: incremental,
-    anchor: 'collating afresh (same core)', anchorFigure: fresh, unit: 'ms',
-    note: 'both include parsing, the final reading and tokenising the transcription' }];
+  return [
+    {
+      task: `collate re-collation after a one-word edit, ${n.toLocaleString('en')} words`,
+      ours: incremental,
+      anchor: 'collating afresh (same core)',
+      anchorFigure: fresh,
+      unit: 'ms',
+      note: 'both include parsing, the final reading and tokenising the transcription',
+    },
+  ];
 }

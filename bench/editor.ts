@@ -43,10 +43,14 @@ export const editorSuite: Suite = {
     const md = new MarkdownIt();
     const markdown = timeMs(() => md.parse(src, {}), 5, 1);
 
-    const symbols = timeMs(() => {
-      const a = analyze(src);
-      return outline(a, revisions(a.doc));
-    }, 5, 1);
+    const symbols = timeMs(
+      () => {
+        const a = analyze(src);
+        return outline(a, revisions(a.doc));
+      },
+      5,
+      1,
+    );
     const folds = timeMs(() => foldingRanges(analyze(src)), 5, 1);
 
     const analysed = analyze(src);
@@ -64,11 +68,29 @@ export const editorSuite: Suite = {
     const fullParse = timeMs(() => parse(src), 5, 1);
 
     return [
-      { task: `outline after an edit, ${mb} MB`, ours: symbols, anchor: 'markdown-it parse', anchorFigure: markdown, unit: 'ms',
-        note: 'analysis + readings + revisions + symbols' },
-      { task: `folding ranges after an edit, ${mb} MB`, ours: folds, anchor: 'markdown-it parse', anchorFigure: markdown, unit: 'ms' },
-      { task: `Mark as Deleted, median of 200, ${mb} MB`, ours: median, anchor: 'Emend full parse', anchorFigure: fullParse, unit: 'ms',
-        note: `p99 ${p99.toFixed(2)} ms; the document already analysed` },
+      {
+        task: `outline after an edit, ${mb} MB`,
+        ours: symbols,
+        anchor: 'markdown-it parse',
+        anchorFigure: markdown,
+        unit: 'ms',
+        note: 'analysis + readings + revisions + symbols',
+      },
+      {
+        task: `folding ranges after an edit, ${mb} MB`,
+        ours: folds,
+        anchor: 'markdown-it parse',
+        anchorFigure: markdown,
+        unit: 'ms',
+      },
+      {
+        task: `Mark as Deleted, median of 200, ${mb} MB`,
+        ours: median,
+        anchor: 'Emend full parse',
+        anchorFigure: fullParse,
+        unit: 'ms',
+        note: `p99 ${p99.toFixed(2)} ms; the document already analysed`,
+      },
     ];
   },
 };

@@ -53,8 +53,10 @@ export function generateTranscription(bytes: number, seed = 1985, revisionRate =
     else if (r < 0.945) piece = `^{${phrase(1 + Math.floor(rnd() * 3))}}`;
     else if (r < 0.965) piece = `~~${word()}~~ ^{${word()}}`;
     else if (r < 0.97) piece = `^{${word()}}~~${phrase(2)}~~`;
-    else if (r < 0.975) { const w = word(); piece = `${w}~~${w.length > 2 ? 'ed' : 's'}~~^{ing}`; }
-    else if (r < 0.98) piece = `*${word()}*`;
+    else if (r < 0.975) {
+      const w = word();
+      piece = `${w}~~${w.length > 2 ? 'ed' : 's'}~~^{ing}`;
+    } else if (r < 0.98) piece = `*${word()}*`;
     else if (r < 0.985) piece = `${word()}~~,~~`;
     else if (r < 0.988) piece = `~~${word()} ^{${word()}} ${word()}~~`;
     else if (r < 0.991) piece = `^{${word()} ~~${word()}~~ ${word()}}`;

@@ -13,7 +13,11 @@ import { measure, timeMs, type Row } from './table';
 import type { Suite } from './bench';
 
 const MB = 1024 * 1024;
-const SIZES: Array<[string, number]> = [['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]];
+const SIZES: Array<[string, number]> = [
+  ['100 KB', 100 * 1024],
+  ['1 MB', MB],
+  ['10 MB', 10 * MB],
+];
 
 /** The texts measured: a name for the table and a maker of `size` UTF-16 units of it. */
 const CORPORA: Array<[string, (size: number) => string]> = [
@@ -57,29 +61,84 @@ function adversarial(md: { parse(text: string, env: object): unknown[] }): Row[]
     ['one 10 MB line', generateTranscription(10 * MB, 7).replaceAll('\n', ' ')],
   ];
   return inputs.map(([label, text]) => {
-    const ms = timeMs(() => { sink ^= ours(text); }, 3, 1);
-    const mdMs = timeMs(() => { sink ^= md.parse(text, {}).length; }, 3, 1);
-    return { task: `hostile: ${label}`, ours: ms, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
-      note: `${mbPerSecond(text.length, ms).toFixed(1)} MB/s` };
+    const ms = timeMs(
+      () => {
+        sink ^= ours(text);
+      },
+      3,
+      1,
+    );
+    const mdMs = timeMs(
+      () => {
+        sink ^= md.parse(text, {}).length;
+      },
+      3,
+      1,
+    );
+    return {
+      task: `hostile: ${label}`,
+      ours: ms,
+      anchor: 'markdown-it parse',
+      anchorFigure: mdMs,
+      unit: 'ms',
+      note: `${mbPerSecond(text.length, ms).toFixed(1)} MB/s`,
+    };
   });
 }
 
 /** Where the time goes for one size: the parse alone (beside markdown-it's parse), the two readings, the checks. */
 function breakdown(text: string, corpus: string, mdMs: number, runs: number, warmup: number): Row[] {
-  const { ms: parseMs, faults: parseFaults } = measure(() => { sink ^= parse(text).syntax.count; }, runs, warmup);
+  const { ms: parseMs, faults: parseFaults } = measure(
+    () => {
+      sink ^= parse(text).syntax.count;
+    },
+    runs,
+    warmup,
+  );
   const doc = parse(text);
-  const { ms: readingsMs, faults: readingsFaults } =
-    measure(() => { sink ^= reading(doc, 'draft').length + reading(doc, 'final').length; }, runs, warmup);
+  const { ms: readingsMs, faults: readingsFaults } = measure(
+    () => {
+      sink ^= reading(doc, 'draft').length + reading(doc, 'final').length;
+    },
+    runs,
+    warmup,
+  );
   const analysis = analyze(text);
-  void analysis.doc; analysis.reading('draft'); analysis.reading('final');
-  const checksMs = timeMs(() => { sink ^= diagnose(analysis).length; }, runs, warmup);
+  void analysis.doc;
+  analysis.reading('draft');
+  analysis.reading('final');
+  const checksMs = timeMs(
+    () => {
+      sink ^= diagnose(analysis).length;
+    },
+    runs,
+    warmup,
+  );
   return [
-    { task: `  of which parse 1 MB (${corpus})`, ours: parseMs, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
-      note: `${mbPerSecond(text.length, parseMs).toFixed(0)} MB/s; the parser's problems included; ${parseFaults} page faults a run` },
-    { task: `  of which draft+final readings 1 MB (${corpus})`, ours: readingsMs, anchor: null, anchorFigure: null, unit: 'ms',
-      note: `text in chunks, and the map; ${readingsFaults} page faults a run` },
-    { task: `  of which checks 1 MB (${corpus})`, ours: checksMs, anchor: null, anchorFigure: null, unit: 'ms',
-      note: 'diagnose() of the parsed document: the checks on meaning and readings (core/checks/)' },
+    {
+      task: `  of which parse 1 MB (${corpus})`,
+      ours: parseMs,
+      anchor: 'markdown-it parse',
+      anchorFigure: mdMs,
+      unit: 'ms',
+      note: `${mbPerSecond(text.length, parseMs).toFixed(0)} MB/s; the parser's problems included; ${parseFaults} page faults a run`,
+    },
+    {
+      task: `  of which draft+final readings 1 MB (${corpus})`,
+      ours: readingsMs,
+      anchor: null,
+      anchorFigure: null,
+      unit: 'ms',
+      note: `text in chunks, and the map; ${readingsFaults} page faults a run`,
+    },
+    {
+      task: `  of which checks 1 MB (${corpus})`,
+      ours: checksMs,
+      anchor: null,
+      anchorFigure: null,
+      unit: 'ms',
+      note: 'diagnose() of the parsed document: the checks on meaning and readings (core/checks/)',
+    },
   ];
 }
 
@@ -110,7 +169,9 @@ function charLoop(text: string): number {
 
 /** What a budget leaves once the floor is paid: the milliseconds left, or that the goal is out of reach. */
 function reachable(floorMs: number, budgetMs: number): string {
-  return floorMs >= budgetMs ? `nothing (floor ≥ budget ${budgetMs.toFixed(2)} ms)` : `${(budgetMs - floorMs).toFixed(2)} ms`;
+  return floorMs >= budgetMs
+    ? `nothing (floor ≥ budget ${budgetMs.toFixed(2)} ms)`
+    : `${(budgetMs - floorMs).toFixed(2)} ms`;
 }
 
 function mbPerSecond(bytes: number, ms: number): number {
@@ -130,10 +191,34 @@ export const parseSuite: Suite = {
         // Warm-up in proportion (16 MB of text before timing, at least three runs): the figures are those of a
         // server that has been running a while, its code compiled, not of its first keystrokes.
         const warmup = Math.max(3, Math.ceil((16 * MB) / size));
-        const oursM = measure(() => { sink ^= ours(text); }, runs, warmup);
-        const parserM = measure(() => { sink ^= oursParserProblems(text); }, runs, warmup);
-        const wholeM = measure(() => { sink ^= oursWholeStrings(text); }, runs, warmup);
-        const mdM = measure(() => { sink ^= md.parse(text, {}).length; }, runs, warmup);
+        const oursM = measure(
+          () => {
+            sink ^= ours(text);
+          },
+          runs,
+          warmup,
+        );
+        const parserM = measure(
+          () => {
+            sink ^= oursParserProblems(text);
+          },
+          runs,
+          warmup,
+        );
+        const wholeM = measure(
+          () => {
+            sink ^= oursWholeStrings(text);
+          },
+          runs,
+          warmup,
+        );
+        const mdM = measure(
+          () => {
+            sink ^= md.parse(text, {}).length;
+          },
+          runs,
+          warmup,
+        );
         const mdMs = mdM.ms;
         const loopMs = timeMs(() => charLoop(text), runs, warmup);
         const probe = analyze(text);
@@ -146,20 +231,34 @@ export const parseSuite: Suite = {
         ];
         for (const [task, { ms, faults }] of measures) {
           rows.push({
-            task, ours: ms, anchor: 'markdown-it parse', anchorFigure: mdMs, unit: 'ms',
-            note: `${mbPerSecond(text.length, ms).toFixed(0)} MB/s vs ${mbPerSecond(text.length, mdMs).toFixed(0)} MB/s; ` +
-              `goal ≥10x: ${mdMs >= 10 * ms ? 'met' : 'missed'}` + (label === '1 MB' ? `; goal 1 MB < 10 ms: ${ms < 10 ? 'met' : 'missed'}` : '') +
+            task,
+            ours: ms,
+            anchor: 'markdown-it parse',
+            anchorFigure: mdMs,
+            unit: 'ms',
+            note:
+              `${mbPerSecond(text.length, ms).toFixed(0)} MB/s vs ${mbPerSecond(text.length, mdMs).toFixed(0)} MB/s; ` +
+              `goal ≥10x: ${mdMs >= 10 * ms ? 'met' : 'missed'}` +
+              (label === '1 MB' ? `; goal 1 MB < 10 ms: ${ms < 10 ? 'met' : 'missed'}` : '') +
               `; page faults a run ${faults} vs ${mdM.faults}`,
           });
           rows.push({
-            task, ours: ms, anchor: 'charCodeAt loop', anchorFigure: loopMs, unit: 'ms',
+            task,
+            ours: ms,
+            anchor: 'charCodeAt loop',
+            anchorFigure: loopMs,
+            unit: 'ms',
             note: `loop ${mbPerSecond(text.length, loopMs).toFixed(0)} MB/s; goal within 3x (ratio ≥ 0.33x): ${ms <= 3 * loopMs ? 'met' : 'missed'}`,
           });
         }
         rows.push({
-          task: `  floor: two flat strings as long as the readings ${label} (${corpus})`, ours: floorMs,
-          anchor: 'charCodeAt loop', anchorFigure: loopMs, unit: 'ms',
-          note: `no parse, no map: what any reading-as-string costs; leaves ${reachable(floorMs, 3 * loopMs)} for ` +
+          task: `  floor: two flat strings as long as the readings ${label} (${corpus})`,
+          ours: floorMs,
+          anchor: 'charCodeAt loop',
+          anchorFigure: loopMs,
+          unit: 'ms',
+          note:
+            `no parse, no map: what any reading-as-string costs; leaves ${reachable(floorMs, 3 * loopMs)} for ` +
             `"within 3x of the loop", ${reachable(floorMs, mdMs / 10)} for "10x markdown-it"`,
         });
         if (label === '1 MB') rows.push(...breakdown(text, corpus, mdMs, runs, warmup));

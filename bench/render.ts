@@ -13,7 +13,9 @@ import type { Suite } from './bench';
  * (the render cache would otherwise render a repeated paragraph once and flatter the figure).
  */
 export function transcription(bytes: number): string {
-  const paragraphs = readFileSync('samples/reagan-1985-draft.emend', 'utf8').trim().split(/\n\s*\n/);
+  const paragraphs = readFileSync('samples/reagan-1985-draft.emend', 'utf8')
+    .trim()
+    .split(/\n\s*\n/);
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -36,7 +38,13 @@ export const renderSuite: Suite = {
     // The collation view's cost is the collation's (bench/collate.ts); without a witness it renders a note.
     for (const view of VIEW_IDS.filter((v) => v !== 'collation')) {
       const ours = timeMs(() => html(renderDocument(analyze(big), view).blocks), 5, 1);
-      rows.push({ task: `render 1 MB, ${view} view (parse+render)`, ours, anchor: 'markdown-it render 1 MB', anchorFigure: anchor, unit: 'ms' });
+      rows.push({
+        task: `render 1 MB, ${view} view (parse+render)`,
+        ours,
+        anchor: 'markdown-it render 1 MB',
+        anchorFigure: anchor,
+        unit: 'ms',
+      });
     }
 
     const text = transcription(100_000);
@@ -46,18 +54,26 @@ export const renderSuite: Suite = {
       renderDocument(analyze(text), view, cache);
       let k = 0;
       let misses = 0;
-      const ours = timeMs(() => {
-        // One keystroke: a different character each time, so the edited paragraph is never a cache hit.
-        const ch = String.fromCharCode(97 + (k++ % 26));
-        const edited = text.slice(0, middle) + ch + text.slice(middle);
-        const out = html(renderDocument(analyze(edited), view, cache).blocks);
-        misses = cache.misses;
-        return out;
-      }, 21, 3);
+      const ours = timeMs(
+        () => {
+          // One keystroke: a different character each time, so the edited paragraph is never a cache hit.
+          const ch = String.fromCharCode(97 + (k++ % 26));
+          const edited = text.slice(0, middle) + ch + text.slice(middle);
+          const out = html(renderDocument(analyze(edited), view, cache).blocks);
+          misses = cache.misses;
+          return out;
+        },
+        21,
+        3,
+      );
       const full = timeMs(() => md.render(text), 21, 3);
       rows.push({
-        task: `update after 1-char edit, 100 KB, ${view} (edit to HTML)`, ours, anchor: 'markdown-it render 100 KB', anchorFigure: full,
-        unit: 'ms', note: `goal < 16 ms; ${misses} paragraph re-rendered`,
+        task: `update after 1-char edit, 100 KB, ${view} (edit to HTML)`,
+        ours,
+        anchor: 'markdown-it render 100 KB',
+        anchorFigure: full,
+        unit: 'ms',
+        note: `goal < 16 ms; ${misses} paragraph re-rendered`,
       });
     }
     return rows;

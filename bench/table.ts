@@ -53,7 +53,8 @@ export function timeMs(fn: () => unknown, runs = 7, warmup = 2): number {
  */
 export function measure(fn: () => unknown, runs = 7, warmup = 2): { ms: number; faults: number } {
   const began = process.hrtime.bigint();
-  const warm = (i: number): boolean => i < warmup || (i < WARMUP_RUNS && Number(process.hrtime.bigint() - began) / 1e6 < WARMUP_MS);
+  const warm = (i: number): boolean =>
+    i < warmup || (i < WARMUP_RUNS && Number(process.hrtime.bigint() - began) / 1e6 < WARMUP_MS);
   for (let i = 0; warm(i); i++) fn();
   const times: number[] = [];
   const faults: number[] = [];

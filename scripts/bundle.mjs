@@ -15,7 +15,14 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The preview webview's script: runs in the webview, so it lives under media/ (the webview's only resource root).
-  { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
+  {
+    entryPoints: ['client/src/preview/webview/main.ts'],
+    outfile: 'media/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+  },
 ];
 for (const b of builds) {
   const options = { ...common, ...b };

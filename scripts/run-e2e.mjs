@@ -12,7 +12,11 @@ const filters = process.argv.slice(2);
 const files = [];
 (function walk(dir) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of entries.sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
@@ -64,7 +68,9 @@ function runFiles(list) {
     report.on('end', () => {
       // Whatever the runner reports without a file (a crash of the runner itself) counts against the first file.
       const c = perFile.get(resolvePath(list[0]));
-      c.passed += unattributed.passed; c.failed += unattributed.failed; c.skipped += unattributed.skipped;
+      c.passed += unattributed.passed;
+      c.failed += unattributed.failed;
+      c.skipped += unattributed.skipped;
       resolve(new Map(list.map((f) => [f, perFile.get(resolvePath(f))])));
     });
   });
@@ -77,13 +83,22 @@ const first = await runFiles(files);
 const failing = files.filter((f) => first.get(f).failed > 0);
 const final = new Map(first);
 if (failing.length > 0 && (files.length === 1 || failing.length < files.length)) {
-  console.log(`\nrun-e2e: running again, once, the file(s) that failed: ${failing.map((f) => f.split('/').pop()).join(', ')}`);
+  console.log(
+    `\nrun-e2e: running again, once, the file(s) that failed: ${failing.map((f) => f.split('/').pop()).join(', ')}`,
+  );
   const second = await runFiles(failing);
   for (const f of failing) final.set(f, second.get(f));
   const flaky = failing.filter((f) => second.get(f).failed === 0);
-  if (flaky.length) console.log(`run-e2e: passed on the second attempt (flaky, worth a look): ${flaky.map((f) => f.split('/').pop()).join(', ')}`);
+  if (flaky.length)
+    console.log(
+      `run-e2e: passed on the second attempt (flaky, worth a look): ${flaky.map((f) => f.split('/').pop()).join(', ')}`,
+    );
 }
 const counts = { passed: 0, failed: 0, skipped: 0 };
-for (const c of final.values()) { counts.passed += c.passed; counts.failed += c.failed; counts.skipped += c.skipped; }
+for (const c of final.values()) {
+  counts.passed += c.passed;
+  counts.failed += c.failed;
+  counts.skipped += c.skipped;
+}
 console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exitCode = counts.failed > 0 || counts.passed + counts.skipped === 0 ? 1 : 0;

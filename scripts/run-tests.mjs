@@ -10,7 +10,11 @@ const suites = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', '
 const files = [];
 function walk(dir) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of entries.sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
@@ -24,7 +28,11 @@ if (suites.includes('grammar')) {
   // The grammar's own suite: each test/grammar/*.test.emend holds lines and the scopes expected on them.
   const bin = createRequire(import.meta.url).resolve('vscode-tmgrammar-test/dist/unit.js');
   console.log('grammar: test/grammar/*.test.emend');
-  const g = spawnSync(process.execPath, [bin, '--compact', '-g', 'syntaxes/emend.tmLanguage.json', 'test/grammar/*.test.emend'], { stdio: 'inherit' });
+  const g = spawnSync(
+    process.execPath,
+    [bin, '--compact', '-g', 'syntaxes/emend.tmLanguage.json', 'test/grammar/*.test.emend'],
+    { stdio: 'inherit' },
+  );
   if (g.status !== 0) status = g.status ?? 1;
 }
 if (files.length === 0) {

@@ -2,7 +2,12 @@
 // everything that needs the markup's meaning asks the server (custom requests in server/src/protocol.ts).
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';

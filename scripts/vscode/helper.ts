@@ -17,10 +17,14 @@ export function helperVsix(): string {
   if (existsSync(out) && statSync(out).mtimeMs >= newest(HELPER_DIR)) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
-    cwd: HELPER_DIR,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out],
+    {
+      cwd: HELPER_DIR,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`packaging the npm start helper failed:\n${r.stdout}${r.stderr}`);
   return out;
 }

@@ -3,11 +3,23 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHROMIUM, CODE_SERVER_VERSION, NODE_MAJOR, codeServerDir, codeServerEntry, codeServerPrefix, nodeBinary, nodeHome } from './paths';
+import {
+  CHROMIUM,
+  CODE_SERVER_VERSION,
+  NODE_MAJOR,
+  codeServerDir,
+  codeServerEntry,
+  codeServerPrefix,
+  nodeBinary,
+  nodeHome,
+} from './paths';
 
 /** Something the machine lacks that we cannot install ourselves; the message says how to get it. */
 export class MissingPrerequisite extends Error {
-  constructor(what: string, readonly remedy: string) {
+  constructor(
+    what: string,
+    readonly remedy: string,
+  ) {
     super(`${what}\n  ${remedy}`);
     this.name = 'MissingPrerequisite';
   }
@@ -27,7 +39,10 @@ export function checkBuildPrerequisites(log: Log = (l) => process.stderr.write(l
     log('Installing libkrb5-dev with apt-get (code-server builds its kerberos module against it)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libkrb5-dev'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libkrb5-dev'], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (existsSync(header)) return;
   }
   throw new MissingPrerequisite(
@@ -53,7 +68,11 @@ export function isCodeServerInstalled(): boolean {
 function npm(args: string[], env: NodeJS.ProcessEnv, log: Log): void {
   log(`$ npm ${args.join(' ')}`);
   const r = spawnSync('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.error) throw new MissingPrerequisite(`Could not run npm: ${r.error.message}`, 'Install Node.js 20 or later with npm on PATH.');
+  if (r.error)
+    throw new MissingPrerequisite(
+      `Could not run npm: ${r.error.message}`,
+      'Install Node.js 20 or later with npm on PATH.',
+    );
   if (r.status !== 0) throw new Error(`npm ${args[0]} failed with exit code ${r.status}; see the output above.`);
 }
 
@@ -77,7 +96,9 @@ export function ensureCodeServer(log: Log = (l) => process.stderr.write(l + '\n'
   }
   if (!existsSync(codeServerEntry())) {
     checkBuildPrerequisites(log);
-    log(`Installing code-server ${CODE_SERVER_VERSION} into ${codeServerPrefix()} (once, 2-3 minutes: native modules build from source)…`);
+    log(
+      `Installing code-server ${CODE_SERVER_VERSION} into ${codeServerPrefix()} (once, 2-3 minutes: native modules build from source)…`,
+    );
     const target = codeServerPrefix();
     const scratch = `${target}.partial-${process.pid}`;
     rmSync(scratch, { recursive: true, force: true });
@@ -90,7 +111,18 @@ export function ensureCodeServer(log: Log = (l) => process.stderr.write(l + '\n'
     };
     // Its install scripts (postinstall, native builds) are the point of installing it, so they must run even where
     // npm blocks dependency scripts by default (npm 11's allowScripts policy); older npm ignores the flag.
-    npm(['install', '--prefix', scratch, ...common, '--dangerously-allow-all-scripts', `code-server@${CODE_SERVER_VERSION}`], env, log);
+    npm(
+      [
+        'install',
+        '--prefix',
+        scratch,
+        ...common,
+        '--dangerously-allow-all-scripts',
+        `code-server@${CODE_SERVER_VERSION}`,
+      ],
+      env,
+      log,
+    );
     if (!existsSync(path.join(scratch, 'node_modules', 'code-server', 'out', 'node', 'entry.js'))) {
       throw new Error('code-server installed without its entry script; see the npm output above.');
     }

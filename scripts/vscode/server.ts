@@ -17,7 +17,11 @@ export interface Profile {
 }
 
 export function profileIn(dir: string): Profile {
-  return { config: path.join(dir, 'config.yaml'), userData: path.join(dir, 'user-data'), extensions: path.join(dir, 'extensions') };
+  return {
+    config: path.join(dir, 'config.yaml'),
+    userData: path.join(dir, 'user-data'),
+    extensions: path.join(dir, 'extensions'),
+  };
 }
 
 /** Creates the profile's folders, its config file and its user settings (and keybindings, when given). */
@@ -26,7 +30,8 @@ export function writeProfile(profile: Profile, settings: Record<string, unknown>
   mkdirSync(profile.extensions, { recursive: true });
   writeFileSync(profile.config, 'auth: none\ncert: false\n');
   writeFileSync(path.join(profile.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  if (keybindings) writeFileSync(path.join(profile.userData, 'User', 'keybindings.json'), JSON.stringify(keybindings, null, 2));
+  if (keybindings)
+    writeFileSync(path.join(profile.userData, 'User', 'keybindings.json'), JSON.stringify(keybindings, null, 2));
 }
 
 /** User settings for a quiet profile: no tips, telemetry, update checks, recommendations or chat panel. */
@@ -50,10 +55,14 @@ function profileArgs(profile: Profile): string[] {
 
 /** Installs a .vsix into the profile (about a second); throws with code-server's own output when it fails. */
 export function installExtension(profile: Profile, vsix: string): string {
-  const r = spawnSync(nodeBinary(), [codeServerEntry(), ...profileArgs(profile), '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    nodeBinary(),
+    [codeServerEntry(), ...profileArgs(profile), '--install-extension', vsix, '--force'],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   if (r.status !== 0 || /Failed Installing/i.test(output)) {
     throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${output}`);
@@ -113,8 +122,10 @@ export async function startCodeServer(opts: StartOptions): Promise<RunningCodeSe
   const port = opts.port ?? (await freePort());
   const args = [
     codeServerEntry(),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     ...profileArgs(opts.profile),
     '--disable-telemetry',
     '--disable-update-check',
@@ -137,17 +148,36 @@ export async function startCodeServer(opts: StartOptions): Promise<RunningCodeSe
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: number | null | undefined;
-  const exit = new Promise<void>((resolve) => child.once('exit', (code) => { exited = code; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = code;
+      resolve();
+    }),
+  );
   const base = `http://127.0.0.1:${port}/`;
 
   const stop = async () => {
     if (exited !== undefined || child.pid === undefined) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exit;
     clearTimeout(timer);
     // The group may still hold the watcher for a moment after the main process exits.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
@@ -166,7 +196,8 @@ export async function startCodeServer(opts: StartOptions): Promise<RunningCodeSe
     base,
     urlFor(folder, file) {
       let url = `${base}?folder=${encodeURIComponent(folder)}`;
-      if (file) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${file}`]]))}`;
+      if (file)
+        url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${file}`]]))}`;
       return url;
     },
     output: () => out,

@@ -20,17 +20,25 @@ Builds and packages Emend, then opens it in a real VS Code:
   --profile DIR  keep code-server's VS Code profile in DIR (default: .cache/start/profile)
 `;
 
-interface Options { target?: string; browser: boolean; port?: number; profile?: string }
+interface Options {
+  target?: string;
+  browser: boolean;
+  port?: number;
+  profile?: string;
+}
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { browser: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--help' || a === '-h') { process.stdout.write(USAGE); process.exit(0); }
-    else if (a === '--browser') o.browser = true;
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else if (a === '--browser') o.browser = true;
     else if (a === '--port') {
       const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1 || n > 65535) fail(`--port needs a port number (1-65535), got ${argv[i] ?? 'nothing'}`);
+      if (!Number.isInteger(n) || n < 1 || n > 65535)
+        fail(`--port needs a port number (1-65535), got ${argv[i] ?? 'nothing'}`);
       o.port = n;
     } else if (a === '--profile') {
       const dir = argv[++i];
@@ -50,7 +58,8 @@ function fail(message: string): never {
 
 /** The folder to open and the file to show in it. */
 function resolveTarget(target: string | undefined): { folder: string; file?: string } {
-  if (!target) return { folder: path.join(ROOT, 'samples'), file: path.join(ROOT, 'samples', 'reagan-1985-draft.emend') };
+  if (!target)
+    return { folder: path.join(ROOT, 'samples'), file: path.join(ROOT, 'samples', 'reagan-1985-draft.emend') };
   // npm runs scripts from the package root; INIT_CWD is where the user typed `npm start`.
   const abs = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
   if (!existsSync(abs)) fail(`${abs} does not exist`);
@@ -63,10 +72,18 @@ function hasDesktopCode(): boolean {
 }
 
 function startDesktop(folder: string, file: string | undefined): void {
-  const args = ['--new-window', `--extensionDevelopmentPath=${ROOT}`, `--extensionDevelopmentPath=${HELPER_DIR}`, folder];
+  const args = [
+    '--new-window',
+    `--extensionDevelopmentPath=${ROOT}`,
+    `--extensionDevelopmentPath=${HELPER_DIR}`,
+    folder,
+  ];
   if (file) args.push(file);
   process.stdout.write(`Opening VS Code: code ${args.join(' ')}\n`);
-  const child = spawn('code', args, { stdio: 'inherit', env: { ...process.env, ...(file ? { EMEND_START_PREVIEW: file } : {}) } });
+  const child = spawn('code', args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...(file ? { EMEND_START_PREVIEW: file } : {}) },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -74,12 +91,20 @@ async function pickPort(wanted: number | undefined): Promise<number> {
   if (wanted) return wanted;
   const net = await import('node:net');
   const free = await new Promise<boolean>((resolve) => {
-    const srv = net.createServer().once('error', () => resolve(false)).listen(8765, '127.0.0.1', () => srv.close(() => resolve(true)));
+    const srv = net
+      .createServer()
+      .once('error', () => resolve(false))
+      .listen(8765, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
   return free ? 8765 : freePort();
 }
 
-async function startBrowser(folder: string, file: string | undefined, port: number | undefined, profileDir: string): Promise<void> {
+async function startBrowser(
+  folder: string,
+  file: string | undefined,
+  port: number | undefined,
+  profileDir: string,
+): Promise<void> {
   try {
     ensureCodeServer((line) => process.stdout.write(`${line}\n`));
   } catch (e) {

@@ -5,22 +5,42 @@ export type ReadingKindParam = 'draft' | 'final' | 'diplomatic';
 
 /** The text of one reading of an open document. */
 export const ReadingRequest = 'emend/reading';
-export interface ReadingParams { uri: string; kind: ReadingKindParam }
-export interface ReadingResult { text: string }
+export interface ReadingParams {
+  uri: string;
+  kind: ReadingKindParam;
+}
+export interface ReadingResult {
+  text: string;
+}
 
 /**
  * A position mapped between an open transcription and one of its readings: `toSource` from a place in the reading to
  * where it comes from in the transcription, `toReading` the other way (left-out text maps to where it would stand).
  */
 export const MapPositionRequest = 'emend/mapPosition';
-export interface MapPositionParams { uri: string; kind: ReadingKindParam; position: { line: number; character: number }; direction: 'toSource' | 'toReading' }
-export interface MapPositionResult { position: { line: number; character: number } }
+export interface MapPositionParams {
+  uri: string;
+  kind: ReadingKindParam;
+  position: { line: number; character: number };
+  direction: 'toSource' | 'toReading';
+}
+export interface MapPositionResult {
+  position: { line: number; character: number };
+}
 
 /** Every revision (deletion, insertion, substitution, other hand) in document order, for navigation. */
 export const RevisionsRequest = 'emend/revisions';
-export interface RevisionsParams { uri: string }
-export interface PositionParam { line: number; character: number }
-export interface RangeParam { start: PositionParam; end: PositionParam }
+export interface RevisionsParams {
+  uri: string;
+}
+export interface PositionParam {
+  line: number;
+  character: number;
+}
+export interface RangeParam {
+  start: PositionParam;
+  end: PositionParam;
+}
 export interface RevisionItem {
   kind: 'del' | 'add' | 'subst' | 'hand';
   /** One line, as in the hover: `Substitution: eliminate → relieve`. */
@@ -29,11 +49,17 @@ export interface RevisionItem {
   /** How many revisions enclose this one (0 in running text). */
   depth: number;
 }
-export interface RevisionsResult { revisions: RevisionItem[] }
+export interface RevisionsResult {
+  revisions: RevisionItem[];
+}
 
 /** The next or previous revision from a position, wrapping round the document; null when there are none. */
 export const NextRevisionRequest = 'emend/nextRevision';
-export interface NextRevisionParams { uri: string; position: PositionParam; direction: 'next' | 'previous' }
+export interface NextRevisionParams {
+  uri: string;
+  position: PositionParam;
+  direction: 'next' | 'previous';
+}
 export type NextRevisionResult = { revision: RevisionItem; index: number; total: number; wrapped: boolean } | null;
 
 /**
@@ -42,8 +68,16 @@ export type NextRevisionResult = { revision: RevisionItem; index: number; total:
  * diagnostics VS Code shows, so they match the Problems panel under the user's severities.
  */
 export const StatsRequest = 'emend/stats';
-export interface StatsParams { uri: string }
-export interface StatsResult { deletions: number; insertions: number; substitutions: number; hands: number; paragraphs: number }
+export interface StatsParams {
+  uri: string;
+}
+export interface StatsResult {
+  deletions: number;
+  insertions: number;
+  substitutions: number;
+  hands: number;
+  paragraphs: number;
+}
 
 /**
  * Toggle a mark on a selection (the Mark as Deleted / Inserted / In Another Hand commands). `version` is the
@@ -51,7 +85,12 @@ export interface StatsResult { deletions: number; insertions: number; substituti
  * Either edits to apply and the selection to leave, or a message saying why nothing was changed.
  */
 export const ToggleMarkRequest = 'emend/toggleMark';
-export interface ToggleMarkParams { uri: string; version: number; range: RangeParam; kind: 'del' | 'add' | 'hand' }
+export interface ToggleMarkParams {
+  uri: string;
+  version: number;
+  range: RangeParam;
+  kind: 'del' | 'add' | 'hand';
+}
 export type ToggleMarkResult =
   | { edits: { range: RangeParam; newText: string }[]; selection: RangeParam; action: 'wrap' | 'unwrap' }
   | { message: string };
@@ -73,7 +112,11 @@ export interface RenderBlock {
   endLine: number | null;
   html: string;
 }
-export interface RenderViewInfo { id: string; label: string; description: string }
+export interface RenderViewInfo {
+  id: string;
+  label: string;
+  description: string;
+}
 export interface RenderResult {
   uri: string;
   /** The document version rendered. */
@@ -90,24 +133,38 @@ export interface RenderResult {
 
 /** The edit that writes the `witness:` header line (Emend: Compare with Witness…). `path` as it should be written. */
 export const WitnessHeaderEditRequest = 'emend/witnessHeaderEdit';
-export interface WitnessHeaderEditParams { uri: string; path: string }
+export interface WitnessHeaderEditParams {
+  uri: string;
+  path: string;
+}
 export interface WitnessHeaderEditResult {
-  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+  edits: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }>;
   /** Set when no edit can be made (e.g. a path with a line break). */
   error?: string;
 }
 
 /** Server → client: the witness files the open transcriptions name, so the client forwards their unsaved text. */
 export const WatchWitnessesNotification = 'emend/watchWitnesses';
-export interface WatchWitnessesParams { uris: string[] }
+export interface WatchWitnessesParams {
+  uris: string[];
+}
 
 /** Client → server: the text of a witness open in an editor (text null once it is closed). */
 export const WitnessTextNotification = 'emend/witnessText';
-export interface WitnessTextParams { uri: string; version: number; text: string | null }
+export interface WitnessTextParams {
+  uri: string;
+  version: number;
+  text: string | null;
+}
 
 /** The collation of a transcription with its witness, for the preview's collation view. */
 export const CollationRequest = 'emend/collation';
-export interface CollationParams { uri: string }
+export interface CollationParams {
+  uri: string;
+}
 export interface CollationResult {
   /** The view's HTML body fragment (everything escaped), or null when the document names no witness. */
   html: string | null;
@@ -119,7 +176,10 @@ export interface CollationResult {
 
 /** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
 export const ExportTeiRequest = 'emend/exportTei';
-export interface ExportTeiParams { uri: string; options?: Record<string, unknown> }
+export interface ExportTeiParams {
+  uri: string;
+  options?: Record<string, unknown>;
+}
 export interface ExportTeiResult {
   xml: string;
   /** What the user should know (errors in the transcription, characters XML cannot hold, bad settings). */
@@ -128,9 +188,14 @@ export interface ExportTeiResult {
 
 /** A TEI file as markup. Give the file's bytes (`base64`, so that its declared encoding is honoured) or its `text`. */
 export const ImportTeiRequest = 'emend/importTei';
-export interface ImportTeiParams { base64?: string; text?: string }
+export interface ImportTeiParams {
+  base64?: string;
+  text?: string;
+}
 export type ImportTeiResult = { markup: string; warnings: string[] } | { error: string };
 
 /** Server → client: a witness changed, so these transcriptions' collations (and collation views) may read differently. */
 export const CollationChangedNotification = 'emend/collationChanged';
-export interface CollationChangedParams { uris: string[] }
+export interface CollationChangedParams {
+  uris: string[];
+}

@@ -1,6 +1,15 @@
 // LSP glue: creates the connection, keeps the open documents, and hands each request to a feature module
 // (server/src/lsp/*.ts), which looks the document's analysis up and delegates to the pure core.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type DidChangeWatchedFilesParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type DidChangeWatchedFilesParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
 import type { Feature, ServerContext } from './lsp/context';
@@ -42,7 +51,9 @@ const ctx: ServerContext = {
   documents,
   analysis: (uri) => cache.get(uri),
   clientCapabilities: () => capabilities,
-  onDidChangeWatchedFiles: (listener) => { watchedFileListeners.push(listener); },
+  onDidChangeWatchedFiles: (listener) => {
+    watchedFileListeners.push(listener);
+  },
 };
 connection.onDidChangeWatchedFiles((params) => {
   for (const listener of watchedFileListeners) listener(params);

@@ -6,15 +6,23 @@ import { editorLines, runCommand, selectText, until } from './harness/ui';
 
 describe('editing commands in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
-  before(async () => { s = await openVsCode('commands', 'plain.emend'); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await openVsCode('commands', 'plain.emend');
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   test('Mark as Deleted wraps the selection in ~~', async () => {
     await selectText(s, 'waste no time');
     await runCommand(s, 'emend.markDeleted');
-    await until(s, 'the selection to be wrapped as a deletion', async () =>
-      (await editorLines(s.page))[2] === 'I wanted to ~~waste no time~~ in giving you my thoughts.', {
-      seen: async () => JSON.stringify(await editorLines(s.page)),
-    });
+    await until(
+      s,
+      'the selection to be wrapped as a deletion',
+      async () => (await editorLines(s.page))[2] === 'I wanted to ~~waste no time~~ in giving you my thoughts.',
+      {
+        seen: async () => JSON.stringify(await editorLines(s.page)),
+      },
+    );
   });
 });

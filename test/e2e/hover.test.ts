@@ -7,12 +7,20 @@ import { hoverOver } from './harness/ui';
 
 describe('hovers in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
-  before(async () => { s = await openVsCode('hover', 'marks.emend'); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await openVsCode('hover', 'marks.emend');
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   test('hovering a substitution shows both readings', async () => {
-    const text = await hoverOver(s, 'relieve', 'a hover over the substitution naming both readings',
-      (t) => /eliminate/.test(t) && /relieve/.test(t));
+    const text = await hoverOver(
+      s,
+      'relieve',
+      'a hover over the substitution naming both readings',
+      (t) => /eliminate/.test(t) && /relieve/.test(t),
+    );
     // Each reading on its own line: the draft keeps the struck word, the final has the inserted one.
     assert.match(text, /draft\b[^\n]*\beliminate\b/i);
     assert.match(text, /final\b[^\n]*\brelieve\b/i);

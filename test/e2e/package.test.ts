@@ -1,7 +1,7 @@
 // `npm run package` ships only what runs in VS Code, and the .vsix installs cleanly into a fresh profile.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,21 +38,40 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
       ...shipped('syntaxes'),
       ...shipped('media'),
     ].sort();
-    const entries = zipEntries(VSIX).filter((e) => !e.endsWith('/')).sort();
+    const entries = zipEntries(VSIX)
+      .filter((e) => !e.endsWith('/'))
+      .sort();
     assert.deepEqual(entries, expected);
   });
 
   test('ships no sources, source maps, tests, dependencies or caches', () => {
-    const leaks = zipEntries(VSIX).filter((e) => /\.(ts|map)$|node_modules|(^|\/)(test|out|\.cache|server|client|scripts)\//.test(e));
+    const leaks = zipEntries(VSIX).filter((e) =>
+      /\.(ts|map)$|node_modules|(^|\/)(test|out|\.cache|server|client|scripts)\//.test(e),
+    );
     assert.deepEqual(leaks, []);
   });
 
   test('vsce ls lists the same files the package holds', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
-    const listed = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    const packaged = zipEntries(VSIX).filter((e) => e.startsWith('extension/'))
-      .map((e) => e.slice('extension/'.length).replace(/^readme\.md$/, 'README.md').replace(/^changelog\.md$/, 'CHANGELOG.md').replace(/^LICENSE\.txt$/, 'LICENSE'))
+    const listed = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+    const packaged = zipEntries(VSIX)
+      .filter((e) => e.startsWith('extension/'))
+      .map((e) =>
+        e
+          .slice('extension/'.length)
+          .replace(/^readme\.md$/, 'README.md')
+          .replace(/^changelog\.md$/, 'CHANGELOG.md')
+          .replace(/^LICENSE\.txt$/, 'LICENSE'),
+      )
       .sort();
     assert.deepEqual(listed, packaged);
   });
@@ -62,10 +81,27 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
     writeProfile(profile, {});
     const out = installExtension(profile, VSIX);
     assert.match(out, /successfully installed/i);
-    const r = spawnSync(nodeBinary(), [codeServerEntry(), '--config', profile.config, '--extensions-dir', profile.extensions,
-      '--user-data-dir', profile.userData, '--list-extensions', '--show-versions'], { encoding: 'utf8' });
+    const r = spawnSync(
+      nodeBinary(),
+      [
+        codeServerEntry(),
+        '--config',
+        profile.config,
+        '--extensions-dir',
+        profile.extensions,
+        '--user-data-dir',
+        profile.userData,
+        '--list-extensions',
+        '--show-versions',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
-    const { publisher, name, version } = require(path.join(ROOT, 'package.json')) as { publisher: string; name: string; version: string };
+    const { publisher, name, version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
     assert.ok(r.stdout.split('\n').includes(`${publisher}.${name}@${version}`), `listed: ${r.stdout}`);
   });
 });

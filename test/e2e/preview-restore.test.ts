@@ -7,8 +7,12 @@ import { previewFrame, runCommand, runFromPalette, until, waitForText } from './
 describe('the preview survives a window reload', { skip: skipUnlessReady() }, () => {
   let s: Session;
   // No file in the address: a workbench opened with a file to open does not restore its editors.
-  before(async () => { s = await openVsCode('preview-restore'); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await openVsCode('preview-restore');
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   const root = () => previewFrame(s.page).locator('#emend-preview');
 
@@ -19,14 +23,30 @@ describe('the preview survives a window reload', { skip: skipUnlessReady() }, ()
     await waitForText(s, 'struck');
     await runCommand(s, 'emend.openPreviewToSide');
     const final = previewFrame(s.page).locator('button[data-view="final"]');
-    await until(s, 'the preview\'s view buttons', async () => (await final.count()) > 0, { timeout: 60_000 });
+    await until(s, "the preview's view buttons", async () => (await final.count()) > 0, { timeout: 60_000 });
     await final.click();
-    await until(s, 'the final view', async () => (await root().getAttribute('data-view')) === 'final' && /added/.test(await root().innerText()));
+    await until(
+      s,
+      'the final view',
+      async () => (await root().getAttribute('data-view')) === 'final' && /added/.test(await root().innerText()),
+    );
     // Reload as a user does, which lets the workbench store the layout and the preview's state first.
     await runFromPalette(s, 'Developer: Reload Window');
-    await until(s, 'the restored preview to show marks.emend in the final view again', async () =>
-      (await root().count()) > 0 && (await root().getAttribute('data-view')) === 'final' && /The word and the added word\./.test(await root().innerText()),
-    { timeout: 60_000, seen: async () => `${await root().count()} previews, view ${await root().getAttribute('data-view').catch(() => '?')}` });
+    await until(
+      s,
+      'the restored preview to show marks.emend in the final view again',
+      async () =>
+        (await root().count()) > 0 &&
+        (await root().getAttribute('data-view')) === 'final' &&
+        /The word and the added word\./.test(await root().innerText()),
+      {
+        timeout: 60_000,
+        seen: async () =>
+          `${await root().count()} previews, view ${await root()
+            .getAttribute('data-view')
+            .catch(() => '?')}`,
+      },
+    );
     await s.screenshot('preview-restored');
   });
 });

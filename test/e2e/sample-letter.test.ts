@@ -10,27 +10,41 @@ const LETTER = 'samples/reagan-1985-draft.emend';
 
 describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
-  before(async () => { s = await openVsCode('letter', 'reagan-1985-draft.emend', [LETTER]); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await openVsCode('letter', 'reagan-1985-draft.emend', [LETTER]);
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   test('opens as Emend with no errors', async () => {
     await waitForText(s, 'DRAFT PRIVATE LETTER');
     await until(s, 'the status bar to show the Emend language', async () => (await languageMode(s.page)) === 'Emend');
     // The letter is a careful transcription: nothing in it is an error (warnings and notes may be). Emend's status
     // bar item reads its counts out once the server has checked the document.
-    const item = s.page.locator('[aria-label^="Emend: "][aria-label*="errors"], [aria-label^="Emend: "][aria-label*="error,"]').first();
-    const label = await until(s, "Emend's status bar item to give the letter's counts", async () =>
-      (await item.count()) ? await item.getAttribute('aria-label') : undefined, {
-      seen: async () => JSON.stringify(await s.page.locator('.statusbar-item').allInnerTexts()),
-    });
+    const item = s.page
+      .locator('[aria-label^="Emend: "][aria-label*="errors"], [aria-label^="Emend: "][aria-label*="error,"]')
+      .first();
+    const label = await until(
+      s,
+      "Emend's status bar item to give the letter's counts",
+      async () => ((await item.count()) ? await item.getAttribute('aria-label') : undefined),
+      {
+        seen: async () => JSON.stringify(await s.page.locator('.statusbar-item').allInnerTexts()),
+      },
+    );
     assert.match(label, /\b0 errors\b/);
     assert.match(label, /\b\d+ deletions\b/);
     assert.equal(await s.page.locator('.editor-instance .view-overlays .squiggly-error').count(), 0);
   });
 
   test('hovering "relieve" shows the sentence as drafted and as revised', async () => {
-    const text = await hoverOver(s, '^{relieve}', 'a hover with both readings of the substitution',
-      (t) => /eliminate/.test(t) && /relieve/.test(t));
+    const text = await hoverOver(
+      s,
+      '^{relieve}',
+      'a hover with both readings of the substitution',
+      (t) => /eliminate/.test(t) && /relieve/.test(t),
+    );
     assert.match(text, /draft\b[^\n]*\beliminate\b/i);
     assert.match(text, /final\b[^\n]*\brelieve\b/i);
     await s.screenshot('letter-hover');
@@ -47,10 +61,18 @@ describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
     await waitForText(s, 'relieve');
     await runCommand(s, 'emend.openPreviewToSide');
     const root = previewFrame(s.page).locator('#emend-preview');
-    await until(s, 'the preview to show the letter', async () => (await root.count()) > 0 && /GORBACHEV/i.test(await root.innerText()), {
-      seen: async () => ((await root.count()) ? `data-view=${await root.getAttribute('data-view')}` : 'no #emend-preview'),
-    });
-    const views = await previewFrame(s.page).locator('button[data-view]').evaluateAll((els) => els.map((e) => e.getAttribute('data-view') ?? ''));
+    await until(
+      s,
+      'the preview to show the letter',
+      async () => (await root.count()) > 0 && /GORBACHEV/i.test(await root.innerText()),
+      {
+        seen: async () =>
+          (await root.count()) ? `data-view=${await root.getAttribute('data-view')}` : 'no #emend-preview',
+      },
+    );
+    const views = await previewFrame(s.page)
+      .locator('button[data-view]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-view') ?? ''));
     assert.ok(views.length >= 2, `view buttons: ${JSON.stringify(views)}`);
     for (const view of views) {
       await previewFrame(s.page).locator(`button[data-view="${view}"]`).click();

@@ -17,7 +17,9 @@ function serverPids(s: Session): number[] {
     try {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
       if (cmd.includes(profile) && cmd.includes('dist/server.js')) pids.push(Number(name));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return pids;
 }
@@ -31,26 +33,41 @@ async function notifications(s: Session): Promise<string> {
 /** Waits for a notification matching `re`; if it was folded into the notification centre, opens the centre. */
 async function notification(s: Session, what: string, re: RegExp): Promise<void> {
   let tries = 0;
-  await until(s, what, async () => {
-    if (re.test(await notifications(s))) return true;
-    if (++tries === 30) await runFromPalette(s, 'Notifications: Show Notifications');
-    return false;
-  }, { seen: () => notifications(s) });
+  await until(
+    s,
+    what,
+    async () => {
+      if (re.test(await notifications(s))) return true;
+      if (++tries === 30) await runFromPalette(s, 'Notifications: Show Notifications');
+      return false;
+    },
+    { seen: () => notifications(s) },
+  );
 }
 
 describe('commands while the language server is down', { skip: skipUnlessReady() }, () => {
   let s: Session;
-  before(async () => { s = await openVsCode('server-down', 'plain.emend'); });
-  after(async () => { await s?.close(); });
+  before(async () => {
+    s = await openVsCode('server-down', 'plain.emend');
+  });
+  after(async () => {
+    await s?.close();
+  });
 
   test('after the server has crashed for good, a command explains and Restart Server brings it back', async () => {
     await waitForText(s, 'waste no time');
     // The language client restarts a crashed server four times within three minutes, then gives up.
     const killed = new Set<number>();
     for (let round = 0; round < 5; round++) {
-      const pid = await until(s, `language server process (round ${round + 1})`, async () => serverPids(s).find((p) => !killed.has(p)), {
-        timeout: 20_000, seen: async () => JSON.stringify(serverPids(s)),
-      });
+      const pid = await until(
+        s,
+        `language server process (round ${round + 1})`,
+        async () => serverPids(s).find((p) => !killed.has(p)),
+        {
+          timeout: 20_000,
+          seen: async () => JSON.stringify(serverPids(s)),
+        },
+      );
       killed.add(pid);
       process.kill(pid, 'SIGKILL');
     }
@@ -58,25 +75,37 @@ describe('commands while the language server is down', { skip: skipUnlessReady()
     // into the notification centre, so the status bar is the signal to wait for).
     const down = s.page.locator('[aria-label="Emend language server not running; activate to restart it"]');
     await until(s, 'the status bar to say the server is not running', async () => (await down.count()) > 0, {
-      timeout: 30_000, seen: () => notifications(s),
+      timeout: 30_000,
+      seen: () => notifications(s),
     });
 
     await selectText(s, 'waste no time');
     await s.page.keyboard.press('Shift+Alt+KeyE');
     await s.page.keyboard.press('KeyD');
-    await notification(s, 'the command to explain that the server is not running',
-      /Emend cannot mark the selection as deleted: the Emend language server is not running/);
+    await notification(
+      s,
+      'the command to explain that the server is not running',
+      /Emend cannot mark the selection as deleted: the Emend language server is not running/,
+    );
     await s.screenshot('editor-server-down');
-    const restart = s.page.locator('.notifications-toasts .monaco-button, .notifications-center .monaco-button', { hasText: 'Restart Server' }).first();
+    const restart = s.page
+      .locator('.notifications-toasts .monaco-button, .notifications-center .monaco-button', {
+        hasText: 'Restart Server',
+      })
+      .first();
     await restart.click();
     await until(s, 'a new server process', async () => serverPids(s).some((p) => !killed.has(p)), { timeout: 20_000 });
 
     await selectText(s, 'waste no time');
     await s.page.keyboard.press('Shift+Alt+KeyE');
     await s.page.keyboard.press('KeyD');
-    await until(s, 'Mark as Deleted to work once the server is back', async () =>
-      (await editorLines(s.page)).some((l) => l.includes('~~waste no time~~')), {
-      seen: async () => JSON.stringify(await editorLines(s.page)),
-    });
+    await until(
+      s,
+      'Mark as Deleted to work once the server is back',
+      async () => (await editorLines(s.page)).some((l) => l.includes('~~waste no time~~')),
+      {
+        seen: async () => JSON.stringify(await editorLines(s.page)),
+      },
+    );
   });
 });

@@ -17,15 +17,24 @@ import { languageMode, previewFrame, until, waitForText, type View } from './har
 function connects(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    socket.setTimeout(2000, () => { socket.destroy(); resolve(false); });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
 /** This machine's addresses other than loopback, to check nothing answers there. */
 function outsideAddresses(): string[] {
-  return Object.values(os.networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a!.address);
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a && !a.internal && a.family === 'IPv4')
+    .map((a) => a!.address);
 }
 
 describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
@@ -41,17 +50,29 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
   before(async () => {
     port = await freePort();
     // --browser: the desktop `code`, if this machine has one, is not what is under test here.
-    child = spawn(process.execPath, ['scripts/start.mjs', '--browser', '--port', String(port), '--profile', path.join(tmp, 'profile')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    child = spawn(
+      process.execPath,
+      ['scripts/start.mjs', '--browser', '--port', String(port), '--profile', path.join(tmp, 'profile')],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
     });
-    child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     const deadline = Date.now() + 60_000;
     for (;;) {
       const m = /http:\/\/127\.0\.0\.1:\d+\/\?\S+/.exec(output);
-      if (m) { url = m[0]; break; }
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) without an address:\n${output}`);
+      if (m) {
+        url = m[0];
+        break;
+      }
+      if (child.exitCode !== null)
+        throw new Error(`npm start exited (${child.exitCode}) without an address:\n${output}`);
       if (Date.now() > deadline) throw new Error(`npm start printed no address within 60 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -77,7 +98,8 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
   test('prints an address on 127.0.0.1 at the chosen port, and nothing answers on other addresses', async () => {
     assert.ok(url.startsWith(`http://127.0.0.1:${port}/?folder=`), url);
     assert.ok(await connects('127.0.0.1', port));
-    for (const a of outsideAddresses()) assert.equal(await connects(a, port), false, `code-server answers on ${a}:${port}`);
+    for (const a of outsideAddresses())
+      assert.equal(await connects(a, port), false, `code-server answers on ${a}:${port}`);
   });
 
   test('the address opens the sample letter as Emend', async () => {
@@ -89,12 +111,20 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
 
   test('with the preview beside it', async () => {
     const root = previewFrame(page).locator('#emend-preview');
-    await until(v, 'the preview of the letter beside the editor', async () =>
-      (await page.locator('.editor-group-container').count()) === 2 && (await root.count()) > 0 && /GORBACHEV/i.test(await root.innerText()), {
-      timeout: 30_000,
-      seen: async () => `${await page.locator('.editor-group-container').count()} editor groups, ` +
-        `${await page.locator('iframe.webview').count()} webviews; npm start said:\n${output}`,
-    });
+    await until(
+      v,
+      'the preview of the letter beside the editor',
+      async () =>
+        (await page.locator('.editor-group-container').count()) === 2 &&
+        (await root.count()) > 0 &&
+        /GORBACHEV/i.test(await root.innerText()),
+      {
+        timeout: 30_000,
+        seen: async () =>
+          `${await page.locator('.editor-group-container').count()} editor groups, ` +
+          `${await page.locator('iframe.webview').count()} webviews; npm start said:\n${output}`,
+      },
+    );
     await v.screenshot('npm-start');
   });
 
@@ -117,19 +147,27 @@ describe('npm start with the desktop VS Code', () => {
   function runStart(args: string[]): { status: number | null; output: string; calls: string[] } {
     const bin = path.join(tmp, 'bin');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(path.join(bin, 'code'), [
-      '#!/bin/sh',
-      'if [ "$1" = "--version" ]; then printf "1.139.1\\nabcdef\\nx64\\n"; exit 0; fi',
-      'for a in "$@"; do printf "%s\\n" "$a"; done > "$FAKE_CODE_LOG"',
-      'printf "EMEND_START_PREVIEW=%s\\n" "$EMEND_START_PREVIEW" >> "$FAKE_CODE_LOG"',
-    ].join('\n'), { mode: 0o755 });
+    writeFileSync(
+      path.join(bin, 'code'),
+      [
+        '#!/bin/sh',
+        'if [ "$1" = "--version" ]; then printf "1.139.1\\nabcdef\\nx64\\n"; exit 0; fi',
+        'for a in "$@"; do printf "%s\\n" "$a"; done > "$FAKE_CODE_LOG"',
+        'printf "EMEND_START_PREVIEW=%s\\n" "$EMEND_START_PREVIEW" >> "$FAKE_CODE_LOG"',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
     rmSync(log, { force: true });
     const r = spawnSync(process.execPath, ['scripts/start.mjs', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, FAKE_CODE_LOG: log, INIT_CWD: ROOT },
     });
-    return { status: r.status, output: r.stdout + r.stderr, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
+    return {
+      status: r.status,
+      output: r.stdout + r.stderr,
+      calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [],
+    };
   }
 
   test('opens the sample letter with the extension from this checkout and the preview helper', () => {

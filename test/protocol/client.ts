@@ -6,15 +6,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface Diagnostic { range: Range; message: string; code?: string | number; source?: string; severity?: number }
-export interface TextEdit { range: Range; newText: string }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface Diagnostic {
+  range: Range;
+  message: string;
+  code?: string | number;
+  source?: string;
+  severity?: number;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 /** Capabilities VS Code announces that matter here. */
 export const VSCODE_CAPABILITIES = {
@@ -29,12 +49,18 @@ export const VSCODE_CAPABILITIES = {
     synchronization: { dynamicRegistration: true },
     diagnostic: { dynamicRegistration: true },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
   },
   window: { showMessage: {} },
 };
 
-export interface ConfigurationItem { scopeUri?: string; section?: string }
+export interface ConfigurationItem {
+  scopeUri?: string;
+  section?: string;
+}
 
 export class LspClient {
   readonly conn: MessageConnection;
@@ -58,21 +84,41 @@ export class LspClient {
       this.configurationRequests.push(...params.items);
       return params.items.map((i) => this.settings(i));
     });
-    this.conn.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-      this.registrations.push(...params.registrations);
+    this.conn.onRequest(
+      'client/registerCapability',
+      (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...params.registrations);
+        return null;
+      },
+    );
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
       return null;
     });
-    this.conn.onRequest('workspace/diagnostic/refresh', () => { this.refreshes++; return null; });
-    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => { this.messages.push(p); return null; });
-    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.messages.push(p); });
+    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      return null;
+    });
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+    });
     this.conn.onNotification('window/logMessage', () => undefined);
-    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => { this.published.push(p); });
+    this.conn.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+        this.published.push(p);
+      },
+    );
     this.conn.listen();
   }
 
   /** Starts the server and (unless told otherwise) initializes it with VS Code's capabilities. */
-  static async start(options: { capabilities?: object; initialize?: boolean; execArgv?: string[] } = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(
+    options: { capabilities?: object; initialize?: boolean; execArgv?: string[] } = {},
+  ): Promise<LspClient> {
+    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const client = new LspClient(proc);
     if (options.initialize !== false) await client.initialize(options.capabilities ?? VSCODE_CAPABILITIES);
     return client;
@@ -80,7 +126,10 @@ export class LspClient {
 
   async initialize(capabilities: object): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: null,
     });
     await this.conn.sendNotification('initialized', {});
     return result;
@@ -98,7 +147,11 @@ export class LspClient {
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'emend', version, text } });
   }
 
-  async change(uri: string, version: number, changes: ({ range: Range; text: string } | { text: string })[]): Promise<void> {
+  async change(
+    uri: string,
+    version: number,
+    changes: ({ range: Range; text: string } | { text: string })[],
+  ): Promise<void> {
     await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
@@ -107,7 +160,9 @@ export class LspClient {
   }
 
   async diagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     return report.items;
   }
 
@@ -116,7 +171,11 @@ export class LspClient {
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
-    return this.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return this.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
   }
 
   /** Waits until `test` is true of this client, polling; fails after `ms`. For server → client traffic. */
@@ -142,7 +201,9 @@ export class LspClient {
       try {
         await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
         await this.notify('exit', null);
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
     }
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
     const code = await this.exited;
@@ -157,12 +218,16 @@ export interface CodeAction {
   kind?: string;
   isPreferred?: boolean;
   diagnostics?: Diagnostic[];
-  edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[] };
+  edit?: {
+    changes?: Record<string, TextEdit[]>;
+    documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[];
+  };
 }
 
 /** The text edits of a code action for one document, whichever form the server used. */
 export function editsOf(action: CodeAction, uri: string): TextEdit[] {
-  if (action.edit?.documentChanges) return action.edit.documentChanges.filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits);
+  if (action.edit?.documentChanges)
+    return action.edit.documentChanges.filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits);
   return action.edit?.changes?.[uri] ?? [];
 }
 
@@ -171,7 +236,9 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   const offset = (p: Position) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
-  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
+  const sorted = edits
+    .map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText }))
+    .sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;

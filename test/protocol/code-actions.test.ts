@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { applyTextEdits, docUri, editsOf, LspClient, range } from './client';
 
 let c: LspClient;
-before(async () => { c = await LspClient.start(); });
-after(async () => { assert.equal(await c.stop(), 0); });
+before(async () => {
+  c = await LspClient.start();
+});
+after(async () => {
+  assert.equal(await c.stop(), 0);
+});
 
 test('an unclosed insertion offers to close it, the preferred fix first, each applied as VS Code would', async () => {
   const uri = docUri();
@@ -12,10 +16,13 @@ test('an unclosed insertion offers to close it, the preferred fix first, each ap
   await c.open(uri, text);
   const [d] = await c.diagnostics(uri);
   const actions = await c.codeActions(uri, d!.range, [d!]);
-  assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
-    ['Close the insertion at the end of the document with `}`', 'quickfix', true],
-    ['Remove the unmatched `^{` (keeps the text)', 'quickfix', false],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind, a.isPreferred]),
+    [
+      ['Close the insertion at the end of the document with `}`', 'quickfix', true],
+      ['Remove the unmatched `^{` (keeps the text)', 'quickfix', false],
+    ],
+  );
   assert.deepEqual(actions[0]!.diagnostics, [d]);
   assert.deepEqual(actions[0]!.edit!.documentChanges![0]!.textDocument, { uri, version: 1 });
   assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri)), 'first strike ^{and test capability}');
@@ -32,7 +39,11 @@ test('applying a fix and sending the edit back clears the diagnostic', async () 
   assert.equal(fix!.title, 'Insert a space after the mark');
   const edits = editsOf(fix!, uri);
   assert.deepEqual(edits, [{ range: range(0, 26, 0, 26), newText: ' ' }]);
-  await c.change(uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
+  await c.change(
+    uri,
+    2,
+    edits.map((e) => ({ range: e.range, text: e.newText })),
+  );
   assert.deepEqual(await c.diagnostics(uri), []);
 });
 
@@ -41,10 +52,13 @@ test('a stray closer can be escaped (preferred) or removed', async () => {
   const text = 'a } b';
   await c.open(uri, text);
   const actions = await c.codeActions(uri, range(0, 2, 0, 3));
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, applyTextEdits(text, editsOf(a, uri))]), [
-    ['Escape it as `\\}`', true, 'a \\} b'],
-    ['Remove the stray `}`', false, 'a  b'],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred, applyTextEdits(text, editsOf(a, uri))]),
+    [
+      ['Escape it as `\\}`', true, 'a \\} b'],
+      ['Remove the stray `}`', false, 'a  b'],
+    ],
+  );
 });
 
 test('mixed insertion spellings: one fix rewrites every minority insertion in the document', async () => {
@@ -52,7 +66,13 @@ test('mixed insertion spellings: one fix rewrites every minority insertion in th
   const text = 'a ^{b} c ^{d}\n\ne ^<f> g';
   await c.open(uri, text);
   const actions = await c.codeActions(uri, range(2, 2, 2, 2));
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Write every insertion as `^{…}`', true], ['Write this insertion as `^{…}`', false]]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [
+      ['Write every insertion as `^{…}`', true],
+      ['Write this insertion as `^{…}`', false],
+    ],
+  );
   assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri)), 'a ^{b} c ^{d}\n\ne ^{f} g');
 });
 
@@ -61,7 +81,10 @@ test('several problems of a mechanical kind get a fix-all beside the single fix'
   const text = 'a ~~ b~~ c\n\nd ^{e } f\n\ng } h';
   await c.open(uri, text);
   const actions = await c.codeActions(uri, range(0, 3, 0, 3));
-  assert.deepEqual(actions.map((a) => a.title), ['Trim the spaces inside the mark', 'Fix all “space-inside-mark” problems in this document']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Trim the spaces inside the mark', 'Fix all “space-inside-mark” problems in this document'],
+  );
   assert.equal(applyTextEdits(text, editsOf(actions[1]!, uri)), 'a ~~b~~ c\n\nd ^{e} f\n\ng } h');
   assert.equal(actions[1]!.diagnostics!.length, 2);
 });
@@ -71,14 +94,20 @@ test('source.fixAll.emend applies only fixes that change no reading', async () =
   const text = 'a ~~ b~~ c ^<x> ^{y} ^{z} } ^{}';
   await c.open(uri, text);
   const actions = await c.codeActions(uri, range(0, 0, 0, 0), [], ['source.fixAll']);
-  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all mechanical Emend problems', 'source.fixAll.emend']]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind]),
+    [['Fix all mechanical Emend problems', 'source.fixAll.emend']],
+  );
   assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri)), 'a ~~b~~ c ^{x} ^{y} ^{z} } ^{}');
 });
 
 test('asking only for quick fixes leaves fix-all out, and a range without problems gets nothing', async () => {
   const uri = docUri();
   await c.open(uri, 'a ~~ b~~ c\n\nclean');
-  assert.deepEqual((await c.codeActions(uri, range(0, 3, 0, 3), [], ['quickfix'])).map((a) => a.kind), ['quickfix']);
+  assert.deepEqual(
+    (await c.codeActions(uri, range(0, 3, 0, 3), [], ['quickfix'])).map((a) => a.kind),
+    ['quickfix'],
+  );
   assert.deepEqual(await c.codeActions(uri, range(2, 0, 2, 5)), []);
 });
 

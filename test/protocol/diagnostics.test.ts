@@ -3,11 +3,23 @@ import assert from 'node:assert/strict';
 import { docUri, LspClient, range, type Diagnostic } from './client';
 
 let c: LspClient;
-before(async () => { c = await LspClient.start(); });
-after(async () => { assert.equal(await c.stop(), 0); });
+before(async () => {
+  c = await LspClient.start();
+});
+after(async () => {
+  assert.equal(await c.stop(), 0);
+});
 
 function brief(ds: Diagnostic[]): [string, number, string, number, number, number, number][] {
-  return ds.map((d) => [String(d.code), d.severity!, d.source!, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+  return ds.map((d) => [
+    String(d.code),
+    d.severity!,
+    d.source!,
+    d.range.start.line,
+    d.range.start.character,
+    d.range.end.line,
+    d.range.end.character,
+  ]);
 }
 
 test('pull diagnostics give every problem with its code, severity, source and range', async () => {
@@ -37,7 +49,10 @@ test('incremental edits are applied before the next pull', async () => {
   await c.change(uri, 2, [{ range: range(1, 5, 1, 6), text: '' }]);
   assert.deepEqual(brief(await c.diagnostics(uri)), [['unclosed-insertion', 1, 'emend', 1, 2, 1, 4]]);
   // Two changes in one notification, applied in order: put it back, then break line 0.
-  await c.change(uri, 3, [{ range: range(1, 5, 1, 5), text: '}' }, { range: range(0, 5, 0, 7), text: '' }]);
+  await c.change(uri, 3, [
+    { range: range(1, 5, 1, 5), text: '}' },
+    { range: range(0, 5, 0, 7), text: '' },
+  ]);
   assert.deepEqual(brief(await c.diagnostics(uri)), [['unclosed-deletion', 1, 'emend', 0, 2, 0, 4]]);
   // A full-text change replaces everything.
   await c.change(uri, 4, [{ text: 'x } y' }]);

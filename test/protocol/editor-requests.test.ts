@@ -4,12 +4,20 @@ import { docUri, LspClient, range, VSCODE_CAPABILITIES } from './client';
 
 const CAPABILITIES = {
   ...VSCODE_CAPABILITIES,
-  textDocument: { ...VSCODE_CAPABILITIES.textDocument, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { lineFoldingOnly: true } },
+  textDocument: {
+    ...VSCODE_CAPABILITIES.textDocument,
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: { lineFoldingOnly: true },
+  },
 };
 
 let server: LspClient;
-before(async () => { server = await LspClient.start({ capabilities: CAPABILITIES }); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await LspClient.start({ capabilities: CAPABILITIES });
+});
+after(async () => {
+  await server.stop();
+});
 
 const pos = (line: number, character: number) => ({ line, character });
 
@@ -18,7 +26,9 @@ test('emend/reading gives the draft, final and diplomatic readings of an open do
   await server.open(uri, 'to ~~eliminate~~ ^{relieve} the');
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'draft' }), { text: 'to eliminate the' });
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'final' }), { text: 'to relieve the' });
-  assert.deepEqual(await server.request('emend/reading', { uri, kind: 'diplomatic' }), { text: 'to ⟦eliminate⟧ ⸌relieve⸍ the' });
+  assert.deepEqual(await server.request('emend/reading', { uri, kind: 'diplomatic' }), {
+    text: 'to ⟦eliminate⟧ ⸌relieve⸍ the',
+  });
 });
 
 test('emend/reading follows incremental edits', async () => {
@@ -31,8 +41,14 @@ test('emend/reading follows incremental edits', async () => {
 test('emend/mapPosition maps between the transcription and a reading, both ways', async () => {
   const uri = docUri('map');
   await server.open(uri, 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns.');
-  assert.deepEqual(await server.request('emend/mapPosition', { uri, kind: 'final', position: pos(1, 8), direction: 'toSource' }), { position: pos(1, 24) });
-  assert.deepEqual(await server.request('emend/mapPosition', { uri, kind: 'draft', position: pos(1, 12), direction: 'toReading' }), { position: pos(1, 10) });
+  assert.deepEqual(
+    await server.request('emend/mapPosition', { uri, kind: 'final', position: pos(1, 8), direction: 'toSource' }),
+    { position: pos(1, 24) },
+  );
+  assert.deepEqual(
+    await server.request('emend/mapPosition', { uri, kind: 'draft', position: pos(1, 12), direction: 'toReading' }),
+    { position: pos(1, 10) },
+  );
 });
 
 test('emend/revisions lists every revision with its summary, range and depth', async () => {
@@ -50,11 +66,22 @@ test('emend/revisions lists every revision with its summary, range and depth', a
 test('emend/nextRevision steps forward and back and wraps round', async () => {
   const uri = docUri('next');
   await server.open(uri, 'a ~~b~~ c\nd ^{e} f');
-  const next = await server.request<{ revision: { range: unknown }; index: number; total: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(0, 0), direction: 'next' });
+  const next = await server.request<{ revision: { range: unknown }; index: number; total: number; wrapped: boolean }>(
+    'emend/nextRevision',
+    { uri, position: pos(0, 0), direction: 'next' },
+  );
   assert.deepEqual([next.revision.range, next.index, next.total, next.wrapped], [range(0, 2, 0, 7), 0, 2, false]);
-  const wrapped = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(1, 3), direction: 'next' });
+  const wrapped = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', {
+    uri,
+    position: pos(1, 3),
+    direction: 'next',
+  });
   assert.deepEqual([wrapped.index, wrapped.wrapped], [0, true]);
-  const back = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(1, 3), direction: 'previous' });
+  const back = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', {
+    uri,
+    position: pos(1, 3),
+    direction: 'previous',
+  });
   assert.deepEqual([back.index, back.wrapped], [1, false]);
   const none = docUri('none');
   await server.open(none, 'plain');
@@ -64,35 +91,63 @@ test('emend/nextRevision steps forward and back and wraps round', async () => {
 test('emend/stats counts the marks on the page', async () => {
   const uri = docUri('stats');
   await server.open(uri, '~~a~~ ^{b} ~~c~~ *d*\n\n^{e}');
-  assert.deepEqual(await server.request('emend/stats', { uri }), { deletions: 2, insertions: 2, substitutions: 1, hands: 1, paragraphs: 2 });
+  assert.deepEqual(await server.request('emend/stats', { uri }), {
+    deletions: 2,
+    insertions: 2,
+    substitutions: 1,
+    hands: 1,
+    paragraphs: 2,
+  });
 });
 
 test('emend/toggleMark wraps a selection and says where the marked text now is', async () => {
   const uri = docUri('toggle');
   await server.open(uri, 'first line\na word here', 3);
-  assert.deepEqual(await server.request('emend/toggleMark', { uri, version: 3, range: range(1, 2, 1, 6), kind: 'del' }), {
-    action: 'wrap',
-    edits: [{ range: range(1, 2, 1, 2), newText: '~~' }, { range: range(1, 6, 1, 6), newText: '~~' }],
-    selection: range(1, 4, 1, 8),
-  });
+  assert.deepEqual(
+    await server.request('emend/toggleMark', { uri, version: 3, range: range(1, 2, 1, 6), kind: 'del' }),
+    {
+      action: 'wrap',
+      edits: [
+        { range: range(1, 2, 1, 2), newText: '~~' },
+        { range: range(1, 6, 1, 6), newText: '~~' },
+      ],
+      selection: range(1, 4, 1, 8),
+    },
+  );
 });
 
 test('emend/toggleMark unwraps a marked selection', async () => {
   const uri = docUri('untoggle');
   await server.open(uri, 'x\na ^{word} here', 1);
-  assert.deepEqual(await server.request('emend/toggleMark', { uri, version: 1, range: range(1, 4, 1, 8), kind: 'add' }), {
-    action: 'unwrap',
-    edits: [{ range: range(1, 2, 1, 4), newText: '' }, { range: range(1, 8, 1, 9), newText: '' }],
-    selection: range(1, 2, 1, 6),
-  });
+  assert.deepEqual(
+    await server.request('emend/toggleMark', { uri, version: 1, range: range(1, 4, 1, 8), kind: 'add' }),
+    {
+      action: 'unwrap',
+      edits: [
+        { range: range(1, 2, 1, 4), newText: '' },
+        { range: range(1, 8, 1, 9), newText: '' },
+      ],
+      selection: range(1, 2, 1, 6),
+    },
+  );
 });
 
 test('emend/toggleMark refuses with a message, and refuses a stale version', async () => {
   const uri = docUri('refuse');
   await server.open(uri, 'a b\n\nc d', 5);
-  const across = await server.request<{ message: string }>('emend/toggleMark', { uri, version: 5, range: range(0, 0, 2, 1), kind: 'del' });
+  const across = await server.request<{ message: string }>('emend/toggleMark', {
+    uri,
+    version: 5,
+    range: range(0, 0, 2, 1),
+    kind: 'del',
+  });
   assert.match(across.message, /blank line/);
-  const stale = await server.request<{ message: string }>('emend/toggleMark', { uri, version: 4, range: range(0, 0, 0, 1), kind: 'del' });
+  const stale = await server.request<{ message: string }>('emend/toggleMark', {
+    uri,
+    version: 4,
+    range: range(0, 0, 0, 1),
+    kind: 'del',
+  });
   assert.match(stale.message, /changed while the command ran/);
 });
 
@@ -102,11 +157,38 @@ test('textDocument/documentSymbol gives the header and paragraphs with their cou
   const symbols = await server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, [
     {
-      name: 'Header', detail: 'A letter', kind: 3, range: range(0, 0, 2, 3), selectionRange: range(0, 0, 0, 3),
-      children: [{ name: 'title', detail: 'A letter', kind: 7, range: range(1, 0, 1, 15), selectionRange: range(1, 0, 1, 5), children: [] }],
+      name: 'Header',
+      detail: 'A letter',
+      kind: 3,
+      range: range(0, 0, 2, 3),
+      selectionRange: range(0, 0, 0, 3),
+      children: [
+        {
+          name: 'title',
+          detail: 'A letter',
+          kind: 7,
+          range: range(1, 0, 1, 15),
+          selectionRange: range(1, 0, 1, 5),
+          children: [],
+        },
+      ],
     },
-    { name: 'SECRET', detail: 'struck in the final reading · 1 deletion', kind: 15, range: range(3, 0, 3, 10), selectionRange: range(3, 0, 3, 10), children: [] },
-    { name: 'Dear Gorbachev RR', detail: '1 deletion, 1 insertion (1 substitution), 1 in another hand', kind: 15, range: range(5, 0, 5, 30), selectionRange: range(5, 0, 5, 30), children: [] },
+    {
+      name: 'SECRET',
+      detail: 'struck in the final reading · 1 deletion',
+      kind: 15,
+      range: range(3, 0, 3, 10),
+      selectionRange: range(3, 0, 3, 10),
+      children: [],
+    },
+    {
+      name: 'Dear Gorbachev RR',
+      detail: '1 deletion, 1 insertion (1 substitution), 1 in another hand',
+      kind: 15,
+      range: range(5, 0, 5, 30),
+      selectionRange: range(5, 0, 5, 30),
+      children: [],
+    },
   ]);
 });
 
@@ -137,7 +219,11 @@ test('malformed requests and unknown documents get an InvalidParams error, and t
     ['emend/mapPosition', { uri, kind: 'margin', position: pos(0, 0), direction: 'toSource' }],
   ];
   for (const [method, params] of cases) {
-    await assert.rejects(server.request(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);
+    await assert.rejects(
+      server.request(method, params),
+      (e: { code?: number }) => e.code === -32602,
+      `${method} ${JSON.stringify(params)}`,
+    );
   }
   assert.deepEqual(await server.request('emend/reading', { uri, kind: 'draft' }), { text: 'a b' });
 });
@@ -145,9 +231,18 @@ test('malformed requests and unknown documents get an InvalidParams error, and t
 test('positions outside the document are clamped to it', async () => {
   const uri = docUri('outside');
   await server.open(uri, 'a ~~b~~ c');
-  const next = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', { uri, position: pos(99, 99), direction: 'next' });
+  const next = await server.request<{ index: number; wrapped: boolean }>('emend/nextRevision', {
+    uri,
+    position: pos(99, 99),
+    direction: 'next',
+  });
   assert.deepEqual([next.index, next.wrapped], [0, true]);
-  const r = await server.request<{ message?: string; edits?: unknown }>('emend/toggleMark', { uri, version: 1, range: range(-5, 0, 99, 0), kind: 'hand' });
+  const r = await server.request<{ message?: string; edits?: unknown }>('emend/toggleMark', {
+    uri,
+    version: 1,
+    range: range(-5, 0, 99, 0),
+    kind: 'hand',
+  });
   assert.ok(r.edits || r.message);
 });
 

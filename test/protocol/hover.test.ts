@@ -6,8 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { docUri, LspClient, range, TEST_DIR } from './client';
 
 let c: LspClient;
-before(async () => { c = await LspClient.start(); });
-after(async () => { assert.equal(await c.stop(), 0); });
+before(async () => {
+  c = await LspClient.start();
+});
+after(async () => {
+  assert.equal(await c.stop(), 0);
+});
 
 const TEXT = 'It is so. We must ~~eliminate~~ ^{relieve} the concerns.\nThat is ~~worrisome~~ to us.\n\nplain text';
 
@@ -17,7 +21,8 @@ test('hovering a substitution anywhere on it shows the same hover and range', as
   const expected = {
     contents: {
       kind: 'markdown',
-      value: '**Substitution:** eliminate → relieve\n\n*Draft:* We must **eliminate** the concerns\\.\n\n*Final:* We must **relieve** the concerns\\.',
+      value:
+        '**Substitution:** eliminate → relieve\n\n*Draft:* We must **eliminate** the concerns\\.\n\n*Final:* We must **relieve** the concerns\\.',
     },
     range: range(0, 18, 0, 42),
   };
@@ -30,7 +35,10 @@ test('hovering a deletion on the second line', async () => {
   const uri = docUri();
   await c.open(uri, TEXT);
   assert.deepEqual(await c.hover(uri, { line: 1, character: 12 }), {
-    contents: { kind: 'markdown', value: '**Deletion:** worrisome\n\n*Draft:* That is **worrisome** to us\\.\n\n*Final:* That is ‸to us\\.' },
+    contents: {
+      kind: 'markdown',
+      value: '**Deletion:** worrisome\n\n*Draft:* That is **worrisome** to us\\.\n\n*Final:* That is ‸to us\\.',
+    },
     range: range(1, 8, 1, 21),
   });
 });
@@ -61,12 +69,18 @@ test('the witness line says where the witness is and whether it was found', asyn
   const found = await c.hover(uri, { line: 1, character: 12 });
   const where = join(dir, 'sent.txt').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
   assert.deepEqual(found, {
-    contents: { kind: 'markdown', value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 4 words\\; 0\\.0\\% of the transcription\\'s words agree\\; 1 variant` },
+    contents: {
+      kind: 'markdown',
+      value: `**Witness:** sent\\.txt\n\nLocation: ${where}\n\nFound: 4 words\\; 0\\.0\\% of the transcription\\'s words agree\\; 1 variant`,
+    },
     range: range(1, 0, 1, 17),
   });
   await c.change(uri, 2, [{ range: range(1, 9, 1, 13), text: 'lost' }]);
   const missing = await c.hover(uri, { line: 1, character: 0 });
-  assert.equal(missing!.contents.value, `**Witness:** lost\\.txt\n\nLocation: ${where.replace('sent', 'lost')}\n\nNot found.`);
+  assert.equal(
+    missing!.contents.value,
+    `**Witness:** lost\\.txt\n\nLocation: ${where.replace('sent', 'lost')}\n\nNot found.`,
+  );
 });
 
 test('an untitled document cannot look a relative witness up, and says so', async () => {

@@ -6,14 +6,25 @@ test('initialize announces the features, and initialized registers the watchers 
   const c = await LspClient.start({ initialize: false });
   try {
     const result = await c.initialize({
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
     });
     assert.equal(result.capabilities.textDocumentSync, 2);
     assert.equal(result.capabilities.hoverProvider, true);
-    assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(result.capabilities.diagnosticProvider, {
+      identifier: 'emend',
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
     assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.emend'] });
     await c.until(() => c.registrations.length >= 2);
-    assert.deepEqual(c.registrations.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+    assert.deepEqual(c.registrations.map((r) => r.method).sort(), [
+      'workspace/didChangeConfiguration',
+      'workspace/didChangeWatchedFiles',
+    ]);
     const watch = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
     assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.emend.json' }] });
   } finally {

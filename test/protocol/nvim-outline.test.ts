@@ -4,28 +4,65 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runNvim, skipWithoutNvim as skip } from './nvim';
 
-const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+const range = (l1: number, c1: number, l2: number, c2: number) => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 
 test('Neovim gets the outline, the folding ranges and a toggleMark edit', { skip, timeout: 60_000 }, () => {
-  const result = runNvim('nvim-outline.lua', 'nvim-outline.emend', '---\ntitle: A letter\n---\nDear *Gorbachev*,\nwe must ~~eliminate~~ ^{relieve} the concerns.\n\n~~SECRET~~\n');
+  const result = runNvim(
+    'nvim-outline.lua',
+    'nvim-outline.emend',
+    '---\ntitle: A letter\n---\nDear *Gorbachev*,\nwe must ~~eliminate~~ ^{relieve} the concerns.\n\n~~SECRET~~\n',
+  );
   assert.equal(result.error, null);
   assert.equal(result.attached, true);
   // Neovim announces hierarchical symbols, so it gets the tree.
   assert.deepEqual(result.symbols, [
     {
-      name: 'Header', detail: 'A letter', kind: 3, range: range(0, 0, 2, 3), selectionRange: range(0, 0, 0, 3),
-      children: [{ name: 'title', detail: 'A letter', kind: 7, range: range(1, 0, 1, 15), selectionRange: range(1, 0, 1, 5), children: [] }],
+      name: 'Header',
+      detail: 'A letter',
+      kind: 3,
+      range: range(0, 0, 2, 3),
+      selectionRange: range(0, 0, 0, 3),
+      children: [
+        {
+          name: 'title',
+          detail: 'A letter',
+          kind: 7,
+          range: range(1, 0, 1, 15),
+          selectionRange: range(1, 0, 1, 5),
+          children: [],
+        },
+      ],
     },
     {
-      name: 'Dear Gorbachev, we must relieve the concerns.', detail: '1 deletion, 1 insertion (1 substitution), 1 in another hand',
-      kind: 15, range: range(3, 0, 4, 46), selectionRange: range(3, 0, 3, 17), children: [],
+      name: 'Dear Gorbachev, we must relieve the concerns.',
+      detail: '1 deletion, 1 insertion (1 substitution), 1 in another hand',
+      kind: 15,
+      range: range(3, 0, 4, 46),
+      selectionRange: range(3, 0, 3, 17),
+      children: [],
     },
-    { name: 'SECRET', detail: 'struck in the final reading · 1 deletion', kind: 15, range: range(6, 0, 6, 10), selectionRange: range(6, 0, 6, 10), children: [] },
+    {
+      name: 'SECRET',
+      detail: 'struck in the final reading · 1 deletion',
+      kind: 15,
+      range: range(6, 0, 6, 10),
+      selectionRange: range(6, 0, 6, 10),
+      children: [],
+    },
   ]);
-  assert.deepEqual(result.folds, [{ startLine: 0, endLine: 2 }, { startLine: 3, endLine: 4 }]);
+  assert.deepEqual(result.folds, [
+    { startLine: 0, endLine: 2 },
+    { startLine: 3, endLine: 4 },
+  ]);
   assert.deepEqual(result.toggle, {
     action: 'wrap',
-    edits: [{ range: range(3, 0, 3, 0), newText: '~~' }, { range: range(3, 4, 3, 4), newText: '~~' }],
+    edits: [
+      { range: range(3, 0, 3, 0), newText: '~~' },
+      { range: range(3, 4, 3, 4), newText: '~~' },
+    ],
     selection: range(3, 2, 3, 6),
   });
   assert.equal(result.stopped, true);

@@ -6,18 +6,31 @@ import assert from 'node:assert/strict';
 import { runNvim, skipWithoutNvim as skip } from './nvim';
 
 test('Neovim starts the server, gets the diagnostics and a hover', { skip, timeout: 60_000 }, () => {
-  const result = runNvim('nvim-smoke.lua', 'nvim-letter.emend', 'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns. ^{unclosed\n');
+  const result = runNvim(
+    'nvim-smoke.lua',
+    'nvim-letter.emend',
+    'Dear Sir,\nwe must ~~eliminate~~ ^{relieve} the concerns. ^{unclosed\n',
+  );
   assert.equal(result.error, null);
   assert.equal(result.ok, true);
   assert.equal(result.waited, true);
-  assert.deepEqual(result.diagnostics, [{
-    code: 'unclosed-insertion', lnum: 1, col: 47, end_lnum: 1, end_col: 49, severity: 1, source: 'emend',
-    message: 'This insertion is never closed; add `}` where it ends.',
-  }]);
+  assert.deepEqual(result.diagnostics, [
+    {
+      code: 'unclosed-insertion',
+      lnum: 1,
+      col: 47,
+      end_lnum: 1,
+      end_col: 49,
+      severity: 1,
+      source: 'emend',
+      message: 'This insertion is never closed; add `}` where it ends.',
+    },
+  ]);
   assert.deepEqual(result.hover, {
     contents: {
       kind: 'markdown',
-      value: '**Substitution:** eliminate → relieve\n\n*Draft:* Dear Sir\\, we must **eliminate** the concerns\\.\n\n' +
+      value:
+        '**Substitution:** eliminate → relieve\n\n*Draft:* Dear Sir\\, we must **eliminate** the concerns\\.\n\n' +
         '*Final:* Dear Sir\\, we must **relieve** the concerns\\.',
     },
     range: { start: { line: 1, character: 8 }, end: { line: 1, character: 32 } },

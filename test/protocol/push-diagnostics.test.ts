@@ -10,14 +10,19 @@ test('diagnostics are pushed after open and after each change, for the newest ve
     await c.open(uri, 'a ^{b');
     await c.until(() => c.published.length === 1);
     assert.deepEqual(c.published[0]!.version, 1);
-    assert.deepEqual(c.published[0]!.diagnostics.map((d) => [d.code, d.severity, d.source, d.range]),
-      [['unclosed-insertion', 1, 'emend', range(0, 2, 0, 4)]]);
+    assert.deepEqual(
+      c.published[0]!.diagnostics.map((d) => [d.code, d.severity, d.source, d.range]),
+      [['unclosed-insertion', 1, 'emend', range(0, 2, 0, 4)]],
+    );
     // Two quick changes: one push, for version 3.
     await c.change(uri, 2, [{ range: range(0, 5, 0, 5), text: '}' }]);
     await c.change(uri, 3, [{ range: range(0, 6, 0, 6), text: ' }' }]);
     await c.until(() => c.published.length === 2);
     assert.deepEqual(c.published[1], { uri, version: 3, diagnostics: c.published[1]!.diagnostics });
-    assert.deepEqual(c.published[1]!.diagnostics.map((d) => [d.code, d.range]), [['stray-closer', range(0, 7, 0, 8)]]);
+    assert.deepEqual(
+      c.published[1]!.diagnostics.map((d) => [d.code, d.range]),
+      [['stray-closer', range(0, 7, 0, 8)]],
+    );
     await c.close(uri);
     await c.until(() => c.published.length === 3);
     assert.deepEqual(c.published[2], { uri, diagnostics: [] });
@@ -30,7 +35,10 @@ test('diagnostics are pushed after open and after each change, for the newest ve
     c.settings = () => null;
     await c.notify('workspace/didChangeConfiguration', { settings: null });
     await c.until(() => c.published.length === 5);
-    assert.deepEqual(c.published[4]!.diagnostics.map((d) => d.code), ['stray-closer']);
+    assert.deepEqual(
+      c.published[4]!.diagnostics.map((d) => d.code),
+      ['stray-closer'],
+    );
   } finally {
     await c.stop();
   }

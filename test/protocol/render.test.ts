@@ -3,7 +3,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node';
 import { RenderRequest, type RenderResult } from '../../server/src/protocol';
 
 let server: ChildProcess;
@@ -20,7 +25,12 @@ before(async () => {
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification('initialized', {});
   await conn.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'emend', version: 1, text: '---\ntitle: Letter\n---\nOur ~~objective~~ ^{purpose}\n\n<script>x</script>' },
+    textDocument: {
+      uri,
+      languageId: 'emend',
+      version: 1,
+      text: '---\ntitle: Letter\n---\nOur ~~objective~~ ^{purpose}\n\n<script>x</script>',
+    },
   });
 });
 
@@ -31,14 +41,24 @@ after(async () => {
   server.kill();
 });
 
-test('emend/render returns the view\'s blocks with lines, the view list and the title', async () => {
+test("emend/render returns the view's blocks with lines, the view list and the title", async () => {
   const r: RenderResult = await conn.sendRequest(RenderRequest, { uri, view: 'diplomatic' });
   assert.equal(r.view, 'diplomatic');
   assert.equal(r.version, 1);
   assert.equal(r.title, 'Letter');
   assert.equal(r.lineCount, 6);
-  assert.deepEqual(r.views.map((v) => v.id), ['diplomatic', 'final', 'draft', 'side-by-side', 'collation']);
-  assert.deepEqual(r.blocks.map((b) => [b.line, b.endLine]), [[0, 2], [3, 3], [5, 5]]);
+  assert.deepEqual(
+    r.views.map((v) => v.id),
+    ['diplomatic', 'final', 'draft', 'side-by-side', 'collation'],
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => [b.line, b.endLine]),
+    [
+      [0, 2],
+      [3, 3],
+      [5, 5],
+    ],
+  );
   assert.match(r.blocks[1]!.html, /<del class="emend-del">objective<\/del>/);
   assert.match(r.blocks[2]!.html, />&lt;script&gt;x&lt;\/script&gt;</);
   assert.equal(r.page, undefined);
@@ -65,10 +85,15 @@ test('emend/render with page returns a self-contained page of the view', async (
 });
 
 test('emend/render refuses an unknown view with a message naming the known ones', async () => {
-  await assert.rejects(conn.sendRequest(RenderRequest, { uri, view: 'collation-typo' }),
-    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side, collation/);
+  await assert.rejects(
+    conn.sendRequest(RenderRequest, { uri, view: 'collation-typo' }),
+    /cannot render the view 'collation-typo'; it knows diplomatic, final, draft, side-by-side, collation/,
+  );
 });
 
 test('emend/render refuses a document that is not open', async () => {
-  await assert.rejects(conn.sendRequest(RenderRequest, { uri: 'file:///nope.emend', view: 'final' }), /no open document/);
+  await assert.rejects(
+    conn.sendRequest(RenderRequest, { uri: 'file:///nope.emend', view: 'final' }),
+    /no open document/,
+  );
 });

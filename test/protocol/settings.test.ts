@@ -23,7 +23,10 @@ function project(name: string, config?: string): { dir: string; uri: string; fil
 test('the server pulls the emend section for the document (scopeUri) and applies its severities', async () => {
   const c = await LspClient.start();
   try {
-    c.settings = (item) => (item.section === 'emend' ? { diagnostics: { severity: { 'space-inside-mark': 'error', 'unclosed-insertion': 'off' } } } : null);
+    c.settings = (item) =>
+      item.section === 'emend'
+        ? { diagnostics: { severity: { 'space-inside-mark': 'error', 'unclosed-insertion': 'off' } } }
+        : null;
     const { uri } = project('pulled');
     await c.open(uri, TEXT);
     assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 1]]);
@@ -43,11 +46,17 @@ test('didChangeConfiguration drops the cache, asks for a refresh, and the next p
     c.settings = () => ({ diagnostics: { severity: { 'unclosed-insertion': level } } });
     const { uri } = project('changed');
     await c.open(uri, TEXT);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 4]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 4],
+    ]);
     level = 'warning';
     await c.notify('workspace/didChangeConfiguration', { settings: null });
     await c.until(() => c.refreshes === 1);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 2]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 2],
+    ]);
     assert.equal(c.configurationRequests.length, 2);
   } finally {
     await c.stop();
@@ -57,7 +66,10 @@ test('didChangeConfiguration drops the cache, asks for a refresh, and the next p
 test('the nearest .emend.json applies; the user setting overrides it code by code', async () => {
   const c = await LspClient.start();
   try {
-    const { uri } = project('house', JSON.stringify({ severity: { 'space-inside-mark': 'off', 'unclosed-insertion': 'warning' } }));
+    const { uri } = project(
+      'house',
+      JSON.stringify({ severity: { 'space-inside-mark': 'off', 'unclosed-insertion': 'warning' } }),
+    );
     await c.open(uri, TEXT);
     assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 2]]);
     c.settings = () => ({ diagnostics: { severity: { 'unclosed-insertion': 'information' } } });
@@ -79,19 +91,28 @@ test('a changed, removed or broken .emend.json is reread when the client reports
     writeFileSync(file, JSON.stringify({ severity: { 'space-inside-mark': 'error', 'no-such-code': 'off' } }));
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
     await c.until(() => c.refreshes === 1);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 1], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 1],
+      ['unclosed-insertion', 1],
+    ]);
     assert.deepEqual(c.messages, [{ type: 2, message: `${file}: .emend.json: unknown problem code "no-such-code"` }]);
 
     writeFileSync(file, '{ "severity": ');
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
     await c.until(() => c.refreshes === 2);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 1],
+    ]);
     assert.match(c.messages[1]!.message, /\.emend\.json is not valid JSON/);
 
     rmSync(file);
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 3 }] });
     await c.until(() => c.refreshes === 3);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 1],
+    ]);
   } finally {
     await c.stop();
   }
@@ -103,8 +124,14 @@ test('an invalid setting is reported once and the valid entries still apply', as
     c.settings = () => ({ diagnostics: { severity: { 'space-inside-mark': 'loud', 'unclosed-insertion': 'hint' } } });
     const { uri } = project('invalid');
     await c.open(uri, TEXT);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 4]]);
-    assert.deepEqual(c.messages.map((m) => m.message), ['emend.diagnostics.severity: "space-inside-mark" must be one of off, hint, information, warning, error']);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 4],
+    ]);
+    assert.deepEqual(
+      c.messages.map((m) => m.message),
+      ['emend.diagnostics.severity: "space-inside-mark" must be one of off, hint, information, warning, error'],
+    );
   } finally {
     await c.stop();
   }
@@ -115,9 +142,15 @@ test('a client without workspace/configuration or refresh support still gets dia
   try {
     const { uri } = project('plain');
     await c.open(uri, TEXT);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 1],
+    ]);
     await c.notify('workspace/didChangeConfiguration', { settings: { emend: {} } });
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 1],
+    ]);
     assert.deepEqual(c.configurationRequests, []);
     assert.equal(c.refreshes, 0);
   } finally {
@@ -128,10 +161,15 @@ test('a client without workspace/configuration or refresh support still gets dia
 test('a client that fails workspace/configuration still gets diagnostics with the defaults, and is asked again later', async () => {
   const c = await LspClient.start();
   try {
-    c.settings = () => { throw new Error('settings unavailable'); };
+    c.settings = () => {
+      throw new Error('settings unavailable');
+    };
     const { uri } = project('failing');
     await c.open(uri, TEXT);
-    assert.deepEqual(codes(await c.diagnostics(uri)), [['space-inside-mark', 3], ['unclosed-insertion', 1]]);
+    assert.deepEqual(codes(await c.diagnostics(uri)), [
+      ['space-inside-mark', 3],
+      ['unclosed-insertion', 1],
+    ]);
     c.settings = () => ({ diagnostics: { severity: { 'space-inside-mark': 'off' } } });
     assert.deepEqual(codes(await c.diagnostics(uri)), [['unclosed-insertion', 1]]);
     assert.ok(c.alive);

@@ -3,14 +3,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, docUri } from './client';
 import {
-  ExportTeiRequest, ImportTeiRequest, type ExportTeiResult, type ImportTeiResult,
+  ExportTeiRequest,
+  ImportTeiRequest,
+  type ExportTeiResult,
+  type ImportTeiResult,
 } from '../../server/src/protocol';
 
 let client: LspClient;
 
 before(async () => {
   client = await LspClient.start();
-  client.settings = (item) => (item.section === 'emend.tei' && item.scopeUri?.includes('seg-') ? { hands: 'seg', delRend: 'overstrike' } : null);
+  client.settings = (item) =>
+    item.section === 'emend.tei' && item.scopeUri?.includes('seg-') ? { hands: 'seg', delRend: 'overstrike' } : null;
 });
 
 after(async () => {
@@ -21,13 +25,16 @@ test('emend/exportTei exports the open document with the default choices', async
   const uri = docUri('letter');
   await client.open(uri, 'Our ~~objective~~ ^{purpose} *RR*');
   const r = await client.request<ExportTeiResult>(ExportTeiRequest, { uri });
-  assert.match(r.xml, /Our <subst><del rend="strikethrough">objective<\/del><add place="above">purpose<\/add><\/subst> <handShift new="#h2"\/>RR<handShift new="#h1"\/>/);
+  assert.match(
+    r.xml,
+    /Our <subst><del rend="strikethrough">objective<\/del><add place="above">purpose<\/add><\/subst> <handShift new="#h2"\/>RR<handShift new="#h1"\/>/,
+  );
   assert.match(r.xml, /<title>Transcription of letter-\d+-\d+\.emend<\/title>/);
   assert.deepEqual(r.warnings, []);
   assert.ok(client.configurationRequests.some((i) => i.section === 'emend.tei' && i.scopeUri === uri));
 });
 
-test('emend/exportTei follows the settings for the document, and the request\'s options over them', async () => {
+test("emend/exportTei follows the settings for the document, and the request's options over them", async () => {
   const uri = docUri('seg');
   await client.open(uri, '~~a~~ *b*');
   const r = await client.request<ExportTeiResult>(ExportTeiRequest, { uri });
@@ -37,19 +44,32 @@ test('emend/exportTei follows the settings for the document, and the request\'s 
   assert.deepEqual(o.warnings, []);
   const bad = await client.request<ExportTeiResult>(ExportTeiRequest, { uri, options: { hands: 'nonsense' } });
   assert.match(bad.xml, /<handShift new="#h2"\/>b<handShift new="#h1"\/>/);
-  assert.deepEqual(bad.warnings, ['Setting emend.tei: hands must be "handShift" or "seg", not "nonsense"; the default is used.']);
+  assert.deepEqual(bad.warnings, [
+    'Setting emend.tei: hands must be "handShift" or "seg", not "nonsense"; the default is used.',
+  ]);
 });
 
 test('emend/exportTei refuses an unknown document with a clear error', async () => {
-  await assert.rejects(client.request(ExportTeiRequest, { uri: 'file:///nowhere.emend' }), /is not open in the Emend server/);
+  await assert.rejects(
+    client.request(ExportTeiRequest, { uri: 'file:///nowhere.emend' }),
+    /is not open in the Emend server/,
+  );
   await assert.rejects(client.request(ExportTeiRequest, { nope: 1 }), /Expected params with a string `uri`/);
 });
 
 test('emend/importTei turns TEI bytes into markup with warnings, and refuses what it cannot read', async () => {
-  const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9 <del>x</del><hi>y</hi></p></body></text></TEI>';
-  const ok = await client.request<ImportTeiResult>(ImportTeiRequest, { base64: Buffer.from(xml, 'latin1').toString('base64') });
-  assert.deepEqual(ok, { markup: 'café ~~x~~y\n', warnings: ['<hi> ×1: highlighting has no equivalent in the markup; the text is kept.'] });
-  const bad = await client.request<ImportTeiResult>(ImportTeiRequest, { text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>' });
+  const xml =
+    '<?xml version="1.0" encoding="ISO-8859-1"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9 <del>x</del><hi>y</hi></p></body></text></TEI>';
+  const ok = await client.request<ImportTeiResult>(ImportTeiRequest, {
+    base64: Buffer.from(xml, 'latin1').toString('base64'),
+  });
+  assert.deepEqual(ok, {
+    markup: 'café ~~x~~y\n',
+    warnings: ['<hi> ×1: highlighting has no equivalent in the markup; the text is kept.'],
+  });
+  const bad = await client.request<ImportTeiResult>(ImportTeiRequest, {
+    text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>',
+  });
   assert.deepEqual(bad, { error: 'This is not well-formed XML (line 1, column 42: <text> is never closed).' });
   const none = await client.request<ImportTeiResult>(ImportTeiRequest, {});
   assert.ok('error' in none);

@@ -8,7 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 const root = join(__dirname, '..', '..', '..');
 let server: ChildProcess;
@@ -21,20 +26,38 @@ const dir = mkdtempSync(join(tmpdir(), 'emend-witness-'));
 let version = 1;
 
 before(async () => {
-  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   conn = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  conn.onRequest('workspace/diagnostic/refresh', () => { refreshes.push(Date.now()); return null; });
-  conn.onRequest('client/registerCapability', (p: unknown) => { registrations.push(p); return null; });
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes.push(Date.now());
+    return null;
+  });
+  conn.onRequest('client/registerCapability', (p: unknown) => {
+    registrations.push(p);
+    return null;
+  });
   conn.onRequest('client/unregisterCapability', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  conn.onNotification('emend/watchWitnesses', (p: unknown) => { watchNotes.push(p); });
-  conn.onNotification('emend/collationChanged', (p: { uris: string[] }) => { collationChanges.push(p); });
+  conn.onNotification('emend/watchWitnesses', (p: unknown) => {
+    watchNotes.push(p);
+  });
+  conn.onNotification('emend/collationChanged', (p: { uris: string[] }) => {
+    collationChanges.push(p);
+  });
   conn.onNotification(() => undefined);
   conn.listen();
   await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
     capabilities: {
-      workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, configuration: true },
+      workspace: {
+        diagnostics: { refreshSupport: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        configuration: true,
+      },
       textDocument: { diagnostic: { dynamicRegistration: false } },
     },
   });
@@ -48,14 +71,21 @@ after(() => {
 
 function open(name: string, text: string): string {
   const uri = pathToFileURL(join(dir, name)).toString();
-  void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'emend', version: version++, text } });
+  void conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'emend', version: version++, text },
+  });
   return uri;
 }
 
-interface Diag { code: string; message: string; range: { start: { line: number; character: number } }; source: string }
+interface Diag {
+  code: string;
+  message: string;
+  range: { start: { line: number; character: number } };
+  source: string;
+}
 
 async function diagnostics(uri: string): Promise<Diag[]> {
-  const r = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: Diag[] };
+  const r = (await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
   return r.items;
 }
 
@@ -68,9 +98,13 @@ test('the witness named in the header gives variant and revision diagnostics', a
   writeFileSync(join(dir, 'sent.txt'), 'Please convey regards from Nancy and me.');
   const uri = open('a.emend', '---\nwitness: sent.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
   const items = await diagnostics(uri);
-  assert.deepEqual(items.map((d) => [d.code, d.range.start.line, d.source]), [
-    ['witness-variant', 3, 'emend'], ['witness-missed-deletion', 3, 'emend'],
-  ]);
+  assert.deepEqual(
+    items.map((d) => [d.code, d.range.start.line, d.source]),
+    [
+      ['witness-variant', 3, 'emend'],
+      ['witness-missed-deletion', 3, 'emend'],
+    ],
+  );
 });
 
 test('a missing witness gives one witness-unavailable diagnostic on the header line', async () => {
@@ -82,7 +116,7 @@ test('a missing witness gives one witness-unavailable diagnostic on the header l
   assert.match(items[0]!.message, /^The witness nowhere\.txt was not found \(looked for .*nowhere\.txt\)\.$/);
 });
 
-test('a binary witness is unavailable, and the transcription\'s own checks still run', async () => {
+test("a binary witness is unavailable, and the transcription's own checks still run", async () => {
   writeFileSync(join(dir, 'junk.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
   const uri = open('c.emend', '---\nwitness: junk.bin\n---\nSome ~~text.');
   const codes = (await diagnostics(uri)).map((d) => d.code).sort();
@@ -100,67 +134,114 @@ test('a witness changed on disk is read again when the client reports the change
   const witnessUri = pathToFileURL(join(dir, 'd.txt')).toString();
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: witnessUri, type: 2 }] });
   await until(() => refreshes.length > before, 'a diagnostics refresh');
-  assert.deepEqual((await diagnostics(uri)).map((d) => d.message), ['The witness reads “four” (line 1) for “three”.']);
-  await until(() => collationChanges.some((c) => c.uris.includes(uri)), 'the collation-changed notification for the preview');
+  assert.deepEqual(
+    (await diagnostics(uri)).map((d) => d.message),
+    ['The witness reads “four” (line 1) for “three”.'],
+  );
+  await until(
+    () => collationChanges.some((c) => c.uris.includes(uri)),
+    'the collation-changed notification for the preview',
+  );
 });
 
 test('the unsaved text of a witness open in an editor counts', async () => {
   writeFileSync(join(dir, 'e.txt'), 'alpha beta gamma');
   const uri = open('e.emend', '---\nwitness: e.txt\n---\nalpha beta gamma');
   assert.deepEqual(await diagnostics(uri), []);
-  await conn.sendNotification('emend/witnessText', { uri: pathToFileURL(join(dir, 'e.txt')).toString(), version: 3, text: 'alpha gamma' });
-  assert.deepEqual((await diagnostics(uri)).map((d) => d.code), ['witness-variant']);
-  await conn.sendNotification('emend/witnessText', { uri: pathToFileURL(join(dir, 'e.txt')).toString(), version: 4, text: null });
+  await conn.sendNotification('emend/witnessText', {
+    uri: pathToFileURL(join(dir, 'e.txt')).toString(),
+    version: 3,
+    text: 'alpha gamma',
+  });
+  assert.deepEqual(
+    (await diagnostics(uri)).map((d) => d.code),
+    ['witness-variant'],
+  );
+  await conn.sendNotification('emend/witnessText', {
+    uri: pathToFileURL(join(dir, 'e.txt')).toString(),
+    version: 4,
+    text: null,
+  });
   assert.deepEqual(await diagnostics(uri), []);
 });
 
 test('the witness header edit adds a header to a document that has none', async () => {
   const uri = open('f.emend', 'Dear Sir');
   const r = await conn.sendRequest('emend/witnessHeaderEdit', { uri, path: 'letters/sent.txt' });
-  assert.deepEqual(r, { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '---\nwitness: letters/sent.txt\n---\n' }] });
+  assert.deepEqual(r, {
+    edits: [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        newText: '---\nwitness: letters/sent.txt\n---\n',
+      },
+    ],
+  });
 });
 
-test('the collation request gives the view\'s HTML and the agreement', async () => {
+test("the collation request gives the view's HTML and the agreement", async () => {
   writeFileSync(join(dir, 'g.txt'), 'we must cope with it');
   const uri = open('g.emend', '---\nwitness: g.txt\n---\nwe must <deal> with it');
-  const r = await conn.sendRequest('emend/collation', { uri }) as { html: string; agreement: number };
+  const r = (await conn.sendRequest('emend/collation', { uri })) as { html: string; agreement: number };
   assert.equal(r.agreement, 4 / 5);
   assert.ok(r.html.includes('&lt;<span class="emend-variant emend-variant-substitution"'), r.html);
-  const none = await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') }) as { html: null; message: string };
+  const none = (await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') })) as {
+    html: null;
+    message: string;
+  };
   assert.equal(none.html, null);
   assert.match(none.message, /names no witness/);
 });
 
-test('hovering a word shows the witness\'s reading beside the core\'s hover', async () => {
+test("hovering a word shows the witness's reading beside the core's hover", async () => {
   writeFileSync(join(dir, 'i.txt'), 'We had agreed to speak fromkly, and we did.');
   const uri = open('i.emend', '---\nwitness: i.txt\n---\nWe had agreed to speak frankly, and we did.');
-  const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 25 } }) as
-    { contents: { value: string }; range: { start: { character: number }; end: { character: number } } };
-  assert.equal(h.contents.value, 'i\\.txt\\, line 1 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did');
+  const h = (await conn.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 3, character: 25 },
+  })) as { contents: { value: string }; range: { start: { character: number }; end: { character: number } } };
+  assert.equal(
+    h.contents.value,
+    'i\\.txt\\, line 1 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did',
+  );
   assert.deepEqual([h.range.start.character, h.range.end.character], [23, 30]);
 });
 
-test('the missed deletion\'s quick fix strikes the words', async () => {
+test("the missed deletion's quick fix strikes the words", async () => {
   writeFileSync(join(dir, 'j.txt'), 'Please convey regards from Nancy and me.');
   const uri = open('j.emend', '---\nwitness: j.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
   const items = await diagnostics(uri);
   const missed = items.find((d) => d.code === 'witness-missed-deletion')!;
-  const actions = await conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri }, range: { start: { line: 3, character: 18 }, end: { line: 3, character: 18 } }, context: { diagnostics: [missed] },
-  }) as Array<{ title: string; edit: { changes?: Record<string, Array<{ newText: string }>>; documentChanges?: Array<{ edits: Array<{ newText: string }> }> } }>;
+  const actions = (await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 3, character: 18 }, end: { line: 3, character: 18 } },
+    context: { diagnostics: [missed] },
+  })) as Array<{
+    title: string;
+    edit: {
+      changes?: Record<string, Array<{ newText: string }>>;
+      documentChanges?: Array<{ edits: Array<{ newText: string }> }>;
+    };
+  }>;
   const strike = actions.find((a) => a.title === 'Strike “give”');
   assert.ok(strike, JSON.stringify(actions.map((a) => a.title)));
   const edits = strike.edit.documentChanges ? strike.edit.documentChanges[0]!.edits : strike.edit.changes![uri]!;
-  assert.deepEqual(edits.map((e) => e.newText), ['~~give~~']);
+  assert.deepEqual(
+    edits.map((e) => e.newText),
+    ['~~give~~'],
+  );
 });
 
-test('the preview\'s collation view is rendered with the witness the header names', async () => {
+test("the preview's collation view is rendered with the witness the header names", async () => {
   writeFileSync(join(dir, 'k.txt'), 'we must cope with it');
   const uri = open('k.emend', '---\nwitness: k.txt\n---\nwe must deal with it');
-  const r = await conn.sendRequest('emend/render', { uri, view: 'collation' }) as { blocks: Array<{ html: string; line: number | null }> };
+  const r = (await conn.sendRequest('emend/render', { uri, view: 'collation' })) as {
+    blocks: Array<{ html: string; line: number | null }>;
+  };
   assert.ok(r.blocks.some((b) => b.html.includes('80.0%')));
   assert.ok(r.blocks.some((b) => b.line === 3 && b.html.includes('<span class="emend-witness">cope</span>')));
   const missing = open('l.emend', '---\nwitness: gone.txt\n---\nwe must deal with it');
-  const m = await conn.sendRequest('emend/render', { uri: missing, view: 'collation' }) as { blocks: Array<{ html: string }> };
+  const m = (await conn.sendRequest('emend/render', { uri: missing, view: 'collation' })) as {
+    blocks: Array<{ html: string }>;
+  };
   assert.ok(m.blocks.some((b) => b.html.includes('The witness gone.txt was not found')));
 });

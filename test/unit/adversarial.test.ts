@@ -19,7 +19,13 @@ function depth(nodes: Inline[]): number {
 function everything(src: string) {
   const a = analyze(src);
   const problems = diagnose(a);
-  return { a, problems, draft: a.reading('draft').text, final: a.reading('final').text, diplomatic: a.reading('diplomatic').text };
+  return {
+    a,
+    problems,
+    draft: a.reading('draft').text,
+    final: a.reading('final').text,
+    diplomatic: a.reading('diplomatic').text,
+  };
 }
 
 test('1 MB of ^{ : marks nest to the limit, the rest is text, the problems are bounded', () => {
@@ -35,7 +41,10 @@ test('1 MB of ^{ : marks nest to the limit, the rest is text, the problems are b
 test('1 MB of ~~~ : one unclosed deletion opened by the whole run', () => {
   const src = '~~~'.repeat(MB / 3);
   const { a, problems, final } = everything(src);
-  assert.deepEqual(problems.map((p) => [p.code, p.start, p.end]), [['unclosed-deletion', 0, src.length]]);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.start, p.end]),
+    [['unclosed-deletion', 0, src.length]],
+  );
   assert.equal(a.doc.paragraphs[0]!.children.length, 1);
   assert.equal(final, '');
 });
@@ -52,7 +61,10 @@ test('^{ nested 100,000 deep and closed: nesting stops at the limit, the closers
   const n = 100_000;
   const src = '^{'.repeat(n) + 'x' + '}'.repeat(n);
   const { a, problems, final, draft } = everything(src);
-  assert.deepEqual(problems.map((p) => p.code), ['nesting-too-deep']);
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['nesting-too-deep'],
+  );
   assert.equal(depth(a.doc.paragraphs[0]!.children), MAX_NESTING);
   assert.equal(draft, '');
   assert.equal(final, '^{'.repeat(n - MAX_NESTING) + 'x' + '}'.repeat(n - MAX_NESTING));
@@ -73,11 +85,16 @@ test('1 MB of stray closers: the first problems, then too-many-problems', () => 
 });
 
 test('one 10 MB line of marked-up text parses into one paragraph with readings shorter than the source', () => {
-  const src = generateTranscription(10 * MB).replace(/^---[^]*?---\n\n/, '').replaceAll('\n', ' ');
+  const src = generateTranscription(10 * MB)
+    .replace(/^---[^]*?---\n\n/, '')
+    .replaceAll('\n', ' ');
   const { a, problems, draft, final } = everything(src);
   assert.equal(a.doc.paragraphs.length, 1);
   assert.equal(a.lines.lineCount, 1);
-  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   assert.ok(draft.length > 0.7 * src.length && draft.length < src.length);
   assert.ok(final.length > 0.7 * src.length && final.length < src.length);
   assert.ok(!final.includes('~~') && !final.includes('^{'));
@@ -85,7 +102,10 @@ test('one 10 MB line of marked-up text parses into one paragraph with readings s
 
 test('binary junk parses without throwing', () => {
   let seed = 7;
-  const junk = Array.from({ length: 200_000 }, () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return String.fromCharCode(seed % 65536); }).join('');
+  const junk = Array.from({ length: 200_000 }, () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return String.fromCharCode(seed % 65536);
+  }).join('');
   const { a, problems } = everything(junk);
   assert.ok(problems.length <= MAX_PROBLEMS + 1);
   assert.ok(a.doc.paragraphs.length >= 1);

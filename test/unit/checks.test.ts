@@ -81,7 +81,11 @@ test('words in the next paragraph are not "beside" an insertion, even across a b
   assert.deepEqual(problems('^{the}\n\nthe end', 'insertion-repeats-text'), []);
   assert.deepEqual(problems('^{the}\n  \t\nthe end', 'insertion-repeats-text'), []);
   assert.deepEqual(problems('the end\n \n^{end}', 'insertion-repeats-text'), []);
-  assert.equal(problems('^{the}\nthe end', 'insertion-repeats-text').length, 1, 'a single line break is not a paragraph break');
+  assert.equal(
+    problems('^{the}\nthe end', 'insertion-repeats-text').length,
+    1,
+    'a single line break is not a paragraph break',
+  );
 });
 
 // reading-joins-words
@@ -89,8 +93,11 @@ test('a substitution written against the next word joins words in both readings'
   const src = 'to ~~eliminate~~^{relieve}the concerns';
   assert.deepEqual(shown(src), [['reading-joins-words', '~~eliminate~~^{relieve}the']]);
   const p = problems(src)[0]!;
-  assert.equal(p.message, 'The mark\'s boundary runs two words together: “eliminatethe” in the draft reading and ' +
-    '“relievethe” in the final reading. Add a space after the mark if these are two words.');
+  assert.equal(
+    p.message,
+    "The mark's boundary runs two words together: “eliminatethe” in the draft reading and " +
+      '“relievethe” in the final reading. Add a space after the mark if these are two words.',
+  );
   assert.equal(applyEdits(src, p.fixes[0]!.edits), 'to ~~eliminate~~^{relieve} the concerns');
   assert.equal(p.fixes[0]!.preferred, true);
 });
@@ -153,16 +160,29 @@ test('doubled words across a paragraph break, numbers, and ordinary prose are no
 });
 
 test('an insertion repeating its neighbour is reported once, as a repeat', () => {
-  assert.deepEqual(shown('go ^{the} the way').map(([c]) => c), ['insertion-repeats-text']);
+  assert.deepEqual(
+    shown('go ^{the} the way').map(([c]) => c),
+    ['insertion-repeats-text'],
+  );
 });
 
 // diagnose
 test('diagnose sorts by place and applies severities, off removing a code', () => {
   const src = 'the ~~old~~ the ^{x';
-  assert.deepEqual(problems(src).map((p) => [p.code, p.severity]),
-    [['reading-doubled-word', 'warning'], ['unclosed-insertion', 'error']]);
-  assert.deepEqual(diagnose(analyze(src), { 'reading-doubled-word': 'off', 'unclosed-insertion': 'hint' }).map((p) => [p.code, p.severity]),
-    [['unclosed-insertion', 'hint']]);
+  assert.deepEqual(
+    problems(src).map((p) => [p.code, p.severity]),
+    [
+      ['reading-doubled-word', 'warning'],
+      ['unclosed-insertion', 'error'],
+    ],
+  );
+  assert.deepEqual(
+    diagnose(analyze(src), { 'reading-doubled-word': 'off', 'unclosed-insertion': 'hint' }).map((p) => [
+      p.code,
+      p.severity,
+    ]),
+    [['unclosed-insertion', 'hint']],
+  );
 });
 
 test('a header line repeating a key: removable only when it says the same', () => {

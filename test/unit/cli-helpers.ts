@@ -21,10 +21,15 @@ export async function runCli(argv: string[], options: FakeOptions): Promise<RunR
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     stderrIsTTY: options.tty ?? false,
-    readStdin: async () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin, 'utf8') : options.stdin ?? Buffer.alloc(0)),
+    readStdin: async () =>
+      typeof options.stdin === 'string' ? Buffer.from(options.stdin, 'utf8') : (options.stdin ?? Buffer.alloc(0)),
     cwd: options.cwd,
   };
   const code = await main(argv, io);

@@ -14,8 +14,13 @@ test('check prints FILE:LINE:COL: severity code message and exits 1 on an error'
     const r = await runCli(['check', 'a.emend'], { cwd: t.dir });
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
-    assert.equal(r.stdout, 'a.emend:2:8: error unclosed-deletion This deletion is never closed; add `~~` where it ends.\n');
-  } finally { t.cleanup(); }
+    assert.equal(
+      r.stdout,
+      'a.emend:2:8: error unclosed-deletion This deletion is never closed; add `~~` where it ends.\n',
+    );
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('check exits 0 when the only problems are warnings', async () => {
@@ -38,7 +43,9 @@ test('check --format json gives positions, offsets, fixes and a summary', async 
   assert.equal(p.code, 'empty-mark');
   assert.deepEqual(p.start, { line: 1, column: 3, offset: 2 });
   assert.deepEqual(p.end, { line: 1, column: 6, offset: 5 });
-  assert.deepEqual(p.fixes, [{ title: 'Remove the empty mark', preferred: true, edits: [{ start: 2, end: 5, newText: '' }] }]);
+  assert.deepEqual(p.fixes, [
+    { title: 'Remove the empty mark', preferred: true, edits: [{ start: 2, end: 5, newText: '' }] },
+  ]);
 });
 
 test('check applies the nearest .emend.json above the file', async () => {
@@ -51,21 +58,36 @@ test('check applies the nearest .emend.json above the file', async () => {
   try {
     const r = await runCli(['check', 'loud/a.emend', 'quiet/deep/b.emend'], { cwd: t.dir });
     assert.equal(r.code, 1);
-    assert.equal(r.stdout, 'loud/a.emend:1:3: error stray-closer This `}` closes nothing (no `^{` is open); it is kept as text.\n');
-  } finally { t.cleanup(); }
+    assert.equal(
+      r.stdout,
+      'loud/a.emend:1:3: error stray-closer This `}` closes nothing (no `^{` is open); it is kept as text.\n',
+    );
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('check --config overrides the project file lookup', async () => {
-  const t = tempTree({ '.emend.json': '{"severity": {"stray-closer": "error"}}', 'other.json': '{"severity": {"stray-closer": "hint"}}', 'a.emend': 'a }' });
+  const t = tempTree({
+    '.emend.json': '{"severity": {"stray-closer": "error"}}',
+    'other.json': '{"severity": {"stray-closer": "hint"}}',
+    'a.emend': 'a }',
+  });
   try {
     const r = await runCli(['check', '--config', 'other.json', 'a.emend'], { cwd: t.dir });
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^a\.emend:1:3: hint stray-closer /);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('an invalid project file is reported once on stderr and makes the exit status 2', async () => {
-  const t = tempTree({ '.emend.json': '{"severity": {"no-such-code": "error"}}', 'a.emend': 'fine', 'b.emend': 'fine' });
+  const t = tempTree({
+    '.emend.json': '{"severity": {"no-such-code": "error"}}',
+    'a.emend': 'fine',
+    'b.emend': 'fine',
+  });
   try {
     const r = await runCli(['check', 'a.emend', 'b.emend'], { cwd: t.dir });
     assert.equal(r.code, 2);
@@ -73,7 +95,9 @@ test('an invalid project file is reported once on stderr and makes the exit stat
     const lines = r.stderr.trimEnd().split('\n');
     assert.equal(lines.length, 1);
     assert.match(lines[0]!, /^emend check: .*\/\.emend\.json: unknown problem code "no-such-code"$/);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('a missing --config file is an error', async () => {
@@ -89,7 +113,9 @@ test('an unreadable input makes the exit status 2 even when others have errors',
     assert.equal(r.code, 2);
     assert.match(r.stdout, /^bad\.emend:1:1: error unclosed-deletion /);
     assert.equal(r.stderr, 'emend check: missing.emend: no such file or directory\n');
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('check --format json lists unreadable inputs under errors', async () => {
@@ -97,12 +123,19 @@ test('check --format json lists unreadable inputs under errors', async () => {
   assert.equal(r.code, 2);
   const report = JSON.parse(r.stdout) as JsonReport;
   assert.deepEqual(report.errors, ['missing.emend: no such file or directory']);
-  assert.deepEqual(report.files.map((f) => f.file), ['-']);
+  assert.deepEqual(
+    report.files.map((f) => f.file),
+    ['-'],
+  );
 });
 
 test('check of an unknown option is a usage error', async () => {
   const r = await runCli(['check', '--strict', '-'], { cwd: process.cwd(), stdin: 'x' });
-  assert.deepEqual(r, { code: 2, stdout: '', stderr: 'emend check: unknown option --strict (see emend check --help)\n' });
+  assert.deepEqual(r, {
+    code: 2,
+    stdout: '',
+    stderr: 'emend check: unknown option --strict (see emend check --help)\n',
+  });
 });
 
 test('check on a terminal ends with a summary line on stderr', async () => {
@@ -119,12 +152,16 @@ test('check compares with the witness the header names, as the editor does', asy
   try {
     const r = await runCli(['check', 'a.emend', 'b.emend'], { cwd: t.dir });
     assert.equal(r.code, 0);
-    assert.equal(r.stdout,
+    assert.equal(
+      r.stdout,
       'a.emend:5:32: information witness-variant The witness reads “for” (line 1) for “to”.\n' +
-      'b.emend:2:1: warning witness-unavailable The witness missing.txt cannot be read: no such file or directory.\n');
+        'b.emend:2:1: warning witness-unavailable The witness missing.txt cannot be read: no such file or directory.\n',
+    );
     const skipped = await runCli(['check', '--no-witness', 'a.emend', 'b.emend'], { cwd: t.dir });
     assert.deepEqual(skipped, { code: 0, stdout: '', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('witness problems follow the project file severities too', async () => {
@@ -136,5 +173,7 @@ test('witness problems follow the project file severities too', async () => {
     const r = await runCli(['check', 'b.emend'], { cwd: t.dir });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^b\.emend:2:1: error witness-unavailable /);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });

@@ -20,7 +20,8 @@ test('emend --help and -h print usage listing every command on stdout and exit 0
     const r = await runCli([flag], { cwd });
     assert.equal(r.code, 0, flag);
     assert.equal(r.stderr, '');
-    for (const c of COMMANDS) assert.match(r.stdout, new RegExp(`\\n  ${c.name} +${c.summary.replace(/[.()]/g, '\\$&')}`));
+    for (const c of COMMANDS)
+      assert.match(r.stdout, new RegExp(`\\n  ${c.name} +${c.summary.replace(/[.()]/g, '\\$&')}`));
   }
 });
 
@@ -46,7 +47,10 @@ test('an unknown command is one line on stderr and exit 2', async () => {
   const r = await runCli(['rendr', 'x.emend'], { cwd });
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, `emend: unknown command 'rendr' (did you mean render?); commands: ${COMMANDS.map((c) => c.name).join(', ')} (see emend --help)\n`);
+  assert.equal(
+    r.stderr,
+    `emend: unknown command 'rendr' (did you mean render?); commands: ${COMMANDS.map((c) => c.name).join(', ')} (see emend --help)\n`,
+  );
 });
 
 test('help for an unknown command is a usage error', async () => {

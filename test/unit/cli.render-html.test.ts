@@ -7,10 +7,18 @@ import { render } from '../../server/src/cli/commands/render';
 import type { CliIO } from '../../server/src/cli/command';
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
+  let out = '',
+    err = '';
   const io: CliIO = {
-    stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, stderrIsTTY: false,
-    readStdin: async () => Buffer.from(stdin, 'utf8'), cwd: process.cwd(),
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stderrIsTTY: false,
+    readStdin: async () => Buffer.from(stdin, 'utf8'),
+    cwd: process.cwd(),
   };
   const code = await render.run(args, io);
   return { code, out, err };

@@ -11,7 +11,9 @@ test('render prints the final reading by default', async () => {
   try {
     const r = await runCli(['render', 'a.emend'], { cwd: t.dir });
     assert.deepEqual(r, { code: 0, stdout: 'Dear Madam,\n\nI wrote to you.\n', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render --reading draft, -r draft and --reading=draft agree', async () => {
@@ -21,7 +23,9 @@ test('render --reading draft, -r draft and --reading=draft agree', async () => {
       const r = await runCli(['render', ...args, 'a.emend'], { cwd: t.dir });
       assert.deepEqual(r, { code: 0, stdout: 'Dear Sir,\n\nI write to you.\n', stderr: '' }, args.join(' '));
     }
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render --reading diplomatic brackets deletions and insertions', async () => {
@@ -41,13 +45,20 @@ test('render drops a UTF-8 byte-order mark', async () => {
 
 test('render of a bad --reading value is a usage error naming the choices', async () => {
   const r = await runCli(['render', '--reading', 'fair', '-'], { cwd: process.cwd(), stdin: 'x' });
-  assert.deepEqual(r, { code: 2, stdout: '', stderr: "emend render: --reading must be draft, final or diplomatic, not 'fair' (see emend render --help)\n" });
+  assert.deepEqual(r, {
+    code: 2,
+    stdout: '',
+    stderr: "emend render: --reading must be draft, final or diplomatic, not 'fair' (see emend render --help)\n",
+  });
 });
 
 test('render --reading with no value is a usage error', async () => {
   const r = await runCli(['render', 'a.emend', '--reading'], { cwd: process.cwd() });
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'emend render: --reading needs a value (draft, final or diplomatic) (see emend render --help)\n');
+  assert.equal(
+    r.stderr,
+    'emend render: --reading needs a value (draft, final or diplomatic) (see emend render --help)\n',
+  );
 });
 
 test('render of an unknown format is a usage error', async () => {
@@ -66,16 +77,31 @@ test('render of a missing file still renders the others and exits 2', async () =
   const t = tempTree({ 'a.emend': 'kept' });
   try {
     const r = await runCli(['render', 'missing.emend', 'a.emend'], { cwd: t.dir });
-    assert.deepEqual(r, { code: 2, stdout: 'kept\n', stderr: 'emend render: missing.emend: no such file or directory\n' });
-  } finally { t.cleanup(); }
+    assert.deepEqual(r, {
+      code: 2,
+      stdout: 'kept\n',
+      stderr: 'emend render: missing.emend: no such file or directory\n',
+    });
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render of a directory renders every .emend file below it in path order, skipping others', async () => {
-  const t = tempTree({ 'd/b.emend': 'B', 'd/a.emend': 'A', 'd/sub/c.emend': 'C', 'd/notes.txt': 'no', 'd/.hidden/x.emend': 'no', 'd/node_modules/y.emend': 'no' });
+  const t = tempTree({
+    'd/b.emend': 'B',
+    'd/a.emend': 'A',
+    'd/sub/c.emend': 'C',
+    'd/notes.txt': 'no',
+    'd/.hidden/x.emend': 'no',
+    'd/node_modules/y.emend': 'no',
+  });
   try {
     const r = await runCli(['render', 'd'], { cwd: t.dir });
     assert.deepEqual(r, { code: 0, stdout: 'A\nB\nC\n', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('a directory without .emend files is an error', async () => {
@@ -83,23 +109,39 @@ test('a directory without .emend files is an error', async () => {
   try {
     const r = await runCli(['render', 'd'], { cwd: t.dir });
     assert.deepEqual(r, { code: 2, stdout: '', stderr: 'emend render: d: directory holds no *.emend files\n' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render of a binary file is a one-line error', async () => {
   const t = tempTree({ 'x.emend': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x00, 0x01]) });
   try {
     const r = await runCli(['render', 'x.emend'], { cwd: t.dir });
-    assert.deepEqual(r, { code: 2, stdout: '', stderr: 'emend render: x.emend: is a binary file (a NUL byte at byte 5), not a transcription\n' });
-  } finally { t.cleanup(); }
+    assert.deepEqual(r, {
+      code: 2,
+      stdout: '',
+      stderr: 'emend render: x.emend: is a binary file (a NUL byte at byte 5), not a transcription\n',
+    });
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render of invalid UTF-8 names the line and byte', async () => {
-  const t = tempTree({ 'x.emend': Buffer.concat([Buffer.from('ok\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait')]) });
+  const t = tempTree({
+    'x.emend': Buffer.concat([Buffer.from('ok\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait')]),
+  });
   try {
     const r = await runCli(['render', 'x.emend'], { cwd: t.dir });
-    assert.deepEqual(r, { code: 2, stdout: '', stderr: 'emend render: x.emend: is not valid UTF-8 (line 2, byte 6); save it as UTF-8\n' });
-  } finally { t.cleanup(); }
+    assert.deepEqual(r, {
+      code: 2,
+      stdout: '',
+      stderr: 'emend render: x.emend: is not valid UTF-8 (line 2, byte 6); save it as UTF-8\n',
+    });
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render of UTF-16 text says so', async () => {
@@ -108,7 +150,9 @@ test('render of UTF-16 text says so', async () => {
     const r = await runCli(['render', 'x.emend'], { cwd: t.dir });
     assert.equal(r.stderr, 'emend render: x.emend: is UTF-16 text; save it as UTF-8\n');
     assert.equal(r.code, 2);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render --out-dir writes one file per input, keeping the directory layout', async () => {
@@ -118,7 +162,9 @@ test('render --out-dir writes one file per input, keeping the directory layout',
     assert.deepEqual(r, { code: 0, stdout: '', stderr: '' });
     assert.equal(readFileSync(join(t.dir, 'out/a.txt'), 'utf8'), 'a\n');
     assert.equal(readFileSync(join(t.dir, 'out/sub/c.txt'), 'utf8'), 'c\n');
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render --out-dir refuses to overwrite one output with another', async () => {
@@ -128,7 +174,9 @@ test('render --out-dir refuses to overwrite one output with another', async () =
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^emend render: y\/a\.emend: would overwrite the output of x\/a\.emend/);
     assert.equal(readFileSync(join(t.dir, 'out/a.txt'), 'utf8'), 'first\n');
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('render --out-dir with standard input is a usage error', async () => {
@@ -150,7 +198,9 @@ test('-- makes a file name that starts with a dash a file', async () => {
   try {
     const r = await runCli(['render', '--', '--odd.emend'], { cwd: t.dir });
     assert.deepEqual(r, { code: 0, stdout: 'odd\n', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('progress is shown on a terminal for many files and cleared at the end', async () => {
@@ -164,7 +214,9 @@ test('progress is shown on a terminal for many files and cleared at the end', as
     const pipe = await runCli(['render', 'd'], { cwd: t.dir, tty: false });
     assert.equal(pipe.stderr, '');
     assert.equal(pipe.stdout, tty.stdout);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('a directory that links back to itself is walked once', async () => {
@@ -173,7 +225,9 @@ test('a directory that links back to itself is walked once', async () => {
     symlinkSync(join(t.dir, 'd'), join(t.dir, 'd', 'sub', 'loop'));
     const r = await runCli(['render', 'd/'], { cwd: t.dir });
     assert.deepEqual(r, { code: 0, stdout: 'A\nB\n', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('a file named twice, directly and through its directory, is read once', async () => {
@@ -181,5 +235,7 @@ test('a file named twice, directly and through its directory, is read once', asy
   try {
     const r = await runCli(['render', 'd/a.emend', 'd'], { cwd: t.dir });
     assert.deepEqual(r, { code: 0, stdout: 'A\n', stderr: '' });
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });

@@ -4,10 +4,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from './cli-helpers';
 
-const TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>to <subst><del>eliminate</del><add>relieve</add></subst> <hi>it</hi></p></body></text></TEI>';
+const TEI =
+  '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>to <subst><del>eliminate</del><add>relieve</add></subst> <hi>it</hi></p></body></text></TEI>';
 
 test('render --format tei prints a TEI document, with --tei choices', async () => {
-  const r = await runCli(['render', '--format', 'tei', '--tei', 'delRend=overstrike,hands=seg', '-'], { cwd: '/', stdin: 'a ~~b~~ *c*' });
+  const r = await runCli(['render', '--format', 'tei', '--tei', 'delRend=overstrike,hands=seg', '-'], {
+    cwd: '/',
+    stdin: 'a ~~b~~ *c*',
+  });
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<TEI xmlns="http:\/\/www.tei-c.org\/ns\/1.0">/);
   assert.match(r.stdout, /a <del rend="overstrike">b<\/del> <seg hand="#h2">c<\/seg>/);
@@ -17,7 +21,10 @@ test('render --format tei prints a TEI document, with --tei choices', async () =
 test('render --format tei reports bad --tei choices as a usage error', async () => {
   const r = await runCli(['render', '--format', 'tei', '--tei', 'hands=pen,oops', '-'], { cwd: '/', stdin: 'a' });
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'emend render: --tei: "oops" is not of the form key=value; hands must be "handShift" or "seg", not "pen"\n');
+  assert.equal(
+    r.stderr,
+    'emend render: --tei: "oops" is not of the form key=value; hands must be "handShift" or "seg", not "pen"\n',
+  );
 });
 
 test('render --format tei warns on standard error about errors in the transcription', async () => {
@@ -31,8 +38,13 @@ test('render --format tei --out-dir writes .xml files', async () => {
   try {
     const r = await runCli(['render', '--format', 'tei', '--out-dir', 'out', 'in'], { cwd: t.dir });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(readFileSync(join(t.dir, 'out', 'letter.xml'), 'utf8'), /<title>Transcription of letter\.emend<\/title>/);
-  } finally { t.cleanup(); }
+    assert.match(
+      readFileSync(join(t.dir, 'out', 'letter.xml'), 'utf8'),
+      /<title>Transcription of letter\.emend<\/title>/,
+    );
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('import prints the markup and warns per element kind on standard error', async () => {
@@ -41,10 +53,15 @@ test('import prints the markup and warns per element kind on standard error', as
     const r = await runCli(['import', 'a.xml'], { cwd: t.dir });
     assert.equal(r.code, 0);
     assert.equal(r.stdout, 'to ~~eliminate~~ ^{relieve} it\n');
-    assert.equal(r.stderr, 'emend import: a.xml: <hi> ×1: highlighting has no equivalent in the markup; the text is kept.\n');
+    assert.equal(
+      r.stderr,
+      'emend import: a.xml: <hi> ×1: highlighting has no equivalent in the markup; the text is kept.\n',
+    );
     const q = await runCli(['import', '--quiet', 'a.xml'], { cwd: t.dir });
     assert.equal(q.stderr, '');
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('import -o writes the file, and never replaces one without --force', async () => {
@@ -58,21 +75,31 @@ test('import -o writes the file, and never replaces one without --force', async 
     assert.equal(readFileSync(join(t.dir, 'kept.emend'), 'utf8'), 'my ~~work~~');
     assert.equal((await runCli(['import', '-o', 'kept.emend', '--force', '-q', 'a.xml'], { cwd: t.dir })).code, 0);
     assert.equal(readFileSync(join(t.dir, 'kept.emend'), 'utf8'), 'to ~~eliminate~~ ^{relieve} it\n');
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('import of a bad file is an error and leaves no output file', async () => {
-  const t = tempTree({ 'bad.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>unclosed', 'bin.xml': Buffer.from([0, 1, 2, 3]) });
+  const t = tempTree({
+    'bad.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>unclosed',
+    'bin.xml': Buffer.from([0, 1, 2, 3]),
+  });
   try {
     const r = await runCli(['import', '-o', 'out.emend', 'bad.xml'], { cwd: t.dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^emend import: bad\.xml: This is not well-formed XML \(line 1, column 54: <p> is never closed\)\.\n$/);
+    assert.match(
+      r.stderr,
+      /^emend import: bad\.xml: This is not well-formed XML \(line 1, column 54: <p> is never closed\)\.\n$/,
+    );
     const b = await runCli(['import', '-o', 'out.emend', 'bin.xml'], { cwd: t.dir });
     assert.equal(b.code, 2);
     assert.match(b.stderr, /NUL bytes/);
     assert.equal(existsSync(join(t.dir, 'out.emend')), false);
     assert.deepEqual(readdirSync(t.dir).sort(), ['bad.xml', 'bin.xml']);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('import takes exactly one file', async () => {

@@ -8,7 +8,7 @@ function problems(source: string, witness: string, code?: string) {
   return witnessProblems(analysis, c).filter((p) => !code || p.code === code);
 }
 
-test('each variant is a witness-variant problem on the transcription\'s words, naming the witness\'s reading and line', () => {
+test("each variant is a witness-variant problem on the transcription's words, naming the witness's reading and line", () => {
   const src = 'we must deal with it';
   const ps = problems(src, 'we must\ncope with it');
   assert.equal(ps.length, 1);
@@ -27,8 +27,10 @@ test('an addition is reported on the word before it', () => {
 });
 
 test('an insertion the witness has a few words later is a misplaced insertion; the fix moves the mark', () => {
-  const src = 'to permit a first strike ^{and test} capability. I also noted your concern that research in this area could be a cover';
-  const witness = 'to permit a first strike capability. I also noted your concern that research and testing in this area could be a cover';
+  const src =
+    'to permit a first strike ^{and test} capability. I also noted your concern that research in this area could be a cover';
+  const witness =
+    'to permit a first strike capability. I also noted your concern that research and testing in this area could be a cover';
   const ps = problems(src, witness, 'witness-misplaced-insertion');
   assert.equal(ps.length, 1);
   const p = ps[0]!;
@@ -36,8 +38,10 @@ test('an insertion the witness has a few words later is a misplaced insertion; t
   assert.match(p.message, /reads “and testing” 8 words later \(line 1: /);
   assert.equal(p.fixes.length, 1);
   assert.equal(p.fixes[0]!.title, 'Move the insertion “and test” after “research”');
-  assert.equal(applyEdits(src, p.fixes[0]!.edits),
-    'to permit a first strike capability. I also noted your concern that research ^{and test} in this area could be a cover');
+  assert.equal(
+    applyEdits(src, p.fixes[0]!.edits),
+    'to permit a first strike capability. I also noted your concern that research ^{and test} in this area could be a cover',
+  );
 });
 
 test('an insertion the witness has earlier is moved back', () => {
@@ -45,16 +49,31 @@ test('an insertion the witness has earlier is moved back', () => {
   const witness = 'the objective reality is that we have no intention of using its program to gain an advantage';
   const p = problems(src, witness, 'witness-misplaced-insertion')[0]!;
   assert.match(p.message, /2 words earlier/);
-  assert.equal(applyEdits(src, p.fixes[0]!.edits), 'the objective reality is that we have no intention ^{using} ~~to use~~ its program to gain an advantage');
+  assert.equal(
+    applyEdits(src, p.fixes[0]!.edits),
+    'the objective reality is that we have no intention ^{using} ~~to use~~ its program to gain an advantage',
+  );
 });
 
 test('an insertion the witness has in place is not misplaced', () => {
-  assert.deepEqual(problems('a first strike ^{and test} capability and more words here', 'a first strike and test capability and more words here'), []);
+  assert.deepEqual(
+    problems(
+      'a first strike ^{and test} capability and more words here',
+      'a first strike and test capability and more words here',
+    ),
+    [],
+  );
 });
 
 test('an insertion the witness lacks everywhere is only a variant', () => {
-  const ps = problems('a first strike ^{and test} capability and more words', 'a first strike capability and more words');
-  assert.deepEqual(ps.map((p) => p.code), ['witness-variant']);
+  const ps = problems(
+    'a first strike ^{and test} capability and more words',
+    'a first strike capability and more words',
+  );
+  assert.deepEqual(
+    ps.map((p) => p.code),
+    ['witness-variant'],
+  );
 });
 
 test('unstruck words after an insertion that the witness lacks are a missed deletion; the fix strikes them', () => {
@@ -68,35 +87,62 @@ test('unstruck words after an insertion that the witness lacks are a missed dele
 });
 
 test('no missed deletion when the words are already struck or the witness has other words there', () => {
-  assert.deepEqual(problems('Please ^{convey} ~~give~~ regards from Nancy', 'Please convey regards from Nancy', 'witness-missed-deletion'), []);
-  assert.deepEqual(problems('Please ^{convey} give regards from Nancy', 'Please convey our regards from Nancy', 'witness-missed-deletion'), []);
+  assert.deepEqual(
+    problems(
+      'Please ^{convey} ~~give~~ regards from Nancy',
+      'Please convey regards from Nancy',
+      'witness-missed-deletion',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    problems(
+      'Please ^{convey} give regards from Nancy',
+      'Please convey our regards from Nancy',
+      'witness-missed-deletion',
+    ),
+    [],
+  );
 });
 
 test('hovering a word shows what the witness reads there, with context and line', () => {
   const src = 'We had agreed to speak frankly, and we did.';
   const { analysis, c } = collateTexts(src, 'We had agreed\nto speak fromkly, and we did.');
-  assert.equal(collationHover(analysis, c, src.indexOf('frankly') + 2)?.markdown,
-    'witness\\.txt\\, line 2 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did');
+  assert.equal(
+    collationHover(analysis, c, src.indexOf('frankly') + 2)?.markdown,
+    'witness\\.txt\\, line 2 \\(reads “fromkly”\\: probably a misreading\\)\\: … had agreed to speak «fromkly» and we did',
+  );
 });
 
 test('hovering a word the witness lacks says so and shows the place', () => {
   const src = 'cope with the reality of what the other side is doing';
   const { analysis, c } = collateTexts(src, 'cope with what the other side is doing');
-  assert.equal(collationHover(analysis, c, src.indexOf('reality'))?.markdown,
-    'witness\\.txt lacks “reality”\\, line 1\\: cope with «» what the other side …');
+  assert.equal(
+    collationHover(analysis, c, src.indexOf('reality'))?.markdown,
+    'witness\\.txt lacks “reality”\\, line 1\\: cope with «» what the other side …',
+  );
 });
 
 test('hovering a revision tells whether the witness follows its final or its draft reading', () => {
   const src = 'to ~~eliminate~~ ^{relieve} the concerns you have';
   const final = collateTexts(src, 'to relieve the concerns you have');
-  assert.match(collationHover(final.analysis, final.c, src.indexOf('eliminate'))!.markdown, /follows the \*\*final\*\* reading/);
+  assert.match(
+    collationHover(final.analysis, final.c, src.indexOf('eliminate'))!.markdown,
+    /follows the \*\*final\*\* reading/,
+  );
   const draft = collateTexts(src, 'to eliminate the concerns you have');
-  assert.match(collationHover(draft.analysis, draft.c, src.indexOf('relieve'))!.markdown, /follows the \*\*draft\*\* reading/);
+  assert.match(
+    collationHover(draft.analysis, draft.c, src.indexOf('relieve'))!.markdown,
+    /follows the \*\*draft\*\* reading/,
+  );
   const neither = collateTexts(src, 'to address the concerns you have');
-  assert.match(collationHover(neither.analysis, neither.c, src.indexOf('~~'))!.markdown, /follows neither reading of this revision: it reads “address”/);
+  assert.match(
+    collationHover(neither.analysis, neither.c, src.indexOf('~~'))!.markdown,
+    /follows neither reading of this revision: it reads “address”/,
+  );
 });
 
-test('the hover of a word is about that word\'s source range', () => {
+test("the hover of a word is about that word's source range", () => {
   const src = 'we must deal with it';
   const { analysis, c } = collateTexts(src, 'we must cope with it');
   const h = collationHover(analysis, c, src.indexOf('deal') + 1)!;
@@ -122,5 +168,8 @@ test('past MAX_VARIANT_PROBLEMS variants, one problem on the witness line sums u
   assert.equal(ps.length, MAX_VARIANT_PROBLEMS + 1);
   const last = ps[ps.length - 1]!;
   assert.equal(src.slice(last.start, last.end), 'witness: w.txt');
-  assert.equal(last.message, '10 more variants after the first 2,000 are not listed; the preview\'s collation view and `emend collate` show them all.');
+  assert.equal(
+    last.message,
+    "10 more variants after the first 2,000 are not listed; the preview's collation view and `emend collate` show them all.",
+  );
 });

@@ -9,9 +9,16 @@ import type { CliIO } from '../../server/src/cli/command';
 
 function io(cwd: string): CliIO & { out: string; err: string } {
   const r = {
-    out: '', err: '', cwd, stderrIsTTY: false,
-    stdout: (t: string) => { r.out += t; },
-    stderr: (t: string) => { r.err += t; },
+    out: '',
+    err: '',
+    cwd,
+    stderrIsTTY: false,
+    stdout: (t: string) => {
+      r.out += t;
+    },
+    stderr: (t: string) => {
+      r.err += t;
+    },
     readStdin: async () => Buffer.from(''),
   };
   return r;
@@ -27,7 +34,10 @@ function dir(files: Record<string, string | Buffer>): string {
 }
 
 test('emend collate --format json prints the agreement and the variants with both line numbers', async () => {
-  const d = dir({ 'letter.emend': 'Please ^{convey} give regards\nfrom Nancy.', 'sent.txt': 'Please convey\nregards from Nancey.' });
+  const d = dir({
+    'letter.emend': 'Please ^{convey} give regards\nfrom Nancy.',
+    'sent.txt': 'Please convey\nregards from Nancey.',
+  });
   const r = io(d);
   assert.equal(await collateCommand.run(['--format', 'json', 'letter.emend', 'sent.txt'], r), 0);
   assert.deepEqual(JSON.parse(r.out), {
@@ -44,11 +54,17 @@ test('emend collate prints an apparatus line per variant', async () => {
   const d = dir({ 'letter.emend': 'we must deal with it', 'sent.txt': 'we must\ncope with it' });
   const r = io(d);
   assert.equal(await collateCommand.run(['letter.emend', 'sent.txt'], r), 0);
-  assert.equal(r.out, 'letter.emend ~ sent.txt: 80.0% of the transcription\'s words agree; 1 variant.\n1  deal ] 2  cope  (substitution)\n');
+  assert.equal(
+    r.out,
+    "letter.emend ~ sent.txt: 80.0% of the transcription's words agree; 1 variant.\n1  deal ] 2  cope  (substitution)\n",
+  );
 });
 
-test('without a witness argument, the header\'s witness is read relative to the transcription', async () => {
-  const d = dir({ 'letters/a.emend': '---\nwitness: ../htr/sent.txt\n---\none two three', 'htr/sent.txt': 'one two three' });
+test("without a witness argument, the header's witness is read relative to the transcription", async () => {
+  const d = dir({
+    'letters/a.emend': '---\nwitness: ../htr/sent.txt\n---\none two three',
+    'htr/sent.txt': 'one two three',
+  });
   const r = io(d);
   assert.equal(await collateCommand.run(['--format=json', 'letters/a.emend'], r), 0);
   assert.deepEqual(JSON.parse(r.out), { agreement: 1, variants: [] });
@@ -92,8 +108,12 @@ test('a directory is not a transcription here', async () => {
   assert.equal(r.err, 'emend collate: sub: give one transcription file, not a directory\n');
 });
 
-test('emend render --format html --view collation compares with the header\'s witness', async () => {
-  const d = dir({ 'a.emend': '---\nwitness: w.txt\n---\nwe must deal with it', 'w.txt': 'we must cope with it', 'b.emend': 'no witness here' });
+test("emend render --format html --view collation compares with the header's witness", async () => {
+  const d = dir({
+    'a.emend': '---\nwitness: w.txt\n---\nwe must deal with it',
+    'w.txt': 'we must cope with it',
+    'b.emend': 'no witness here',
+  });
   const r = io(d);
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'a.emend'], r), 0);
   assert.ok(r.out.includes('<span class="emend-witness">cope</span>'), r.out);

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis, collate, Collator, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessPath } from '../../server/src/core/index';
+import {
+  Analysis,
+  collate,
+  Collator,
+  MAX_WITNESS_BYTES,
+  witnessFromBytes,
+  witnessFromText,
+  witnessPath,
+} from '../../server/src/core/index';
 import { collateTexts, variantList } from './collate-helpers';
 
 test('the transcription is compared through its final reading', () => {
@@ -39,8 +47,12 @@ test('agreement is the share of transcription words matched to an equal or near-
 });
 
 test('a binary witness, a witness that is not UTF-8 and an enormous one are refused with a reason', () => {
-  assert.deepEqual(witnessFromBytes('a.bin', new Uint8Array([80, 0, 1])), { error: 'The witness a.bin looks like a binary file, not text.' });
-  assert.deepEqual(witnessFromBytes('b.txt', new Uint8Array([0xc3, 0x28])), { error: 'The witness b.txt is not valid UTF-8 text.' });
+  assert.deepEqual(witnessFromBytes('a.bin', new Uint8Array([80, 0, 1])), {
+    error: 'The witness a.bin looks like a binary file, not text.',
+  });
+  assert.deepEqual(witnessFromBytes('b.txt', new Uint8Array([0xc3, 0x28])), {
+    error: 'The witness b.txt is not valid UTF-8 text.',
+  });
   const big = witnessFromBytes('c.txt', new Uint8Array(MAX_WITNESS_BYTES + 1).fill(97));
   assert.ok('error' in big && big.error.startsWith('The witness c.txt is too large to compare'));
 });
@@ -52,11 +64,13 @@ test('an empty witness loads and every word is an omission', () => {
 });
 
 test('after an edit the collator re-aligns around it and gives what a fresh collation gives', () => {
-  const witness = 'Now that we are broth home and facing the task of leading our countries into a more constructive relationship with each other';
+  const witness =
+    'Now that we are broth home and facing the task of leading our countries into a more constructive relationship with each other';
   const loaded = witnessFromText('w.txt', witness);
   assert.ok('witness' in loaded);
   const collator = new Collator(loaded.witness, { incrementalFrom: 0 });
-  const before = 'Now that we are both home and facing the task of leading our countries into a more constructive relationship with each other';
+  const before =
+    'Now that we are both home and facing the task of leading our countries into a more constructive relationship with each other';
   collator.collate(new Analysis(before));
   for (const edited of [
     before.replace('constructive', 'productive'),
@@ -72,7 +86,7 @@ test('after an edit the collator re-aligns around it and gives what a fresh coll
   }
 });
 
-test('an edit that leaves the final reading\'s words alone keeps the alignment', () => {
+test("an edit that leaves the final reading's words alone keeps the alignment", () => {
   const loaded = witnessFromText('w.txt', 'a b c d');
   assert.ok('witness' in loaded);
   const collator = new Collator(loaded.witness, { incrementalFrom: 0 });
@@ -86,9 +100,16 @@ test('a small document is aligned afresh on every version, so the result does no
   const loaded = witnessFromText('w.txt', witness);
   assert.ok('witness' in loaded);
   const collator = new Collator(loaded.witness);
-  const versions = ['alpha beta gamma delta epsilon alpha zeta', 'alpha gamma beta delta alpha zeta', 'beta alpha gamma epsilon alpha zeta eta'];
+  const versions = [
+    'alpha beta gamma delta epsilon alpha zeta',
+    'alpha gamma beta delta alpha zeta',
+    'beta alpha gamma epsilon alpha zeta eta',
+  ];
   for (const v of versions) collator.collate(new Analysis(v));
-  assert.deepEqual(variantList(collator.collate(new Analysis(versions[2]!))), variantList(collate(new Analysis(versions[2]!), loaded.witness)));
+  assert.deepEqual(
+    variantList(collator.collate(new Analysis(versions[2]!))),
+    variantList(collate(new Analysis(versions[2]!), loaded.witness)),
+  );
 });
 
 test('the incremental path aligns afresh after refreshEvery incremental versions', () => {

@@ -40,13 +40,21 @@ test('the page header "THE WHITE HOUSE" on witness line 40 is an addition after 
 
 test('the witness doubles "relation to the reduction of offensive" on its line 27', () => {
   // The recogniser read the line twice; our alignment keeps the second copy (matched with "nuclear weapons").
-  assert.ok(entries.some((e) => (e.kind === 'addition' || e.kind === 'repetition') && e.witness.line === 27
-    && e.witness.text.includes('relation to the reduction of offensive')));
+  assert.ok(
+    entries.some(
+      (e) =>
+        (e.kind === 'addition' || e.kind === 'repetition') &&
+        e.witness.line === 27 &&
+        e.witness.text.includes('relation to the reduction of offensive'),
+    ),
+  );
 });
 
 test('the insertion "and test" (draft line 15) is lacking there: the witness has "of testing" after "research" (line 27)', () => {
   has('omission', 15, 'and test', 27, '');
-  const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{and test}');
+  const p = witnessProblems(analysis, c).find(
+    (q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{and test}',
+  );
   assert.ok(p);
   const fixed = applyEdits(draft, p.fixes[0]!.edits);
   assert.ok(fixed.includes('even to permit a first strike capability.'));
@@ -64,7 +72,9 @@ test('"give" after the insertion "convey" (draft line 47) is not in the letter a
 test('"^{alarming}" (draft line 29, before the struck "warheads") stands after "obviously" in the witness (line 46)', () => {
   // Draft: "hardened ^{alarming} ~~warheads~~ targets … That is obviously ~~worrisome~~ to us";
   // witness line 46: "That is obviously alarming to us". The fix moves the insertion, leaving "warheads" struck.
-  const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{alarming}');
+  const p = witnessProblems(analysis, c).find(
+    (q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{alarming}',
+  );
   assert.ok(p);
   assert.match(p.message, /7 words later \(line 46: /);
   const fixed = applyEdits(draft, p.fixes[0]!.edits);
@@ -73,7 +83,9 @@ test('"^{alarming}" (draft line 29, before the struck "warheads") stands after "
 });
 
 test('the insertion "using" (draft line 19) is moved after "intention", where the witness has "of using" (line 31)', () => {
-  const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{using}');
+  const p = witnessProblems(analysis, c).find(
+    (q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{using}',
+  );
   assert.ok(p);
   const fixed = applyEdits(draft, p.fixes[0]!.edits);
   assert.ok(fixed.includes('However, the objective reality'));

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { boundedDistance, firstWordFrom, similarity, wordAt, wordKey, words } from '../../server/src/core/index';
 
 test('words split on spaces, line breaks, punctuation and hyphens', () => {
-  assert.deepEqual(words('Dear Mr. General-Secretary:\nNow, then').texts, ['Dear', 'Mr', 'General', 'Secretary', 'Now', 'then']);
+  assert.deepEqual(words('Dear Mr. General-Secretary:\nNow, then').texts, [
+    'Dear',
+    'Mr',
+    'General',
+    'Secretary',
+    'Now',
+    'then',
+  ]);
 });
 
 test('an apostrophe inside a word belongs to it; keys drop it and lower-case', () => {

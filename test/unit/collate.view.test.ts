@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis, collationBlocks, collationHtml, RenderCache, renderDocument, witnessHeaderEdit } from '../../server/src/core/index';
+import {
+  Analysis,
+  collationBlocks,
+  collationHtml,
+  RenderCache,
+  renderDocument,
+  witnessHeaderEdit,
+} from '../../server/src/core/index';
 import { applyEdits, collateTexts } from './collate-helpers';
 
 function withWitness(src: string, path: string): string {
@@ -14,7 +21,10 @@ test('the witness header edit creates a header block when there is none', () => 
 });
 
 test('the witness header edit adds a line to an existing header, before its closing fence', () => {
-  assert.equal(withWitness('---\ntitle: A letter\n---\nDear Sir', 'sent.txt'), '---\ntitle: A letter\nwitness: sent.txt\n---\nDear Sir');
+  assert.equal(
+    withWitness('---\ntitle: A letter\n---\nDear Sir', 'sent.txt'),
+    '---\ntitle: A letter\nwitness: sent.txt\n---\nDear Sir',
+  );
 });
 
 test('the witness header edit replaces the path of an existing witness line, keeping CRLF files CRLF', () => {
@@ -24,18 +34,22 @@ test('the witness header edit replaces the path of an existing witness line, kee
 
 test('the witness header edit refuses an empty path or one with a line break', () => {
   assert.deepEqual(witnessHeaderEdit(new Analysis('x'), '  '), { error: 'The witness path is empty.' });
-  assert.deepEqual(witnessHeaderEdit(new Analysis('x'), 'a\nb'), { error: 'A witness path cannot contain a line break.' });
+  assert.deepEqual(witnessHeaderEdit(new Analysis('x'), 'a\nb'), {
+    error: 'A witness path cannot contain a line break.',
+  });
 });
 
 test('the collation view marks variants with the witness reading beside them and gives the agreement', () => {
   const { analysis, c } = collateTexts('we must deal with it', 'we must cope with it');
-  assert.equal(collationHtml(analysis, c),
-    '<p class="emend-block emend-collation-summary" data-key="collation-0">Compared with witness.txt: '
-    + '<span class="emend-collation-agreement">80.0%</span> of the words agree (4 of 5); 1 variant.'
-    + '<span class="emend-collation-legend">1 other words</span></p>\n'
-    + '<p class="emend-block emend-p emend-collation-p" data-line="0" data-line-end="0" data-key="collation-1">we must '
-    + '<span class="emend-variant emend-variant-substitution" title="The witness reads “cope” (line 1) for “deal”.">deal</span>'
-    + '<span class="emend-witness">cope</span> with it</p>');
+  assert.equal(
+    collationHtml(analysis, c),
+    '<p class="emend-block emend-collation-summary" data-key="collation-0">Compared with witness.txt: ' +
+      '<span class="emend-collation-agreement">80.0%</span> of the words agree (4 of 5); 1 variant.' +
+      '<span class="emend-collation-legend">1 other words</span></p>\n' +
+      '<p class="emend-block emend-p emend-collation-p" data-line="0" data-line-end="0" data-key="collation-1">we must ' +
+      '<span class="emend-variant emend-variant-substitution" title="The witness reads “cope” (line 1) for “deal”.">deal</span>' +
+      '<span class="emend-witness">cope</span> with it</p>',
+  );
 });
 
 test('the collation view shows additions where they stand and escapes hostile text on both sides', () => {
@@ -44,30 +58,49 @@ test('the collation view shows additions where they stand and escapes hostile te
   assert.ok(!html.includes('<img'), html);
   assert.ok(!html.includes('<b>'), html);
   assert.ok(html.includes('Compared with &lt;w&gt;.txt'));
-  assert.ok(html.includes('<span class="emend-witness-only emend-variant-addition" title="The witness adds “img src=x onerror=alert(1” after “b” (line 1).">img src=x onerror=alert(1</span> c'), html);
+  assert.ok(
+    html.includes(
+      '<span class="emend-witness-only emend-variant-addition" title="The witness adds “img src=x onerror=alert(1” after “b” (line 1).">img src=x onerror=alert(1</span> c',
+    ),
+    html,
+  );
 });
 
 test('an omission shows an empty witness reading', () => {
   const { analysis, c } = collateTexts('one two three', 'one three');
-  assert.ok(collationHtml(analysis, c).includes('<span class="emend-variant emend-variant-omission" title="The witness lacks “two” (line 1: one «» three).">two</span><span class="emend-witness emend-witness-empty"></span>'));
+  assert.ok(
+    collationHtml(analysis, c).includes(
+      '<span class="emend-variant emend-variant-omission" title="The witness lacks “two” (line 1: one «» three).">two</span><span class="emend-witness emend-witness-empty"></span>',
+    ),
+  );
 });
 
 test('the collation view keeps paragraphs with their source lines', () => {
   const { analysis, c } = collateTexts('---\nwitness: w.txt\n---\none two\n\nthree\nfour', 'one two three four');
   const blocks = collationBlocks(analysis, { collation: c });
-  assert.deepEqual(blocks.map((b) => [b.line, b.endLine]), [[null, null], [3, 3], [5, 6]]);
+  assert.deepEqual(
+    blocks.map((b) => [b.line, b.endLine]),
+    [
+      [null, null],
+      [3, 3],
+      [5, 6],
+    ],
+  );
 });
 
 test('without a witness the view says why and still shows the final reading', () => {
   const analysis = new Analysis('to ~~eliminate~~ ^{relieve} <the>');
   const blocks = collationBlocks(analysis, { message: 'No <witness>.' });
-  assert.deepEqual(blocks.map((b) => b.html), [
-    '<p class="emend-block emend-collation-summary emend-collation-none" data-key="collation-0">No &lt;witness&gt;.</p>',
-    '<p class="emend-block emend-p emend-collation-p" data-line="0" data-line-end="0" data-key="collation-1">to relieve &lt;the&gt;</p>',
-  ]);
+  assert.deepEqual(
+    blocks.map((b) => b.html),
+    [
+      '<p class="emend-block emend-collation-summary emend-collation-none" data-key="collation-0">No &lt;witness&gt;.</p>',
+      '<p class="emend-block emend-p emend-collation-p" data-line="0" data-line-end="0" data-key="collation-1">to relieve &lt;the&gt;</p>',
+    ],
+  );
 });
 
-test('the collation view is one of the preview\'s views; the server supplies the witness', () => {
+test("the collation view is one of the preview's views; the server supplies the witness", () => {
   const { analysis, c } = collateTexts('we must deal with it', 'we must cope with it');
   const withWitness = renderDocument(analysis, 'collation', new RenderCache(), { collation: { collation: c } });
   assert.ok(withWitness.blocks.some((b) => b.html.includes('emend-variant-substitution')));
@@ -96,16 +129,28 @@ test('both stylesheets style every class the collation view writes, with a witne
   const classes = new Set<string>();
   for (const [a, b] of pairs) {
     const { analysis, c } = collateTexts(a, b);
-    for (const html of [collationHtml(analysis, c), ...collationBlocks(analysis, { message: 'none' }).map((x) => x.html)]) {
+    for (const html of [
+      collationHtml(analysis, c),
+      ...collationBlocks(analysis, { message: 'none' }).map((x) => x.html),
+    ]) {
       for (const m of html.matchAll(/class="([^"]*)"/g)) for (const k of m[1]!.split(' ')) classes.add(k);
     }
   }
-  for (const k of ['emend-variant-misreading', 'emend-variant-substitution', 'emend-variant-omission', 'emend-variant-addition', 'emend-variant-transposition', 'emend-witness-empty']) {
+  for (const k of [
+    'emend-variant-misreading',
+    'emend-variant-substitution',
+    'emend-variant-omission',
+    'emend-variant-addition',
+    'emend-variant-transposition',
+    'emend-witness-empty',
+  ]) {
     assert.ok(classes.has(k), k);
   }
   const preview = readFileSync('media/preview.css', 'utf8');
   for (const css of [preview, PAGE_CSS]) {
-    const missing = [...classes].filter((k) => k !== 'emend-block' && k !== 'emend-p' && !k.startsWith('emend-variant-') && !css.includes(`.${k}`));
+    const missing = [...classes].filter(
+      (k) => k !== 'emend-block' && k !== 'emend-p' && !k.startsWith('emend-variant-') && !css.includes(`.${k}`),
+    );
     assert.deepEqual(missing, []);
   }
 });

@@ -7,14 +7,21 @@ import { parse } from '../../server/src/core/index';
 export function shape(src: string | EmendDocument): string {
   const doc = typeof src === 'string' ? parse(src) : src;
   const s = doc.source;
-  const nodes = (ns: Inline[]): string => ns.map((n) => {
-    switch (n.kind) {
-      case 'text': return JSON.stringify(s.slice(n.start, n.end));
-      case 'escape': return `\\${n.char}`;
-      case 'subst': return `subst(${nodes([n.first])}|${nodes([n.second])})`;
-      default: return `${n.kind}[${nodes(n.children)}]${n.close ? '' : '!'}`;
-    }
-  }).join(' ');
+  const nodes = (ns: Inline[]): string =>
+    ns
+      .map((n) => {
+        switch (n.kind) {
+          case 'text':
+            return JSON.stringify(s.slice(n.start, n.end));
+          case 'escape':
+            return `\\${n.char}`;
+          case 'subst':
+            return `subst(${nodes([n.first])}|${nodes([n.second])})`;
+          default:
+            return `${n.kind}[${nodes(n.children)}]${n.close ? '' : '!'}`;
+        }
+      })
+      .join(' ');
   return doc.paragraphs.map((p) => nodes(p.children)).join(' ¶ ');
 }
 

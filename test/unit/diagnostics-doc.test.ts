@@ -6,15 +6,19 @@ import { join } from 'node:path';
 import { CODES, type ProblemCode } from '../../server/src/core/index';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const rows = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8').split('\n')
+const rows = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8')
+  .split('\n')
   .filter((l) => /^\| `[a-z-]+` \|/.test(l))
   .map((l) => l.split('|').map((c) => c.trim()));
 
 test('the table in docs/diagnostics.md lists exactly the codes in codes.ts, in the same order', () => {
-  assert.deepEqual(rows.map((r) => r[1]!.replace(/`/g, '')), Object.keys(CODES));
+  assert.deepEqual(
+    rows.map((r) => r[1]!.replace(/`/g, '')),
+    Object.keys(CODES),
+  );
 });
 
-test('each row gives the code\'s default severity, a meaning and a fix column', () => {
+test("each row gives the code's default severity, a meaning and a fix column", () => {
   for (const r of rows) {
     const code = r[1]!.replace(/`/g, '') as ProblemCode;
     assert.equal(r[2], CODES[code].severity, code);

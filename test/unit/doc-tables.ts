@@ -12,7 +12,12 @@ export function tables(header: string): string[][] {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() !== header) continue;
     for (let j = i + 2; j < lines.length && lines[j]!.startsWith('|'); j++) {
-      rows.push(lines[j]!.trim().slice(1, -1).split(' | ').map((c) => c.trim()));
+      rows.push(
+        lines[j]!.trim()
+          .slice(1, -1)
+          .split(' | ')
+          .map((c) => c.trim()),
+      );
     }
   }
   return rows;

@@ -21,7 +21,8 @@ function registeredByEditorParts(): Set<string> {
     for (const name of readdirSync(join(ROOT, 'client', 'src', dir))) {
       const src = readFileSync(join(ROOT, 'client', 'src', dir, name), 'utf8');
       for (const m of src.matchAll(/'(emend\.[A-Za-z]+)'/g)) {
-        if (src.includes(`registerCommand('${m[1]}'`) || new RegExp(`\\['${m[1]!.replace('.', '\\.')}', '`).test(src)) ids.add(m[1]!);
+        if (src.includes(`registerCommand('${m[1]}'`) || new RegExp(`\\['${m[1]!.replace('.', '\\.')}', '`).test(src))
+          ids.add(m[1]!);
       }
     }
   }
@@ -33,7 +34,11 @@ function documented(): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of doc.split('\n')) {
     const m = /^\| `(emend\.[A-Za-z]+)` \|(.*)\|$/.exec(line);
-    if (m) rows.set(m[1]!, m[2]!.split('|').map((c) => c.trim()));
+    if (m)
+      rows.set(
+        m[1]!,
+        m[2]!.split('|').map((c) => c.trim()),
+      );
   }
   return rows;
 }
@@ -47,12 +52,23 @@ test('each documented command is contributed with the documented title, in the E
     const c = pkg.contributes.commands.find((x) => x.command === id);
     assert.ok(c, `${id} is not in contributes.commands`);
     assert.equal(c.category, 'Emend', id);
-    assert.ok(cells[0]!.startsWith(`Emend: ${c.title}`), `${id}: docs say "${cells[0]}", package.json "Emend: ${c.title}"`);
+    assert.ok(
+      cells[0]!.startsWith(`Emend: ${c.title}`),
+      `${id}: docs say "${cells[0]}", package.json "Emend: ${c.title}"`,
+    );
   }
 });
 
 function label(key: string): string {
-  return key.split(' ').map((part) => part.split('+').map((k) => k === 'cmd' ? 'Cmd' : k.length === 1 ? k.toUpperCase() : k[0]!.toUpperCase() + k.slice(1)).join('+')).join(' ');
+  return key
+    .split(' ')
+    .map((part) =>
+      part
+        .split('+')
+        .map((k) => (k === 'cmd' ? 'Cmd' : k.length === 1 ? k.toUpperCase() : k[0]!.toUpperCase() + k.slice(1)))
+        .join('+'),
+    )
+    .join(' ');
 }
 
 test('the documented keys are the contributed keybindings, only in Emend editors', () => {

@@ -7,13 +7,35 @@ import { analyze, CODES, diagnose } from '../../server/src/core/index';
 import { applyEdits } from './edits';
 
 const CORPUS = [
-  'a ~~b c', 'a ^{b c', 'a ^<b c', 'a *b c', 'a ~~b\nc\n\nd', 'a ^{b\n\nc}', 'a *b\n\nc',
-  'a } b > c', 'x ~~a ^{b~~ c} y', 'a ~~~~ b ^{} c', 'a ~~ b~~ c ^{ d } e',
-  'a ^{b} c ^{d} e ^<f> g', 'a ^<b> ^<c> ^{d}', '---\nx\n---\nbody', '---\ntitel: T\n---\nbody',
-  '---\ntitle: A\ntitle: A\n---\nbody', '---\nnote: A\nnote: B\n---\nbody', '---\ntitle: A\nbody',
-  'a ~~the~~ ^{the} b', 'x ^{we do} We do y', 'go the ^{the} way', 'to ~~eliminate~~^{relieve}the end',
-  'the worrisome~~concerns~~ end', 'the~~ big ~~dog', 'a word^{ more}here', 'the ~~old~~ the house', 'a ~~b~~ ^{c}d ^{e',
-  `${'^{'.repeat(101)}deep`, 'a } '.repeat(1001),
+  'a ~~b c',
+  'a ^{b c',
+  'a ^<b c',
+  'a *b c',
+  'a ~~b\nc\n\nd',
+  'a ^{b\n\nc}',
+  'a *b\n\nc',
+  'a } b > c',
+  'x ~~a ^{b~~ c} y',
+  'a ~~~~ b ^{} c',
+  'a ~~ b~~ c ^{ d } e',
+  'a ^{b} c ^{d} e ^<f> g',
+  'a ^<b> ^<c> ^{d}',
+  '---\nx\n---\nbody',
+  '---\ntitel: T\n---\nbody',
+  '---\ntitle: A\ntitle: A\n---\nbody',
+  '---\nnote: A\nnote: B\n---\nbody',
+  '---\ntitle: A\nbody',
+  'a ~~the~~ ^{the} b',
+  'x ^{we do} We do y',
+  'go the ^{the} way',
+  'to ~~eliminate~~^{relieve}the end',
+  'the worrisome~~concerns~~ end',
+  'the~~ big ~~dog',
+  'a word^{ more}here',
+  'the ~~old~~ the house',
+  'a ~~b~~ ^{c}d ^{e',
+  `${'^{'.repeat(101)}deep`,
+  'a } '.repeat(1001),
 ];
 
 /** Fixes checked per source: enough for every kind, without re-analysing a thousand-problem text a thousand times. */
@@ -58,8 +80,15 @@ for (const src of CORPUS) {
         const now = letters(after);
         const readingsKept = isSubsequence(before[0]!, now[0]!) && isSubsequence(before[1]!, now[1]!);
         const onlyDelimiters = isSubsequence(sourceLetters(src), sourceLetters(after));
-        assert.ok(readingsKept || onlyDelimiters, `${p.code} / ${fix.title}: ${JSON.stringify(src)} → ${JSON.stringify(after)} lost text`);
-        for (const v of values) assert.ok(headerValues(after).includes(v) || after.includes(v), `${p.code} / ${fix.title} lost header value ${v}`);
+        assert.ok(
+          readingsKept || onlyDelimiters,
+          `${p.code} / ${fix.title}: ${JSON.stringify(src)} → ${JSON.stringify(after)} lost text`,
+        );
+        for (const v of values)
+          assert.ok(
+            headerValues(after).includes(v) || after.includes(v),
+            `${p.code} / ${fix.title} lost header value ${v}`,
+          );
       }
     }
   });

@@ -21,17 +21,29 @@ before(async () => {
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
-    loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(ROOT, 'syntaxes', 'emend.tmLanguage.json'), 'utf8'), 'emend.tmLanguage.json'),
+    loadGrammar: async () =>
+      textmate.parseRawGrammar(
+        readFileSync(join(ROOT, 'syntaxes', 'emend.tmLanguage.json'), 'utf8'),
+        'emend.tmLanguage.json',
+      ),
   });
   grammar = (await registry.loadGrammar('text.emend'))!;
 });
 
-const SCOPE: Record<MarkKind, string> = { del: 'markup.deleted.emend', add: 'markup.inserted.emend', hand: 'markup.italic.hand.emend' };
+const SCOPE: Record<MarkKind, string> = {
+  del: 'markup.deleted.emend',
+  add: 'markup.inserted.emend',
+  hand: 'markup.italic.hand.emend',
+};
 const KINDS: MarkKind[] = ['del', 'add', 'hand'];
 
 /** Per character, how many marks of each kind hold it according to the grammar (line breaks excluded). */
 function grammarDepths(src: string): Record<MarkKind, number[]> {
-  const out = { del: new Array<number>(src.length).fill(0), add: new Array<number>(src.length).fill(0), hand: new Array<number>(src.length).fill(0) };
+  const out = {
+    del: new Array<number>(src.length).fill(0),
+    add: new Array<number>(src.length).fill(0),
+    hand: new Array<number>(src.length).fill(0),
+  };
   let stack = textmate.INITIAL;
   let offset = 0;
   for (const line of src.split('\n')) {
@@ -51,7 +63,10 @@ function grammarDepths(src: string): Record<MarkKind, number[]> {
 /** The same from the parser's tree. */
 function parserDepths(src: string, nodes: Inline[], out: Record<MarkKind, number[]>): void {
   for (const n of nodes) {
-    if (n.kind === 'subst') { parserDepths(src, [n.first, n.second], out); continue; }
+    if (n.kind === 'subst') {
+      parserDepths(src, [n.first, n.second], out);
+      continue;
+    }
     if (n.kind === 'text' || n.kind === 'escape') continue;
     for (let i = n.start; i < n.end; i++) if (src[i] !== '\n') out[n.kind][i]!++;
     parserDepths(src, n.children, out);
@@ -66,8 +81,8 @@ const punct = fc.constantFrom('.', ',', ' -- ', ':', '~', '^', '{', '<', '\n');
 function inline(depth: number, tildes: number, inHand: boolean): fc.Arbitrary<string> {
   const leaf = fc.oneof(word, word, escape, punct);
   if (depth === 0) return leaf;
-  const seq = (t: number, h: boolean) => fc.array(fc.oneof(leaf, inline(depth - 1, t, h)), { minLength: 1, maxLength: 4 })
-    .map((parts) => parts.join(' '));
+  const seq = (t: number, h: boolean) =>
+    fc.array(fc.oneof(leaf, inline(depth - 1, t, h)), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
   const marks: fc.Arbitrary<string>[] = [
     seq(0, inHand).map((s) => `^{${s.replace(/[}]/g, '')}}`),
     seq(0, inHand).map((s) => `^<${s.replace(/[>]/g, '')}>`),
@@ -86,29 +101,44 @@ const documentArb = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((ps)
 
 test('the grammar colours exactly what the parser reads as marks, on generated well-formed transcriptions', () => {
   let checked = 0;
-  fc.assert(fc.property(documentArb, (src) => {
-    const doc = parse(src);
-    // Only documents the parser reads without a syntax problem: the grammar cannot see crossings or stray closers.
-    if (doc.problems.some((p) => p.severity === 'error' || p.code === 'stray-closer')) return true;
-    checked++;
-    const expected = { del: new Array<number>(src.length).fill(0), add: new Array<number>(src.length).fill(0), hand: new Array<number>(src.length).fill(0) };
-    for (const p of doc.paragraphs) parserDepths(src, p.children, expected);
-    const actual = grammarDepths(src);
-    for (const kind of KINDS) {
-      for (let i = 0; i < src.length; i++) {
-        if (src[i] === '\n') continue;
-        assert.equal(actual[kind][i], expected[kind][i], `${kind} depth at ${i} (${JSON.stringify(src.slice(Math.max(0, i - 10), i + 10))}) in ${JSON.stringify(src)}`);
+  fc.assert(
+    fc.property(documentArb, (src) => {
+      const doc = parse(src);
+      // Only documents the parser reads without a syntax problem: the grammar cannot see crossings or stray closers.
+      if (doc.problems.some((p) => p.severity === 'error' || p.code === 'stray-closer')) return true;
+      checked++;
+      const expected = {
+        del: new Array<number>(src.length).fill(0),
+        add: new Array<number>(src.length).fill(0),
+        hand: new Array<number>(src.length).fill(0),
+      };
+      for (const p of doc.paragraphs) parserDepths(src, p.children, expected);
+      const actual = grammarDepths(src);
+      for (const kind of KINDS) {
+        for (let i = 0; i < src.length; i++) {
+          if (src[i] === '\n') continue;
+          assert.equal(
+            actual[kind][i],
+            expected[kind][i],
+            `${kind} depth at ${i} (${JSON.stringify(src.slice(Math.max(0, i - 10), i + 10))}) in ${JSON.stringify(src)}`,
+          );
+        }
       }
-    }
-    return true;
-  }), { numRuns: 300, seed: 1985 });
+      return true;
+    }),
+    { numRuns: 300, seed: 1985 },
+  );
   assert.ok(checked > 100, `only ${checked} generated documents were well-formed`);
 });
 
 test('an unclosed mark is coloured to the end of its paragraph, as the parser ends it there', () => {
   const src = 'a ~~b c\nd e\n\nf ^{g\nh';
   const doc = parse(src);
-  const expected = { del: new Array<number>(src.length).fill(0), add: new Array<number>(src.length).fill(0), hand: new Array<number>(src.length).fill(0) };
+  const expected = {
+    del: new Array<number>(src.length).fill(0),
+    add: new Array<number>(src.length).fill(0),
+    hand: new Array<number>(src.length).fill(0),
+  };
   for (const p of doc.paragraphs) parserDepths(src, p.children, expected);
   assert.deepEqual(grammarDepths(src), expected);
 });

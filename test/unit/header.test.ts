@@ -7,9 +7,23 @@ test('a header block gives fields with exact spans and is in no reading', () => 
   const src = '---\ntitle: Letter\nwitness:  sent.txt \n---\n\nDear Sir';
   const d = parse(src);
   assert.deepEqual(d.header, {
-    start: 0, end: 41, fields: [
-      { key: 'title', value: 'Letter', line: { start: 4, end: 17 }, keySpan: { start: 4, end: 9 }, valueSpan: { start: 11, end: 17 } },
-      { key: 'witness', value: 'sent.txt', line: { start: 18, end: 36 }, keySpan: { start: 18, end: 25 }, valueSpan: { start: 28, end: 36 } },
+    start: 0,
+    end: 41,
+    fields: [
+      {
+        key: 'title',
+        value: 'Letter',
+        line: { start: 4, end: 17 },
+        keySpan: { start: 4, end: 9 },
+        valueSpan: { start: 11, end: 17 },
+      },
+      {
+        key: 'witness',
+        value: 'sent.txt',
+        line: { start: 18, end: 36 },
+        keySpan: { start: 18, end: 25 },
+        valueSpan: { start: 28, end: 36 },
+      },
     ],
   });
   assert.equal(d.bodyStart, 42);
@@ -20,7 +34,13 @@ test('a header block gives fields with exact spans and is in no reading', () => 
 
 test('keys are case-insensitive; blank lines inside the block are ignored', () => {
   const d = parse('---\nTitle: A\n\ndate: 1985\n---\nx');
-  assert.deepEqual(d.header?.fields.map((f) => [f.key, f.value]), [['title', 'A'], ['date', '1985']]);
+  assert.deepEqual(
+    d.header?.fields.map((f) => [f.key, f.value]),
+    [
+      ['title', 'A'],
+      ['date', '1985'],
+    ],
+  );
 });
 
 test('a header after a byte-order mark', () => {
@@ -45,7 +65,10 @@ test('an unclosed header is text, with a fix closing it after its fields', () =>
   const src = '---\ntitle: T\ndate: 1985\n\nDear Sir';
   const d = parse(src);
   assert.equal(d.header, null);
-  assert.deepEqual(d.problems.map((p) => [p.code, p.start, p.end]), [['header-unclosed', 0, 3]]);
+  assert.deepEqual(
+    d.problems.map((p) => [p.code, p.start, p.end]),
+    [['header-unclosed', 0, 3]],
+  );
   const fix = d.problems[0]!.fixes[0]!;
   const mended = applyEdits(src, fix.edits);
   assert.equal(mended, '---\ntitle: T\ndate: 1985\n---\n\nDear Sir');
@@ -54,17 +77,31 @@ test('an unclosed header is text, with a fix closing it after its fields', () =>
 });
 
 test('an unclosed header with no field lines has no fix', () => {
-  assert.deepEqual(parse('---\nDear Sir').problems.map((p) => [p.code, p.fixes.length]), [['header-unclosed', 0]]);
+  assert.deepEqual(
+    parse('---\nDear Sir').problems.map((p) => [p.code, p.fixes.length]),
+    [['header-unclosed', 0]],
+  );
   assert.deepEqual(codes('---'), ['header-unclosed']);
 });
 
 test('malformed lines, unknown and duplicate keys', () => {
   const src = '---\ntitel: A\njust words\ntitle: B\ntitle: C\n---\nx';
   const d = parse(src);
-  assert.deepEqual(d.problems.map((p) => [p.code, src.slice(p.start, p.end)]), [
-    ['header-unknown-key', 'titel'], ['header-malformed-line', 'just words'], ['header-duplicate-key', 'title'],
-  ]);
-  assert.deepEqual(d.header?.fields.map((f) => [f.key, f.value]), [['titel', 'A'], ['title', 'B']]);
+  assert.deepEqual(
+    d.problems.map((p) => [p.code, src.slice(p.start, p.end)]),
+    [
+      ['header-unknown-key', 'titel'],
+      ['header-malformed-line', 'just words'],
+      ['header-duplicate-key', 'title'],
+    ],
+  );
+  assert.deepEqual(
+    d.header?.fields.map((f) => [f.key, f.value]),
+    [
+      ['titel', 'A'],
+      ['title', 'B'],
+    ],
+  );
   const rename = d.problems[0]!.fixes[0]!;
   assert.equal(rename.title, 'Change to `title`');
   // `title: C` says something else than `title: B`: removing it would lose what was typed, so no fix is offered.

@@ -10,34 +10,49 @@ function hover(src: string, at: string | number, options = {}) {
 test('a substitution shows its summary and the sentence in both readings, the change in bold', () => {
   const src = 'It is so. We should find the way to ~~eliminate~~ ^{relieve} the concerns you have expressed. Next one.';
   const h = hover(src, 'eliminate')!;
-  assert.equal(h.markdown, '**Substitution:** eliminate → relieve\n\n' +
-    '*Draft:* We should find the way to **eliminate** the concerns you have expressed\\.\n\n' +
-    '*Final:* We should find the way to **relieve** the concerns you have expressed\\.');
+  assert.equal(
+    h.markdown,
+    '**Substitution:** eliminate → relieve\n\n' +
+      '*Draft:* We should find the way to **eliminate** the concerns you have expressed\\.\n\n' +
+      '*Final:* We should find the way to **relieve** the concerns you have expressed\\.',
+  );
   assert.equal(src.slice(h.start, h.end), '~~eliminate~~ ^{relieve}');
 });
 
 test('an insertion shows a caret where the draft lacks it', () => {
   const src = 'a first strike ^{and test} capability';
-  assert.equal(hover(src, 'and')!.markdown, '**Insertion:** and test\n\n' +
-    '*Draft:* a first strike ‸capability\n\n*Final:* a first strike **and test** capability');
+  assert.equal(
+    hover(src, 'and')!.markdown,
+    '**Insertion:** and test\n\n' +
+      '*Draft:* a first strike ‸capability\n\n*Final:* a first strike **and test** capability',
+  );
 });
 
 test('a deletion shows a caret where the final lacks it', () => {
   const src = 'That is obviously ~~worrisome~~ to us.';
-  assert.equal(hover(src, '~~')!.markdown, '**Deletion:** worrisome\n\n' +
-    '*Draft:* That is obviously **worrisome** to us\\.\n\n*Final:* That is obviously ‸to us\\.');
+  assert.equal(
+    hover(src, '~~')!.markdown,
+    '**Deletion:** worrisome\n\n' +
+      '*Draft:* That is obviously **worrisome** to us\\.\n\n*Final:* That is obviously ‸to us\\.',
+  );
 });
 
 test('nested marks list what happened, outermost first, and the hover covers the innermost', () => {
   const src = 'x ~~a ^{b} c~~ y';
   const h = hover(src, 'b')!;
-  assert.equal(h.markdown.split('\n\n')[0], '1. **Deletion:** a b c\\; first inserted “b”\\, then struck\n2. **Insertion\\, later struck:** b');
+  assert.equal(
+    h.markdown.split('\n\n')[0],
+    '1. **Deletion:** a b c\\; first inserted “b”\\, then struck\n2. **Insertion\\, later struck:** b',
+  );
   assert.equal(src.slice(h.start, h.end), '^{b}');
 });
 
 test('the sentence stops at a blank line, even one holding spaces or tabs', () => {
   const src = 'the end\n  \n*Hand* writes';
-  assert.equal(hover(src, '*')!.markdown, '**Another hand:** Hand\n\n*Draft:* **Hand** writes\n\n*Final:* **Hand** writes');
+  assert.equal(
+    hover(src, '*')!.markdown,
+    '**Another hand:** Hand\n\n*Draft:* **Hand** writes\n\n*Final:* **Hand** writes',
+  );
   assert.equal(hover('the end\n\n*Hand* writes', '*')!.markdown, hover(src, '*')!.markdown);
 });
 
@@ -78,10 +93,14 @@ test('escapeMarkdown escapes every ASCII punctuation character and flattens line
 test('the witness line shows where the witness is and whether it was found', () => {
   const src = '---\ntitle: T\nwitness: sent.txt\n---\nbody';
   const at = src.indexOf('sent');
-  assert.equal(hover(src, at, { witness: { location: '/w/sent.txt', found: true, detail: '12 lines' } })!.markdown,
-    '**Witness:** sent\\.txt\n\nLocation: \\/w\\/sent\\.txt\n\nFound: 12 lines');
-  assert.equal(hover(src, at, { witness: { location: '/w/sent.txt', found: false } })!.markdown,
-    '**Witness:** sent\\.txt\n\nLocation: \\/w\\/sent\\.txt\n\nNot found.');
+  assert.equal(
+    hover(src, at, { witness: { location: '/w/sent.txt', found: true, detail: '12 lines' } })!.markdown,
+    '**Witness:** sent\\.txt\n\nLocation: \\/w\\/sent\\.txt\n\nFound: 12 lines',
+  );
+  assert.equal(
+    hover(src, at, { witness: { location: '/w/sent.txt', found: false } })!.markdown,
+    '**Witness:** sent\\.txt\n\nLocation: \\/w\\/sent\\.txt\n\nNot found.',
+  );
   assert.match(hover(src, at)!.markdown, /^\*\*Witness:\*\* sent\\\.txt\n\nNot checked/);
   const h = hover(src, at)!;
   assert.equal(src.slice(h.start, h.end), 'witness: sent.txt');
@@ -90,6 +109,8 @@ test('the witness line shows where the witness is and whether it was found', () 
 
 test('the full stop of an abbreviation does not end the sentence', () => {
   const src = 'It was late. Dear Mr. ~~President~~ ^{General} Secretary of the U.S. party. Next.';
-  assert.equal(hover(src, 'President')!.markdown.split('\n\n')[1],
-    '*Draft:* Dear Mr\\. **President** Secretary of the U\\.S\\. party\\.');
+  assert.equal(
+    hover(src, 'President')!.markdown.split('\n\n')[1],
+    '*Draft:* Dear Mr\\. **President** Secretary of the U\\.S\\. party\\.',
+  );
 });

@@ -27,7 +27,10 @@ for (const [source, draft, final] of examples) {
 
 for (const [source, code] of problemExamples) {
   test(`markup.md problem example ${source} gives ${code}`, () => {
-    assert.deepEqual(parse(cell(source!)).problems.map((p) => p.code), [cell(code!)]);
+    assert.deepEqual(
+      parse(cell(source!)).problems.map((p) => p.code),
+      [cell(code!)],
+    );
   });
 }
 

@@ -7,14 +7,24 @@ const src = 'a ~~b~~ c ^{d} e ~~f~~ ^{g} h';
 const revs = revisions(parse(src));
 
 test('the revisions of the example are where the navigation tests expect them', () => {
-  assert.deepEqual(revs.map((r) => [r.kind, r.start]), [['del', 2], ['add', 10], ['subst', 17]]);
+  assert.deepEqual(
+    revs.map((r) => [r.kind, r.start]),
+    [
+      ['del', 2],
+      ['add', 10],
+      ['subst', 17],
+    ],
+  );
 });
 
 test('next revision: the first one starting after the cursor', () => {
   assert.equal(nextRevision(revs, 0)?.revision.start, 2);
   assert.equal(nextRevision(revs, 2)?.revision.start, 10, 'from the start of a revision, the next one');
   assert.equal(nextRevision(revs, 5)?.revision.start, 10, 'from inside a revision, the next one');
-  assert.deepEqual({ ...nextRevision(revs, 12), revision: undefined }, { revision: undefined, index: 2, wrapped: false });
+  assert.deepEqual(
+    { ...nextRevision(revs, 12), revision: undefined },
+    { revision: undefined, index: 2, wrapped: false },
+  );
 });
 
 test('next revision wraps round to the first after the last', () => {

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, countRevisions, countRevisionsIn, describeCounts, foldingRanges, outline, parse, revisions } from '../../server/src/core/index';
+import {
+  analyze,
+  countRevisions,
+  countRevisionsIn,
+  describeCounts,
+  foldingRanges,
+  outline,
+  parse,
+  revisions,
+} from '../../server/src/core/index';
 
 function symbols(src: string) {
   const a = analyze(src);
@@ -9,11 +18,14 @@ function symbols(src: string) {
 
 test('each paragraph is named by its first words in the final reading, with its revision counts', () => {
   const src = 'To ~~eliminate~~ ^{relieve} the concerns.\n\nDear *Gorbachev* RR\n\nNo marks here.';
-  assert.deepEqual(symbols(src).map((s) => [s.name, s.detail, s.kind, s.range.start, s.range.end]), [
-    ['To relieve the concerns.', '1 deletion, 1 insertion (1 substitution)', 'paragraph', 0, 41],
-    ['Dear Gorbachev RR', '1 in another hand', 'paragraph', 43, 62],
-    ['No marks here.', 'no revisions', 'paragraph', 64, 78],
-  ]);
+  assert.deepEqual(
+    symbols(src).map((s) => [s.name, s.detail, s.kind, s.range.start, s.range.end]),
+    [
+      ['To relieve the concerns.', '1 deletion, 1 insertion (1 substitution)', 'paragraph', 0, 41],
+      ['Dear Gorbachev RR', '1 in another hand', 'paragraph', 43, 62],
+      ['No marks here.', 'no revisions', 'paragraph', 64, 78],
+    ],
+  );
 });
 
 test('a paragraph the final reading drops is named from its draft and says it is struck', () => {
@@ -28,7 +40,9 @@ test('a paragraph with no text in either reading still gets a name', () => {
 });
 
 test('long paragraphs are cut at a word, line breaks read as spaces', () => {
-  const [p] = symbols('Now that we are both home and facing the task\nof leading our countries into a more constructive relationship.');
+  const [p] = symbols(
+    'Now that we are both home and facing the task\nof leading our countries into a more constructive relationship.',
+  );
   assert.equal(p!.name, 'Now that we are both home and facing the task of…');
   assert.deepEqual(p!.selectionRange, { start: 0, end: 45 }, 'the selection range is the first line');
 });
@@ -38,13 +52,22 @@ test('the header block is a symbol with its fields as children', () => {
   const [header, text] = symbols(src);
   assert.equal(header!.name, 'Header');
   assert.equal(header!.detail, 'Letter to Gorbachev');
-  assert.deepEqual(header!.children.map((c) => [c.name, c.detail, c.selectionRange.start]), [['title', 'Letter to Gorbachev', 4], ['date', '1985-11-28', 31]]);
+  assert.deepEqual(
+    header!.children.map((c) => [c.name, c.detail, c.selectionRange.start]),
+    [
+      ['title', 'Letter to Gorbachev', 4],
+      ['date', '1985-11-28', 31],
+    ],
+  );
   assert.equal(text!.name, 'Text.');
 });
 
 test('revision counts go to the paragraph that holds them, nested ones included', () => {
   const src = 'a ~~~b ~~c~~ d~~~\n\ne ^{f} ^{g}';
-  assert.deepEqual(symbols(src).map((s) => s.detail), ['2 deletions', '2 insertions']);
+  assert.deepEqual(
+    symbols(src).map((s) => s.detail),
+    ['2 deletions', '2 insertions'],
+  );
 });
 
 test('counts describe deletions and insertions on the page, substitutions among them', () => {
@@ -63,11 +86,12 @@ test('folding: the header block and every paragraph of more than one line', () =
   ]);
 });
 
-test('the status bar\'s counts, read off the flat tree, are those of the revision list', () => {
+test("the status bar's counts, read off the flat tree, are those of the revision list", () => {
   const sources = [
     '~~a~~ ^{b} ~~c~~ *d* ^{e}',
     '~~old~~^{new} and ^{x ~~y~~ z} ~~~p ~~q~~ r~~~ *h ^{i}* ~~s~~ ^<t>',
     '^{a} ~~b~~ ^{c}\n\n~~d ^{e~~ f}\n\n*g',
   ];
-  for (const src of sources) assert.deepEqual(countRevisionsIn(parse(src).syntax), countRevisions(revisions(parse(src))), src);
+  for (const src of sources)
+    assert.deepEqual(countRevisionsIn(parse(src).syntax), countRevisions(revisions(parse(src))), src);
 });

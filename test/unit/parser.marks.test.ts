@@ -132,13 +132,22 @@ test('marks run across single line breaks', () => {
 
 test('paragraphs are separated by blank lines, and their spans exclude the separator', () => {
   const d = parse('one\ntwo\n\n \t\nthree  \n');
-  assert.deepEqual(d.paragraphs.map((p) => [p.start, p.end]), [[0, 7], [12, 17]]);
+  assert.deepEqual(
+    d.paragraphs.map((p) => [p.start, p.end]),
+    [
+      [0, 7],
+      [12, 17],
+    ],
+  );
   assert.equal(shape(d), '"one\\ntwo" ¶ "three"');
 });
 
 test('a blank line may hold spaces, tabs or carriage returns; a line that begins with spaces but has text is not one', () => {
   const d = parse('a\n  b\n\tc\n \t \nd\n\r\ne\n\t\nf\ng\n');
-  assert.deepEqual(d.paragraphs.map((p) => d.source.slice(p.start, p.end)), ['a\n  b\n\tc', 'd', 'e', 'f\ng']);
+  assert.deepEqual(
+    d.paragraphs.map((p) => d.source.slice(p.start, p.end)),
+    ['a\n  b\n\tc', 'd', 'e', 'f\ng'],
+  );
 });
 
 test('CRLF line breaks: a line of only \\r is blank', () => {

@@ -32,7 +32,10 @@ test('unclosed mark on an earlier line: the fix closing it at its line end, and 
   assert.equal(fixed(src, /end of its line/), 'a ^{b}  \nc');
   assert.equal(fixed(src, /end of the document/), 'a ^{b  \nc}');
   // Where the writer meant the mark to end is a guess here, so neither fix is preferred (no automatic fix).
-  assert.equal(p.fixes.find((f) => f.preferred), undefined);
+  assert.equal(
+    p.fixes.find((f) => f.preferred),
+    undefined,
+  );
 });
 
 test('unclosed hand and angle insertion use their own closers', () => {
@@ -94,7 +97,10 @@ test('mixed insertion spellings: reported on the rarer, fixes for one and for al
   assert.equal(fixed(src, /this/), 'a ^{b} c ^{d} e ^{f}');
   const two = 'a ^<b> c ^<d> e ^{f}';
   const q = parse(two).problems;
-  assert.deepEqual(q.map((x) => x.start), [16]);
+  assert.deepEqual(
+    q.map((x) => x.start),
+    [16],
+  );
   assert.equal(applyEdits(two, q[0]!.fixes.find((f) => f.preferred)!.edits), 'a ^<b> c ^<d> e ^<f>');
 });
 
@@ -107,7 +113,13 @@ test('crossing marks: each inner mark the crossing ended has its closer ignored 
   // `*` crosses the two deletions; the next `~~` is the awaited closer of `~~b`, the `~~` after it opens a new deletion.
   const src = '*~~~a ~~b* c~~ d ~~e';
   const d = parse(src);
-  assert.deepEqual(d.problems.map((p) => [p.code, p.start]), [['crossing-marks', 9], ['unclosed-deletion', 17]]);
+  assert.deepEqual(
+    d.problems.map((p) => [p.code, p.start]),
+    [
+      ['crossing-marks', 9],
+      ['unclosed-deletion', 17],
+    ],
+  );
   const last = d.paragraphs[0]!.children.at(-1)!;
   assert.deepEqual([last.kind, last.start, last.end], ['del', 17, 20]);
 });
@@ -123,11 +135,17 @@ test('tildes just after marks refused as too deep: a run that closes them and ha
 test('marks nested beyond the limit are read as text, reported once', () => {
   const deep = '^{'.repeat(MAX_NESTING + 5) + 'x' + '}'.repeat(MAX_NESTING + 5);
   const d = parse(deep);
-  assert.deepEqual(d.problems.map((p) => p.code), ['nesting-too-deep']);
+  assert.deepEqual(
+    d.problems.map((p) => p.code),
+    ['nesting-too-deep'],
+  );
   assert.equal(d.problems[0]!.start, 2 * MAX_NESTING);
   let depth = 0;
   let node = d.paragraphs[0]!.children[0]!;
-  while (node.kind === 'add') { depth++; node = node.children[0]!; }
+  while (node.kind === 'add') {
+    depth++;
+    node = node.children[0]!;
+  }
   assert.equal(depth, MAX_NESTING);
   assert.equal(node.kind, 'text');
   assert.equal(deep.slice(node.start, node.end), '^{'.repeat(5) + 'x' + '}'.repeat(5));
@@ -136,7 +154,10 @@ test('marks nested beyond the limit are read as text, reported once', () => {
 test('text after a refused nest parses normally again', () => {
   const src = '~~'.repeat(0) + '^{'.repeat(MAX_NESTING + 1) + '}'.repeat(MAX_NESTING + 1) + ' then ~~z~~';
   const d = parse(src);
-  assert.deepEqual(d.problems.map((p) => p.code), ['nesting-too-deep']);
+  assert.deepEqual(
+    d.problems.map((p) => p.code),
+    ['nesting-too-deep'],
+  );
   assert.match(shape(d), / del\["z"\]$/);
 });
 
@@ -151,7 +172,8 @@ test('every problem lies inside the document and every fix edit is well formed',
   for (const src of ['a ~~b', '^{', 'x }', '*', '~~a ^{b~~ c}', '---\nt: x', 'a ^{ b} ^<c>']) {
     for (const p of parse(src).problems) {
       assert.ok(p.start >= 0 && p.start <= p.end && p.end <= src.length, `${src}: ${p.code}`);
-      for (const f of p.fixes) for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
+      for (const f of p.fixes)
+        for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
     }
   }
 });

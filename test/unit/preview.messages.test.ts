@@ -4,8 +4,12 @@ import { isFromWebview, toPreviewState, type ToWebview } from '../../client/src/
 import { stateAfterUpdate, updateAction } from '../../client/src/preview/update';
 
 test('toPreviewState accepts a saved state and drops what does not belong', () => {
-  assert.deepEqual(toPreviewState({ uri: 'file:///a.emend', view: 'final', locked: true, line: 12.5, extra: 1 }),
-    { uri: 'file:///a.emend', view: 'final', locked: true, line: 12.5 });
+  assert.deepEqual(toPreviewState({ uri: 'file:///a.emend', view: 'final', locked: true, line: 12.5, extra: 1 }), {
+    uri: 'file:///a.emend',
+    view: 'final',
+    locked: true,
+    line: 12.5,
+  });
   assert.deepEqual(toPreviewState({ uri: 'u', view: 'v', line: -3 }), { uri: 'u', view: 'v', locked: false });
   assert.equal(toPreviewState(null), undefined);
   assert.equal(toPreviewState({ uri: 1, view: 'v' }), undefined);
@@ -27,9 +31,20 @@ test('isFromWebview accepts the known messages and nothing else', () => {
 
 function update(over: Partial<Extract<ToWebview, { type: 'update' }>>): Extract<ToWebview, { type: 'update' }> {
   return {
-    type: 'update', uri: 'file:///a.emend', name: 'a.emend', version: 5, view: 'diplomatic', views: [], blocks: [],
+    type: 'update',
+    uri: 'file:///a.emend',
+    name: 'a.emend',
+    version: 5,
+    view: 'diplomatic',
+    views: [],
+    blocks: [],
     locked: false,
-    settings: { scrollPreviewWithEditor: true, scrollEditorWithPreview: true, doubleClickToSwitchToEditor: true, markEditorSelection: true },
+    settings: {
+      scrollPreviewWithEditor: true,
+      scrollEditorWithPreview: true,
+      doubleClickToSwitchToEditor: true,
+      markEditorSelection: true,
+    },
     ...over,
   };
 }
@@ -52,14 +67,25 @@ test('an answer older than what is shown is ignored', () => {
 });
 
 test('another document replaces the page at the editor line; another view keeps the reading place', () => {
-  assert.deepEqual(updateAction(shown, update({ uri: 'file:///b.emend', version: 1 }), 9), { kind: 'replace', line: 0 });
+  assert.deepEqual(updateAction(shown, update({ uri: 'file:///b.emend', version: 1 }), 9), {
+    kind: 'replace',
+    line: 0,
+  });
   assert.deepEqual(updateAction(shown, update({ uri: 'file:///b.emend', line: 4 }), 9), { kind: 'replace', line: 4 });
   assert.deepEqual(updateAction(shown, update({ view: 'final' }), 9), { kind: 'replace', line: 9 });
 });
 
 test('the saved state follows the update and keeps the scroll line of the same document', () => {
-  assert.deepEqual(stateAfterUpdate({ uri: 'file:///a.emend', view: 'draft', locked: false, line: 4 }, update({ view: 'final', locked: true })),
-    { uri: 'file:///a.emend', view: 'final', locked: true, line: 4 });
-  assert.deepEqual(stateAfterUpdate({ uri: 'file:///b.emend', view: 'draft', locked: false, line: 4 }, update({})),
-    { uri: 'file:///a.emend', view: 'diplomatic', locked: false });
+  assert.deepEqual(
+    stateAfterUpdate(
+      { uri: 'file:///a.emend', view: 'draft', locked: false, line: 4 },
+      update({ view: 'final', locked: true }),
+    ),
+    { uri: 'file:///a.emend', view: 'final', locked: true, line: 4 },
+  );
+  assert.deepEqual(stateAfterUpdate({ uri: 'file:///b.emend', view: 'draft', locked: false, line: 4 }, update({})), {
+    uri: 'file:///a.emend',
+    view: 'diplomatic',
+    locked: false,
+  });
 });

@@ -8,14 +8,22 @@ const input = {
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
   state: { uri: 'file:///x/"><script>alert(1)</script>.emend', view: 'final', locked: false },
-  settings: { scrollPreviewWithEditor: true, scrollEditorWithPreview: false, doubleClickToSwitchToEditor: true, markEditorSelection: true },
+  settings: {
+    scrollPreviewWithEditor: true,
+    scrollEditorWithPreview: false,
+    doubleClickToSwitchToEditor: true,
+    markEditorSelection: true,
+  },
 };
 
 test('the CSP allows nothing by default, our stylesheet, and only the script with the nonce', () => {
   const csp = contentSecurityPolicy(input.cspSource, 'N');
-  assert.equal(csp, "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; "
-    + "img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; "
-    + "script-src 'nonce-N'; base-uri 'none'; form-action 'none'");
+  assert.equal(
+    csp,
+    "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; " +
+      'img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; ' +
+      "script-src 'nonce-N'; base-uri 'none'; form-action 'none'",
+  );
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*|http:/);
 });
 
@@ -43,6 +51,11 @@ test('the state embedded in the shell is escaped data, and reads back as it was'
   const html = previewShell(input);
   assert.equal((html.match(/<script/g) ?? []).length, 1);
   const m = /data-preview="([^"]*)"/.exec(html)!;
-  const json = m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const json = m[1]!
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   assert.deepEqual(JSON.parse(json), { state: input.state, settings: input.settings });
 });

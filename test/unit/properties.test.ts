@@ -4,19 +4,59 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  countRevisions, countRevisionsIn, escapeText, isProblemCode, parse, reading, READING_KINDS, revisions, type Inline,
+  countRevisions,
+  countRevisionsIn,
+  escapeText,
+  isProblemCode,
+  parse,
+  reading,
+  READING_KINDS,
+  revisions,
+  type Inline,
 } from '../../server/src/core/index';
 import { documentedParserCodes } from './doc-tables';
 
-const MARKUP_UNITS = ['~', '~', '~~', '^', '^{', '^<', '{', '}', '<', '>', '*', '\\', ' ', ' ', '\t', '\n', '\n\n', '\r\n',
-  'a', 'bc', 'é', ',', '.', '(', ')', '---\n', 'title: x\n', '😀', '\ud800'];
+const MARKUP_UNITS = [
+  '~',
+  '~',
+  '~~',
+  '^',
+  '^{',
+  '^<',
+  '{',
+  '}',
+  '<',
+  '>',
+  '*',
+  '\\',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\r\n',
+  'a',
+  'bc',
+  'é',
+  ',',
+  '.',
+  '(',
+  ')',
+  '---\n',
+  'title: x\n',
+  '😀',
+  '\ud800',
+];
 const markupish = fc.array(fc.constantFrom(...MARKUP_UNITS), { maxLength: 60 }).map((a) => a.join(''));
 const anything = fc.oneof(markupish, fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 }));
 
 function checkTree(src: string, nodes: Inline[], from: number, to: number): void {
   let at = from;
   for (const n of nodes) {
-    assert.ok(n.start >= at && n.start <= n.end && n.end <= to, `node ${n.kind} [${n.start},${n.end}) outside [${at},${to})`);
+    assert.ok(
+      n.start >= at && n.start <= n.end && n.end <= to,
+      `node ${n.kind} [${n.start},${n.end}) outside [${at},${to})`,
+    );
     if (n.kind === 'del' || n.kind === 'add' || n.kind === 'hand') {
       assert.equal(src.slice(n.open.start, n.open.end), n.delimiter);
       assert.equal(n.open.start, n.start);
@@ -37,67 +77,88 @@ function checkTree(src: string, nodes: Inline[], from: number, to: number): void
 
 test('any string parses without throwing, into ordered nodes and problems inside the document', () => {
   const documented = documentedParserCodes();
-  fc.assert(fc.property(anything, (src) => {
-    const doc = parse(src);
-    let at = doc.bodyStart;
-    for (const p of doc.paragraphs) {
-      assert.ok(p.start >= at && p.end >= p.start && p.end <= src.length);
-      checkTree(src, p.children, p.start, p.end);
-      at = p.end;
-    }
-    for (const p of doc.problems) {
-      assert.ok(p.start >= 0 && p.start <= p.end && p.end <= src.length, `${p.code} at [${p.start},${p.end})`);
-      assert.ok(isProblemCode(p.code) && documented.has(p.code), `${p.code} is not documented in docs/markup.md`);
-      for (const f of p.fixes) for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
-    }
-  }), { numRuns: 2000, includeErrorInReport: true });
+  fc.assert(
+    fc.property(anything, (src) => {
+      const doc = parse(src);
+      let at = doc.bodyStart;
+      for (const p of doc.paragraphs) {
+        assert.ok(p.start >= at && p.end >= p.start && p.end <= src.length);
+        checkTree(src, p.children, p.start, p.end);
+        at = p.end;
+      }
+      for (const p of doc.problems) {
+        assert.ok(p.start >= 0 && p.start <= p.end && p.end <= src.length, `${p.code} at [${p.start},${p.end})`);
+        assert.ok(isProblemCode(p.code) && documented.has(p.code), `${p.code} is not documented in docs/markup.md`);
+        for (const f of p.fixes)
+          for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
+      }
+    }),
+    { numRuns: 2000, includeErrorInReport: true },
+  );
 });
 
 test('any string gives readings whose characters map back to the same characters of the source', () => {
-  fc.assert(fc.property(anything, (src) => {
-    const doc = parse(src);
-    for (const kind of READING_KINDS) {
-      const r = reading(doc, kind);
-      let last = -1;
-      for (let i = 0; i <= r.text.length; i++) {
-        const s = r.map.toSource(i);
-        assert.ok(s >= 0 && s <= src.length);
-        assert.ok(s >= last, 'toSource is monotonic');
-        last = s;
-        if (kind !== 'diplomatic' && i < r.text.length) assert.equal(src[s], r.text[i], `${kind} offset ${i}`);
+  fc.assert(
+    fc.property(anything, (src) => {
+      const doc = parse(src);
+      for (const kind of READING_KINDS) {
+        const r = reading(doc, kind);
+        let last = -1;
+        for (let i = 0; i <= r.text.length; i++) {
+          const s = r.map.toSource(i);
+          assert.ok(s >= 0 && s <= src.length);
+          assert.ok(s >= last, 'toSource is monotonic');
+          last = s;
+          if (kind !== 'diplomatic' && i < r.text.length) assert.equal(src[s], r.text[i], `${kind} offset ${i}`);
+        }
+        for (const j of r.junctions) assert.ok(j >= 0 && j <= r.text.length);
       }
-      for (const j of r.junctions) assert.ok(j >= 0 && j <= r.text.length);
-    }
-  }), { numRuns: 1000, includeErrorInReport: true });
+    }),
+    { numRuns: 1000, includeErrorInReport: true },
+  );
 });
 
-test('any string: readings and revision counts made from the parser\'s flat tree equal those made from the object tree', () => {
+test("any string: readings and revision counts made from the parser's flat tree equal those made from the object tree", () => {
   // The parser's output is a flat table; the renderers read one paragraph of the object tree made from it. The two
   // walks must give the same text, map, junctions and paragraphs.
-  fc.assert(fc.property(anything, (src) => {
-    const doc = parse(src);
-    const objects = { source: doc.source, header: doc.header, bodyStart: doc.bodyStart, paragraphs: doc.paragraphs, problems: [] };
-    assert.equal(doc.syntax.paragraphs.length, doc.paragraphs.length);
-    for (const kind of READING_KINDS) {
-      const flat = reading(doc, kind), tree = reading(objects, kind);
-      assert.equal(flat.text, tree.text, kind);
-      assert.deepEqual(flat.junctions, tree.junctions, kind);
-      assert.deepEqual(flat.paragraphs, tree.paragraphs, kind);
-      for (let i = 0; i <= src.length; i++) assert.equal(flat.map.toReading(i), tree.map.toReading(i), `${kind} toReading(${i})`);
-    }
-    assert.deepEqual(countRevisionsIn(doc.syntax), countRevisions(revisions(doc)), 'revision counts');
-  }), { numRuns: 1000, includeErrorInReport: true });
+  fc.assert(
+    fc.property(anything, (src) => {
+      const doc = parse(src);
+      const objects = {
+        source: doc.source,
+        header: doc.header,
+        bodyStart: doc.bodyStart,
+        paragraphs: doc.paragraphs,
+        problems: [],
+      };
+      assert.equal(doc.syntax.paragraphs.length, doc.paragraphs.length);
+      for (const kind of READING_KINDS) {
+        const flat = reading(doc, kind),
+          tree = reading(objects, kind);
+        assert.equal(flat.text, tree.text, kind);
+        assert.deepEqual(flat.junctions, tree.junctions, kind);
+        assert.deepEqual(flat.paragraphs, tree.paragraphs, kind);
+        for (let i = 0; i <= src.length; i++)
+          assert.equal(flat.map.toReading(i), tree.map.toReading(i), `${kind} toReading(${i})`);
+      }
+      assert.deepEqual(countRevisionsIn(doc.syntax), countRevisions(revisions(doc)), 'revision counts');
+    }),
+    { numRuns: 1000, includeErrorInReport: true },
+  );
 });
 
 test('escaping any text and parsing it gives the text back, in every reading, with no problem', () => {
-  fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 60 }), markupish), (text) => {
-    // A paragraph is one run of lines: keep the text to one line with no leading or trailing blanks.
-    const line = text.replace(/\s+/g, ' ').trim();
-    if (line.startsWith('---')) return;
-    const doc = parse(escapeText(line));
-    for (const kind of READING_KINDS) assert.equal(reading(doc, kind).text, line);
-    assert.deepEqual(doc.problems, []);
-  }), { numRuns: 1000, includeErrorInReport: true });
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ maxLength: 60 }), markupish), (text) => {
+      // A paragraph is one run of lines: keep the text to one line with no leading or trailing blanks.
+      const line = text.replace(/\s+/g, ' ').trim();
+      if (line.startsWith('---')) return;
+      const doc = parse(escapeText(line));
+      for (const kind of READING_KINDS) assert.equal(reading(doc, kind).text, line);
+      assert.deepEqual(doc.problems, []);
+    }),
+    { numRuns: 1000, includeErrorInReport: true },
+  );
 });
 
 // ---- Generated well-formed transcriptions and the reference evaluator ----
@@ -108,10 +169,25 @@ type Part =
   | { t: 'space'; kind: 'del' | 'add' }
   | { t: 'subst'; order: 'da' | 'ad'; gap: string; del: Content; add: Content };
 /** Tokens (parts glued together) and the separators between them (one fewer). */
-interface Content { tokens: Part[][]; seps: string[] }
+interface Content {
+  tokens: Part[][];
+  seps: string[];
+}
 
-const WORDS: Array<[string, string]> = [['a', 'a'], ['bc', 'bc'], ['Dé', 'Dé'], ['word', 'word'], ['x\\*', 'x*'],
-  ['\\~y', '~y'], ['q,', 'q,'], ['r.', 'r.'], ['(s', '(s'], ['t)', 't)'], [',', ','], ['1\\\\', '1\\']];
+const WORDS: Array<[string, string]> = [
+  ['a', 'a'],
+  ['bc', 'bc'],
+  ['Dé', 'Dé'],
+  ['word', 'word'],
+  ['x\\*', 'x*'],
+  ['\\~y', '~y'],
+  ['q,', 'q,'],
+  ['r.', 'r.'],
+  ['(s', '(s'],
+  ['t)', 't)'],
+  [',', ','],
+  ['1\\\\', '1\\'],
+];
 
 function generator(seed: number) {
   let a = seed >>> 0;
@@ -121,7 +197,10 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const word = (): Part => { const [raw, value] = WORDS[Math.floor(rnd() * WORDS.length)]!; return { t: 'word', raw, value }; };
+  const word = (): Part => {
+    const [raw, value] = WORDS[Math.floor(rnd() * WORDS.length)]!;
+    return { t: 'word', raw, value };
+  };
   const content = (depth: number, inHand: boolean, lines: boolean): Content => {
     const n = 1 + Math.floor(rnd() * (depth > 2 ? 2 : 4));
     const tokens: Part[][] = [];
@@ -138,7 +217,13 @@ function generator(seed: number) {
     if (r < 0.4) return { t: 'del', content: content(depth + 1, inHand, true) };
     if (r < 0.7) return { t: 'add', content: content(depth + 1, inHand, true) };
     if (r < 0.8 && !inHand) return { t: 'hand', content: content(depth + 1, true, true) };
-    return { t: 'subst', order: rnd() < 0.7 ? 'da' : 'ad', gap: rnd() < 0.5 ? ' ' : '', del: content(depth + 1, inHand, false), add: content(depth + 1, inHand, false) };
+    return {
+      t: 'subst',
+      order: rnd() < 0.7 ? 'da' : 'ad',
+      gap: rnd() < 0.5 ? ' ' : '',
+      del: content(depth + 1, inHand, false),
+      add: content(depth + 1, inHand, false),
+    };
   };
   const token = (depth: number, inHand: boolean): Part[] => {
     const parts: Part[] = [];
@@ -169,13 +254,17 @@ function tidy(c: Content, inDel: boolean): void {
     for (const p of tok) {
       if (p.t === 'del') tidy(p.content, true);
       else if (p.t === 'add' || p.t === 'hand') tidy(p.content, false);
-      else if (p.t === 'subst') { tidy(p.del, true); tidy(p.add, false); }
+      else if (p.t === 'subst') {
+        tidy(p.del, true);
+        tidy(p.add, false);
+      }
     }
-    if (i === 0 && inDel && (edgeKind(tok[0], 'first') === 'del')) tok.unshift({ t: 'word', raw: 'w', value: 'w' });
+    if (i === 0 && inDel && edgeKind(tok[0], 'first') === 'del') tok.unshift({ t: 'word', raw: 'w', value: 'w' });
     if (i > 0 && c.seps[i - 1] !== '\n') {
       const left = edgeKind(c.tokens[i - 1]![c.tokens[i - 1]!.length - 1], 'last');
       const right = edgeKind(tok[0], 'first');
-      if ((left === 'del' && right === 'add') || (left === 'add' && right === 'del')) tok.unshift({ t: 'word', raw: 'w', value: 'w' });
+      if ((left === 'del' && right === 'add') || (left === 'add' && right === 'del'))
+        tok.unshift({ t: 'word', raw: 'w', value: 'w' });
     }
   });
 }
@@ -183,22 +272,30 @@ function tidy(c: Content, inDel: boolean): void {
 /** Tildes a deletion needs: more than any deletion directly inside it. */
 function tildes(c: Content): number {
   let inner = 1;
-  for (const tok of c.tokens) for (const p of tok) {
-    if (p.t === 'del') inner = Math.max(inner, tildes(p.content));
-    if (p.t === 'space' && p.kind === 'del') inner = Math.max(inner, 2);
-    if (p.t === 'subst') inner = Math.max(inner, tildes(p.del));
-  }
+  for (const tok of c.tokens)
+    for (const p of tok) {
+      if (p.t === 'del') inner = Math.max(inner, tildes(p.content));
+      if (p.t === 'space' && p.kind === 'del') inner = Math.max(inner, 2);
+      if (p.t === 'subst') inner = Math.max(inner, tildes(p.del));
+    }
   return inner + 1;
 }
 
 function write(c: Content, ins: [string, string]): string {
   const part = (p: Part): string => {
     switch (p.t) {
-      case 'word': return p.raw;
-      case 'space': return p.kind === 'del' ? '~~ ~~' : `${ins[0]} ${ins[1]}`;
-      case 'del': { const t = '~'.repeat(tildes(p.content)); return t + write(p.content, ins) + t; }
-      case 'add': return ins[0] + write(p.content, ins) + ins[1];
-      case 'hand': return '*' + write(p.content, ins) + '*';
+      case 'word':
+        return p.raw;
+      case 'space':
+        return p.kind === 'del' ? '~~ ~~' : `${ins[0]} ${ins[1]}`;
+      case 'del': {
+        const t = '~'.repeat(tildes(p.content));
+        return t + write(p.content, ins) + t;
+      }
+      case 'add':
+        return ins[0] + write(p.content, ins) + ins[1];
+      case 'hand':
+        return '*' + write(p.content, ins) + '*';
       case 'subst': {
         const t = '~'.repeat(tildes(p.del));
         const d = t + write(p.del, ins) + t;
@@ -217,9 +314,13 @@ type Item = string | typeof DROP;
 function items(c: Content, kind: 'draft' | 'final'): Item[] {
   const out: Item[] = [];
   const mark = (keep: boolean, inner: Content | string) => {
-    if (!keep) { out.push(DROP); return; }
+    if (!keep) {
+      out.push(DROP);
+      return;
+    }
     out.push(DROP);
-    if (typeof inner === 'string') out.push(inner); else out.push(...items(inner, kind));
+    if (typeof inner === 'string') out.push(inner);
+    else out.push(...items(inner, kind));
     out.push(DROP);
   };
   c.tokens.forEach((tok, i) => {
@@ -234,7 +335,15 @@ function items(c: Content, kind: 'draft' | 'final'): Item[] {
         const s = p;
         const d = () => mark(kind === 'draft', s.del);
         const a = () => mark(kind === 'final', s.add);
-        if (s.order === 'da') { d(); out.push(DROP); a(); } else { a(); out.push(DROP); d(); }
+        if (s.order === 'da') {
+          d();
+          out.push(DROP);
+          a();
+        } else {
+          a();
+          out.push(DROP);
+          d();
+        }
       }
     }
   });
@@ -257,7 +366,10 @@ function join(items: Item[]): string {
   let pending = false;
   const endsBlank = () => out.endsWith(' ') || out.endsWith('\t');
   for (const item of list) {
-    if (item === DROP) { pending = true; continue; }
+    if (item === DROP) {
+      pending = true;
+      continue;
+    }
     let t = item;
     if (pending) {
       let skipped = false;
@@ -267,7 +379,8 @@ function join(items: Item[]): string {
         t = trimmed;
         if (t === '') continue;
       }
-      if (endsBlank() && (t[0] === '\n' || t[0] === '\r' || (!skipped && CLOSING.includes(t[0]!)))) out = out.replace(/[ \t]+$/, '');
+      if (endsBlank() && (t[0] === '\n' || t[0] === '\r' || (!skipped && CLOSING.includes(t[0]!))))
+        out = out.replace(/[ \t]+$/, '');
       if ((t.startsWith('\n') || t.startsWith('\r\n')) && (out === '' || out.endsWith('\n'))) {
         t = t.slice(t[0] === '\n' ? 1 : 2);
         if (t === '') continue;
@@ -284,18 +397,38 @@ function join(items: Item[]): string {
 }
 
 test('readings of generated well-formed transcriptions equal the reference evaluator', () => {
-  fc.assert(fc.property(fc.integer(), fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.boolean(), (seed, angle, count, header) => {
-    const g = generator(seed);
-    const paragraphs = Array.from({ length: count }, () => { const c = g.content(0, false, true); tidy(c, false); return c; });
-    const ins: [string, string] = angle ? ['^<', '>'] : ['^{', '}'];
-    const src = (header ? '---\ntitle: T\n---\n' : '') + paragraphs.map((c) => write(c, ins)).join('\n\n');
-    const doc = parse(src);
-    assert.deepEqual(doc.problems.map((p) => p.code), [], src);
-    assert.equal(doc.paragraphs.length, count, src);
-    for (const kind of ['draft', 'final'] as const) {
-      // Paragraphs are read one by one; one a reading leaves empty goes with the blank line before it.
-      const expected = paragraphs.map((c) => join(items(c, kind))).filter((t) => t !== '').join('\n\n');
-      assert.equal(reading(doc, kind).text, expected, `${kind} of ${JSON.stringify(src)}`);
-    }
-  }), { numRuns: 3000, includeErrorInReport: true });
+  fc.assert(
+    fc.property(
+      fc.integer(),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 3 }),
+      fc.boolean(),
+      (seed, angle, count, header) => {
+        const g = generator(seed);
+        const paragraphs = Array.from({ length: count }, () => {
+          const c = g.content(0, false, true);
+          tidy(c, false);
+          return c;
+        });
+        const ins: [string, string] = angle ? ['^<', '>'] : ['^{', '}'];
+        const src = (header ? '---\ntitle: T\n---\n' : '') + paragraphs.map((c) => write(c, ins)).join('\n\n');
+        const doc = parse(src);
+        assert.deepEqual(
+          doc.problems.map((p) => p.code),
+          [],
+          src,
+        );
+        assert.equal(doc.paragraphs.length, count, src);
+        for (const kind of ['draft', 'final'] as const) {
+          // Paragraphs are read one by one; one a reading leaves empty goes with the blank line before it.
+          const expected = paragraphs
+            .map((c) => join(items(c, kind)))
+            .filter((t) => t !== '')
+            .join('\n\n');
+          assert.equal(reading(doc, kind).text, expected, `${kind} of ${JSON.stringify(src)}`);
+        }
+      },
+    ),
+    { numRuns: 3000, includeErrorInReport: true },
+  );
 });

@@ -4,7 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Analysis, diagnose, hoverAt, outline, parse, reading, READING_KINDS, revisions } from '../../server/src/core/index';
+import {
+  Analysis,
+  diagnose,
+  hoverAt,
+  outline,
+  parse,
+  reading,
+  READING_KINDS,
+  revisions,
+} from '../../server/src/core/index';
 
 /** Chunks of every paragraph: a chunk ends at every paragraph boundary the reading keeps. */
 const EVERY_PARAGRAPH = 1;
@@ -20,7 +29,10 @@ test('the chunks join to the text and each begins where chunkStarts says', () =>
     assert.equal(r.length, whole.text.length, kind);
     assert.equal(whole.chunks.length, 1, `${kind}: a short document is one chunk`);
     let at = 0;
-    r.chunks.forEach((chunk, c) => { assert.equal(r.chunkStarts[c], at, `${kind} chunk ${c}`); at += chunk.length; });
+    r.chunks.forEach((chunk, c) => {
+      assert.equal(r.chunkStarts[c], at, `${kind} chunk ${c}`);
+      at += chunk.length;
+    });
   }
   // Final: "one three", "four five", (the struck paragraph is gone) "six* seven": three chunks, each after the first
   // beginning with the blank line before its paragraph.
@@ -32,7 +44,10 @@ test('a chunk ends only once it holds its target length, and only between paragr
   const src = Array.from({ length: 10 }, () => para).join('\n\n');
   const r = reading(parse(src), 'final', 3 * para.length);
   // Three paragraphs reach the target; the blank line after them begins the next chunk.
-  assert.deepEqual(r.chunks.map((c) => c.length), [3 * para.length + 4, 3 * (para.length + 2), 3 * (para.length + 2), para.length + 2]);
+  assert.deepEqual(
+    r.chunks.map((c) => c.length),
+    [3 * para.length + 4, 3 * (para.length + 2), 3 * (para.length + 2), para.length + 2],
+  );
   for (const chunk of r.chunks.slice(1)) assert.ok(chunk.startsWith('\n\n'));
 });
 
@@ -50,27 +65,56 @@ test('window: the chunk holding a span, and the whole text for a span that cross
 
 // Documents made to trip the checks that read the readings: doubled words at revisions, insertions repeating the
 // words beside them, revisions written against words, across several paragraphs.
-const UNITS = ['the ', 'the', 'The ', ' ', ' ', '~~the~~ ', '~~the~~', '^{the} ', '^{the}', '~~a~~^{the}', '^{we do} ',
-  'we do ', 'We do ', '~~old~~ ', '~~ big ~~', 'dog', '\n', '\n\n', '\n\n', '\n  \n', ', ', '. ', '*Hand* ', '^{x', '}'];
+const UNITS = [
+  'the ',
+  'the',
+  'The ',
+  ' ',
+  ' ',
+  '~~the~~ ',
+  '~~the~~',
+  '^{the} ',
+  '^{the}',
+  '~~a~~^{the}',
+  '^{we do} ',
+  'we do ',
+  'We do ',
+  '~~old~~ ',
+  '~~ big ~~',
+  'dog',
+  '\n',
+  '\n\n',
+  '\n\n',
+  '\n  \n',
+  ', ',
+  '. ',
+  '*Hand* ',
+  '^{x',
+  '}',
+];
 const checkable = fc.array(fc.constantFrom(...UNITS), { maxLength: 80 }).map((a) => a.join(''));
 
-test('any document: problems, outline and hovers do not depend on where the readings\' chunks end', () => {
-  fc.assert(fc.property(checkable, (src) => {
-    const one = new Analysis(src), many = new Analysis(src, EVERY_PARAGRAPH);
-    assert.deepEqual(diagnose(many), diagnose(one));
-    assert.deepEqual(outline(many, revisions(many.doc)), outline(one, revisions(one.doc)));
-    for (let at = 0; at <= src.length; at++) assert.deepEqual(hoverAt(many, at), hoverAt(one, at), `hover at ${at}`);
-    for (const kind of READING_KINDS) {
-      const r = many.reading(kind);
-      assert.equal(r.text, one.reading(kind).text);
-      let at = 0;
-      r.chunks.forEach((chunk, c) => {
-        assert.equal(r.chunkStarts[c], at, `${kind} chunk ${c} begins where the one before ends`);
-        assert.ok(c === 0 || chunk.length > 0, `${kind} chunk ${c} is not empty`);
-        at += chunk.length;
-      });
-    }
-  }), { numRuns: 2000, includeErrorInReport: true });
+test("any document: problems, outline and hovers do not depend on where the readings' chunks end", () => {
+  fc.assert(
+    fc.property(checkable, (src) => {
+      const one = new Analysis(src),
+        many = new Analysis(src, EVERY_PARAGRAPH);
+      assert.deepEqual(diagnose(many), diagnose(one));
+      assert.deepEqual(outline(many, revisions(many.doc)), outline(one, revisions(one.doc)));
+      for (let at = 0; at <= src.length; at++) assert.deepEqual(hoverAt(many, at), hoverAt(one, at), `hover at ${at}`);
+      for (const kind of READING_KINDS) {
+        const r = many.reading(kind);
+        assert.equal(r.text, one.reading(kind).text);
+        let at = 0;
+        r.chunks.forEach((chunk, c) => {
+          assert.equal(r.chunkStarts[c], at, `${kind} chunk ${c} begins where the one before ends`);
+          assert.ok(c === 0 || chunk.length > 0, `${kind} chunk ${c} is not empty`);
+          at += chunk.length;
+        });
+      }
+    }),
+    { numRuns: 2000, includeErrorInReport: true },
+  );
 });
 
 test('the checks still find what they look for in a chunk that is not the first', () => {
@@ -78,6 +122,12 @@ test('the checks still find what they look for in a chunk that is not the first'
   const codes = (a: Analysis) => diagnose(a).map((p) => `${p.code}@${p.start}`);
   const many = codes(new Analysis(src, EVERY_PARAGRAPH));
   assert.deepEqual(many, codes(new Analysis(src)));
-  assert.ok(many.some((c) => c.startsWith('reading-doubled-word')), many.join(' '));
-  assert.ok(many.some((c) => c.startsWith('insertion-repeats-text')), many.join(' '));
+  assert.ok(
+    many.some((c) => c.startsWith('reading-doubled-word')),
+    many.join(' '),
+  );
+  assert.ok(
+    many.some((c) => c.startsWith('insertion-repeats-text')),
+    many.join(' '),
+  );
 });

@@ -68,7 +68,10 @@ test('an unclosed mark in the diplomatic reading closes at the paragraph end', (
 test('paragraphs: offsets in the reading, with the index of the source paragraph', () => {
   const r = read('one\n\n~~two~~\n\nthree', 'final');
   assert.equal(r.text, 'one\n\nthree');
-  assert.deepEqual(r.paragraphs, [{ index: 0, start: 0, end: 3 }, { index: 2, start: 5, end: 10 }]);
+  assert.deepEqual(r.paragraphs, [
+    { index: 0, start: 0, end: 3 },
+    { index: 2, start: 5, end: 10 },
+  ]);
   assert.deepEqual(toSource(r), [0, 1, 2, 3, 4, 14, 15, 16, 17, 18, 19]);
 });
 
@@ -138,6 +141,10 @@ test('toReadingAll maps ascending source offsets as toReading maps each', () => 
   for (const kind of ['draft', 'final', 'diplomatic'] as const) {
     const r = read(src, kind);
     const offsets = Array.from({ length: src.length + 1 }, (_, i) => i);
-    assert.deepEqual(Array.from(r.map.toReadingAll(offsets)), offsets.map((i) => read(src, kind).map.toReading(i)), kind);
+    assert.deepEqual(
+      Array.from(r.map.toReadingAll(offsets)),
+      offsets.map((i) => read(src, kind).map.toReading(i)),
+      kind,
+    );
   }
 });

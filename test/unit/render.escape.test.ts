@@ -4,7 +4,10 @@ import { escapeHtml } from '../../server/src/core/index';
 import { attr } from '../../server/src/core/render/html';
 
 test('escapeHtml escapes the five HTML-significant characters', () => {
-  assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  assert.equal(
+    escapeHtml(`<a href="x" title='y'>&</a>`),
+    '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+  );
 });
 
 test('escapeHtml returns plain text unchanged', () => {

@@ -12,17 +12,26 @@ test('an insertion in either spelling renders as <ins class="emend-add">', () =>
 });
 
 test('Markdown inside an insertion is still Markdown', () => {
-  assert.equal(render('^{**bold** and `code`}'), '<p><ins class="emend-add"><strong>bold</strong> and <code>code</code></ins></p>\n');
+  assert.equal(
+    render('^{**bold** and `code`}'),
+    '<p><ins class="emend-add"><strong>bold</strong> and <code>code</code></ins></p>\n',
+  );
 });
 
 test('a substitution: Markdown strikes the deletion, the plugin raises the insertion', () => {
-  assert.equal(render('to ~~eliminate~~ ^{relieve} the'), '<p>to <s>eliminate</s> <ins class="emend-add">relieve</ins> the</p>\n');
+  assert.equal(
+    render('to ~~eliminate~~ ^{relieve} the'),
+    '<p>to <s>eliminate</s> <ins class="emend-add">relieve</ins> the</p>\n',
+  );
   assert.equal(render('~~a~~^{b}'), '<p><s>a</s><ins class="emend-add">b</ins></p>\n');
 });
 
 test('an insertion inside emphasis or a link label works', () => {
   assert.equal(render('*x ^{y} z*'), '<p><em>x <ins class="emend-add">y</ins> z</em></p>\n');
-  assert.equal(render('[a ^{b}](https://example.org)'), '<p><a href="https://example.org">a <ins class="emend-add">b</ins></a></p>\n');
+  assert.equal(
+    render('[a ^{b}](https://example.org)'),
+    '<p><a href="https://example.org">a <ins class="emend-add">b</ins></a></p>\n',
+  );
 });
 
 test('an unclosed insertion, an escaped caret, a bare caret and code spans stay as they are', () => {
@@ -36,8 +45,11 @@ test('an insertion never reaches across a Markdown block', () => {
   assert.equal(render('a ^{b\n\nc}'), '<p>a ^{b</p>\n<p>c}</p>\n');
 });
 
-test('the insertion\'s content is escaped like any Markdown text', () => {
-  assert.equal(render('^{<script>alert(1)</script>}'), '<p><ins class="emend-add">&lt;script&gt;alert(1)&lt;/script&gt;</ins></p>\n');
+test("the insertion's content is escaped like any Markdown text", () => {
+  assert.equal(
+    render('^{<script>alert(1)</script>}'),
+    '<p><ins class="emend-add">&lt;script&gt;alert(1)&lt;/script&gt;</ins></p>\n',
+  );
   assert.equal(render('^<"onmouseover=x>'), '<p><ins class="emend-add">&quot;onmouseover=x</ins></p>\n');
 });
 

@@ -20,13 +20,28 @@ function renderedClasses(): Set<string> {
 
 test('the renderer writes the classes the stylesheets expect', () => {
   const classes = renderedClasses();
-  for (const c of ['emend-del', 'emend-add', 'emend-hand', 'emend-subst', 'emend-unclosed', 'emend-changed-del', 'emend-changed-add', 'emend-col-empty', 'emend-header'])
+  for (const c of [
+    'emend-del',
+    'emend-add',
+    'emend-hand',
+    'emend-subst',
+    'emend-unclosed',
+    'emend-changed-del',
+    'emend-changed-add',
+    'emend-col-empty',
+    'emend-header',
+  ])
     assert.ok(classes.has(c), c);
 });
 
-for (const [name, css] of [['media/preview.css', readFileSync('media/preview.css', 'utf8')], ['PAGE_CSS', PAGE_CSS]] as const) {
+for (const [name, css] of [
+  ['media/preview.css', readFileSync('media/preview.css', 'utf8')],
+  ['PAGE_CSS', PAGE_CSS],
+] as const) {
   test(`${name} styles every class the renderer writes`, () => {
-    const missing = [...renderedClasses()].filter((c) => c !== 'emend-block' && c !== 'emend-view-' && !css.includes(`.${c}`));
+    const missing = [...renderedClasses()].filter(
+      (c) => c !== 'emend-block' && c !== 'emend-view-' && !css.includes(`.${c}`),
+    );
     assert.deepEqual(missing, []);
   });
 }

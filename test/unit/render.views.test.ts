@@ -36,24 +36,33 @@ test('diplomatic: an insertion is an <ins> in either spelling', () => {
 });
 
 test('diplomatic: another hand gets its own class', () => {
-  assert.equal(inner('*Gorbachev* RR', 'diplomatic'), '<span class="emend-hand" title="Another hand: Gorbachev">Gorbachev</span> RR');
+  assert.equal(
+    inner('*Gorbachev* RR', 'diplomatic'),
+    '<span class="emend-hand" title="Another hand: Gorbachev">Gorbachev</span> RR',
+  );
 });
 
 test('diplomatic: a substitution groups both marks under one title, keeping the gap', () => {
-  assert.equal(inner('to ~~eliminate~~ ^{relieve} the', 'diplomatic'),
-    'to <span class="emend-subst" title="Substitution: eliminate → relieve"><del class="emend-del">eliminate</del> '
-    + '<ins class="emend-add">relieve</ins></span> the');
+  assert.equal(
+    inner('to ~~eliminate~~ ^{relieve} the', 'diplomatic'),
+    'to <span class="emend-subst" title="Substitution: eliminate → relieve"><del class="emend-del">eliminate</del> ' +
+      '<ins class="emend-add">relieve</ins></span> the',
+  );
 });
 
 test('diplomatic: nested marks nest, each titled by its own summary', () => {
-  assert.equal(inner('~~~a ~~b~~ c~~~', 'diplomatic'),
-    '<del class="emend-del" title="Deletion: a c; first struck “b”, then struck">a '
-    + '<del class="emend-del" title="Deletion, later struck: b">b</del> c</del>');
+  assert.equal(
+    inner('~~~a ~~b~~ c~~~', 'diplomatic'),
+    '<del class="emend-del" title="Deletion: a c; first struck “b”, then struck">a ' +
+      '<del class="emend-del" title="Deletion, later struck: b">b</del> c</del>',
+  );
 });
 
 test('diplomatic: an unclosed mark is flagged and says so in its title', () => {
-  assert.equal(inner('a ^{b c', 'diplomatic'),
-    'a <ins class="emend-add emend-unclosed" title="Insertion: b c (This insertion is never closed.)">b c</ins>');
+  assert.equal(
+    inner('a ^{b c', 'diplomatic'),
+    'a <ins class="emend-add emend-unclosed" title="Insertion: b c (This insertion is never closed.)">b c</ins>',
+  );
 });
 
 test('diplomatic: an escape shows its character', () => {
@@ -73,21 +82,29 @@ test('final and draft join the spaces around a dropped mark as the readings do',
 
 test('a paragraph a reading empties is left out of that view', () => {
   const blocks = renderDocument(analyze('~~SECRET~~\n\nDear Sir'), 'final').blocks;
-  assert.deepEqual(blocks.map((b) => b.line), [2]);
+  assert.deepEqual(
+    blocks.map((b) => b.line),
+    [2],
+  );
 });
 
 test('side by side: one row per paragraph, changed words highlighted in each column', () => {
   const html = inner('to ~~eliminate~~ ^{relieve} the', 'side-by-side');
-  assert.equal(html,
-    '<div class="emend-col emend-col-draft" aria-label="Draft">to <mark class="emend-changed emend-changed-del" '
-    + 'title="Substitution: eliminate → relieve">eliminate</mark> the</div>'
-    + '<div class="emend-col emend-col-final" aria-label="Final">to <mark class="emend-changed emend-changed-add" '
-    + 'title="Substitution: eliminate → relieve">relieve</mark> the</div>');
+  assert.equal(
+    html,
+    '<div class="emend-col emend-col-draft" aria-label="Draft">to <mark class="emend-changed emend-changed-del" ' +
+      'title="Substitution: eliminate → relieve">eliminate</mark> the</div>' +
+      '<div class="emend-col emend-col-final" aria-label="Final">to <mark class="emend-changed emend-changed-add" ' +
+      'title="Substitution: eliminate → relieve">relieve</mark> the</div>',
+  );
 });
 
 test('side by side: a paragraph absent from one reading shows an empty, labelled cell', () => {
   const html = inner('~~SECRET~~', 'side-by-side');
-  assert.match(html, /<div class="emend-col emend-col-final emend-col-empty" aria-label="Final"><span class="emend-absent">\(not in the final\)<\/span><\/div>$/);
+  assert.match(
+    html,
+    /<div class="emend-col emend-col-final emend-col-empty" aria-label="Final"><span class="emend-absent">\(not in the final\)<\/span><\/div>$/,
+  );
 });
 
 test('side by side: a heading row names the columns and stands for no source line', () => {
@@ -97,36 +114,56 @@ test('side by side: a heading row names the columns and stands for no source lin
 });
 
 test('side by side: highlights inside a word cover only the changed letters', () => {
-  assert.match(inner('Se~~h~~ ^{e}le', 'side-by-side'), /Se<mark[^>]*>h<\/mark>le<\/div>.*Se<mark[^>]*>e<\/mark>le<\/div>$/);
+  assert.match(
+    inner('Se~~h~~ ^{e}le', 'side-by-side'),
+    /Se<mark[^>]*>h<\/mark>le<\/div>.*Se<mark[^>]*>e<\/mark>le<\/div>$/,
+  );
 });
 
 test('every paragraph block carries its first and last source line and a key', () => {
   const blocks = renderDocument(analyze('one\ntwo\n\n\nthree'), 'diplomatic').blocks;
-  assert.deepEqual(blocks.map((b) => [b.line, b.endLine]), [[0, 1], [4, 4]]);
-  assert.match(blocks[0]!.html, /^<p class="emend-block emend-p" data-line="0" data-line-end="1" data-key="diplomatic-\d+">one\ntwo<\/p>$/);
+  assert.deepEqual(
+    blocks.map((b) => [b.line, b.endLine]),
+    [
+      [0, 1],
+      [4, 4],
+    ],
+  );
+  assert.match(
+    blocks[0]!.html,
+    /^<p class="emend-block emend-p" data-line="0" data-line-end="1" data-key="diplomatic-\d+">one\ntwo<\/p>$/,
+  );
 });
 
 test('line numbers count the header lines', () => {
   const blocks = renderDocument(analyze('---\ntitle: A letter\n---\n\nDear Sir'), 'final').blocks;
-  assert.deepEqual(blocks.map((b) => b.line), [0, 4]);
+  assert.deepEqual(
+    blocks.map((b) => b.line),
+    [0, 4],
+  );
 });
 
 test('the header shows its title as a heading and its other fields as a list', () => {
   const doc = renderDocument(analyze('---\ntitle: A <letter>\ndate: 1985-11-22\n---\nDear Sir'), 'diplomatic');
   assert.equal(doc.title, 'A <letter>');
-  assert.equal(doc.blocks[0]!.html,
-    `<header class="emend-block emend-header" data-line="0" data-line-end="3" data-key="${doc.blocks[0]!.key}">`
-    + '<h1 class="emend-title">A &lt;letter&gt;</h1><dl class="emend-fields"><div data-field="date"><dt>date</dt>'
-    + '<dd>1985-11-22</dd></div></dl></header>');
+  assert.equal(
+    doc.blocks[0]!.html,
+    `<header class="emend-block emend-header" data-line="0" data-line-end="3" data-key="${doc.blocks[0]!.key}">` +
+      '<h1 class="emend-title">A &lt;letter&gt;</h1><dl class="emend-fields"><div data-field="date"><dt>date</dt>' +
+      '<dd>1985-11-22</dd></div></dl></header>',
+  );
 });
 
 test('an empty transcription says so instead of showing nothing', () => {
-  assert.deepEqual(body('', 'diplomatic'), ['<p class="emend-block emend-empty-document" data-key="empty">This transcription is empty.</p>']);
-  assert.deepEqual(body('~~all struck~~', 'final'),
-    ['<p class="emend-block emend-empty-document" data-key="emptied">Nothing of this transcription is left in this view.</p>']);
+  assert.deepEqual(body('', 'diplomatic'), [
+    '<p class="emend-block emend-empty-document" data-key="empty">This transcription is empty.</p>',
+  ]);
+  assert.deepEqual(body('~~all struck~~', 'final'), [
+    '<p class="emend-block emend-empty-document" data-key="emptied">Nothing of this transcription is left in this view.</p>',
+  ]);
 });
 
-test('the cache renders again only the paragraphs whose text changed, and keeps the others\' keys', () => {
+test("the cache renders again only the paragraphs whose text changed, and keeps the others' keys", () => {
   const cache = new RenderCache();
   const before = renderDocument(analyze('one ~~a~~\n\ntwo ^{b}\n\nthree'), 'diplomatic', cache);
   assert.equal(cache.misses, 3);
@@ -142,7 +179,10 @@ test('a cached paragraph moved down gets its new line numbers', () => {
   renderDocument(analyze('one\n\ntwo'), 'diplomatic', cache);
   const after = renderDocument(analyze('zero\n\none\n\ntwo'), 'diplomatic', cache);
   assert.equal(cache.misses, 1);
-  assert.deepEqual(after.blocks.map((b) => b.line), [0, 2, 4]);
+  assert.deepEqual(
+    after.blocks.map((b) => b.line),
+    [0, 2, 4],
+  );
   assert.match(after.blocks[2]!.html, /data-line="4" data-line-end="4"/);
 });
 

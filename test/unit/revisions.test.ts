@@ -15,8 +15,11 @@ test('a substitution written insertion first still says old → new', () => {
 });
 
 test('a deletion, an insertion and another hand each get their label', () => {
-  assert.deepEqual(summaries('is ~~worrisome~~ to us ^{and test} by *Gorbachev*'),
-    ['Deletion: worrisome', 'Insertion: and test', 'Another hand: Gorbachev']);
+  assert.deepEqual(summaries('is ~~worrisome~~ to us ^{and test} by *Gorbachev*'), [
+    'Deletion: worrisome',
+    'Insertion: and test',
+    'Another hand: Gorbachev',
+  ]);
 });
 
 test('the angle spelling of an insertion reads the same', () => {
@@ -24,23 +27,31 @@ test('the angle spelling of an insertion reads the same', () => {
 });
 
 test('an insertion inside a deletion was later struck, and the deletion says what came first', () => {
-  assert.deepEqual(summaries('~~a ^{b} c~~'),
-    ['Deletion: a b c; first inserted “b”, then struck', 'Insertion, later struck: b']);
+  assert.deepEqual(summaries('~~a ^{b} c~~'), [
+    'Deletion: a b c; first inserted “b”, then struck',
+    'Insertion, later struck: b',
+  ]);
 });
 
 test('a deletion inside an insertion says the inserted text was then revised', () => {
-  assert.deepEqual(summaries('^{the ~~big~~ dog}'),
-    ['Insertion: the big dog; then struck “big”', 'Deletion, within inserted text: big']);
+  assert.deepEqual(summaries('^{the ~~big~~ dog}'), [
+    'Insertion: the big dog; then struck “big”',
+    'Deletion, within inserted text: big',
+  ]);
 });
 
 test('a deletion inside a deletion: the inner one came first', () => {
-  assert.deepEqual(summaries('~~~a ~~b~~ c~~~'),
-    ['Deletion: a c; first struck “b”, then struck', 'Deletion, later struck: b']);
+  assert.deepEqual(summaries('~~~a ~~b~~ c~~~'), [
+    'Deletion: a c; first struck “b”, then struck',
+    'Deletion, later struck: b',
+  ]);
 });
 
 test('a substitution inside a deletion is later struck', () => {
-  assert.deepEqual(summaries('~~~x ~~a~~^{b} y~~~'),
-    ['Deletion: x b y; first replaced “a” with “b”, then struck', 'Substitution, later struck: a → b']);
+  assert.deepEqual(summaries('~~~x ~~a~~^{b} y~~~'), [
+    'Deletion: x b y; first replaced “a” with “b”, then struck',
+    'Substitution, later struck: a → b',
+  ]);
 });
 
 test('escapes read as their character and whitespace collapses', () => {
@@ -63,15 +74,27 @@ test('long text is cut at a word with an ellipsis', () => {
 test('revisions come in document order with depth and span', () => {
   const src = 'x ~~a ^{b}~~ y *z*';
   const rs = revisions(parse(src));
-  assert.deepEqual(rs.map((r) => [r.kind, r.depth, src.slice(r.start, r.end)]),
-    [['del', 0, '~~a ^{b}~~'], ['add', 1, '^{b}'], ['hand', 0, '*z*']]);
+  assert.deepEqual(
+    rs.map((r) => [r.kind, r.depth, src.slice(r.start, r.end)]),
+    [
+      ['del', 0, '~~a ^{b}~~'],
+      ['add', 1, '^{b}'],
+      ['hand', 0, '*z*'],
+    ],
+  );
 });
 
 test('revisionsAt finds the chain at an offset, outermost first', () => {
   const src = 'x ~~a ^{b}~~ y';
   const doc = parse(src);
-  assert.deepEqual(revisionsAt(doc, src.indexOf('b')).map((r) => r.kind), ['del', 'add']);
-  assert.deepEqual(revisionsAt(doc, src.indexOf('a')).map((r) => r.kind), ['del']);
+  assert.deepEqual(
+    revisionsAt(doc, src.indexOf('b')).map((r) => r.kind),
+    ['del', 'add'],
+  );
+  assert.deepEqual(
+    revisionsAt(doc, src.indexOf('a')).map((r) => r.kind),
+    ['del'],
+  );
   assert.deepEqual(revisionsAt(doc, 0), []);
   assert.deepEqual(revisionsAt(doc, src.indexOf('y')), []);
   assert.equal(revisionAt(doc, src.indexOf('b'))?.summary, 'Insertion, later struck: b');

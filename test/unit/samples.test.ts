@@ -10,7 +10,10 @@ const draft = readFileSync(join(samples, 'reagan-1985-draft.emend'), 'utf8');
 
 test('the sample transcription has no error-level problem', () => {
   const problems = diagnose(analyze(draft));
-  assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => `${p.code} at ${p.start}`), []);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error').map((p) => `${p.code} at ${p.start}`),
+    [],
+  );
 });
 
 test('the sample final reading holds no markup characters', () => {
@@ -38,7 +41,10 @@ test('no reading of the sample has a doubled space or a space before a comma or 
       const at = text.indexOf(bad);
       if (at < 0) continue;
       const src = a.reading(kind).map.toSource(at);
-      assert.ok(draft.slice(src, src + bad.length) === bad, `${kind} reading has ${JSON.stringify(bad)} at ${at}: ${JSON.stringify(text.slice(at - 30, at + 30))}`);
+      assert.ok(
+        draft.slice(src, src + bad.length) === bad,
+        `${kind} reading has ${JSON.stringify(bad)} at ${at}: ${JSON.stringify(text.slice(at - 30, at + 30))}`,
+      );
     }
   }
 });

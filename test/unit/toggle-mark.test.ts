@@ -26,7 +26,13 @@ function toggle(marked: string, kind: MarkKind): string {
   const r = toggleMark(analyze(src), start, end, kind);
   if (!r.ok) return `refused: ${r.message}`;
   const out = apply(src, r.edits);
-  return out.slice(0, r.selection.start) + '[' + out.slice(r.selection.start, r.selection.end) + ']' + out.slice(r.selection.end);
+  return (
+    out.slice(0, r.selection.start) +
+    '[' +
+    out.slice(r.selection.start, r.selection.end) +
+    ']' +
+    out.slice(r.selection.end)
+  );
 }
 
 test('wrapping a selection as deleted, inserted and in another hand', () => {
@@ -146,7 +152,11 @@ test('only delimiters and backslashes are ever added or removed: the text is kep
         if (!r.ok) continue;
         const out = apply(src, r.edits);
         assert.equal(strip(out), strip(src), `${kind} on [${s}, ${e})`);
-        assert.ok(r.edits.every((ed) => /^[~^{}<>*\\]*$/.test(ed.newText) && /^[~^{}<>*\\]*$/.test(src.slice(ed.start, ed.end))));
+        assert.ok(
+          r.edits.every(
+            (ed) => /^[~^{}<>*\\]*$/.test(ed.newText) && /^[~^{}<>*\\]*$/.test(src.slice(ed.start, ed.end)),
+          ),
+        );
       }
     }
   }
@@ -154,22 +164,54 @@ test('only delimiters and backslashes are ever added or removed: the text is kep
 
 test('on any text and any selection, toggling never throws, never loses text, and a wrap then unwrap restores the text', async () => {
   const fc = (await import('fast-check')).default;
-  const piece = fc.constantFrom('a', 'word ', ' ', '~', '~~', '~~~', '^{', '^<', '}', '>', '*', '\\', '\\~', '{', '\n', '\n\n', '---\n', 'é', '😀');
+  const piece = fc.constantFrom(
+    'a',
+    'word ',
+    ' ',
+    '~',
+    '~~',
+    '~~~',
+    '^{',
+    '^<',
+    '}',
+    '>',
+    '*',
+    '\\',
+    '\\~',
+    '{',
+    '\n',
+    '\n\n',
+    '---\n',
+    'é',
+    '😀',
+  );
   const strip = (t: string): string => t.replace(/[~^{}<>*\\]/g, '');
-  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.nat(), fc.nat(), fc.constantFrom('del', 'add', 'hand'),
-    (src, a, b, kind: MarkKind) => {
-      const s = a % (src.length + 1), e = b % (src.length + 1);
-      const r = toggleMark(analyze(src), s, e, kind);
-      if (!r.ok) { assert.ok(r.message.length > 0); return; }
-      const out = apply(src, r.edits);
-      assert.equal(strip(out), strip(src));
-      assert.ok(r.selection.start <= r.selection.end && r.selection.end <= out.length);
-      const back = toggleMark(analyze(out), r.selection.start, r.selection.end, kind);
-      if (r.action === 'wrap' && r.selection.end > r.selection.start && back.ok) {
-        assert.equal(back.action, 'unwrap');
-        const escaped = r.edits.some((ed) => ed.newText === '\\');
-        if (escaped) assert.equal(strip(apply(out, back.edits)), strip(src));
-        else assert.equal(apply(out, back.edits), src, `wrap then unwrap of [${s}, ${e}) in ${JSON.stringify(src)}`);
-      }
-    }), { numRuns: 2000, seed: 42 });
+  fc.assert(
+    fc.property(
+      fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+      fc.nat(),
+      fc.nat(),
+      fc.constantFrom('del', 'add', 'hand'),
+      (src, a, b, kind: MarkKind) => {
+        const s = a % (src.length + 1),
+          e = b % (src.length + 1);
+        const r = toggleMark(analyze(src), s, e, kind);
+        if (!r.ok) {
+          assert.ok(r.message.length > 0);
+          return;
+        }
+        const out = apply(src, r.edits);
+        assert.equal(strip(out), strip(src));
+        assert.ok(r.selection.start <= r.selection.end && r.selection.end <= out.length);
+        const back = toggleMark(analyze(out), r.selection.start, r.selection.end, kind);
+        if (r.action === 'wrap' && r.selection.end > r.selection.start && back.ok) {
+          assert.equal(back.action, 'unwrap');
+          const escaped = r.edits.some((ed) => ed.newText === '\\');
+          if (escaped) assert.equal(strip(apply(out, back.edits)), strip(src));
+          else assert.equal(apply(out, back.edits), src, `wrap then unwrap of [${s}, ${e}) in ${JSON.stringify(src)}`);
+        }
+      },
+    ),
+    { numRuns: 2000, seed: 42 },
+  );
 });

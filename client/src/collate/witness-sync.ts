@@ -2,7 +2,12 @@
 // a plain-text witness open in an editor is sent here, for exactly the files the server says it compares with.
 import { Uri, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { WatchWitnessesNotification, WitnessTextNotification, type WatchWitnessesParams, type WitnessTextParams } from '../../../server/src/protocol';
+import {
+  WatchWitnessesNotification,
+  WitnessTextNotification,
+  type WatchWitnessesParams,
+  type WitnessTextParams,
+} from '../../../server/src/protocol';
 
 /** Typing in a witness is sent after this pause. */
 const DEBOUNCE_MS = 200;
@@ -26,7 +31,13 @@ export function syncWitnesses(context: ExtensionContext, client: LanguageClient)
     const key = doc.uri.toString();
     const t = timers.get(key);
     if (t) clearTimeout(t);
-    timers.set(key, setTimeout(() => { timers.delete(key); send(doc, false); }, DEBOUNCE_MS));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        send(doc, false);
+      }, DEBOUNCE_MS),
+    );
   };
 
   client.onNotification(WatchWitnessesNotification, (p: WatchWitnessesParams) => {
@@ -39,6 +50,10 @@ export function syncWitnesses(context: ExtensionContext, client: LanguageClient)
     // Closing (or saving) hands the witness back to the disk copy, which the server watches.
     workspace.onDidCloseTextDocument((doc) => send(doc, true)),
     workspace.onDidSaveTextDocument((doc) => send(doc, true)),
-    { dispose: () => { for (const t of timers.values()) clearTimeout(t); } },
+    {
+      dispose: () => {
+        for (const t of timers.values()) clearTimeout(t);
+      },
+    },
   );
 }

@@ -2,7 +2,12 @@
 // (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
 import { commands, Position, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ToggleMarkRequest, type RangeParam, type ToggleMarkParams, type ToggleMarkResult } from '../../../server/src/protocol';
+import {
+  ToggleMarkRequest,
+  type RangeParam,
+  type ToggleMarkParams,
+  type ToggleMarkResult,
+} from '../../../server/src/protocol';
 import { toRange } from '../active-editor';
 import { askServer } from '../server/server-requests';
 
@@ -27,15 +32,32 @@ async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, wh
   const done: number[] = [];
   for (const [k, { s, i }] of order.entries()) {
     const params: ToggleMarkParams = {
-      uri, version: editor.document.version, kind,
-      range: { start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } },
+      uri,
+      version: editor.document.version,
+      kind,
+      range: {
+        start: { line: s.start.line, character: s.start.character },
+        end: { line: s.end.line, character: s.end.character },
+      },
     };
     const r = await askServer<ToggleMarkResult>(client, what, ToggleMarkRequest, params);
     if (!r) return;
-    if ('message' in r) { refusals.push(r.message); done.push(i); continue; }
-    const ok = await editor.edit((b) => { for (const e of r.edits) b.replace(toRange(e.range), e.newText); },
-      { undoStopBefore: k === 0, undoStopAfter: k === order.length - 1 });
-    if (!ok) { refusals.push('VS Code did not apply the edit (the document may be read-only).'); done.push(i); continue; }
+    if ('message' in r) {
+      refusals.push(r.message);
+      done.push(i);
+      continue;
+    }
+    const ok = await editor.edit(
+      (b) => {
+        for (const e of r.edits) b.replace(toRange(e.range), e.newText);
+      },
+      { undoStopBefore: k === 0, undoStopAfter: k === order.length - 1 },
+    );
+    if (!ok) {
+      refusals.push('VS Code did not apply the edit (the document may be read-only).');
+      done.push(i);
+      continue;
+    }
     // Selections already visited lie after these edits; delimiters hold no line breaks, so only those on the
     // same line move, by what the edits inserted or removed before them.
     for (const j of done) {
@@ -62,13 +84,15 @@ function shifted(p: Position, edits: { range: RangeParam; newText: string }[]): 
 
 export function registerMarkCommands(context: ExtensionContext, client: LanguageClient): void {
   for (const [id, kind, what] of COMMANDS) {
-    context.subscriptions.push(commands.registerCommand(id, () => {
-      const editor = window.activeTextEditor;
-      if (!editor) {
-        void window.showInformationMessage('Open an Emend transcription (*.emend) and select the text to mark.');
-        return;
-      }
-      return toggle(client, editor, kind, what);
-    }));
+    context.subscriptions.push(
+      commands.registerCommand(id, () => {
+        const editor = window.activeTextEditor;
+        if (!editor) {
+          void window.showInformationMessage('Open an Emend transcription (*.emend) and select the text to mark.');
+          return;
+        }
+        return toggle(client, editor, kind, what);
+      }),
+    );
   }
 }

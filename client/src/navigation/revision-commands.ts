@@ -1,10 +1,22 @@
 // Emend: Go to Next Revision / Go to Previous Revision / List Revisions…
 // The server knows the revisions (emend/revisions, emend/nextRevision); this module only moves the cursor.
-import { commands, Selection, TextEditorRevealType, window, type ExtensionContext, type QuickPickItem, type TextEditor } from 'vscode';
+import {
+  commands,
+  Selection,
+  TextEditorRevealType,
+  window,
+  type ExtensionContext,
+  type QuickPickItem,
+  type TextEditor,
+} from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  NextRevisionRequest, RevisionsRequest,
-  type NextRevisionParams, type NextRevisionResult, type RevisionItem, type RevisionsResult,
+  NextRevisionRequest,
+  RevisionsRequest,
+  type NextRevisionParams,
+  type NextRevisionResult,
+  type RevisionItem,
+  type RevisionsResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 import { activeEmendEditor, toRange } from '../active-editor';
@@ -28,15 +40,18 @@ async function step(client: LanguageClient, direction: NextRevisionParams['direc
   const params: NextRevisionParams = {
     uri: client.code2ProtocolConverter.asUri(editor.document.uri),
     // From a selected revision (as Next and Previous leave it), Next goes on from its end and Previous back from its start.
-    position: direction === 'next'
-      ? { line: editor.selection.end.line, character: editor.selection.end.character }
-      : { line: editor.selection.start.line, character: editor.selection.start.character },
+    position:
+      direction === 'next'
+        ? { line: editor.selection.end.line, character: editor.selection.end.character }
+        : { line: editor.selection.start.line, character: editor.selection.start.character },
     direction,
   };
   const r = await askServer<NextRevisionResult>(client, `go to the ${direction} revision`, NextRevisionRequest, params);
   if (r === undefined) return;
   if (r === null) {
-    void window.showInformationMessage('This transcription has no revisions (no deletions, insertions or other hands).');
+    void window.showInformationMessage(
+      'This transcription has no revisions (no deletions, insertions or other hands).',
+    );
     return;
   }
   select(editor, r.revision, TextEditorRevealType.InCenterIfOutsideViewport);
@@ -55,7 +70,9 @@ async function list(client: LanguageClient): Promise<void> {
   const r = await askServer<RevisionsResult>(client, 'list the revisions', RevisionsRequest, { uri });
   if (!r) return;
   if (r.revisions.length === 0) {
-    void window.showInformationMessage('This transcription has no revisions (no deletions, insertions or other hands).');
+    void window.showInformationMessage(
+      'This transcription has no revisions (no deletions, insertions or other hands).',
+    );
     return;
   }
   const items: RevisionPick[] = r.revisions.map((rev) => ({
@@ -85,7 +102,10 @@ async function list(client: LanguageClient): Promise<void> {
     accepted = true;
     select(editor, item.revision, TextEditorRevealType.InCenterIfOutsideViewport);
     quickPick.hide();
-    void window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: toRange(item.revision.range) });
+    void window.showTextDocument(editor.document, {
+      viewColumn: editor.viewColumn,
+      selection: toRange(item.revision.range),
+    });
   });
   quickPick.onDidHide(() => {
     if (!accepted) {

@@ -16,19 +16,19 @@ export interface PreviewSettings {
 /** Extension → webview. */
 export type ToWebview =
   | {
-    type: 'update';
-    uri: string;
-    /** The file name, for the toolbar. */
-    name: string;
-    version: number;
-    view: string;
-    views: RenderViewInfo[];
-    blocks: RenderBlock[];
-    locked: boolean;
-    settings: PreviewSettings;
-    /** When set, scroll so this source line is at the top (first render of a document). */
-    line?: number;
-  }
+      type: 'update';
+      uri: string;
+      /** The file name, for the toolbar. */
+      name: string;
+      version: number;
+      view: string;
+      views: RenderViewInfo[];
+      blocks: RenderBlock[];
+      locked: boolean;
+      settings: PreviewSettings;
+      /** When set, scroll so this source line is at the top (first render of a document). */
+      line?: number;
+    }
   /** The editor scrolled: show this (fractional) source line at the top. */
   | { type: 'scrollToLine'; uri: string; line: number }
   /** The editor's cursor is on this line. */
@@ -71,9 +71,15 @@ export function isFromWebview(value: unknown): value is FromWebview {
   const v = value as Record<string, unknown>;
   const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   switch (v.type) {
-    case 'ready': case 'toggleLock': return true;
-    case 'selectView': return typeof v.view === 'string';
-    case 'revealLine': case 'openLine': return typeof v.uri === 'string' && num(v.line);
-    default: return false;
+    case 'ready':
+    case 'toggleLock':
+      return true;
+    case 'selectView':
+      return typeof v.view === 'string';
+    case 'revealLine':
+    case 'openLine':
+      return typeof v.uri === 'string' && num(v.line);
+    default:
+      return false;
   }
 }

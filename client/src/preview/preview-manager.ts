@@ -2,8 +2,18 @@
 // locked to a document), keeps them in step with typing, scrolling and the cursor, and restores them after a
 // window reload (WebviewPanelSerializer).
 import {
-  commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
-  type Disposable, type ExtensionContext, type TextEditor, type WebviewPanel,
+  commands,
+  Range,
+  Selection,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+  type Disposable,
+  type ExtensionContext,
+  type TextEditor,
+  type WebviewPanel,
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_VIEW_TYPE, toPreviewState } from './messages';
@@ -22,23 +32,32 @@ export class PreviewManager implements PreviewHost, Disposable {
   /** The Emend document last in the active text editor: while a preview has focus there is no active text editor. */
   private lastEmend: Uri | undefined = activeEmendUri();
 
-  constructor(readonly extensionUri: Uri, readonly client: LanguageClient) {
+  constructor(
+    readonly extensionUri: Uri,
+    readonly client: LanguageClient,
+  ) {
     this.subscriptions.push(
       window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
       workspace.onDidChangeTextDocument((e) => this.forResource(e.document.uri, (p) => p.update())),
       window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document.languageId !== 'emend') return;
         const line = e.selections[0]?.active.line ?? 0;
-        this.forResource(e.textEditor.document.uri, (p) => p.post({ type: 'activeLine', uri: p.resource.toString(), line }));
+        this.forResource(e.textEditor.document.uri, (p) =>
+          p.post({ type: 'activeLine', uri: p.resource.toString(), line }),
+        );
       }),
       window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e.textEditor)),
-      workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('emend.preview')) for (const p of this.panels) p.update(true); }),
+      workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('emend.preview')) for (const p of this.panels) p.update(true);
+      }),
       // A witness changed: previews of the transcriptions compared with it render again (the collation view).
       client.onNotification(CollationChangedNotification, (p: CollationChangedParams) => {
         for (const panel of this.panels) if (p.uris.includes(panel.resource.toString())) panel.update(true);
       }),
       // After a restart of the server, previews that showed an error render again.
-      client.onDidChangeState((e) => { if (e.newState === State.Running) for (const p of this.panels) p.update(true); }),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) for (const p of this.panels) p.update(true);
+      }),
     );
   }
 
@@ -96,7 +115,9 @@ export class PreviewManager implements PreviewHost, Disposable {
 
   toggleLock(panel: PreviewPanel | undefined = this.active ?? [...this.panels].find((p) => !p.locked)): void {
     if (!panel) {
-      void window.showInformationMessage('There is no Emend preview to lock or unlock; open one with “Emend: Open Preview to the Side”.');
+      void window.showInformationMessage(
+        'There is no Emend preview to lock or unlock; open one with “Emend: Open Preview to the Side”.',
+      );
       return;
     }
     if (panel.locked) {
@@ -132,7 +153,7 @@ export class PreviewManager implements PreviewHost, Disposable {
 
   async openSourceAt(resource: Uri, line: number): Promise<void> {
     const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === resource.toString());
-    const document = visible?.document ?? await workspace.openTextDocument(resource);
+    const document = visible?.document ?? (await workspace.openTextDocument(resource));
     const l = Math.max(0, Math.min(Math.floor(line), document.lineCount - 1));
     await window.showTextDocument(document, {
       viewColumn: visible?.viewColumn ?? ViewColumn.Beside,
@@ -177,9 +198,15 @@ export function registerPreviewCommands(context: ExtensionContext, client: Langu
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,
-    commands.registerCommand('emend.openPreview', (uri?: Uri) => manager.open(uri instanceof Uri ? uri : undefined, false)),
-    commands.registerCommand('emend.openPreviewToSide', (uri?: Uri) => manager.open(uri instanceof Uri ? uri : undefined, true)),
-    commands.registerCommand('emend.openLockedPreviewToSide', (uri?: Uri) => manager.open(uri instanceof Uri ? uri : undefined, true, true)),
+    commands.registerCommand('emend.openPreview', (uri?: Uri) =>
+      manager.open(uri instanceof Uri ? uri : undefined, false),
+    ),
+    commands.registerCommand('emend.openPreviewToSide', (uri?: Uri) =>
+      manager.open(uri instanceof Uri ? uri : undefined, true),
+    ),
+    commands.registerCommand('emend.openLockedPreviewToSide', (uri?: Uri) =>
+      manager.open(uri instanceof Uri ? uri : undefined, true, true),
+    ),
     commands.registerCommand('emend.togglePreviewLock', () => manager.toggleLock()),
     window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),

@@ -31,18 +31,36 @@ export class PreviewPanel implements Disposable {
   private readonly subscriptions: Disposable[] = [];
   private isDisposed = false;
 
-  static create(host: PreviewHost, resource: Uri, view: string, locked: boolean, column: ViewColumn, preserveFocus: boolean): PreviewPanel {
-    const panel = window.createWebviewPanel(PREVIEW_VIEW_TYPE, '', { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      enableCommandUris: false,
-      localResourceRoots: [Uri.joinPath(host.extensionUri, 'media')],
-    });
+  static create(
+    host: PreviewHost,
+    resource: Uri,
+    view: string,
+    locked: boolean,
+    column: ViewColumn,
+    preserveFocus: boolean,
+  ): PreviewPanel {
+    const panel = window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      '',
+      { viewColumn: column, preserveFocus },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        enableCommandUris: false,
+        localResourceRoots: [Uri.joinPath(host.extensionUri, 'media')],
+      },
+    );
     return new PreviewPanel(host, panel, resource, view, locked);
   }
 
-  constructor(private readonly host: PreviewHost, readonly panel: WebviewPanel, private res: Uri, private currentView: string,
-    private isLocked: boolean, private restoredLine?: number) {
+  constructor(
+    private readonly host: PreviewHost,
+    readonly panel: WebviewPanel,
+    private res: Uri,
+    private currentView: string,
+    private isLocked: boolean,
+    private restoredLine?: number,
+  ) {
     panel.webview.options = {
       enableScripts: true,
       enableCommandUris: false,
@@ -50,14 +68,22 @@ export class PreviewPanel implements Disposable {
     };
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => { if (isFromWebview(m)) void this.onMessage(m); }),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.onMessage(m);
+      }),
     );
     this.loadShell();
   }
 
-  get resource(): Uri { return this.res; }
-  get view(): string { return this.currentView; }
-  get locked(): boolean { return this.isLocked; }
+  get resource(): Uri {
+    return this.res;
+  }
+  get view(): string {
+    return this.currentView;
+  }
+  get locked(): boolean {
+    return this.isLocked;
+  }
 
   /** Shows another document (an unlocked preview following the editor). */
   setResource(resource: Uri): void {
@@ -83,7 +109,13 @@ export class PreviewPanel implements Disposable {
   update(now = false): void {
     if (this.isDisposed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.render(); }, now ? 0 : UPDATE_DELAY_MS);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.render();
+      },
+      now ? 0 : UPDATE_DELAY_MS,
+    );
   }
 
   post(msg: ToWebview): void {
@@ -98,8 +130,12 @@ export class PreviewPanel implements Disposable {
     const state: PreviewState = { uri: this.res.toString(), view: this.currentView, locked: this.isLocked };
     if (this.restoredLine !== undefined) state.line = this.restoredLine;
     webview.html = previewShell({
-      cspSource: webview.cspSource, nonce: newNonce(), scriptUri: media('preview.js'), styleUri: media('preview.css'),
-      state, settings: previewSettings(this.res),
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: media('preview.js'),
+      styleUri: media('preview.css'),
+      state,
+      settings: previewSettings(this.res),
     });
   }
 
@@ -116,19 +152,33 @@ export class PreviewPanel implements Disposable {
       // Opening the document (without showing it) makes the client send it to the server if it is not open yet.
       await workspace.openTextDocument(this.res);
       if (!(await whenStarted(this.host.client))) {
-        throw new Error('the Emend language server is not running. Run “Emend: Restart Language Server”, or “Emend: Show Output” to see why.');
+        throw new Error(
+          'the Emend language server is not running. Run “Emend: Restart Language Server”, or “Emend: Show Output” to see why.',
+        );
       }
       result = await this.host.client.sendRequest<RenderResult>(RenderRequest, { uri, view: this.currentView });
     } catch (e) {
-      if (seq === this.sequence) this.post({ type: 'error', uri, message: `The preview could not be updated: ${e instanceof Error ? e.message : String(e)}` });
+      if (seq === this.sequence)
+        this.post({
+          type: 'error',
+          uri,
+          message: `The preview could not be updated: ${e instanceof Error ? e.message : String(e)}`,
+        });
       return;
     }
     if (seq !== this.sequence || this.isDisposed) return;
     const first = this.shownUri !== uri;
     this.shownUri = uri;
     const msg: ToWebview = {
-      type: 'update', uri, name: path.posix.basename(this.res.path), version: result.version, view: result.view,
-      views: result.views, blocks: result.blocks, locked: this.isLocked, settings: previewSettings(this.res),
+      type: 'update',
+      uri,
+      name: path.posix.basename(this.res.path),
+      version: result.version,
+      view: result.view,
+      views: result.views,
+      blocks: result.blocks,
+      locked: this.isLocked,
+      settings: previewSettings(this.res),
     };
     if (first) {
       const line = this.restoredLine ?? editorTopLine(this.res);
@@ -143,11 +193,22 @@ export class PreviewPanel implements Disposable {
 
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
-      case 'ready': this.shownUri = undefined; this.update(true); return;
-      case 'selectView': this.setView(m.view); return;
-      case 'toggleLock': this.host.toggleLock(this); return;
-      case 'revealLine': if (m.uri === this.res.toString()) this.host.revealEditorLine(this.res, m.line); return;
-      case 'openLine': if (m.uri === this.res.toString()) await this.host.openSourceAt(this.res, m.line); return;
+      case 'ready':
+        this.shownUri = undefined;
+        this.update(true);
+        return;
+      case 'selectView':
+        this.setView(m.view);
+        return;
+      case 'toggleLock':
+        this.host.toggleLock(this);
+        return;
+      case 'revealLine':
+        if (m.uri === this.res.toString()) this.host.revealEditorLine(this.res, m.line);
+        return;
+      case 'openLine':
+        if (m.uri === this.res.toString()) await this.host.openSourceAt(this.res, m.line);
+        return;
     }
   }
 

@@ -10,7 +10,8 @@ export function planBlocks(oldKeys: readonly string[], newKeys: readonly string[
   const byKey = new Map<string, number[]>();
   oldKeys.forEach((k, i) => {
     const list = byKey.get(k);
-    if (list) list.push(i); else byKey.set(k, [i]);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
   });
   const taken = new Map<string, number>();
   return newKeys.map((k) => {

@@ -3,13 +3,29 @@
 // (emend/reading); they follow the transcription as it is edited. The transcription itself is never rewritten.
 import * as path from 'node:path';
 import {
-  commands, EventEmitter, Position, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
-  type CancellationToken, type Event, type ExtensionContext, type TextDocumentContentProvider, type TextEditor,
+  commands,
+  EventEmitter,
+  Position,
+  Selection,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+  type CancellationToken,
+  type Event,
+  type ExtensionContext,
+  type TextDocumentContentProvider,
+  type TextEditor,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  MapPositionRequest, ReadingRequest,
-  type MapPositionParams, type MapPositionResult, type ReadingParams, type ReadingResult,
+  MapPositionRequest,
+  ReadingRequest,
+  type MapPositionParams,
+  type MapPositionResult,
+  type ReadingParams,
+  type ReadingResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 
@@ -49,11 +65,14 @@ class ReadingProvider implements TextDocumentContentProvider {
         return `The transcription ${source.fsPath || source.toString()} could not be opened, so its ${kind} reading cannot be shown.`;
       }
     }
-    if (doc.languageId !== 'emend') return `${path.basename(source.path)} is not an Emend transcription, so it has no ${kind} reading.`;
+    if (doc.languageId !== 'emend')
+      return `${path.basename(source.path)} is not an Emend transcription, so it has no ${kind} reading.`;
     if (token.isCancellationRequested) return '';
     const params: ReadingParams = { uri: this.client.code2ProtocolConverter.asUri(source), kind };
     const r = await askServer<ReadingResult>(this.client, `show the ${kind} reading`, ReadingRequest, params);
-    return r ? r.text : `The ${kind} reading is unavailable while the Emend language server is not running (Emend: Restart Language Server).`;
+    return r
+      ? r.text
+      : `The ${kind} reading is unavailable while the Emend language server is not running (Emend: Restart Language Server).`;
   }
 
   /** Refreshes the open readings of an edited transcription, once typing pauses. */
@@ -62,7 +81,13 @@ class ReadingProvider implements TextDocumentContentProvider {
       if (doc.uri.scheme !== READING_SCHEME || doc.uri.query !== source.toString()) continue;
       const key = doc.uri.toString();
       clearTimeout(this.timers.get(key));
-      this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.changed.fire(doc.uri); }, UPDATE_DELAY_MS));
+      this.timers.set(
+        key,
+        setTimeout(() => {
+          this.timers.delete(key);
+          this.changed.fire(doc.uri);
+        }, UPDATE_DELAY_MS),
+      );
     }
   }
 
@@ -85,12 +110,25 @@ function sourceOf(arg: unknown, purpose: string): Uri | undefined {
   return undefined;
 }
 
-async function mapPosition(client: LanguageClient, source: Uri, kind: Kind, position: Position, direction: MapPositionParams['direction']): Promise<Position | undefined> {
+async function mapPosition(
+  client: LanguageClient,
+  source: Uri,
+  kind: Kind,
+  position: Position,
+  direction: MapPositionParams['direction'],
+): Promise<Position | undefined> {
   const params: MapPositionParams = {
-    uri: client.code2ProtocolConverter.asUri(source), kind, direction,
+    uri: client.code2ProtocolConverter.asUri(source),
+    kind,
+    direction,
     position: { line: position.line, character: position.character },
   };
-  const r = await askServer<MapPositionResult>(client, direction === 'toSource' ? 'find the place in the transcription' : 'find the place in the reading', MapPositionRequest, params);
+  const r = await askServer<MapPositionResult>(
+    client,
+    direction === 'toSource' ? 'find the place in the transcription' : 'find the place in the reading',
+    MapPositionRequest,
+    params,
+  );
   return r ? new Position(r.position.line, r.position.character) : undefined;
 }
 
@@ -104,7 +142,11 @@ async function openReading(client: LanguageClient, source: Uri, kind: Kind): Pro
   const active = window.activeTextEditor;
   const cursor = active && active.document.uri.toString() === source.toString() ? active.selection.active : undefined;
   const doc = await workspace.openTextDocument(readingUri(source, kind));
-  const editor = await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preserveFocus: true, preview: false });
+  const editor = await window.showTextDocument(doc, {
+    viewColumn: ViewColumn.Beside,
+    preserveFocus: true,
+    preview: false,
+  });
   if (cursor) {
     const at = await mapPosition(client, source, kind, cursor, 'toReading');
     if (at) place(editor, at);
@@ -114,16 +156,22 @@ async function openReading(client: LanguageClient, source: Uri, kind: Kind): Pro
 /** From a reading (or a side of the draft/final diff) to the same place in the transcription. */
 async function revealInTranscription(client: LanguageClient): Promise<void> {
   const editor = window.activeTextEditor;
-  const parsed = editor && editor.document.uri.scheme === READING_SCHEME ? parseReadingUri(editor.document.uri) : undefined;
+  const parsed =
+    editor && editor.document.uri.scheme === READING_SCHEME ? parseReadingUri(editor.document.uri) : undefined;
   if (!editor || !parsed) {
-    void window.showInformationMessage('Put the cursor in a draft or final reading (or in the draft/final comparison) to find its place in the transcription.');
+    void window.showInformationMessage(
+      'Put the cursor in a draft or final reading (or in the draft/final comparison) to find its place in the transcription.',
+    );
     return;
   }
   const source = await workspace.openTextDocument(parsed.source);
   const at = await mapPosition(client, parsed.source, parsed.kind, editor.selection.active, 'toSource');
   if (!at) return;
   const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === source.uri.toString());
-  const target = await window.showTextDocument(source, { viewColumn: visible?.viewColumn ?? ViewColumn.Beside, preview: false });
+  const target = await window.showTextDocument(source, {
+    viewColumn: visible?.viewColumn ?? ViewColumn.Beside,
+    preview: false,
+  });
   place(target, at);
 }
 
@@ -148,8 +196,10 @@ export function registerReadingDocuments(context: ExtensionContext, client: Lang
       const source = sourceOf(arg, 'compare its draft and final readings');
       if (!source) return;
       const title = `${path.basename(source.path)}: Draft ↔ Final`;
-      await commands.executeCommand('vscode.diff', readingUri(source, 'draft'), readingUri(source, 'final'), title,
-        { viewColumn: ViewColumn.Beside, preview: false });
+      await commands.executeCommand('vscode.diff', readingUri(source, 'draft'), readingUri(source, 'final'), title, {
+        viewColumn: ViewColumn.Beside,
+        preview: false,
+      });
     }),
   );
 }

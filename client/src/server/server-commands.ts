@@ -11,7 +11,10 @@ export function registerServerCommands(context: ExtensionContext, client: Langua
         void window.setStatusBarMessage('$(check) Emend language server restarted', 3000);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        const choice = await window.showErrorMessage(`The Emend language server could not be started: ${message}`, 'Show Output');
+        const choice = await window.showErrorMessage(
+          `The Emend language server could not be started: ${message}`,
+          'Show Output',
+        );
         if (choice === 'Show Output') client.outputChannel.show(true);
       }
     }),

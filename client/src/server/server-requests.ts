@@ -11,7 +11,10 @@ export function whenStarted(client: LanguageClient): Promise<boolean> {
   if (client.state === State.Running) return Promise.resolve(true);
   if (client.state !== State.Starting) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { sub.dispose(); resolve(client.state === State.Running); }, STARTING_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      resolve(client.state === State.Running);
+    }, STARTING_TIMEOUT_MS);
     const sub = client.onDidChangeState((e) => {
       if (e.newState === State.Starting) return;
       clearTimeout(timer);
@@ -26,14 +29,21 @@ export async function ensureServerRunning(client: LanguageClient, what: string):
   if (await whenStarted(client)) return true;
   const choice = await window.showErrorMessage(
     `Emend cannot ${what}: the Emend language server is not running.`,
-    'Restart Server', 'Show Output');
+    'Restart Server',
+    'Show Output',
+  );
   if (choice === 'Restart Server') await commands.executeCommand('emend.restartServer');
   else if (choice === 'Show Output') client.outputChannel.show(true);
   return false;
 }
 
 /** Sends a custom request once the server is running; undefined (after telling the user why) when it cannot. */
-export async function askServer<R>(client: LanguageClient, what: string, method: string, params: unknown): Promise<R | undefined> {
+export async function askServer<R>(
+  client: LanguageClient,
+  what: string,
+  method: string,
+  params: unknown,
+): Promise<R | undefined> {
   if (!(await ensureServerRunning(client, what))) return undefined;
   try {
     return await client.sendRequest<R>(method, params);

@@ -5,8 +5,12 @@ import * as path from 'node:path';
 import { Uri, window, workspace, commands, type ExtensionContext, type OutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ExportTeiRequest, ImportTeiRequest,
-  type ExportTeiParams, type ExportTeiResult, type ImportTeiParams, type ImportTeiResult,
+  ExportTeiRequest,
+  ImportTeiRequest,
+  type ExportTeiParams,
+  type ExportTeiResult,
+  type ImportTeiParams,
+  type ImportTeiResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 
@@ -44,10 +48,18 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
   const source = await transcription(arg);
   if (!source) return;
   // The server knows open documents; open the file (without showing it) if it came from the explorer.
-  const document = await workspace.openTextDocument(source).then((d) => d, () => undefined);
-  if (!document) { void window.showErrorMessage(`Emend cannot open ${source.fsPath || source.toString()} to export it.`); return; }
+  const document = await workspace.openTextDocument(source).then(
+    (d) => d,
+    () => undefined,
+  );
+  if (!document) {
+    void window.showErrorMessage(`Emend cannot open ${source.fsPath || source.toString()} to export it.`);
+    return;
+  }
   if (document.languageId !== 'emend') {
-    void window.showErrorMessage(`${path.basename(source.path)} is not an Emend transcription; only transcriptions export as TEI.`);
+    void window.showErrorMessage(
+      `${path.basename(source.path)} is not an Emend transcription; only transcriptions export as TEI.`,
+    );
     return;
   }
   const params: ExportTeiParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
@@ -65,11 +77,16 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
   try {
     await workspace.fs.writeFile(target, Buffer.from(result.xml, 'utf8'));
   } catch (e) {
-    void window.showErrorMessage(`Emend could not write ${target.fsPath || target.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+    void window.showErrorMessage(
+      `Emend could not write ${target.fsPath || target.toString()}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return;
   }
   void showWarnings(`TEI export of ${base}`, result.warnings);
-  const choice = await window.showInformationMessage(`Exported ${base} as TEI to ${path.basename(target.path)}.`, 'Open');
+  const choice = await window.showInformationMessage(
+    `Exported ${base} as TEI to ${path.basename(target.path)}.`,
+    'Open',
+  );
   if (choice === 'Open') await window.showTextDocument(target);
 }
 
@@ -90,7 +107,9 @@ async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
   try {
     const stat = await workspace.fs.stat(file);
     if (stat.size > MAX_IMPORT_BYTES) {
-      void window.showErrorMessage(`${name} is ${(stat.size / 1048576).toFixed(0)} MB; Emend opens TEI files of up to ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      void window.showErrorMessage(
+        `${name} is ${(stat.size / 1048576).toFixed(0)} MB; Emend opens TEI files of up to ${MAX_IMPORT_BYTES / 1048576} MB.`,
+      );
       return;
     }
     bytes = await workspace.fs.readFile(file);

@@ -91,8 +91,12 @@ function orList(items: readonly string[]): string {
 export function optionsHelp(specs: readonly OptionSpec[]): string {
   const rows = specs.map((s) => {
     const names = (s.short ? `-${s.short}, ` : '    ') + `--${s.name}` + (s.value ? ` ${s.value}` : '');
-    const extra = [s.choices ? `one of ${s.choices.join(', ')}` : '', s.default !== undefined ? `default ${s.default}` : '']
-      .filter(Boolean).join('; ');
+    const extra = [
+      s.choices ? `one of ${s.choices.join(', ')}` : '',
+      s.default !== undefined ? `default ${s.default}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return [names, s.help + (extra ? ` (${extra})` : '')] as const;
   });
   rows.push(['-h, --help', 'show this help']);
@@ -105,16 +109,25 @@ export function optionsHelp(specs: readonly OptionSpec[]): string {
  * help (exit status 2), and `--help` prints the help (exit status 0). Returns the parsed arguments, or that status.
  */
 export function parseCommandArgs(
-  name: string, help: () => string, args: readonly string[], specs: readonly OptionSpec[],
+  name: string,
+  help: () => string,
+  args: readonly string[],
+  specs: readonly OptionSpec[],
   io: { stdout: (text: string) => void; stderr: (text: string) => void },
 ): ParsedArgs | number {
   let parsed: ParsedArgs;
   try {
     parsed = parseArgs(args, specs);
   } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`emend ${name}: ${e.message} (see emend ${name} --help)\n`); return 2; }
+    if (e instanceof UsageError) {
+      io.stderr(`emend ${name}: ${e.message} (see emend ${name} --help)\n`);
+      return 2;
+    }
     throw e;
   }
-  if (parsed.help) { io.stdout(help() + '\n'); return 0; }
+  if (parsed.help) {
+    io.stdout(help() + '\n');
+    return 0;
+  }
   return parsed;
 }

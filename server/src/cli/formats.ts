@@ -1,7 +1,15 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
 import { basename } from 'node:path';
-import { exportTei, READING_KINDS, renderPage, teiOptions, VIEW_IDS, type Analysis, type TeiExportOptions } from '../core/index';
+import {
+  exportTei,
+  READING_KINDS,
+  renderPage,
+  teiOptions,
+  VIEW_IDS,
+  type Analysis,
+  type TeiExportOptions,
+} from '../core/index';
 import { collationSource } from './witness';
 
 export interface RenderOptions {
@@ -53,8 +61,14 @@ const html: RenderFormat = {
   defaultView: 'diplomatic',
   extension: '.html',
   render(analysis, options) {
-    const collation = options.view === 'collation' ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd()) : undefined;
-    return renderPage(analysis, options.view, { fallbackTitle: options.name === '-' ? undefined : basename(options.name), ...(collation ? { collation } : {}) });
+    const collation =
+      options.view === 'collation'
+        ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd())
+        : undefined;
+    return renderPage(analysis, options.view, {
+      fallbackTitle: options.name === '-' ? undefined : basename(options.name),
+      ...(collation ? { collation } : {}),
+    });
   },
 };
 
@@ -67,15 +81,14 @@ const tei: RenderFormat = {
   extension: '.xml',
   render(analysis, options) {
     const base = options.tei ?? teiOptions({}).options;
-    const result = exportTei(analysis.doc, { ...base, sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)) });
+    const result = exportTei(analysis.doc, {
+      ...base,
+      sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)),
+    });
     for (const w of result.warnings) options.warn?.(w);
     return result.xml;
   },
 };
 
 /** Every format of `emend render --format`. The first is the default. */
-export const FORMATS: RenderFormat[] = [
-  text,
-  html,
-  tei,
-];
+export const FORMATS: RenderFormat[] = [text, html, tei];

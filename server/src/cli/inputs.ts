@@ -135,7 +135,8 @@ export async function readInput(input: Input, io: Pick<CliIO, 'readStdin'>): Pro
 
 /** Decodes UTF-8, refusing binary content and invalid UTF-8 with a reason. */
 export function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
-  if (bytes.length > MAX_INPUT_BYTES) return { error: `too large (${mb(bytes.length)}; the limit is ${mb(MAX_INPUT_BYTES)})` };
+  if (bytes.length > MAX_INPUT_BYTES)
+    return { error: `too large (${mb(bytes.length)}; the limit is ${mb(MAX_INPUT_BYTES)})` };
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { error: 'is UTF-16 text; save it as UTF-8' };
   }
@@ -158,16 +159,37 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < n) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
-    let need: number, min: number, max = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
-    else if (c === 0xe0) { need = 2; min = 0xa0; }
-    else if (c === 0xed) { need = 2; min = 0x80; max = 0x9f; }
-    else if (c >= 0xe1 && c <= 0xef) { need = 2; min = 0x80; }
-    else if (c === 0xf0) { need = 3; min = 0x90; }
-    else if (c >= 0xf1 && c <= 0xf3) { need = 3; min = 0x80; }
-    else if (c === 0xf4) { need = 3; min = 0x80; max = 0x8f; }
-    else return i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number,
+      min: number,
+      max = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c === 0xe0) {
+      need = 2;
+      min = 0xa0;
+    } else if (c === 0xed) {
+      need = 2;
+      min = 0x80;
+      max = 0x9f;
+    } else if (c >= 0xe1 && c <= 0xef) {
+      need = 2;
+      min = 0x80;
+    } else if (c === 0xf0) {
+      need = 3;
+      min = 0x90;
+    } else if (c >= 0xf1 && c <= 0xf3) {
+      need = 3;
+      min = 0x80;
+    } else if (c === 0xf4) {
+      need = 3;
+      min = 0x80;
+      max = 0x8f;
+    } else return i;
     if (i + need >= n) return i; // truncated sequence at the end
     const second = b[i + 1]!;
     if (second < min || second > max) return i;
@@ -188,12 +210,20 @@ function mb(bytes: number): string {
 export function describeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default: {
       const message = e instanceof Error ? e.message : String(e);
       return message.split('\n')[0]!;
@@ -208,7 +238,11 @@ export class Progress {
   private shown = false;
   private lastDraw = 0;
 
-  constructor(private readonly io: Pick<CliIO, 'stderr' | 'stderrIsTTY'>, private readonly total: number, private readonly verb: string) {
+  constructor(
+    private readonly io: Pick<CliIO, 'stderr' | 'stderrIsTTY'>,
+    private readonly total: number,
+    private readonly verb: string,
+  ) {
     this.active = io.stderrIsTTY && total >= Progress.THRESHOLD;
   }
 

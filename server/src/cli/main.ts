@@ -8,12 +8,7 @@ import { importCommand } from './commands/import';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [
-  check,
-  render,
-  collateCommand,
-  importCommand,
-];
+export const COMMANDS: CliCommand[] = [check, render, collateCommand, importCommand];
 
 export const VERSION: string = version;
 
@@ -29,7 +24,7 @@ export function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'options:',
-    '  -h, --help     show this help (emend COMMAND --help for a command\'s own)',
+    "  -h, --help     show this help (emend COMMAND --help for a command's own)",
     '  -V, --version  print the version',
   ].join('\n');
 }
@@ -72,16 +67,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 function unknownCommand(name: string, io: CliIO): number {
   const near = COMMANDS.find((c) => c.name.startsWith(name.slice(0, 2)));
-  io.stderr(`emend: unknown command '${name}'${near ? ` (did you mean ${near.name}?)` : ''}; commands: ` +
-    `${COMMANDS.map((c) => c.name).join(', ')} (see emend --help)\n`);
+  io.stderr(
+    `emend: unknown command '${name}'${near ? ` (did you mean ${near.name}?)` : ''}; commands: ` +
+      `${COMMANDS.map((c) => c.name).join(', ')} (see emend --help)\n`,
+  );
   return 2;
 }
 
 /** The real process's standard streams and working directory. */
 export function processIO(): CliIO {
   return {
-    stdout: (t) => { process.stdout.write(t); },
-    stderr: (t) => { process.stderr.write(t); },
+    stdout: (t) => {
+      process.stdout.write(t);
+    },
+    stderr: (t) => {
+      process.stderr.write(t);
+    },
     stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -100,7 +101,9 @@ if (require.main === module) {
     process.exit(2);
   });
   main(process.argv.slice(2), processIO()).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       process.stderr.write(`emend: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
       process.exitCode = 2;

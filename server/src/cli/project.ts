@@ -41,11 +41,17 @@ export class ProjectFiles {
     let found: LoadedProject = DEFAULTS;
     for (;;) {
       const cached = this.byDirectory.get(dir);
-      if (cached) { found = cached; break; }
+      if (cached) {
+        found = cached;
+        break;
+      }
       visited.push(dir);
       const candidate = join(dir, PROJECT_FILE);
       const loaded = exists(candidate) ? loadProjectFile(candidate) : null;
-      if (loaded) { found = loaded; break; }
+      if (loaded) {
+        found = loaded;
+        break;
+      }
       const parent = dirname(dir);
       if (parent === dir) break;
       dir = parent;

@@ -2,7 +2,16 @@
 // the transcription's folder; read with the size checked first and decoded by the core (same messages as the editor).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { collate, headerValue, MAX_WITNESS_BYTES, witnessFromBytes, witnessPath, type Analysis, type CollationSource, type WitnessLoad } from '../core/index';
+import {
+  collate,
+  headerValue,
+  MAX_WITNESS_BYTES,
+  witnessFromBytes,
+  witnessPath,
+  type Analysis,
+  type CollationSource,
+  type WitnessLoad,
+} from '../core/index';
 import { describeError } from './inputs';
 
 /** Reads and checks a witness file: the size before reading, then binary and UTF-8. */
@@ -10,7 +19,10 @@ export function loadWitnessFile(name: string, path: string): WitnessLoad {
   try {
     const st = statSync(path);
     if (st.isDirectory()) return { error: `The witness ${name} is a directory, not a file.` };
-    if (st.size > MAX_WITNESS_BYTES) return { error: `The witness ${name} is too large to compare (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).` };
+    if (st.size > MAX_WITNESS_BYTES)
+      return {
+        error: `The witness ${name} is too large to compare (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).`,
+      };
     return witnessFromBytes(name, readFileSync(path));
   } catch (e) {
     return { error: `The witness ${name} cannot be read: ${describeError(e)}.` };

@@ -11,7 +11,10 @@ export class Analysis {
   private readonly readings = new Map<ReadingKind, Reading>();
 
   /** `chunkTarget`: how long the readings' chunks of text grow (CHUNK_TARGET; the tests vary it). */
-  constructor(readonly source: string, private readonly chunkTarget = CHUNK_TARGET) {}
+  constructor(
+    readonly source: string,
+    private readonly chunkTarget = CHUNK_TARGET,
+  ) {}
 
   get doc(): ParsedDocument {
     return (this.parsed ??= parse(this.source));

@@ -9,32 +9,74 @@ export interface CodeInfo {
 
 export const CODES = {
   // Syntax: found by the parser.
-  'unclosed-deletion': { severity: 'error', summary: 'A deletion `~~` is never closed before the end of the document.' },
-  'unclosed-insertion': { severity: 'error', summary: 'An insertion `^{` or `^<` is never closed before the end of the document.' },
-  'unclosed-hand': { severity: 'error', summary: 'Text in another hand `*` is never closed before the end of the document.' },
-  'mark-crosses-paragraph': { severity: 'error', summary: 'A mark is still open at a blank line; marks end with their paragraph.' },
+  'unclosed-deletion': {
+    severity: 'error',
+    summary: 'A deletion `~~` is never closed before the end of the document.',
+  },
+  'unclosed-insertion': {
+    severity: 'error',
+    summary: 'An insertion `^{` or `^<` is never closed before the end of the document.',
+  },
+  'unclosed-hand': {
+    severity: 'error',
+    summary: 'Text in another hand `*` is never closed before the end of the document.',
+  },
+  'mark-crosses-paragraph': {
+    severity: 'error',
+    summary: 'A mark is still open at a blank line; marks end with their paragraph.',
+  },
   'stray-closer': { severity: 'warning', summary: 'A `}`, `>` closes nothing; it is kept as text.' },
   'crossing-marks': { severity: 'error', summary: 'Two marks overlap without one containing the other.' },
   'empty-mark': { severity: 'warning', summary: 'A mark holds no text at all.' },
-  'space-inside-mark': { severity: 'information', summary: 'A space just inside a mark doubles the space just outside it.' },
-  'insertion-spellings-mixed': { severity: 'information', summary: 'Both insertion spellings, `^{…}` and `^<…>`, are used in one document.' },
-  'nesting-too-deep': { severity: 'error', summary: 'Marks nested more than 100 deep; the deeper ones are read as text.' },
-  'too-many-problems': { severity: 'warning', summary: 'More than 1000 syntax problems; only the first 1000 are listed.' },
-  'header-unclosed': { severity: 'error', summary: 'The header block opened by `---` on the first line has no closing `---` line.' },
+  'space-inside-mark': {
+    severity: 'information',
+    summary: 'A space just inside a mark doubles the space just outside it.',
+  },
+  'insertion-spellings-mixed': {
+    severity: 'information',
+    summary: 'Both insertion spellings, `^{…}` and `^<…>`, are used in one document.',
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    summary: 'Marks nested more than 100 deep; the deeper ones are read as text.',
+  },
+  'too-many-problems': {
+    severity: 'warning',
+    summary: 'More than 1000 syntax problems; only the first 1000 are listed.',
+  },
+  'header-unclosed': {
+    severity: 'error',
+    summary: 'The header block opened by `---` on the first line has no closing `---` line.',
+  },
   'header-malformed-line': { severity: 'warning', summary: 'A header line is not of the form `key: value`.' },
   'header-unknown-key': { severity: 'information', summary: 'A header key Emend does not know (possibly misspelt).' },
   'header-duplicate-key': { severity: 'warning', summary: 'A header key is given twice; the first one counts.' },
   // Checks on what the marks mean.
   'substitution-unchanged': { severity: 'warning', summary: 'A substitution replaces text with the very same text.' },
-  'insertion-repeats-text': { severity: 'warning', summary: 'An insertion repeats, word for word, the text right beside it.' },
+  'insertion-repeats-text': {
+    severity: 'warning',
+    summary: 'An insertion repeats, word for word, the text right beside it.',
+  },
   // Checks on the readings.
   'reading-joins-words': { severity: 'warning', summary: 'In a reading, a mark boundary runs two words together.' },
-  'reading-doubled-word': { severity: 'warning', summary: 'In a reading, a mark boundary leaves a word doubled ("the the").' },
+  'reading-doubled-word': {
+    severity: 'warning',
+    summary: 'In a reading, a mark boundary leaves a word doubled ("the the").',
+  },
   // Witness comparison.
-  'witness-unavailable': { severity: 'warning', summary: 'The witness named in the header is missing, unreadable, binary or too large.' },
+  'witness-unavailable': {
+    severity: 'warning',
+    summary: 'The witness named in the header is missing, unreadable, binary or too large.',
+  },
   'witness-variant': { severity: 'information', summary: 'The witness reads differently here.' },
-  'witness-misplaced-insertion': { severity: 'information', summary: 'The witness has this insertion a few words away: probably misplaced.' },
-  'witness-missed-deletion': { severity: 'information', summary: 'The witness lacks these words after an insertion: probably a missed deletion.' },
+  'witness-misplaced-insertion': {
+    severity: 'information',
+    summary: 'The witness has this insertion a few words away: probably misplaced.',
+  },
+  'witness-missed-deletion': {
+    severity: 'information',
+    summary: 'The witness lacks these words after an insertion: probably a missed deletion.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof CODES;

@@ -33,7 +33,10 @@ export function parseProjectConfig(text: string): ConfigResult {
       errors.push(`"severity" in ${PROJECT_FILE} must be an object of code: level`);
     } else {
       for (const [code, level] of Object.entries(severity)) {
-        if (!isProblemCode(code)) { errors.push(`${PROJECT_FILE}: unknown problem code "${code}"`); continue; }
+        if (!isProblemCode(code)) {
+          errors.push(`${PROJECT_FILE}: unknown problem code "${code}"`);
+          continue;
+        }
         if (level !== 'off' && !(SEVERITIES as readonly unknown[]).includes(level)) {
           errors.push(`${PROJECT_FILE}: "${code}" must be one of off, hint, information, warning, error`);
           continue;

@@ -4,8 +4,21 @@ import { problem } from './problem';
 
 /** Keys Emend knows. Others are kept but reported as possibly misspelt. */
 export const HEADER_KEYS = [
-  'title', 'witness', 'source', 'author', 'recipient', 'date', 'place', 'repository', 'idno',
-  'transcriber', 'language', 'hands', 'licence', 'license', 'note',
+  'title',
+  'witness',
+  'source',
+  'author',
+  'recipient',
+  'date',
+  'place',
+  'repository',
+  'idno',
+  'transcriber',
+  'language',
+  'hands',
+  'licence',
+  'license',
+  'note',
 ] as const;
 
 export interface HeaderResult {
@@ -73,26 +86,53 @@ function unclosed(src: string, first: number, firstEnd: number): Problem {
     if (end >= src.length) break;
     pos = end + 1;
   }
-  const fixes = lastField < 0 ? [] : [{
-    title: 'Close the header block after its last `key: value` line', preferred: true,
-    edits: [{ start: lastField, end: lastField, newText: '\n---' }],
-  }];
-  return problem('header-unclosed', first, firstEnd,
-    'The header block opened here has no closing `---` line; it is read as text.', fixes);
+  const fixes =
+    lastField < 0
+      ? []
+      : [
+          {
+            title: 'Close the header block after its last `key: value` line',
+            preferred: true,
+            edits: [{ start: lastField, end: lastField, newText: '\n---' }],
+          },
+        ];
+  return problem(
+    'header-unclosed',
+    first,
+    firstEnd,
+    'The header block opened here has no closing `---` line; it is read as text.',
+    fixes,
+  );
 }
 
-function parseField(src: string, start: number, end: number, fields: HeaderField[], seen: Set<string>, out: Problem[]): void {
+function parseField(
+  src: string,
+  start: number,
+  end: number,
+  fields: HeaderField[],
+  seen: Set<string>,
+  out: Problem[],
+): void {
   let colon = -1;
   for (let k = start; k < end; k++) {
-    if (src.charCodeAt(k) === 58) { colon = k; break; }
+    if (src.charCodeAt(k) === 58) {
+      colon = k;
+      break;
+    }
   }
   let keyStart = start;
   while (keyStart < end && (src.charCodeAt(keyStart) === 32 || src.charCodeAt(keyStart) === 9)) keyStart++;
   const keyEnd = colon < 0 ? -1 : trimEnd(src, keyStart, colon);
   const key = keyEnd < 0 ? '' : src.slice(keyStart, keyEnd);
   if (keyEnd < 0 || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) {
-    out.push(problem('header-malformed-line', start, end,
-      'A header line must read `key: value` (for example `title: Letter to Gorbachev`).'));
+    out.push(
+      problem(
+        'header-malformed-line',
+        start,
+        end,
+        'A header line must read `key: value` (for example `title: Letter to Gorbachev`).',
+      ),
+    );
     return;
   }
   let valueStart = colon + 1;
@@ -109,17 +149,45 @@ function parseField(src: string, start: number, end: number, fields: HeaderField
     // Removing the line loses nothing only when it repeats the first value; otherwise the transcriber must choose.
     const first = fields.find((f) => f.key === lower);
     const same = first !== undefined && first.value === field.value;
-    out.push(problem('header-duplicate-key', keyStart, keyEnd,
-      `The header key \`${key}\` is given twice; the first one counts${same ? ' (both say the same)' : `, so \`${field.value}\` is ignored`}.`,
-      same ? [{ title: `Remove this repeated \`${key}\` line`, edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }], preferred: true }] : []));
+    out.push(
+      problem(
+        'header-duplicate-key',
+        keyStart,
+        keyEnd,
+        `The header key \`${key}\` is given twice; the first one counts${same ? ' (both say the same)' : `, so \`${field.value}\` is ignored`}.`,
+        same
+          ? [
+              {
+                title: `Remove this repeated \`${key}\` line`,
+                edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }],
+                preferred: true,
+              },
+            ]
+          : [],
+      ),
+    );
     return;
   }
   seen.add(lower);
   if (!(HEADER_KEYS as readonly string[]).includes(lower)) {
     const near = closestKey(lower);
-    out.push(problem('header-unknown-key', keyStart, keyEnd,
-      `Emend does not know the header key \`${key}\`${near ? `; did you mean \`${near}\`?` : '.'}`,
-      near ? [{ title: `Change to \`${near}\``, edits: [{ start: keyStart, end: keyEnd, newText: near }], preferred: true }] : []));
+    out.push(
+      problem(
+        'header-unknown-key',
+        keyStart,
+        keyEnd,
+        `Emend does not know the header key \`${key}\`${near ? `; did you mean \`${near}\`?` : '.'}`,
+        near
+          ? [
+              {
+                title: `Change to \`${near}\``,
+                edits: [{ start: keyStart, end: keyEnd, newText: near }],
+                preferred: true,
+              },
+            ]
+          : [],
+      ),
+    );
   }
   fields.push(field);
 }
@@ -129,7 +197,10 @@ function closestKey(key: string): string | null {
   let bestDistance = 3;
   for (const k of HEADER_KEYS) {
     const d = editDistance(key, k, bestDistance);
-    if (d < bestDistance) { best = k; bestDistance = d; }
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
   }
   return best;
 }

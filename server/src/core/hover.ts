@@ -38,30 +38,41 @@ export function hoverAt(analysis: Analysis, offset: number, options: HoverOption
   const header = analysis.doc.header;
   if (header && offset <= header.end) {
     const field = header.fields.find((f) => f.key === 'witness' && f.line.start <= offset && offset <= f.line.end);
-    return field ? { start: field.line.start, end: field.line.end, markdown: witnessHover(field.value, options.witness) } : null;
+    return field
+      ? { start: field.line.start, end: field.line.end, markdown: witnessHover(field.value, options.witness) }
+      : null;
   }
   const chain = revisionsAt(analysis.doc, offset);
   if (chain.length === 0) return null;
   const inner = chain[chain.length - 1]!;
   const lines = chain.map((r, i) => (chain.length > 1 ? `${i + 1}. ` : '') + bold(r.summary));
-  const context = (['draft', 'final'] as const).map((k) => `*${k === 'draft' ? 'Draft' : 'Final'}:* ${sentence(analysis.reading(k), inner)}`);
+  const context = (['draft', 'final'] as const).map(
+    (k) => `*${k === 'draft' ? 'Draft' : 'Final'}:* ${sentence(analysis.reading(k), inner)}`,
+  );
   return { start: inner.start, end: inner.end, markdown: [lines.join('\n'), ...context].join('\n\n') };
 }
 
 /** `Label: text` with the label in bold; the text escaped. */
 function bold(summary: string): string {
   const colon = summary.indexOf(': ');
-  return colon < 0 ? escapeMarkdown(summary) : `**${escapeMarkdown(summary.slice(0, colon))}:** ${escapeMarkdown(summary.slice(colon + 2))}`;
+  return colon < 0
+    ? escapeMarkdown(summary)
+    : `**${escapeMarkdown(summary.slice(0, colon))}:** ${escapeMarkdown(summary.slice(colon + 2))}`;
 }
 
 /** The sentence around the revision in one reading, the revision's own text in bold (or ‸ where it is absent). */
 function sentence(r: Reading, rev: Revision): string {
-  const ga = r.map.toReading(rev.start), gb = Math.max(ga, r.map.toReading(rev.end));
+  const ga = r.map.toReading(rev.start),
+    gb = Math.max(ga, r.map.toReading(rev.end));
   // The chunk of the reading holding the revision: a sentence never crosses a paragraph boundary, where chunks end.
   const { text: t, base } = r.window(ga, gb);
-  const a = ga - base, b = gb - base;
-  const from = sentenceStart(t, a), to = sentenceEnd(t, b);
-  const before = collapse(t.slice(from, a)), changed = collapse(t.slice(a, b)).trim(), after = collapse(t.slice(b, to));
+  const a = ga - base,
+    b = gb - base;
+  const from = sentenceStart(t, a),
+    to = sentenceEnd(t, b);
+  const before = collapse(t.slice(from, a)),
+    changed = collapse(t.slice(a, b)).trim(),
+    after = collapse(t.slice(b, to));
   const head = (base + from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
   const tail = escapeMarkdown(after.trimEnd()) + (base + to < r.length && !endsSentence(t, to) ? '…' : '');
   const mid = changed ? `**${escapeMarkdown(changed)}**` : ABSENT;
@@ -95,8 +106,35 @@ function beginsBlankLine(t: string, i: number): boolean {
 }
 
 /** Abbreviations whose full stop does not end a sentence (compared lower-case); single letters count too (U.S.). */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'col', 'capt', 'lt', 'rev', 'hon',
-  'no', 'vs', 'etc', 'cf', 'vol', 'pp', 'ed', 'fig', 'sen', 'gov', 'pres', 'messrs', 'esq']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'prof',
+  'gen',
+  'col',
+  'capt',
+  'lt',
+  'rev',
+  'hon',
+  'no',
+  'vs',
+  'etc',
+  'cf',
+  'vol',
+  'pp',
+  'ed',
+  'fig',
+  'sen',
+  'gov',
+  'pres',
+  'messrs',
+  'esq',
+]);
 
 /** True when t[i] is `.`, `!` or `?` ending a sentence (not the full stop of an abbreviation such as `Mr.`). */
 function isSentenceEnd(t: string, i: number): boolean {
@@ -157,7 +195,10 @@ export function escapeMarkdown(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) { out += ' '; continue; }
+    if (c === 10 || c === 13) {
+      out += ' ';
+      continue;
+    }
     if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out += '\\';
     out += text[i];
   }

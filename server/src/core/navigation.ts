@@ -12,22 +12,30 @@ export interface Step<T extends Span> {
 /** The first revision starting after `offset` (or the first of all, wrapping). `revs` sorted by start. */
 export function nextRevision<T extends Span>(revs: readonly T[], offset: number): Step<T> | undefined {
   if (revs.length === 0) return undefined;
-  let lo = 0, hi = revs.length;
+  let lo = 0,
+    hi = revs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (revs[mid]!.start <= offset) lo = mid + 1; else hi = mid;
+    if (revs[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return lo < revs.length ? { revision: revs[lo]!, index: lo, wrapped: false } : { revision: revs[0]!, index: 0, wrapped: true };
+  return lo < revs.length
+    ? { revision: revs[lo]!, index: lo, wrapped: false }
+    : { revision: revs[0]!, index: 0, wrapped: true };
 }
 
 /** The last revision starting before `offset` (or the last of all, wrapping). `revs` sorted by start. */
 export function previousRevision<T extends Span>(revs: readonly T[], offset: number): Step<T> | undefined {
   if (revs.length === 0) return undefined;
-  let lo = 0, hi = revs.length;
+  let lo = 0,
+    hi = revs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (revs[mid]!.start < offset) lo = mid + 1; else hi = mid;
+    if (revs[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
   }
   const k = lo - 1;
-  return k >= 0 ? { revision: revs[k]!, index: k, wrapped: false } : { revision: revs[revs.length - 1]!, index: revs.length - 1, wrapped: true };
+  return k >= 0
+    ? { revision: revs[k]!, index: k, wrapped: false }
+    : { revision: revs[revs.length - 1]!, index: revs.length - 1, wrapped: true };
 }

@@ -71,7 +71,9 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       detail = `struck in the final reading · ${counts}`;
     }
     out.push({
-      name, detail, kind: 'paragraph',
+      name,
+      detail,
+      kind: 'paragraph',
       range: { start: p.start, end: p.end },
       selectionRange: { start: p.start, end: Math.min(p.end, lineEnd(analysis.source, p.start)) },
       children: [],
@@ -127,7 +129,10 @@ function firstWords(r: Reading, span: Span): string {
   let space = false;
   for (let k = span.start - base; k < span.end - base && out.length <= OUTLINE_NAME_MAX; k++) {
     const c = text.charCodeAt(k);
-    if (c === 32 || c === 9 || c === 10 || c === 13) { space = out.length > 0; continue; }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      space = out.length > 0;
+      continue;
+    }
     if (space) out += ' ';
     space = false;
     out += text[k];

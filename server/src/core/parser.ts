@@ -7,18 +7,42 @@ import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './mode
 import { problem } from './problem';
 import { MarkupSearch } from './markup-search';
 import {
-  ADD, ANGLE, BRACE, closerOfNode, DEL, delimiterOf, ESCAPE, HAND, PARAGRAPH, SUBST, SyntaxTree, TEXT, tildeRun,
+  ADD,
+  ANGLE,
+  BRACE,
+  closerOfNode,
+  DEL,
+  delimiterOf,
+  ESCAPE,
+  HAND,
+  PARAGRAPH,
+  SUBST,
+  SyntaxTree,
+  TEXT,
+  tildeRun,
 } from './syntax';
 import { paragraphObjects } from './tree-objects';
 
-const BACKSLASH = 92, TILDE = 126, CARET = 94, STAR = 42, LBRACE = 123, RBRACE = 125, LT = 60, GT = 62;
-const NL = 10, CR = 13, SPACE = 32, TAB = 9;
+const BACKSLASH = 92,
+  TILDE = 126,
+  CARET = 94,
+  STAR = 42,
+  LBRACE = 123,
+  RBRACE = 125,
+  LT = 60,
+  GT = 62;
+const NL = 10,
+  CR = 13,
+  SPACE = 32,
+  TAB = 9;
 
 /** Characters a backslash makes literal. */
 export const ESCAPABLE = '~^*{}<>\\';
 
 function isEscapable(c: number): boolean {
-  return c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH;
+  return (
+    c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH
+  );
 }
 
 /**
@@ -32,7 +56,8 @@ class ParagraphBreaks {
 
   /** The first line break at or after `from` that ends a paragraph, or -1 when the paragraph runs to the end. */
   next(from: number): number {
-    const src = this.src, n = src.length;
+    const src = this.src,
+      n = src.length;
     let nl = src.indexOf('\n', from);
     while (nl >= 0) {
       let j = nl + 1;
@@ -90,7 +115,10 @@ class InlineParser {
 
   private readonly scan: MarkupSearch;
 
-  constructor(private readonly src: string, private readonly problems: Problem[]) {
+  constructor(
+    private readonly src: string,
+    private readonly problems: Problem[],
+  ) {
     this.tree = new SyntaxTree(src);
     this.scan = new MarkupSearch(src);
   }
@@ -109,7 +137,10 @@ class InlineParser {
     this.container[0] = para;
     this.lastChild[0] = -1;
     this.pairable[0] = 0;
-    if (this.pendingTildes.length) { this.pendingTildes = []; this.pendingTildeDepths = []; }
+    if (this.pendingTildes.length) {
+      this.pendingTildes = [];
+      this.pendingTildeDepths = [];
+    }
     if (this.pendingBrace.length) this.pendingBrace = [];
     if (this.pendingAngle.length) this.pendingAngle = [];
     if (this.pendingStar.length) this.pendingStar = [];
@@ -184,8 +215,14 @@ class InlineParser {
     if (this.refused.length > 0 || this.depth >= MAX_NESTING) {
       const delimiter = this.src.slice(start, end);
       if (this.refused.length === 0) {
-        this.report(() => problem('nesting-too-deep', start, end,
-          `Marks are nested more than ${MAX_NESTING} deep here; this \`${delimiter}\` and the marks inside it are read as text.`));
+        this.report(() =>
+          problem(
+            'nesting-too-deep',
+            start,
+            end,
+            `Marks are nested more than ${MAX_NESTING} deep here; this \`${delimiter}\` and the marks inside it are read as text.`,
+          ),
+        );
       }
       this.refused.push(kind === DEL ? delimiter : kind === HAND ? '*' : delim === ANGLE ? '>' : '}');
       this.text(start, end);
@@ -199,7 +236,13 @@ class InlineParser {
     this.pairable[d] = 0;
     this.crossed[d] = false;
     if (kind === ADD) {
-      if (delim === BRACE) { this.openBrace++; this.braceAdds.push(node); } else { this.openAngle++; this.angleAdds.push(node); }
+      if (delim === BRACE) {
+        this.openBrace++;
+        this.braceAdds.push(node);
+      } else {
+        this.openAngle++;
+        this.angleAdds.push(node);
+      }
     } else if (kind === HAND) {
       this.openHand++;
     }
@@ -217,7 +260,8 @@ class InlineParser {
     this.depth = d - 1;
     const kind = t.kind(node);
     if (kind === ADD) {
-      if (t.delim(node) === BRACE) this.openBrace--; else this.openAngle--;
+      if (t.delim(node) === BRACE) this.openBrace--;
+      else this.openAngle--;
     } else if (kind === HAND) {
       this.openHand--;
     }
@@ -248,10 +292,13 @@ class InlineParser {
     const node = this.pop(end, true);
     const t = this.tree;
     if (t.first(node) < 0) {
-      const start = t.start(node), end = t.end(node);
-      this.report(() => problem('empty-mark', start, end,
-        `This ${KIND_NAME[t.kind(node)]} holds no text.`,
-        [{ title: 'Remove the empty mark', edits: [{ start, end, newText: '' }], preferred: true }]));
+      const start = t.start(node),
+        end = t.end(node);
+      this.report(() =>
+        problem('empty-mark', start, end, `This ${KIND_NAME[t.kind(node)]} holds no text.`, [
+          { title: 'Remove the empty mark', edits: [{ start, end, newText: '' }], preferred: true },
+        ]),
+      );
     } else {
       this.checkInnerSpaces(node);
     }
@@ -263,7 +310,13 @@ class InlineParser {
       let rest = n;
       while (rest >= 2 && this.refused.length > 0) {
         const top = this.refused[this.refused.length - 1]!;
-        if (top[0] === '~' && top.length <= rest) { this.refused.pop(); rest -= top.length; } else { this.refused.push(tildeRun(rest)); rest = 0; }
+        if (top[0] === '~' && top.length <= rest) {
+          this.refused.pop();
+          rest -= top.length;
+        } else {
+          this.refused.push(tildeRun(rest));
+          rest = 0;
+        }
       }
       if (rest < 2) {
         this.text(at, at + n);
@@ -329,12 +382,18 @@ class InlineParser {
     }
     this.text(at, at + 1);
     const ch = this.src[at]!;
-    this.report(() => problem('stray-closer', at, at + 1,
-      `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
-      [
-        { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
-        { title: `Remove the stray \`${ch}\``, edits: [{ start: at, end: at + 1, newText: '' }] },
-      ]));
+    this.report(() =>
+      problem(
+        'stray-closer',
+        at,
+        at + 1,
+        `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
+        [
+          { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
+          { title: `Remove the stray \`${ch}\``, edits: [{ start: at, end: at + 1, newText: '' }] },
+        ],
+      ),
+    );
   }
 
   /** A closer whose mark is open but not innermost: the marks cross. End the inner marks here, then the matched one. */
@@ -349,22 +408,38 @@ class InlineParser {
     for (let k = inner.length - 1; k >= 0; k--) {
       const node = inner[k]!;
       const kind = t.kind(node);
-      if (kind === DEL) { this.pendingTildes.push(t.delim(node)); this.pendingTildeDepths.push(depth); }
-      else (kind === HAND ? this.pendingStar : t.delim(node) === ANGLE ? this.pendingAngle : this.pendingBrace).push(depth);
+      if (kind === DEL) {
+        this.pendingTildes.push(t.delim(node));
+        this.pendingTildeDepths.push(depth);
+      } else
+        (kind === HAND ? this.pendingStar : t.delim(node) === ANGLE ? this.pendingAngle : this.pendingBrace).push(
+          depth,
+        );
     }
     let ambiguous = -1;
     if (depth > 0 && t.kind(this.container[depth]!) === DEL && !this.crossed[depth]) {
       for (const node of inner) {
-        if (t.kind(node) === DEL && t.delim(node) === t.delim(this.container[depth]!)) { this.crossed[depth] = true; ambiguous = node; }
+        if (t.kind(node) === DEL && t.delim(node) === t.delim(this.container[depth]!)) {
+          this.crossed[depth] = true;
+          ambiguous = node;
+        }
       }
     }
     const first = inner[inner.length - 1]!;
-    this.report(() => problem('crossing-marks', at, at + 1,
-      `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[t.kind(outer)]} opened with \`${delimiterOf(t, outer)}\`, ` +
-      `but the ${KIND_NAME[t.kind(first)]} opened inside it with \`${delimiterOf(t, first)}\` is still open. ` +
-      'Close the inner mark first, or split one of them so that one lies wholly inside the other.' +
-      (ambiguous >= 0 ? ` If the \`${delimiterOf(t, ambiguous)}\` inside was meant to end the deletion opened before the ` +
-        `${KIND_NAME[t.kind(outer)]}, those two cross instead; until this is mended that deletion runs to the end of its paragraph.` : '')));
+    this.report(() =>
+      problem(
+        'crossing-marks',
+        at,
+        at + 1,
+        `Marks cross: this \`${this.src[at]}\` ends the ${KIND_NAME[t.kind(outer)]} opened with \`${delimiterOf(t, outer)}\`, ` +
+          `but the ${KIND_NAME[t.kind(first)]} opened inside it with \`${delimiterOf(t, first)}\` is still open. ` +
+          'Close the inner mark first, or split one of them so that one lies wholly inside the other.' +
+          (ambiguous >= 0
+            ? ` If the \`${delimiterOf(t, ambiguous)}\` inside was meant to end the deletion opened before the ` +
+              `${KIND_NAME[t.kind(outer)]}, those two cross instead; until this is mended that deletion runs to the end of its paragraph.`
+            : ''),
+      ),
+    );
   }
 
   private unclosed(end: number, more: boolean): void {
@@ -376,28 +451,46 @@ class InlineParser {
     const name = KIND_NAME[kind]!;
     const closer = closerOfNode(t, node);
     const delimiter = delimiterOf(t, node);
-    const openStart = t.start(node), openEnd = t.openEnd(node);
+    const openStart = t.start(node),
+      openEnd = t.openEnd(node);
     const src = this.src;
     let lineEnd = src.indexOf('\n', openEnd);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     while (lineEnd > openEnd && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
     const fixes = [
-      { title: `Close the ${name} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
-        edits: [{ start: end, end, newText: closer }], preferred: lineEnd === end },
+      {
+        title: `Close the ${name} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
+        edits: [{ start: end, end, newText: closer }],
+        preferred: lineEnd === end,
+      },
     ];
     if (lineEnd < end) {
-      fixes.push({ title: `Close the ${name} at the end of its line with \`${closer}\``,
-        edits: [{ start: lineEnd, end: lineEnd, newText: closer }], preferred: false });
+      fixes.push({
+        title: `Close the ${name} at the end of its line with \`${closer}\``,
+        edits: [{ start: lineEnd, end: lineEnd, newText: closer }],
+        preferred: false,
+      });
     }
-    fixes.push({ title: `Remove the unmatched \`${delimiter}\` (keeps the text)`,
-      edits: [{ start: openStart, end: openEnd, newText: '' }], preferred: false });
+    fixes.push({
+      title: `Remove the unmatched \`${delimiter}\` (keeps the text)`,
+      edits: [{ start: openStart, end: openEnd, newText: '' }],
+      preferred: false,
+    });
     if (kind === HAND) {
       // A lone asterisk is often just an asterisk (a footnote sign, "5 * 3").
-      fixes.push({ title: 'Escape it as `\\*` (a literal asterisk)',
-        edits: [{ start: openStart, end: openStart, newText: '\\' }], preferred: false });
+      fixes.push({
+        title: 'Escape it as `\\*` (a literal asterisk)',
+        edits: [{ start: openStart, end: openStart, newText: '\\' }],
+        preferred: false,
+      });
     }
-    const code = more ? 'mark-crosses-paragraph'
-      : kind === DEL ? 'unclosed-deletion' : kind === ADD ? 'unclosed-insertion' : 'unclosed-hand';
+    const code = more
+      ? 'mark-crosses-paragraph'
+      : kind === DEL
+        ? 'unclosed-deletion'
+        : kind === ADD
+          ? 'unclosed-insertion'
+          : 'unclosed-hand';
     const message = more
       ? `This ${name} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
         `Close it with \`${closer}\` (mark each paragraph separately if the ${name} runs on).`
@@ -409,15 +502,21 @@ class InlineParser {
   private checkInnerSpaces(node: number): void {
     const src = this.src;
     const t = this.tree;
-    const inner0 = t.openEnd(node), inner1 = t.closeStart(node);
-    const c0 = src.charCodeAt(inner0), c1 = src.charCodeAt(inner1 - 1);
+    const inner0 = t.openEnd(node),
+      inner1 = t.closeStart(node);
+    const c0 = src.charCodeAt(inner0),
+      c1 = src.charCodeAt(inner1 - 1);
     if (!isBlank(c0) && !isBlank(c1)) return; // the common case: nothing to look at
     let allSpace = true;
     for (let k = inner0; k < inner1; k++) {
-      if (!isBlank(src.charCodeAt(k))) { allSpace = false; break; }
+      if (!isBlank(src.charCodeAt(k))) {
+        allSpace = false;
+        break;
+      }
     }
     if (allSpace) return;
-    const start = t.start(node), end = t.end(node);
+    const start = t.start(node),
+      end = t.end(node);
     const before = start > 0 ? src.charCodeAt(start - 1) : NL;
     const after = end < src.length ? src.charCodeAt(end) : NL;
     const outsideBefore = before === SPACE || before === TAB || before === NL;
@@ -434,9 +533,15 @@ class InlineParser {
       edits.push({ start: k, end: inner1, newText: '' });
     }
     if (edits.length === 0) return;
-    this.report(() => problem('space-inside-mark', start, end,
-      `A space just inside this ${KIND_NAME[t.kind(node)]} doubles the space outside it.`,
-      [{ title: 'Trim the spaces inside the mark', edits, preferred: true }]));
+    this.report(() =>
+      problem(
+        'space-inside-mark',
+        start,
+        end,
+        `A space just inside this ${KIND_NAME[t.kind(node)]} doubles the space outside it.`,
+        [{ title: 'Trim the spaces inside the mark', edits, preferred: true }],
+      ),
+    );
   }
 
   /** Pairs a closed deletion and a closed insertion separated by nothing but spaces into a substitution. */
@@ -448,15 +553,21 @@ class InlineParser {
       const ka = t.kind(a);
       if ((ka === DEL || ka === ADD) && t.closed(a)) {
         const b = this.nextAcrossSpaces(a);
-        if (b >= 0 && t.kind(b) !== ka && (t.kind(b) === DEL || t.kind(b) === ADD) && t.closed(b)
-          && !(ka === ADD && this.startsSubstitution(b))) {
+        if (
+          b >= 0 &&
+          t.kind(b) !== ka &&
+          (t.kind(b) === DEL || t.kind(b) === ADD) &&
+          t.closed(b) &&
+          !(ka === ADD && this.startsSubstitution(b))
+        ) {
           const s = t.add(SUBST, t.start(a), t.end(b));
           const after = t.next(b);
           t.setFirst(s, a);
           t.setNext(a, b);
           t.setNext(b, -1);
           t.setNext(s, after);
-          if (prev < 0) t.setFirst(container, s); else t.setNext(prev, s);
+          if (prev < 0) t.setFirst(container, s);
+          else t.setNext(prev, s);
           prev = s;
           a = after;
           continue;
@@ -469,7 +580,8 @@ class InlineParser {
 
   /** The sibling after `node`, skipping one text node of spaces and tabs only (-1 for none). */
   private nextAcrossSpaces(node: number): number {
-    const t = this.tree, src = this.src;
+    const t = this.tree,
+      src = this.src;
     const n = t.next(node);
     if (n < 0 || t.kind(n) !== TEXT) return n;
     for (let k = t.start(n), end = t.end(n); k < end; k++) {
@@ -521,20 +633,32 @@ export function parse(source: string): ParsedDocument {
   if (problems.length > MAX_PROBLEMS) {
     const first = problems[MAX_PROBLEMS]!;
     problems.length = MAX_PROBLEMS;
-    problems.push(problem('too-many-problems', first.start, first.end,
-      `The markup has more than ${MAX_PROBLEMS} problems; only the first ${MAX_PROBLEMS} are listed. ` +
-      'Is this file a transcription? Mend the first ones and the rest will show.'));
+    problems.push(
+      problem(
+        'too-many-problems',
+        first.start,
+        first.end,
+        `The markup has more than ${MAX_PROBLEMS} problems; only the first ${MAX_PROBLEMS} are listed. ` +
+          'Is this file a transcription? Mend the first ones and the rest will show.',
+      ),
+    );
   }
   return parsedDocument(source, header, bodyStart, problems, tree);
 }
 
-function parsedDocument(source: string, header: Header | null, bodyStart: number, problems: Problem[],
-  syntax: SyntaxTree): ParsedDocument {
+function parsedDocument(
+  source: string,
+  header: Header | null,
+  bodyStart: number,
+  problems: Problem[],
+  syntax: SyntaxTree,
+): ParsedDocument {
   let paragraphs: Paragraph[] | undefined;
   const doc = { source, header, bodyStart, problems } as ParsedDocument;
   // Own properties, so that a copy of the document (`{ ...doc }`) still has its paragraphs.
   Object.defineProperty(doc, 'paragraphs', {
-    enumerable: true, configurable: true,
+    enumerable: true,
+    configurable: true,
     get: () => (paragraphs ??= paragraphObjects(syntax)),
   });
   Object.defineProperty(doc, 'syntax', { enumerable: false, value: syntax });
@@ -548,8 +672,15 @@ function nextContent(src: string, from: number): number {
   let j = from;
   while (j < n) {
     const c = src.charCodeAt(j);
-    if (c === NL) { lineStart = j + 1; j++; continue; }
-    if (isBlank(c)) { j++; continue; }
+    if (c === NL) {
+      lineStart = j + 1;
+      j++;
+      continue;
+    }
+    if (isBlank(c)) {
+      j++;
+      continue;
+    }
     return lineStart;
   }
   return n;
@@ -560,7 +691,7 @@ const MIXED_FIX_ALL_LIMIT = 20;
 
 function checkSpellings(t: SyntaxTree, brace: number[], angle: number[], problems: Problem[]): void {
   if (brace.length === 0 || angle.length === 0) return;
-  const [minority, to] = angle.length <= brace.length ? [angle, '^{'] as const : [brace, '^<'] as const;
+  const [minority, to] = angle.length <= brace.length ? ([angle, '^{'] as const) : ([brace, '^<'] as const);
   const closeTo = to === '^{' ? '}' : '>';
   const respell = (node: number): TextEdit[] => {
     const edits: TextEdit[] = [{ start: t.start(node), end: t.openEnd(node), newText: to }];
@@ -572,9 +703,19 @@ function checkSpellings(t: SyntaxTree, brace: number[], angle: number[], problem
     if (problems.length >= 2 * MAX_PROBLEMS) return;
     const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: respell(node) };
     // The fix for all of them is offered on every occurrence while that stays small, else on the first only.
-    const fixes = minority.length <= MIXED_FIX_ALL_LIMIT || index === 0 ? [{ ...all, preferred: true }, one] : [{ ...one, preferred: true }];
-    problems.push(problem('insertion-spellings-mixed', t.start(node), t.openEnd(node),
-      `This document writes insertions both as \`^{…}\` (${brace.length}) and as \`^<…>\` (${angle.length}); ` +
-      `this one uses the rarer spelling \`${delimiterOf(t, node)}\`.`, fixes));
+    const fixes =
+      minority.length <= MIXED_FIX_ALL_LIMIT || index === 0
+        ? [{ ...all, preferred: true }, one]
+        : [{ ...one, preferred: true }];
+    problems.push(
+      problem(
+        'insertion-spellings-mixed',
+        t.start(node),
+        t.openEnd(node),
+        `This document writes insertions both as \`^{…}\` (${brace.length}) and as \`^<…>\` (${angle.length}); ` +
+          `this one uses the rarer spelling \`${delimiterOf(t, node)}\`.`,
+        fixes,
+      ),
+    );
   });
 }

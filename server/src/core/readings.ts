@@ -15,7 +15,10 @@ export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diploma
 
 export const DIPLOMATIC_BRACKETS = { del: ['⟦', '⟧'], add: ['⸌', '⸍'] } as const;
 
-const SPACE = 32, TAB = 9, NL = 10, CR = 13;
+const SPACE = 32,
+  TAB = 9,
+  NL = 10,
+  CR = 13;
 
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
@@ -30,8 +33,19 @@ function isOpeningPunctuation(c: number): boolean {
 /** Punctuation that is written against the word before it. */
 function isClosingPunctuation(c: number): boolean {
   // , . ; : ! ? ) ] » ” …
-  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93
-    || c === 0xbb || c === 0x201d || c === 0x2026;
+  return (
+    c === 44 ||
+    c === 46 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 93 ||
+    c === 0xbb ||
+    c === 0x201d ||
+    c === 0x2026
+  );
 }
 
 export interface ReadingParagraph {
@@ -90,7 +104,8 @@ class ChunkedReading implements Reading {
   }
 
   window(from: number, to = from): { text: string; base: number } {
-    const starts = this.chunkStarts, n = starts.length;
+    const starts = this.chunkStarts,
+      n = starts.length;
     if (n === 1) return { text: this.chunks[0]!, base: 0 };
     // The last chunk beginning before `from` (found by stepping from the last one asked for): an offset where a
     // chunk begins is also where the paragraph before its blank line ends, and that is what maps there (a revision
@@ -99,7 +114,8 @@ class ChunkedReading implements Reading {
     while (c + 1 < n && starts[c + 1]! < from) c++;
     while (c > 0 && starts[c]! >= from) c--;
     this.lastChunk = c;
-    const base = starts[c]!, text = this.chunks[c]!;
+    const base = starts[c]!,
+      text = this.chunks[c]!;
     if (to <= base + text.length && from >= base) return { text, base };
     return { text: this.text, base: 0 };
   }
@@ -122,7 +138,11 @@ class Builder {
 
   /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be); `chunkTarget`: see
    *  CHUNK_TARGET. */
-  constructor(private readonly src: string, capacity: number, private readonly chunkTarget: number) {
+  constructor(
+    private readonly src: string,
+    capacity: number,
+    private readonly chunkTarget: number,
+  ) {
     this.seg = new Segments(capacity);
   }
 
@@ -189,15 +209,15 @@ class Builder {
       const skipped = this.skippedSpace;
       // A space before the dropped text goes when what follows is a line break, or punctuation that was written
       // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
-      let first = src.charCodeAt(start);
-      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first)))) this.trimTrailingSpaces();
+      const first = src.charCodeAt(start);
+      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first))))
+        this.trimTrailingSpaces();
       // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
       // would read as a paragraph break).
       if (first === NL || (first === CR && src.charCodeAt(start + 1) === NL)) {
         if (this.lineStart || this.lastCode() === NL) {
           start += first === NL ? 1 : 2;
           if (start >= end) return;
-          first = src.charCodeAt(start);
         }
       }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
@@ -276,11 +296,17 @@ class Builder {
       if (k < 0 || seg.symbolIds[k]! >= 0) return;
       const start = seg.srcStarts[k]!;
       let len = seg.lengths[k]!;
-      while (len > 0 && budget > 0 && test(this.src.charCodeAt(start + len - 1))) { len--; budget--; }
+      while (len > 0 && budget > 0 && test(this.src.charCodeAt(start + len - 1))) {
+        len--;
+        budget--;
+      }
       const removed = seg.lengths[k]! - len;
       if (removed === 0) return;
       this.length -= removed;
-      if (len > 0) { seg.lengths[k] = len; return; }
+      if (len > 0) {
+        seg.lengths[k] = len;
+        return;
+      }
       seg.pop();
       if (budget === 0) return;
     }
@@ -309,31 +335,45 @@ function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
 function walk(nodes: Inline[], kind: ReadingKind, b: Builder): void {
   for (const node of nodes) {
     switch (node.kind) {
-      case 'text': b.text(node.start, node.end); break;
-      case 'escape': b.symbol(node.char, node.start + 1); break;
+      case 'text':
+        b.text(node.start, node.end);
+        break;
+      case 'escape':
+        b.symbol(node.char, node.start + 1);
+        break;
       case 'subst':
         markNode(node.first, kind, b);
         if (kind === 'diplomatic') b.text(node.first.end, node.second.start);
         else b.drop();
         markNode(node.second, kind, b);
         break;
-      default: markNode(node, kind, b);
+      default:
+        markNode(node, kind, b);
     }
   }
 }
 
 function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
   switch (treatment(node.kind, kind)) {
-    case 'contents': walk(node.children, kind, b); return;
+    case 'contents':
+      walk(node.children, kind, b);
+      return;
     case 'brackets': {
       const [open, close] = DIPLOMATIC_BRACKETS[node.kind as 'del' | 'add'];
       b.symbol(open, node.open.start);
       walk(node.children, kind, b);
-      if (node.close) b.symbol(close, node.close.start); else b.symbol(close, node.end, 0);
+      if (node.close) b.symbol(close, node.close.start);
+      else b.symbol(close, node.end, 0);
       return;
     }
-    case 'keep': b.boundary(); walk(node.children, kind, b); b.boundary(); return;
-    case 'drop': b.drop(); return;
+    case 'keep':
+      b.boundary();
+      walk(node.children, kind, b);
+      b.boundary();
+      return;
+    case 'drop':
+      b.drop();
+      return;
   }
 }
 
@@ -342,17 +382,23 @@ const MARK_NAMES = { [DEL]: 'del', [ADD]: 'add', [HAND]: 'hand' } as Record<numb
 function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder): void {
   for (let i = first; i >= 0; i = t.next(i)) {
     switch (t.kind(i)) {
-      case TEXT: b.text(t.start(i), t.end(i)); break;
-      case ESCAPE: b.symbol(t.source[t.start(i) + 1]!, t.start(i) + 1); break;
+      case TEXT:
+        b.text(t.start(i), t.end(i));
+        break;
+      case ESCAPE:
+        b.symbol(t.source[t.start(i) + 1]!, t.start(i) + 1);
+        break;
       case SUBST: {
-        const a = t.first(i), c = t.next(a);
+        const a = t.first(i),
+          c = t.next(a);
         markSyntax(t, a, kind, b);
         if (kind === 'diplomatic') b.text(t.end(a), t.start(c));
         else b.drop();
         markSyntax(t, c, kind, b);
         break;
       }
-      default: markSyntax(t, i, kind, b);
+      default:
+        markSyntax(t, i, kind, b);
     }
   }
 }
@@ -360,16 +406,25 @@ function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder)
 function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): void {
   const mark = MARK_NAMES[t.kind(i)]!;
   switch (treatment(mark, kind)) {
-    case 'contents': walkSyntax(t, t.first(i), kind, b); return;
+    case 'contents':
+      walkSyntax(t, t.first(i), kind, b);
+      return;
     case 'brackets': {
       const [open, close] = DIPLOMATIC_BRACKETS[mark as 'del' | 'add'];
       b.symbol(open, t.start(i));
       walkSyntax(t, t.first(i), kind, b);
-      if (t.closed(i)) b.symbol(close, t.closeStart(i)); else b.symbol(close, t.end(i), 0);
+      if (t.closed(i)) b.symbol(close, t.closeStart(i));
+      else b.symbol(close, t.end(i), 0);
       return;
     }
-    case 'keep': b.boundary(); walkSyntax(t, t.first(i), kind, b); b.boundary(); return;
-    case 'drop': b.drop(); return;
+    case 'keep':
+      b.boundary();
+      walkSyntax(t, t.first(i), kind, b);
+      b.boundary();
+      return;
+    case 'drop':
+      b.drop();
+      return;
   }
 }
 

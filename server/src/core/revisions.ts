@@ -41,10 +41,15 @@ export function revisions(doc: EmendDocument): Revision[] {
  */
 export function revisionsAt(doc: EmendDocument, offset: number): Revision[] {
   const paragraphs = doc.paragraphs;
-  let lo = 0, hi = paragraphs.length - 1, found = -1;
+  let lo = 0,
+    hi = paragraphs.length - 1,
+    found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (paragraphs[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   if (found < 0 || offset > paragraphs[found]!.end) return [];
   const chain: Revision[] = [];
@@ -54,7 +59,9 @@ export function revisionsAt(doc: EmendDocument, offset: number): Revision[] {
     const hit = childAt(nodes, offset);
     if (!hit) return chain;
     chain.push(describe(doc.source, hit, chain.length, ancestor));
-    const inner = innerLists(hit).find(([children]) => children.length > 0 && spanOf(children).start <= offset && offset <= spanOf(children).end);
+    const inner = innerLists(hit).find(
+      ([children]) => children.length > 0 && spanOf(children).start <= offset && offset <= spanOf(children).end,
+    );
     if (!inner) return chain;
     [nodes, ancestor] = inner;
   }
@@ -72,7 +79,8 @@ function spanOf(nodes: Inline[]): Span {
 
 function childAt(nodes: Inline[], offset: number): MarkNode | SubstNode | undefined {
   // Children are in order; a binary search keeps hovers in long paragraphs cheap.
-  let lo = 0, hi = nodes.length - 1;
+  let lo = 0,
+    hi = nodes.length - 1;
   let best: MarkNode | SubstNode | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -94,7 +102,11 @@ function childAt(nodes: Inline[], offset: number): MarkNode | SubstNode | undefi
 
 /** The child lists inside a revision, each with the kind of mark that holds it. */
 function innerLists(node: MarkNode | SubstNode): [Inline[], MarkNode['kind']][] {
-  if (node.kind === 'subst') return [[node.first.children, node.first.kind], [node.second.children, node.second.kind]];
+  if (node.kind === 'subst')
+    return [
+      [node.first.children, node.first.kind],
+      [node.second.children, node.second.kind],
+    ];
   return [[node.children, node.kind]];
 }
 
@@ -110,7 +122,7 @@ const QUALIFIER: Record<MarkNode['kind'], string> = {
 function describe(src: string, node: MarkNode | SubstNode, depth: number, ancestor: Ancestor): Revision {
   const head = ancestor ? `${LABEL[node.kind]}, ${QUALIFIER[ancestor]}` : LABEL[node.kind];
   let body: string;
-  let after = '';
+  let after: string;
   if (node.kind === 'subst') {
     const del = node.first.kind === 'del' ? node.first : node.second;
     const add = node.first.kind === 'add' ? node.first : node.second;
@@ -138,16 +150,21 @@ function history(src: string, marks: MarkNode[]): string {
     const inner = m.children.filter((c): c is MarkNode | SubstNode => c.kind !== 'text' && c.kind !== 'escape');
     if (inner.length === 0) continue;
     const verbs = inner.map((c) => verb(src, c)).join(', ');
-    parts.push(m.kind === 'del' ? `; first ${verbs}, then struck` : m.kind === 'add' ? `; then ${verbs}` : `; ${verbs}`);
+    parts.push(
+      m.kind === 'del' ? `; first ${verbs}, then struck` : m.kind === 'add' ? `; then ${verbs}` : `; ${verbs}`,
+    );
   }
   return parts.join('');
 }
 
 function verb(src: string, node: MarkNode | SubstNode): string {
   switch (node.kind) {
-    case 'del': return `struck “${quote(markText(src, node))}”`;
-    case 'add': return `inserted “${quote(markText(src, node))}”`;
-    case 'hand': return `another hand wrote “${quote(markText(src, node))}”`;
+    case 'del':
+      return `struck “${quote(markText(src, node))}”`;
+    case 'add':
+      return `inserted “${quote(markText(src, node))}”`;
+    case 'hand':
+      return `another hand wrote “${quote(markText(src, node))}”`;
     case 'subst': {
       const del = node.first.kind === 'del' ? node.first : node.second;
       const add = node.first.kind === 'add' ? node.first : node.second;
@@ -161,10 +178,18 @@ function inlineText(src: string, nodes: Inline[], kind: 'draft' | 'final'): stri
   let out = '';
   for (const n of nodes) {
     switch (n.kind) {
-      case 'text': out += src.slice(n.start, n.end); break;
-      case 'escape': out += n.char; break;
-      case 'subst': out += inlineText(src, [kind === 'draft' ? pick(n, 'del') : pick(n, 'add')], kind); break;
-      case 'hand': out += inlineText(src, n.children, kind); break;
+      case 'text':
+        out += src.slice(n.start, n.end);
+        break;
+      case 'escape':
+        out += n.char;
+        break;
+      case 'subst':
+        out += inlineText(src, [kind === 'draft' ? pick(n, 'del') : pick(n, 'add')], kind);
+        break;
+      case 'hand':
+        out += inlineText(src, n.children, kind);
+        break;
       default:
         if ((n.kind === 'del') === (kind === 'draft')) out += inlineText(src, n.children, kind);
     }
@@ -182,7 +207,10 @@ function collapse(text: string): string {
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) { space = out.length > 0; continue; }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      space = out.length > 0;
+      continue;
+    }
     if (space && !',.;:!?)'.includes(text[i]!)) out += ' ';
     space = false;
     out += text[i];

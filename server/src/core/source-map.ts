@@ -71,22 +71,32 @@ function lastAtOrBefore(sorted: Int32Array, value: number, hint: number): number
     lo = hint;
     let step = 1;
     hi = lo + 1;
-    while (hi < n && sorted[hi]! <= value) { lo = hi; step *= 2; hi = lo + step; }
+    while (hi < n && sorted[hi]! <= value) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
     if (hi > n) hi = n;
   } else {
     hi = Math.min(hint, n);
     let step = 1;
     lo = hi - 1;
-    while (lo > 0 && sorted[lo]! > value) { hi = lo; step *= 2; lo = Math.max(0, hi - step); }
+    while (lo > 0 && sorted[lo]! > value) {
+      hi = lo;
+      step *= 2;
+      lo = Math.max(0, hi - step);
+    }
   }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid; else hi = mid;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid;
   }
   return lo;
 }
 
 /** Where flatten() puts what it reads, so the compiler cannot drop the read as unused. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a sink for reads the compiler must not drop
 let flattened = 0;
 
 /** Makes V8 flatten a string made by appending (reading a character of a rope does). */
@@ -183,12 +193,21 @@ export class Segments {
   /** The finished reading's map (sharing these arrays). */
   map(readingLength: number): SourceMap {
     const n = this.count;
-    return new SourceMap(this.outStarts.subarray(0, n), this.srcStarts.subarray(0, n), this.lengths.subarray(0, n), readingLength);
+    return new SourceMap(
+      this.outStarts.subarray(0, n),
+      this.srcStarts.subarray(0, n),
+      this.lengths.subarray(0, n),
+      readingLength,
+    );
   }
 
   private grow(): void {
     const size = Math.max(16, Math.ceil(this.outStarts.length * 1.5));
-    const grown = (a: Int32Array): Int32Array => { const b = new Int32Array(size); b.set(a); return b; };
+    const grown = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
     this.outStarts = grown(this.outStarts);
     this.srcStarts = grown(this.srcStarts);
     this.lengths = grown(this.lengths);

@@ -15,10 +15,20 @@ export function countRevisions(revs: readonly Pick<Revision, 'kind'>[]): Revisio
   const c: RevisionCounts = { deletions: 0, insertions: 0, substitutions: 0, hands: 0 };
   for (const r of revs) {
     switch (r.kind) {
-      case 'del': c.deletions++; break;
-      case 'add': c.insertions++; break;
-      case 'hand': c.hands++; break;
-      case 'subst': c.substitutions++; c.deletions++; c.insertions++; break;
+      case 'del':
+        c.deletions++;
+        break;
+      case 'add':
+        c.insertions++;
+        break;
+      case 'hand':
+        c.hands++;
+        break;
+      case 'subst':
+        c.substitutions++;
+        c.deletions++;
+        c.insertions++;
+        break;
     }
   }
   return c;
@@ -30,10 +40,19 @@ export function countRevisionsIn(t: SyntaxTree): RevisionCounts {
   const c: RevisionCounts = { deletions: 0, insertions: 0, substitutions: 0, hands: 0 };
   forEachRevision(t, (n) => {
     switch (t.kind(n)) {
-      case DEL: c.deletions++; break;
-      case ADD: c.insertions++; break;
-      case HAND: c.hands++; break;
-      default: c.substitutions++; c.deletions++; c.insertions++; // SUBST
+      case DEL:
+        c.deletions++;
+        break;
+      case ADD:
+        c.insertions++;
+        break;
+      case HAND:
+        c.hands++;
+        break;
+      default:
+        c.substitutions++;
+        c.deletions++;
+        c.insertions++; // SUBST
     }
   });
   return c;

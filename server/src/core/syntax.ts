@@ -4,16 +4,30 @@
 // it directly; everyone else reads the object tree of model.ts, which tree-objects.ts builds from it on demand.
 // Offsets are UTF-16 code-unit offsets into the source, as everywhere in the core.
 
-export const TEXT = 0, ESCAPE = 1, DEL = 2, ADD = 3, HAND = 4, SUBST = 5, PARAGRAPH = 6;
-export type NodeKind = typeof TEXT | typeof ESCAPE | typeof DEL | typeof ADD | typeof HAND | typeof SUBST | typeof PARAGRAPH;
+export const TEXT = 0,
+  ESCAPE = 1,
+  DEL = 2,
+  ADD = 3,
+  HAND = 4,
+  SUBST = 5,
+  PARAGRAPH = 6;
+export type NodeKind =
+  typeof TEXT | typeof ESCAPE | typeof DEL | typeof ADD | typeof HAND | typeof SUBST | typeof PARAGRAPH;
 
 /** An insertion's spelling, in the DELIM field: `^{…}` or `^<…>`. */
-export const BRACE = 0, ANGLE = 1;
+export const BRACE = 0,
+  ANGLE = 1;
 
 const STRIDE = 6;
-const HEAD = 0, START = 1, END = 2, DELIM = 3, FIRST = 4, NEXT = 5;
+const HEAD = 0,
+  START = 1,
+  END = 2,
+  DELIM = 3,
+  FIRST = 4,
+  NEXT = 5;
 /** HEAD packs the kind (3 bits) and whether a mark was closed. */
-const KIND_MASK = 7, CLOSED = 8;
+const KIND_MASK = 7,
+  CLOSED = 8;
 
 /**
  * Node i's fields, six integers: its head (kind; for a mark, whether it was closed); start and end (the whole node,
@@ -33,13 +47,25 @@ export class SyntaxTree {
     this.data = new Int32Array(STRIDE * (64 + (source.length >> 5)));
   }
 
-  kind(i: number): NodeKind { return (this.data[i * STRIDE + HEAD]! & KIND_MASK) as NodeKind; }
-  start(i: number): number { return this.data[i * STRIDE + START]!; }
-  end(i: number): number { return this.data[i * STRIDE + END]!; }
+  kind(i: number): NodeKind {
+    return (this.data[i * STRIDE + HEAD]! & KIND_MASK) as NodeKind;
+  }
+  start(i: number): number {
+    return this.data[i * STRIDE + START]!;
+  }
+  end(i: number): number {
+    return this.data[i * STRIDE + END]!;
+  }
   /** A deletion's number of tildes, or an insertion's spelling (BRACE, ANGLE). */
-  delim(i: number): number { return this.data[i * STRIDE + DELIM]!; }
-  first(i: number): number { return this.data[i * STRIDE + FIRST]!; }
-  next(i: number): number { return this.data[i * STRIDE + NEXT]!; }
+  delim(i: number): number {
+    return this.data[i * STRIDE + DELIM]!;
+  }
+  first(i: number): number {
+    return this.data[i * STRIDE + FIRST]!;
+  }
+  next(i: number): number {
+    return this.data[i * STRIDE + NEXT]!;
+  }
 
   closed(i: number): boolean {
     return (this.data[i * STRIDE + HEAD]! & CLOSED) !== 0;
@@ -67,24 +93,41 @@ export class SyntaxTree {
       this.data = grown;
     }
     const d = this.data;
-    d[base++] = kind; d[base++] = start; d[base++] = end; d[base++] = delim; d[base++] = -1; d[base] = -1;
+    d[base++] = kind;
+    d[base++] = start;
+    d[base++] = end;
+    d[base++] = delim;
+    d[base++] = -1;
+    d[base] = -1;
     return i;
   }
 
-  setEnd(i: number, end: number): void { this.data[i * STRIDE + END] = end; }
+  setEnd(i: number, end: number): void {
+    this.data[i * STRIDE + END] = end;
+  }
   /** Marks mark i as closed by the delimiter that ends at its end. */
-  setClosed(i: number): void { this.data[i * STRIDE + HEAD]! |= CLOSED; }
-  setFirst(i: number, child: number): void { this.data[i * STRIDE + FIRST] = child; }
-  setNext(i: number, sibling: number): void { this.data[i * STRIDE + NEXT] = sibling; }
+  setClosed(i: number): void {
+    this.data[i * STRIDE + HEAD]! |= CLOSED;
+  }
+  setFirst(i: number, child: number): void {
+    this.data[i * STRIDE + FIRST] = child;
+  }
+  setNext(i: number, sibling: number): void {
+    this.data[i * STRIDE + NEXT] = sibling;
+  }
 }
 
 /** The length of a mark's opening delimiter (0 for other nodes). */
 function delimiterLength(t: SyntaxTree, i: number): number {
   switch (t.kind(i)) {
-    case DEL: return t.delim(i);
-    case ADD: return 2;
-    case HAND: return 1;
-    default: return 0;
+    case DEL:
+      return t.delim(i);
+    case ADD:
+      return 2;
+    case HAND:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -97,18 +140,24 @@ export function tildeRun(n: number): string {
 /** A mark's opening delimiter as written: `~~` (or a longer run), `^{`, `^<`, `*`. */
 export function delimiterOf(t: SyntaxTree, i: number): string {
   switch (t.kind(i)) {
-    case DEL: return tildeRun(t.delim(i));
-    case ADD: return t.delim(i) === ANGLE ? '^<' : '^{';
-    default: return '*';
+    case DEL:
+      return tildeRun(t.delim(i));
+    case ADD:
+      return t.delim(i) === ANGLE ? '^<' : '^{';
+    default:
+      return '*';
   }
 }
 
 /** The delimiter that closes mark i. */
 export function closerOfNode(t: SyntaxTree, i: number): string {
   switch (t.kind(i)) {
-    case DEL: return tildeRun(t.delim(i));
-    case ADD: return t.delim(i) === ANGLE ? '>' : '}';
-    default: return '*';
+    case DEL:
+      return tildeRun(t.delim(i));
+    case ADD:
+      return t.delim(i) === ANGLE ? '>' : '}';
+    default:
+      return '*';
   }
 }
 
@@ -125,7 +174,8 @@ export function forEachRevision(t: SyntaxTree, fn: (node: number, top: boolean, 
       if (k === TEXT || k === ESCAPE) continue;
       fn(n, top, final);
       if (k === SUBST) {
-        const a = t.first(n), b = t.next(a);
+        const a = t.first(n),
+          b = t.next(a);
         visit(t.first(a), false, final && t.kind(a) === ADD);
         visit(t.first(b), false, final && t.kind(b) === ADD);
       } else {

@@ -21,7 +21,10 @@ export type ToggleResult =
 
 const KIND_NAME = { del: 'deletion', add: 'insertion', hand: 'text in another hand' } as const;
 
-const SPACE = 32, TAB = 9, NL = 10, CR = 13;
+const SPACE = 32,
+  TAB = 9,
+  NL = 10,
+  CR = 13;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === NL || c === CR;
@@ -56,10 +59,15 @@ export function marksIn(nodes: Inline[], out: MarkNode[] = []): MarkNode[] {
 /** The paragraph holding offset `at` (start inclusive, end inclusive), or undefined between paragraphs. */
 export function paragraphAt(doc: EmendDocument, at: number): Paragraph | undefined {
   const ps = doc.paragraphs;
-  let lo = 0, hi = ps.length - 1, found = -1;
+  let lo = 0,
+    hi = ps.length - 1,
+    found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (ps[mid]!.start <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (ps[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   const p = found >= 0 ? ps[found] : undefined;
   return p && at <= p.end ? p : undefined;
@@ -67,10 +75,14 @@ export function paragraphAt(doc: EmendDocument, at: number): Paragraph | undefin
 
 /** The spelling of insertions this document mostly uses (`^{` when there are none or as many of each). */
 export function preferredInsertion(doc: EmendDocument): '^{' | '^<' {
-  let brace = 0, angle = 0;
+  let brace = 0,
+    angle = 0;
   for (const p of doc.paragraphs) {
     for (const m of marksIn(p.children)) {
-      if (m.kind === 'add') { if (m.delimiter === '^<') angle++; else brace++; }
+      if (m.kind === 'add') {
+        if (m.delimiter === '^<') angle++;
+        else brace++;
+      }
     }
   }
   return angle > brace ? '^<' : '^{';
@@ -92,18 +104,25 @@ export function toggleMark(analysis: Analysis, start: number, end: number, kind:
   let s = Math.max(0, Math.min(start, end, src.length));
   let e = Math.max(0, Math.min(Math.max(start, end), src.length));
   if (doc.header && s < doc.bodyStart) {
-    return { ok: false, message: 'The header block holds metadata, not transcribed text; marks belong in the text below it.' };
+    return {
+      ok: false,
+      message: 'The header block holds metadata, not transcribed text; marks belong in the text below it.',
+    };
   }
 
   if (s === e) return toggleAtCursor(analysis, s, kind);
 
   while (s < e && isBlank(src.charCodeAt(s))) s++;
   while (e > s && isBlank(src.charCodeAt(e - 1))) e--;
-  if (s === e) return { ok: false, message: 'The selection holds only spaces or line breaks; select the words to mark.' };
+  if (s === e)
+    return { ok: false, message: 'The selection holds only spaces or line breaks; select the words to mark.' };
 
   const para = paragraphAt(doc, s);
   if (!para || e > para.end) {
-    return { ok: false, message: `A ${KIND_NAME[kind]} cannot run across a blank line: marks end with their paragraph. Mark each paragraph separately.` };
+    return {
+      ok: false,
+      message: `A ${KIND_NAME[kind]} cannot run across a blank line: marks end with their paragraph. Mark each paragraph separately.`,
+    };
   }
   const marks = marksIn(para.children);
 
@@ -111,7 +130,8 @@ export function toggleMark(analysis: Analysis, start: number, end: number, kind:
   for (let i = marks.length - 1; i >= 0; i--) {
     const m = marks[i]!;
     if (m.kind !== kind) continue;
-    if ((m.start === s && m.end === e) || (contentStart(m) === s && contentEnd(m) === e)) return unwrap(analysis, para, m);
+    if ((m.start === s && m.end === e) || (contentStart(m) === s && contentEnd(m) === e))
+      return unwrap(analysis, para, m);
   }
   const enclosing = innermostEnclosing(marks, s, e);
   if (enclosing && enclosing.kind === kind) return unwrap(analysis, para, enclosing);
@@ -121,7 +141,8 @@ export function toggleMark(analysis: Analysis, start: number, end: number, kind:
 
 function toggleAtCursor(analysis: Analysis, at: number, kind: MarkKind): ToggleResult {
   const src = analysis.source;
-  let ws = at, we = at;
+  let ws = at,
+    we = at;
   while (ws > 0 && isWordChar(src[ws - 1]!)) ws--;
   while (we < src.length && isWordChar(src[we]!)) we++;
   const para = paragraphAt(analysis.doc, at);
@@ -162,8 +183,16 @@ function unwrap(analysis: Analysis, para: Paragraph, m: MarkNode): ToggleResult 
   const length = contentEnd(m) - contentStart(m);
   const check = reparse(analysis.source, para, edits);
   const before = reparse(analysis.source, para, []);
-  if (!check || !before || marksIn(check.children).length !== marksIn(before.children).length - 1 || check.problems > before.problems) {
-    return { ok: false, message: `Removing this ${KIND_NAME[m.kind]}'s delimiters would change how the marks around it read; edit them by hand.` };
+  if (
+    !check ||
+    !before ||
+    marksIn(check.children).length !== marksIn(before.children).length - 1 ||
+    check.problems > before.problems
+  ) {
+    return {
+      ok: false,
+      message: `Removing this ${KIND_NAME[m.kind]}'s delimiters would change how the marks around it read; edit them by hand.`,
+    };
   }
   return { ok: true, action: 'unwrap', edits, selection: { start: m.start, end: m.start + length } };
 }
@@ -178,23 +207,44 @@ function delimitersFor(analysis: Analysis, kind: MarkKind, inner: MarkNode[]): [
   return [run, run];
 }
 
-function wrap(analysis: Analysis, para: Paragraph, marks: MarkNode[], s: number, e: number, kind: MarkKind): ToggleResult {
+function wrap(
+  analysis: Analysis,
+  para: Paragraph,
+  marks: MarkNode[],
+  s: number,
+  e: number,
+  kind: MarkKind,
+): ToggleResult {
   const src = analysis.source;
   // The selection must hold whole marks or lie inside one: it may not cut through a mark or a delimiter.
   const inner: MarkNode[] = [];
   for (const m of marks) {
     if (m.end <= s || e <= m.start) continue;
-    if (s <= m.start && m.end <= e) { inner.push(m); continue; }
+    if (s <= m.start && m.end <= e) {
+      inner.push(m);
+      continue;
+    }
     if (contentStart(m) <= s && e <= contentEnd(m)) continue;
-    return { ok: false, message: `The selection cuts through a ${KIND_NAME[m.kind]} (\`${m.delimiter}\`…); select the whole mark, or only text inside it.` };
+    return {
+      ok: false,
+      message: `The selection cuts through a ${KIND_NAME[m.kind]} (\`${m.delimiter}\`…); select the whole mark, or only text inside it.`,
+    };
   }
   if (cutsEscape(para.children, s) || cutsEscape(para.children, e)) {
-    return { ok: false, message: 'The selection begins or ends inside a backslash escape; include the backslash and its character, or neither.' };
+    return {
+      ok: false,
+      message:
+        'The selection begins or ends inside a backslash escape; include the backslash and its character, or neither.',
+    };
   }
   if (kind === 'hand') {
     const around = marks.some((m) => m.kind === 'hand' && contentStart(m) <= s && e <= contentEnd(m));
     if (around || inner.some((m) => m.kind === 'hand')) {
-      return { ok: false, message: 'Text in another hand cannot hold or sit inside more text in another hand; the `*` marks would pair up differently.' };
+      return {
+        ok: false,
+        message:
+          'Text in another hand cannot hold or sit inside more text in another hand; the `*` marks would pair up differently.',
+      };
     }
   }
   if (s === e) return insertEmpty(analysis, s, kind, para);
@@ -221,11 +271,23 @@ function wrap(analysis: Analysis, para: Paragraph, marks: MarkNode[], s: number,
   const expectedOpen = s + shift;
   const made = check && marksIn(check.children).find((m) => m.kind === kind && m.open.start === expectedOpen);
   const expectedCloseEnd = e + open.length + escapes + close.length + shift;
-  if (!check || !before || !made || !made.close || made.close.end !== expectedCloseEnd
-    || marksIn(check.children).length !== marksIn(before.children).length + 1 || check.problems > before.problems) {
-    const tildeHint = kind === 'del' && (src[s - 1] === '~' || src[e] === '~' || src[s] === '~' || src[e - 1] === '~')
-      ? ' A deletion cannot begin or end right against other tildes.' : '';
-    return { ok: false, message: `Marking this selection as a ${KIND_NAME[kind]} would not read as intended next to the marks around it.${tildeHint} Adjust the selection, or edit by hand.` };
+  if (
+    !check ||
+    !before ||
+    !made ||
+    !made.close ||
+    made.close.end !== expectedCloseEnd ||
+    marksIn(check.children).length !== marksIn(before.children).length + 1 ||
+    check.problems > before.problems
+  ) {
+    const tildeHint =
+      kind === 'del' && (src[s - 1] === '~' || src[e] === '~' || src[s] === '~' || src[e - 1] === '~')
+        ? ' A deletion cannot begin or end right against other tildes.'
+        : '';
+    return {
+      ok: false,
+      message: `Marking this selection as a ${KIND_NAME[kind]} would not read as intended next to the marks around it.${tildeHint} Adjust the selection, or edit by hand.`,
+    };
   }
   return { ok: true, action: 'wrap', edits, selection: { start: s + open.length, end: e + open.length + escapes } };
 }
@@ -234,8 +296,14 @@ function wrap(analysis: Analysis, para: Paragraph, marks: MarkNode[], s: number,
 function escapeIn(src: string, from: number, to: number, ch: string, edits: TextEdit[]): number {
   let n = 0;
   for (let k = from; k < to; k++) {
-    if (src[k] === '\\') { k++; continue; }
-    if (src[k] === ch) { edits.push({ start: k, end: k, newText: '\\' }); n++; }
+    if (src[k] === '\\') {
+      k++;
+      continue;
+    }
+    if (src[k] === ch) {
+      edits.push({ start: k, end: k, newText: '\\' });
+      n++;
+    }
   }
   return n;
 }
@@ -254,15 +322,22 @@ function cutsEscape(nodes: Inline[], at: number): boolean {
 function insertEmpty(analysis: Analysis, at: number, kind: MarkKind, para: Paragraph | null): ToggleResult {
   const [open, close] = delimitersFor(analysis, kind, []);
   if (kind === 'del' && (analysis.source[at - 1] === '~' || analysis.source[at] === '~')) {
-    return { ok: false, message: 'A deletion cannot begin right against other tildes; move the cursor or select the text to strike.' };
+    return {
+      ok: false,
+      message: 'A deletion cannot begin right against other tildes; move the cursor or select the text to strike.',
+    };
   }
   const edits: TextEdit[] = [{ start: at, end: at, newText: open + close }];
   if (para) {
     const check = reparse(analysis.source, para, edits);
     const expectedOpen = at - para.start + 1;
-    const made = check && marksIn(check.children).find((m) => m.kind === kind && m.open.start === expectedOpen && m.close);
+    const made =
+      check && marksIn(check.children).find((m) => m.kind === kind && m.open.start === expectedOpen && m.close);
     if (!made) {
-      return { ok: false, message: `An empty ${KIND_NAME[kind]} here would pair up with the marks around it; select the text to mark instead.` };
+      return {
+        ok: false,
+        message: `An empty ${KIND_NAME[kind]} here would pair up with the marks around it; select the text to mark instead.`,
+      };
     }
   }
   return { ok: true, action: 'wrap', edits, selection: { start: at + open.length, end: at + open.length } };

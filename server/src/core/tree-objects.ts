@@ -16,7 +16,8 @@ export function inlineObjects(t: SyntaxTree, first: number): Inline[] {
 
 export function inlineObject(t: SyntaxTree, i: number): Inline {
   const kind = t.kind(i);
-  const start = t.start(i), end = t.end(i);
+  const start = t.start(i),
+    end = t.end(i);
   if (kind === TEXT) return { kind: 'text', start, end };
   if (kind === ESCAPE) return { kind: 'escape', start, end, char: t.source[start + 1]! };
   if (kind === SUBST) {
@@ -28,11 +29,14 @@ export function inlineObject(t: SyntaxTree, i: number): Inline {
 
 export function markObject(t: SyntaxTree, i: number): MarkNode {
   const kind = t.kind(i);
-  const start = t.start(i), end = t.end(i), closeStart = t.closeStart(i);
+  const start = t.start(i),
+    end = t.end(i),
+    closeStart = t.closeStart(i);
   return {
     kind: kind === DEL ? 'del' : kind === ADD ? 'add' : 'hand',
     delimiter: delimiterOf(t, i),
-    start, end,
+    start,
+    end,
     open: { start, end: t.openEnd(i) },
     close: closeStart < 0 ? null : { start: closeStart, end },
     children: inlineObjects(t, t.first(i)),

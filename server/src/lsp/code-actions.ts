@@ -2,7 +2,13 @@
 // diagnostic they fix attached; "fix all of this kind in the document" where several problems share a mechanical
 // fix; and `source.fixAll.emend` for codeActionsOnSave. Every fix comes from the core, which never deletes
 // transcribed text (test/unit/fixes-keep-text.test.ts).
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import type { Analysis, Fix, Problem, TextEdit } from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { rangeOf, sameRange, toDiagnostic } from './convert';
@@ -11,7 +17,12 @@ import { problemsFor } from './diagnostics';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.emend`;
 
 /** Codes whose preferred fix is mechanical enough to offer for the whole document at once. */
-export const FIX_ALL_CODES: readonly string[] = ['space-inside-mark', 'insertion-spellings-mixed', 'stray-closer', 'empty-mark'];
+export const FIX_ALL_CODES: readonly string[] = [
+  'space-inside-mark',
+  'insertion-spellings-mixed',
+  'stray-closer',
+  'empty-mark',
+];
 
 /**
  * Codes `source.fixAll.emend` fixes (run by codeActionsOnSave when the user asks): only fixes that change nothing
@@ -28,7 +39,8 @@ export const codeActions: Feature = {
       const found = await problemsFor(ctx, uri);
       if (!found) return [];
       const { analysis, problems } = found;
-      const start = offsetClamped(analysis, params.range.start), end = offsetClamped(analysis, params.range.end);
+      const start = offsetClamped(analysis, params.range.start),
+        end = offsetClamped(analysis, params.range.end);
       const only = params.context?.only;
       const sent: Diagnostic[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -40,7 +52,13 @@ export const codeActions: Feature = {
         for (const p of here) {
           const diagnostic = attached(analysis, p, sent);
           for (const fix of p.fixes) {
-            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit: edit(fix.edits) });
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.preferred === true,
+              edit: edit(fix.edits),
+            });
           }
         }
         const codes = new Set(here.map((p) => p.code));
@@ -50,13 +68,23 @@ export const codeActions: Feature = {
           const edits = mergeEdits(all.map(preferredFix).filter((f): f is Fix => f !== undefined));
           // Worth offering only when it does more than the single fixes do.
           if (all.length < 2 || edits.length === 0 || allSameFix(all)) continue;
-          actions.push({ title: `Fix all “${code}” problems in this document`, kind: CodeActionKind.QuickFix, edit: edit(edits),
-            diagnostics: all.map((p) => attached(analysis, p, sent)) });
+          actions.push({
+            title: `Fix all “${code}” problems in this document`,
+            kind: CodeActionKind.QuickFix,
+            edit: edit(edits),
+            diagnostics: all.map((p) => attached(analysis, p, sent)),
+          });
         }
       }
       if (only && wants(FIX_ALL_KIND)) {
-        const edits = mergeEdits(problems.filter((p) => SAVE_FIX_CODES.includes(p.code)).map(preferredFix).filter((f): f is Fix => f !== undefined));
-        if (edits.length > 0) actions.push({ title: 'Fix all mechanical Emend problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+        const edits = mergeEdits(
+          problems
+            .filter((p) => SAVE_FIX_CODES.includes(p.code))
+            .map(preferredFix)
+            .filter((f): f is Fix => f !== undefined),
+        );
+        if (edits.length > 0)
+          actions.push({ title: 'Fix all mechanical Emend problems', kind: FIX_ALL_KIND, edit: edit(edits) });
       }
       return actions;
     });
@@ -91,16 +119,28 @@ function allSameFix(problems: Problem[]): boolean {
 export function mergeEdits(fixes: Fix[]): TextEdit[] {
   const taken: TextEdit[] = [];
   const seen = new Set<string>();
-  const overlaps = (e: TextEdit) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start && t.start === t.end));
+  const overlaps = (e: TextEdit) =>
+    taken.some(
+      (t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start && t.start === t.end),
+    );
   for (const fix of fixes) {
     const fresh = fix.edits.filter((e) => !seen.has(`${e.start}:${e.end}:${e.newText}`));
     if (fresh.some(overlaps)) continue;
-    for (const e of fresh) { seen.add(`${e.start}:${e.end}:${e.newText}`); taken.push(e); }
+    for (const e of fresh) {
+      seen.add(`${e.start}:${e.end}:${e.newText}`);
+      taken.push(e);
+    }
   }
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function workspaceEdit(ctx: ServerContext, uri: string, version: number | null, analysis: Analysis, edits: TextEdit[]): WorkspaceEdit {
+function workspaceEdit(
+  ctx: ServerContext,
+  uri: string,
+  version: number | null,
+  analysis: Analysis,
+  edits: TextEdit[],
+): WorkspaceEdit {
   const lsp: LspTextEdit[] = edits.map((e) => ({ range: rangeOf(analysis, e.start, e.end), newText: e.newText }));
   if (ctx.clientCapabilities().workspace?.workspaceEdit?.documentChanges && version !== null) {
     // Versioned, so an edit computed for an older text is refused rather than applied in the wrong place.

@@ -15,7 +15,9 @@ export interface ServerContext {
    * Listens to `workspace/didChangeWatchedFiles`. The connection keeps one handler per notification, so features
    * must listen here rather than call `connection.onDidChangeWatchedFiles` (which would silence the others).
    */
-  onDidChangeWatchedFiles(listener: (params: import('vscode-languageserver/node').DidChangeWatchedFilesParams) => void): void;
+  onDidChangeWatchedFiles(
+    listener: (params: import('vscode-languageserver/node').DidChangeWatchedFilesParams) => void,
+  ): void;
 }
 
 /** A feature: registers its handlers and capabilities. */

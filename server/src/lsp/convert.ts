@@ -29,12 +29,17 @@ export function offsetOf(analysis: Analysis, position: Position | undefined): nu
   const start = lines.lineStart(position.line);
   const next = position.line + 1 < lines.lineCount ? lines.lineStart(position.line + 1) - 1 : analysis.source.length;
   // A `\r` before the line break belongs to the break, not to the line.
-  const end = next > start && analysis.source.charCodeAt(next - 1) === 13 && next < analysis.source.length ? next - 1 : next;
+  const end =
+    next > start && analysis.source.charCodeAt(next - 1) === 13 && next < analysis.source.length ? next - 1 : next;
   if (start + position.character > end) return null;
   return start + position.character;
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character
-    && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

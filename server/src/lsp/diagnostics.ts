@@ -22,7 +22,10 @@ export function addProblemSource(source: ProblemSource): void {
 }
 
 /** The document's problems as the user sees them, or undefined for a document the server does not have open. */
-export async function problemsFor(ctx: ServerContext, uri: string): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
+export async function problemsFor(
+  ctx: ServerContext,
+  uri: string,
+): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
   const analysis = ctx.analysis(uri);
   if (!analysis) return undefined;
   const severities = await severitiesFor(ctx, uri);
@@ -38,29 +41,45 @@ export async function problemsFor(ctx: ServerContext, uri: string): Promise<{ an
 }
 
 export const diagnostics: Feature = {
-  capabilities: { diagnosticProvider: { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false } },
+  capabilities: {
+    diagnosticProvider: { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false },
+  },
   register(ctx) {
     ctx.connection.languages.diagnostics.on(async (params) => {
       const uri = params?.textDocument?.uri;
       const found = typeof uri === 'string' ? await problemsFor(ctx, uri) : undefined;
       if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      return { kind: DocumentDiagnosticReportKind.Full, items: found.problems.map((p) => toDiagnostic(found.analysis, p)) };
+      return {
+        kind: DocumentDiagnosticReportKind.Full,
+        items: found.problems.map((p) => toDiagnostic(found.analysis, p)),
+      };
     });
     const timers = new Map<string, NodeJS.Timeout>();
     const pulls = () => ctx.clientCapabilities().textDocument?.diagnostic !== undefined;
     const push = (uri: string, delay: number) => {
       clearTimeout(timers.get(uri));
-      timers.set(uri, setTimeout(() => {
-        timers.delete(uri);
-        const version = ctx.documents.get(uri)?.version;
-        void problemsFor(ctx, uri).then((found) => {
-          // Only the newest version's problems are sent; a later change schedules its own push.
-          if (!found || ctx.documents.get(uri)?.version !== version) return;
-          return ctx.connection.sendDiagnostics({ uri, version, diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p)) });
-        }).catch((e: unknown) => ctx.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
-      }, delay));
+      timers.set(
+        uri,
+        setTimeout(() => {
+          timers.delete(uri);
+          const version = ctx.documents.get(uri)?.version;
+          void problemsFor(ctx, uri)
+            .then((found) => {
+              // Only the newest version's problems are sent; a later change schedules its own push.
+              if (!found || ctx.documents.get(uri)?.version !== version) return;
+              return ctx.connection.sendDiagnostics({
+                uri,
+                version,
+                diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p)),
+              });
+            })
+            .catch((e: unknown) => ctx.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
+        }, delay),
+      );
     };
-    ctx.documents.onDidChangeContent((e) => { if (!pulls()) push(e.document.uri, PUSH_DELAY_MS); });
+    ctx.documents.onDidChangeContent((e) => {
+      if (!pulls()) push(e.document.uri, PUSH_DELAY_MS);
+    });
     ctx.documents.onDidClose((e) => {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);

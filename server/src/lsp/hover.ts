@@ -9,7 +9,12 @@ import { headerValue, hoverAt, type Analysis, type WitnessStatus } from '../core
 import type { Feature, ServerContext } from './context';
 import { offsetOf, rangeOf } from './convert';
 
-export type WitnessStatusProvider = (ctx: ServerContext, uri: string, analysis: Analysis, path: string) => WitnessStatus | undefined;
+export type WitnessStatusProvider = (
+  ctx: ServerContext,
+  uri: string,
+  analysis: Analysis,
+  path: string,
+) => WitnessStatus | undefined;
 
 let provider: WitnessStatusProvider = fileWitnessStatus;
 
@@ -19,7 +24,12 @@ export function setWitnessStatusProvider(p: WitnessStatusProvider): void {
 }
 
 /** More hover text at a place (e.g. what the witness reads there), after the core's. Markdown, already escaped. */
-export type HoverSection = (ctx: ServerContext, uri: string, analysis: Analysis, offset: number) => { markdown: string; start: number; end: number } | null;
+export type HoverSection = (
+  ctx: ServerContext,
+  uri: string,
+  analysis: Analysis,
+  offset: number,
+) => { markdown: string; start: number; end: number } | null;
 
 const sections: HoverSection[] = [];
 
@@ -28,7 +38,12 @@ export function addHoverSection(section: HoverSection): void {
 }
 
 /** Where a witness path leads from a `file:` transcription, and whether a readable file is there. */
-export function fileWitnessStatus(_ctx: ServerContext, uri: string, _analysis: Analysis, path: string): WitnessStatus | undefined {
+export function fileWitnessStatus(
+  _ctx: ServerContext,
+  uri: string,
+  _analysis: Analysis,
+  path: string,
+): WitnessStatus | undefined {
   if (!path) return { location: '(empty)', found: false, detail: 'the witness line names no file' };
   let base: string;
   try {
@@ -67,7 +82,10 @@ export const hover: Feature = {
       if (!h && more.length === 0) return null;
       const parts = [...(h ? [h] : []), ...more];
       const value = parts.map((p) => p.markdown).join('\n\n---\n\n');
-      return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(analysis, parts[0]!.start, parts[0]!.end) };
+      return {
+        contents: { kind: MarkupKind.Markdown, value },
+        range: rangeOf(analysis, parts[0]!.start, parts[0]!.end),
+      };
     });
   },
 };

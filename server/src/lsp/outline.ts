@@ -25,7 +25,12 @@ function toDocumentSymbol(analysis: Analysis, s: OutlineSymbol): DocumentSymbol 
 function flatten(uri: string, symbols: DocumentSymbol[], container?: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const s of symbols) {
-    out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) });
+    out.push({
+      name: s.name,
+      kind: s.kind,
+      location: { uri, range: s.range },
+      ...(container ? { containerName: container } : {}),
+    });
     if (s.children) out.push(...flatten(uri, s.children, s.name));
   }
   return out;
@@ -42,7 +47,8 @@ export const documentOutline: Feature = {
       if (!analysis) return null;
       const symbols = outline(analysis, revisionsOf(analysis)).map((s) => toDocumentSymbol(analysis, s));
       // Clients that cannot show a tree get the flat list LSP defined first.
-      const hierarchical = ctx.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+      const hierarchical =
+        ctx.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
       return hierarchical ? symbols : flatten(params.textDocument.uri, symbols);
     });
     ctx.connection.onFoldingRanges((params): FoldingRange[] | null => {

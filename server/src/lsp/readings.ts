@@ -11,7 +11,8 @@ export const readings: Feature = {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
       const kind = field(params, 'kind');
-      if (!(READING_KINDS as readonly unknown[]).includes(kind)) return invalid(`Expected \`kind\` to be one of ${READING_KINDS.join(', ')}.`);
+      if (!(READING_KINDS as readonly unknown[]).includes(kind))
+        return invalid(`Expected \`kind\` to be one of ${READING_KINDS.join(', ')}.`);
       const result: ReadingResult = { text: analysis.reading(kind as ReadingKind).text };
       return result;
     });
@@ -22,9 +23,11 @@ export const readings: Feature = {
       const kind = field(params, 'kind');
       const position = field(params, 'position');
       const direction = field(params, 'direction');
-      if (!(READING_KINDS as readonly unknown[]).includes(kind)) return invalid(`Expected \`kind\` to be one of ${READING_KINDS.join(', ')}.`);
+      if (!(READING_KINDS as readonly unknown[]).includes(kind))
+        return invalid(`Expected \`kind\` to be one of ${READING_KINDS.join(', ')}.`);
       if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
-      if (direction !== 'toSource' && direction !== 'toReading') return invalid('Expected `direction` to be `toSource` or `toReading`.');
+      if (direction !== 'toSource' && direction !== 'toReading')
+        return invalid('Expected `direction` to be `toSource` or `toReading`.');
       const map = direction === 'toSource' ? sourcePosition : readingPosition;
       const result: MapPositionResult = { position: map(analysis, kind as ReadingKind, position) };
       return result;

@@ -1,7 +1,15 @@
 // `emend/render`: one view of an open document as HTML blocks for the preview (and a whole page for export).
 // Keeps a paragraph cache per document so that typing re-renders only the edited paragraph.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { RenderCache, VIEWS, findView, renderDocument, renderPage, type Analysis, type CollationSource } from '../core/index';
+import {
+  RenderCache,
+  VIEWS,
+  findView,
+  renderDocument,
+  renderPage,
+  type Analysis,
+  type CollationSource,
+} from '../core/index';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import type { Feature } from './context';
 import { collationFor } from './witness';
@@ -13,8 +21,10 @@ export const render: Feature = {
     ctx.connection.onRequest(RenderRequest, (params: RenderParams): RenderResult => {
       const view = findView(params.view);
       if (!view) {
-        throw new ResponseError(ErrorCodes.InvalidParams,
-          `Emend cannot render the view '${params.view}'; it knows ${VIEWS.map((v) => v.id).join(', ')}.`);
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          `Emend cannot render the view '${params.view}'; it knows ${VIEWS.map((v) => v.id).join(', ')}.`,
+        );
       }
       const document = ctx.documents.get(params.uri);
       const analysis = ctx.analysis(params.uri);
@@ -34,7 +44,11 @@ export const render: Feature = {
         title: rendered.title ?? null,
         lineCount: analysis.lines.lineCount,
       };
-      if (params.page) result.page = renderPage(analysis, view.id, { fallbackTitle: fileName(params.uri), ...(collation ? { collation } : {}) });
+      if (params.page)
+        result.page = renderPage(analysis, view.id, {
+          fallbackTitle: fileName(params.uri),
+          ...(collation ? { collation } : {}),
+        });
       return result;
     });
   },
@@ -49,5 +63,9 @@ function collationSource(uri: string, analysis: Analysis): CollationSource | und
 
 function fileName(uri: string): string {
   const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try { return decodeURIComponent(last); } catch { return last; }
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }

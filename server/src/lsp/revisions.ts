@@ -1,10 +1,22 @@
 // The revision list, revision-to-revision navigation and the status bar's counts: emend/revisions,
 // emend/nextRevision, emend/stats. All from core/revisions.ts, memoised per document version.
 import {
-  NextRevisionRequest, RevisionsRequest, StatsRequest,
-  type NextRevisionResult, type RevisionItem, type RevisionsResult, type StatsResult,
+  NextRevisionRequest,
+  RevisionsRequest,
+  StatsRequest,
+  type NextRevisionResult,
+  type RevisionItem,
+  type RevisionsResult,
+  type StatsResult,
 } from '../protocol';
-import { countRevisionsIn, nextRevision, previousRevision, revisions, type Analysis, type Revision } from '../core/index';
+import {
+  countRevisionsIn,
+  nextRevision,
+  previousRevision,
+  revisions,
+  type Analysis,
+  type Revision,
+} from '../core/index';
 import type { Feature } from './context';
 import { analysisFor, field, invalid, isPosition } from './request-params';
 
@@ -44,7 +56,8 @@ export const revisionRequests: Feature = {
       const position = field(params, 'position');
       const direction = field(params, 'direction');
       if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
-      if (direction !== 'next' && direction !== 'previous') return invalid('Expected `direction` to be `next` or `previous`.');
+      if (direction !== 'next' && direction !== 'previous')
+        return invalid('Expected `direction` to be `next` or `previous`.');
       const revs = revisionsOf(analysis);
       const offset = analysis.lines.offsetAt(position);
       const step = direction === 'next' ? nextRevision(revs, offset) : previousRevision(revs, offset);

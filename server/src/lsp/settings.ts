@@ -9,7 +9,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+} from 'vscode-languageserver/node';
 import { isProblemCode, parseProjectConfig, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
 import type { Feature, ServerContext } from './context';
 
@@ -44,12 +49,14 @@ class SettingsStore {
     if (!this.ctx.clientCapabilities().workspace?.configuration) return Promise.resolve({});
     let p = this.userCache.get(uri);
     if (!p) {
-      p = this.ctx.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then((value: unknown) => this.validateSetting(value), (e: unknown) => {
+      p = this.ctx.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (value: unknown) => this.validateSetting(value),
+        (e: unknown) => {
           this.ctx.connection.console.error(`emend: could not read settings for ${uri}: ${String(e)}`);
           this.userCache.delete(uri);
           return {};
-        });
+        },
+      );
       this.userCache.set(uri, p);
     }
     return p;
@@ -64,7 +71,10 @@ class SettingsStore {
       errors.push('emend.diagnostics.severity must be an object of code: level, like {"empty-mark": "error"}');
     } else {
       for (const [code, level] of Object.entries(raw)) {
-        if (!isProblemCode(code)) { errors.push(`emend.diagnostics.severity: unknown problem code "${code}"`); continue; }
+        if (!isProblemCode(code)) {
+          errors.push(`emend.diagnostics.severity: unknown problem code "${code}"`);
+          continue;
+        }
         if (level !== 'off' && !(SEVERITIES as readonly unknown[]).includes(level)) {
           errors.push(`emend.diagnostics.severity: "${code}" must be one of off, hint, information, warning, error`);
           continue;
@@ -100,9 +110,16 @@ class SettingsStore {
       try {
         const st = statSync(path);
         if (st.isFile()) size = st.size;
-      } catch { /* not here: look in the parent */ }
+      } catch {
+        /* not here: look in the parent */
+      }
       if (size !== null) {
-        if (size > MAX_PROJECT_FILE) return { path, severity: {}, errors: [`${path} is too large (${size} bytes) to be a project file; it is ignored.`] };
+        if (size > MAX_PROJECT_FILE)
+          return {
+            path,
+            severity: {},
+            errors: [`${path} is too large (${size} bytes) to be a project file; it is ignored.`],
+          };
         let text: string;
         try {
           text = readFileSync(path, 'utf8');
@@ -146,7 +163,10 @@ const stores = new WeakMap<ServerContext, SettingsStore>();
 
 function store(ctx: ServerContext): SettingsStore {
   let s = stores.get(ctx);
-  if (!s) { s = new SettingsStore(ctx); stores.set(ctx, s); }
+  if (!s) {
+    s = new SettingsStore(ctx);
+    stores.set(ctx, s);
+  }
   return s;
 }
 
@@ -191,10 +211,13 @@ export const settings: Feature = {
   initialized(ctx) {
     const caps = ctx.clientCapabilities().workspace;
     if (caps?.didChangeConfiguration?.dynamicRegistration) {
-      void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      void ctx.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(() => undefined);
     }
     if (caps?.didChangeWatchedFiles?.dynamicRegistration) {
-      void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] })
+      void ctx.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] })
         .catch(() => undefined);
     }
   },

@@ -22,7 +22,11 @@ async function teiSettings(ctx: ServerContext, uri: string): Promise<Record<stri
 
 function fileName(uri: string): string {
   const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try { return decodeURIComponent(last); } catch { return last; }
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 export const tei: Feature = {
@@ -32,7 +36,8 @@ export const tei: Feature = {
       if (!('doc' in analysis)) return analysis;
       const uri = field(params, 'uri') as string;
       const override = field(params, 'options');
-      if (override !== undefined && !isRecord(override)) return invalid('Expected `options` to be an object of TEI options.');
+      if (override !== undefined && !isRecord(override))
+        return invalid('Expected `options` to be an object of TEI options.');
       const settings = await teiSettings(ctx, uri);
       const { options, errors } = teiOptions({ ...settings, ...(override ?? {}) });
       if (!options.sourceName) options.sourceName = fileName(uri);
@@ -50,15 +55,15 @@ export const tei: Feature = {
       let source: string;
       if (typeof base64 === 'string') {
         const decoded = decodeXmlBytes(Buffer.from(base64, 'base64'));
-        if (!decoded.ok) return ({ error: decoded.error });
+        if (!decoded.ok) return { error: decoded.error };
         source = decoded.text;
       } else if (typeof text === 'string') {
         source = text;
       } else {
-        return { error: 'Expected params with a string `base64` (the file\'s bytes) or `text`.' };
+        return { error: "Expected params with a string `base64` (the file's bytes) or `text`." };
       }
       const result = importTei(source);
-      return (result.ok ? { markup: result.markup, warnings: result.warnings } : { error: result.error });
+      return result.ok ? { markup: result.markup, warnings: result.warnings } : { error: result.error };
     });
   },
 };

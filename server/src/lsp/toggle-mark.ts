@@ -14,10 +14,13 @@ export const toggleMarkRequest: Feature = {
       const kind = field(params, 'kind');
       const version = field(params, 'version');
       if (!isRange(range)) return invalid('Expected `range` with `start` and `end` positions.');
-      if (kind !== 'del' && kind !== 'add' && kind !== 'hand') return invalid('Expected `kind` to be `del`, `add` or `hand`.');
+      if (kind !== 'del' && kind !== 'add' && kind !== 'hand')
+        return invalid('Expected `kind` to be `del`, `add` or `hand`.');
       const doc = ctx.documents.get(field(params, 'uri') as string);
       if (typeof version === 'number' && doc && doc.version !== version) {
-        const stale: ToggleMarkResult = { message: 'The document changed while the command ran; nothing was changed. Try again.' };
+        const stale: ToggleMarkResult = {
+          message: 'The document changed while the command ran; nothing was changed. Try again.',
+        };
         return stale;
       }
       const lines = analysis.lines;
@@ -30,8 +33,14 @@ export const toggleMarkRequest: Feature = {
       // differ from the original only by what the edits insert and remove.
       const result: ToggleMarkResult = {
         action: r.action,
-        edits: r.edits.map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.newText })),
-        selection: { start: positionAfter(analysis, r.edits, r.selection.start), end: positionAfter(analysis, r.edits, r.selection.end) },
+        edits: r.edits.map((e) => ({
+          range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) },
+          newText: e.newText,
+        })),
+        selection: {
+          start: positionAfter(analysis, r.edits, r.selection.start),
+          end: positionAfter(analysis, r.edits, r.selection.end),
+        },
       };
       return result;
     });

@@ -8,12 +8,34 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Disposable } from 'vscode-languageserver/node';
 import {
-  Collator, collationHover, collationHtml, headerValue, witnessPath, MAX_WITNESS_BYTES, witnessFromBytes, witnessFromText, witnessHeaderEdit,
-  witnessProblems, witnessUnavailable, type Analysis, type Collation, type Problem, type WitnessLoad,
+  Collator,
+  collationHover,
+  collationHtml,
+  headerValue,
+  witnessPath,
+  MAX_WITNESS_BYTES,
+  witnessFromBytes,
+  witnessFromText,
+  witnessHeaderEdit,
+  witnessProblems,
+  witnessUnavailable,
+  type Analysis,
+  type Collation,
+  type Problem,
+  type WitnessLoad,
 } from '../core/index';
 import {
-  CollationChangedNotification, CollationRequest, WatchWitnessesNotification, WitnessHeaderEditRequest, WitnessTextNotification,
-  type CollationChangedParams, type CollationParams, type CollationResult, type WitnessHeaderEditParams, type WitnessHeaderEditResult, type WitnessTextParams,
+  CollationChangedNotification,
+  CollationRequest,
+  WatchWitnessesNotification,
+  WitnessHeaderEditRequest,
+  WitnessTextNotification,
+  type CollationChangedParams,
+  type CollationParams,
+  type CollationResult,
+  type WitnessHeaderEditParams,
+  type WitnessHeaderEditResult,
+  type WitnessTextParams,
 } from '../protocol';
 import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
@@ -30,7 +52,10 @@ export function resolveWitness(transcriptionUri: string, value: string): Witness
   try {
     if (isAbsolute(name)) path = name;
     else if (transcriptionUri.startsWith('file:')) path = resolve(dirname(fileURLToPath(transcriptionUri)), name);
-    else return { error: `The witness ${name} cannot be found: this transcription is not saved in a folder yet (relative paths start from the transcription's folder).` };
+    else
+      return {
+        error: `The witness ${name} cannot be found: this transcription is not saved in a folder yet (relative paths start from the transcription's folder).`,
+      };
     return { uri: pathToFileURL(path).toString(), path, name };
   } catch (e) {
     return { error: `The witness path ${name} is not usable: ${(e as Error).message}` };
@@ -60,9 +85,15 @@ export class WitnessStore {
     else {
       try {
         const st = statSync(target.path);
-        if (!st.isFile()) return { key: 'folder', load: { error: `The witness ${target.name} is a folder, not a file.` } };
+        if (!st.isFile())
+          return { key: 'folder', load: { error: `The witness ${target.name} is a folder, not a file.` } };
         if (st.size > MAX_WITNESS_BYTES) {
-          return { key: `big:${st.size}`, load: { error: `The witness ${target.name} is too large to compare (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).` } };
+          return {
+            key: `big:${st.size}`,
+            load: {
+              error: `The witness ${target.name} is too large to compare (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).`,
+            },
+          };
         }
         key = `disk:${st.mtimeMs}:${st.size}`;
       } catch (e) {
@@ -93,7 +124,8 @@ export class WitnessStore {
 
 function describeError(e: unknown, target: { path: string; name: string }): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return `The witness ${target.name} was not found (looked for ${target.path}).`;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return `The witness ${target.name} was not found (looked for ${target.path}).`;
   if (code === 'EACCES' || code === 'EPERM') return `The witness ${target.name} cannot be read: permission denied.`;
   if (code === 'EISDIR') return `The witness ${target.name} is a folder, not a file.`;
   return `The witness ${target.name} cannot be read: ${(e as Error).message}`;
@@ -103,7 +135,10 @@ type CollationFor = { collation: Collation } | { error: string; line: true } | n
 
 /** Per transcription: its witness, the collator kept for incremental re-alignment, and the last collation. */
 export class Collations {
-  private readonly byUri = new Map<string, { witnessUri: string; key: string; collator: Collator; analysis?: Analysis; collation?: Collation }>();
+  private readonly byUri = new Map<
+    string,
+    { witnessUri: string; key: string; collator: Collator; analysis?: Analysis; collation?: Collation }
+  >();
   /** The witness each transcription names, loaded or not (a missing witness is watched too: it may appear). */
   private readonly targets = new Map<string, string>();
 
@@ -112,9 +147,15 @@ export class Collations {
   /** The collation of the document with its witness, an error for the header line, or null when it names none. */
   for(uri: string, analysis: Analysis): CollationFor {
     const field = headerValue(analysis.doc.header, 'witness');
-    if (!field) { this.drop(uri); return null; }
+    if (!field) {
+      this.drop(uri);
+      return null;
+    }
     const target = resolveWitness(uri, field.value);
-    if ('error' in target) { this.drop(uri); return { error: target.error, line: true }; }
+    if ('error' in target) {
+      this.drop(uri);
+      return { error: target.error, line: true };
+    }
     this.targets.set(uri, target.uri);
     if (target.uri === uri) return { error: 'A transcription cannot be its own witness.', line: true };
     const entry = this.store.load(target);
@@ -179,7 +220,9 @@ export const witness: Feature = {
       if (!all.witnessUris().includes(uri)) return;
       store.forget(uri);
       refresh(ctx);
-      void ctx.connection.sendNotification(CollationChangedNotification, { uris: all.naming(uri) } satisfies CollationChangedParams);
+      void ctx.connection.sendNotification(CollationChangedNotification, {
+        uris: all.naming(uri),
+      } satisfies CollationChangedParams);
     };
     addHoverSection((_ctx, uri, analysis, offset) => {
       const r = all.for(uri, analysis);
@@ -198,9 +241,15 @@ export const witness: Feature = {
         return plain && !plain.found ? plain : { location, found: false, detail: r.error };
       }
       const c = r.collation;
-      return { location, found: true, detail: `${c.b.words.length} words; ${(c.agreement * 100).toFixed(1)}% of the transcription's words agree; ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}` };
+      return {
+        location,
+        found: true,
+        detail: `${c.b.words.length} words; ${(c.agreement * 100).toFixed(1)}% of the transcription's words agree; ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}`,
+      };
     });
-    ctx.onDidChangeWatchedFiles((params) => { for (const c of params.changes) changed(c.uri); });
+    ctx.onDidChangeWatchedFiles((params) => {
+      for (const c of params.changes) changed(c.uri);
+    });
     ctx.connection.onNotification(WitnessTextNotification, (p: WitnessTextParams) => {
       if (p.text === null) store.forwarded.delete(p.uri);
       else store.forwarded.set(p.uri, { version: p.version, text: p.text });
@@ -208,7 +257,10 @@ export const witness: Feature = {
     });
     // An `.emend` witness open in the editor is synced like any transcription: its edits count at once.
     ctx.documents.onDidChangeContent((e) => changed(e.document.uri));
-    ctx.documents.onDidClose((e) => { all.drop(e.document.uri); changed(e.document.uri); });
+    ctx.documents.onDidClose((e) => {
+      all.drop(e.document.uri);
+      changed(e.document.uri);
+    });
 
     ctx.connection.onRequest(WitnessHeaderEditRequest, (p: WitnessHeaderEditParams): WitnessHeaderEditResult => {
       const analysis = ctx.analysis(p.uri);
@@ -216,7 +268,10 @@ export const witness: Feature = {
       const r = witnessHeaderEdit(analysis, p.path);
       if ('error' in r) return { edits: [], error: r.error };
       return {
-        edits: r.edits.map((e) => ({ range: { start: analysis.lines.positionAt(e.start), end: analysis.lines.positionAt(e.end) }, newText: e.newText })),
+        edits: r.edits.map((e) => ({
+          range: { start: analysis.lines.positionAt(e.start), end: analysis.lines.positionAt(e.end) },
+          newText: e.newText,
+        })),
       };
     });
 
@@ -224,7 +279,13 @@ export const witness: Feature = {
       const analysis = ctx.analysis(p.uri);
       if (!analysis) return { html: null, agreement: null, message: 'The document is not open.' };
       const r = all.for(p.uri, analysis);
-      if (!r) return { html: null, agreement: null, message: 'This transcription names no witness: add a `witness:` line to its header (Emend: Compare with Witness…).' };
+      if (!r)
+        return {
+          html: null,
+          agreement: null,
+          message:
+            'This transcription names no witness: add a `witness:` line to its header (Emend: Compare with Witness…).',
+        };
       if ('error' in r) return { html: null, agreement: null, message: r.error };
       return { html: collationHtml(analysis, r.collation), agreement: r.collation.agreement };
     });
@@ -254,8 +315,14 @@ function watchLater(ctx: ServerContext, all: Collations): void {
         ? { globPattern: { baseUri: pathToFileURL(dirname(path)).toString(), pattern: globEscape(basename(path)) } }
         : { globPattern: `**/${globEscape(basename(path))}` };
     });
-    registration = watchers.length ? ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
-    if (previous) void previous.then((d) => d.dispose(), () => undefined);
+    registration = watchers.length
+      ? ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers })
+      : undefined;
+    if (previous)
+      void previous.then(
+        (d) => d.dispose(),
+        () => undefined,
+      );
   }, 50);
 }
 

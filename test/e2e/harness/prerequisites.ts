@@ -11,7 +11,8 @@ export function missingPrerequisite(): string | undefined {
   } catch (e) {
     return (e as Error).message;
   }
-  if (!isCodeServerInstalled()) return 'code-server is not installed in the cache; run `npm run test:e2e` (it installs it) or `npm start` once.';
+  if (!isCodeServerInstalled())
+    return 'code-server is not installed in the cache; run `npm run test:e2e` (it installs it) or `npm start` once.';
   if (!existsSync(VSIX)) return `${VSIX} does not exist; run \`npm run package\` (npm run test:e2e does it first).`;
   return undefined;
 }

@@ -5,7 +5,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, RESULTS_DIR, ROOT, VSIX } from '../../../scripts/vscode/paths';
-import { installExtension, profileIn, QUIET_SETTINGS, startCodeServer, writeProfile, type RunningCodeServer } from '../../../scripts/vscode/server';
+import {
+  installExtension,
+  profileIn,
+  QUIET_SETTINGS,
+  startCodeServer,
+  writeProfile,
+  type RunningCodeServer,
+} from '../../../scripts/vscode/server';
 
 export const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
 
@@ -54,7 +61,11 @@ export async function openVsCode(label: string, open?: string, also: string[] = 
   cpSync(FIXTURES, workspace, { recursive: true });
   for (const f of also) cpSync(path.resolve(ROOT, f), path.join(workspace, path.basename(f)));
   const profile = profileIn(path.join(tmp, 'profile'));
-  writeProfile(profile, SETTINGS, Object.entries(TEST_KEYS).map(([command, key]) => ({ key, command })));
+  writeProfile(
+    profile,
+    SETTINGS,
+    Object.entries(TEST_KEYS).map(([command, key]) => ({ key, command })),
+  );
   installExtension(profile, VSIX);
   const server = await startCodeServer({ profile, folder: workspace });
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -88,7 +99,9 @@ export async function openVsCode(label: string, open?: string, also: string[] = 
   } catch (e) {
     await session.screenshot(`${label}-startup-failure`).catch(() => undefined);
     await session.close();
-    throw new Error(`VS Code did not start: ${(e as Error).message}\ncode-server said:\n${server.output()}`);
+    throw new Error(`VS Code did not start: ${(e as Error).message}\ncode-server said:\n${server.output()}`, {
+      cause: e,
+    });
   }
   return session;
 }
@@ -99,8 +112,16 @@ export function launchChromium(dir: string): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -120,11 +141,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 function readLogs(dir: string, only: RegExp): string {
   let out = '';
-  let entries: string[] = [];
-  try { entries = readdirSync(dir, { recursive: true }) as string[]; } catch { return ''; }
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true }) as string[];
+  } catch {
+    return '';
+  }
   for (const name of entries.sort()) {
     if (!name.endsWith('.log') || !only.test(name)) continue;
-    try { out += `--- ${name}\n${readFileSync(path.join(dir, name), 'utf8')}\n`; } catch { /* a folder */ }
+    try {
+      out += `--- ${name}\n${readFileSync(path.join(dir, name), 'utf8')}\n`;
+    } catch {
+      /* a folder */
+    }
   }
   return out;
 }

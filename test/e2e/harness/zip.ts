@@ -7,7 +7,10 @@ export function zipEntries(file: string): string[] {
   // The end-of-central-directory record: signature 0x06054b50, within the last 64 KiB (+22 bytes) of the file.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file} is not a zip archive (no end-of-central-directory record)`);
   const count = buf.readUInt16LE(eocd + 10);

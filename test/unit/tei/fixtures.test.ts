@@ -30,10 +30,15 @@ function evaluate(node: XmlNode, kind: 'draft' | 'final'): string {
 
 /** Compares text, not layout: white space runs are one space, none before closing punctuation. */
 function words(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/ ([,.;:!?)\]])/g, '$1').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?)\]])/g, '$1')
+    .trim();
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.xml')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
 
 test('there are real TEI excerpts to check', () => {
   assert.ok(files.length >= 5, `only ${files.length} fixtures in ${DIR}`);
@@ -45,7 +50,11 @@ for (const file of files) {
     const result = importTei(xml);
     assert.ok(result.ok, result.ok ? '' : result.error);
     const doc = parse(result.markup);
-    assert.deepEqual(doc.problems.filter((p) => p.severity === 'error'), [], `markup:\n${result.markup}`);
+    assert.deepEqual(
+      doc.problems.filter((p) => p.severity === 'error'),
+      [],
+      `markup:\n${result.markup}`,
+    );
     const tree = parseXml(xml);
     for (const kind of ['draft', 'final'] as const) {
       assert.equal(words(reading(doc, kind).text), words(evaluate(tree, kind)), `${kind} of ${file}`);
@@ -68,11 +77,17 @@ test('the James sentence keeps its three-step substitution', () => {
   assert.match(reading(doc, 'draft').text, /with this system/);
 });
 
-test('the Frankenstein lines mark Percy Shelley\'s additions as another hand', () => {
+test("the Frankenstein lines mark Percy Shelley's additions as another hand", () => {
   const result = importTei(readFileSync(join(DIR, 'sga-frankenstein.xml'), 'utf8'));
   assert.ok(result.ok);
   assert.match(result.markup, /^on by an eagerness which \^\{\*perpetually\*\} encreased,$/m);
-  assert.match(result.markup, /^our house and ~~when~~ \*\^\{so soon as\}\* the ~~dazz~~\nthe ~~trea~~ tree shattered in a$/m);
+  assert.match(
+    result.markup,
+    /^our house and ~~when~~ \*\^\{so soon as\}\* the ~~dazz~~\nthe ~~trea~~ tree shattered in a$/m,
+  );
   assert.match(result.markup, /^hands: Mary Wollstonecraft Shelley; Percy Bysshe Shelley$/m);
-  assert.ok(result.warnings.some((w) => w.startsWith('<mod> ×2')), result.warnings.join('\n'));
+  assert.ok(
+    result.warnings.some((w) => w.startsWith('<mod> ×2')),
+    result.warnings.join('\n'),
+  );
 });

@@ -19,12 +19,21 @@ function error(xml: string): string {
 }
 
 test('del, add, subst and lb become marks and line breaks', () => {
-  assert.equal(markup(tei('<p>to <subst><del>eliminate</del><add>relieve</add></subst> the <del>old</del>\n  <lb/>next <add>line</add></p>')),
-    'to ~~eliminate~~ ^{relieve} the ~~old~~\nnext ^{line}\n');
+  assert.equal(
+    markup(
+      tei(
+        '<p>to <subst><del>eliminate</del><add>relieve</add></subst> the <del>old</del>\n  <lb/>next <add>line</add></p>',
+      ),
+    ),
+    'to ~~eliminate~~ ^{relieve} the ~~old~~\nnext ^{line}\n',
+  );
 });
 
 test('white space is normalised as XML readers do, but kept under xml:space="preserve"', () => {
-  assert.equal(markup(tei('<p>\n   a   b\n   c  </p><p xml:space="preserve">a  b\n<lb/> c</p>')), 'a b c\n\na  b\n c\n');
+  assert.equal(
+    markup(tei('<p>\n   a   b\n   c  </p><p xml:space="preserve">a  b\n<lb/> c</p>')),
+    'a b c\n\na  b\n c\n',
+  );
 });
 
 test('head and p become paragraphs; divisions and verse lines are warned about', () => {
@@ -54,17 +63,31 @@ test('a deletion right at the start of another is merged into it, with a warning
 
 test('handShift pairs and hand attributes become text in another hand', () => {
   const header = `<teiHeader><profileDesc><handNotes><handNote xml:id="a">Typist</handNote><handNote xml:id="b">RR</handNote></handNotes></profileDesc></teiHeader>`;
-  assert.equal(markup(tei('<p>Dear <handShift new="#b"/>Gorbachev<handShift new="#a"/> RR <hi hand="#b">x</hi> <seg hand="#a">y</seg></p>', header)),
-    '---\nhands: Typist; RR\n---\n\nDear *Gorbachev* RR *x* y\n');
+  assert.equal(
+    markup(
+      tei(
+        '<p>Dear <handShift new="#b"/>Gorbachev<handShift new="#a"/> RR <hi hand="#b">x</hi> <seg hand="#a">y</seg></p>',
+        header,
+      ),
+    ),
+    '---\nhands: Typist; RR\n---\n\nDear *Gorbachev* RR *x* y\n',
+  );
 });
 
 test('a change of hand runs across elements and paragraphs', () => {
   const header = `<teiHeader><profileDesc><handNotes><handNote xml:id="a"/><handNote xml:id="b"/></handNotes></profileDesc></teiHeader>`;
-  assert.equal(markup(tei('<p>x <handShift new="#b"/>y <del>z</del></p><p>w<handShift new="#a"/> v</p>', header)), 'x *y ~~z~~*\n\n*w* v\n');
+  assert.equal(
+    markup(tei('<p>x <handShift new="#b"/>y <del>z</del></p><p>w<handShift new="#a"/> v</p>', header)),
+    'x *y ~~z~~*\n\n*w* v\n',
+  );
 });
 
 test('elements the markup cannot express keep their text, with one warning per kind and a count', () => {
-  const r = importTei(tei('<p><hi rend="i">a</hi> <hi>b</hi> <persName>C</persName> <choice><sic>teh</sic><corr>the</corr></choice><pb/><gap/></p>'));
+  const r = importTei(
+    tei(
+      '<p><hi rend="i">a</hi> <hi>b</hi> <persName>C</persName> <choice><sic>teh</sic><corr>the</corr></choice><pb/><gap/></p>',
+    ),
+  );
   assert.ok(r.ok);
   assert.equal(r.markup, 'a b C the\n');
   assert.deepEqual(r.warnings, [
@@ -77,30 +100,43 @@ test('elements the markup cannot express keep their text, with one warning per k
 });
 
 test('the header is read back into the header block', () => {
-  const header = '<teiHeader><fileDesc><titleStmt><title>Letter\n to G.</title><author>Reagan</author></titleStmt>' +
+  const header =
+    '<teiHeader><fileDesc><titleStmt><title>Letter\n to G.</title><author>Reagan</author></titleStmt>' +
     '<sourceDesc><msDesc><msIdentifier><repository>Library</repository><idno>MS 1</idno></msIdentifier></msDesc></sourceDesc></fileDesc></teiHeader>';
-  assert.equal(markup(tei('<p>x</p>', header)), '---\ntitle: Letter to G.\nauthor: Reagan\nrepository: Library\nidno: MS 1\n---\n\nx\n');
+  assert.equal(
+    markup(tei('<p>x</p>', header)),
+    '---\ntitle: Letter to G.\nauthor: Reagan\nrepository: Library\nidno: MS 1\n---\n\nx\n',
+  );
 });
 
-test('the text\'s xml:lang gives the language when the header names none', () => {
-  assert.equal(markup(`<TEI xmlns="${NS}" xml:lang="de"><text><body><p>Brief</p></body></text></TEI>`), '---\nlanguage: de\n---\n\nBrief\n');
+test("the text's xml:lang gives the language when the header names none", () => {
+  assert.equal(
+    markup(`<TEI xmlns="${NS}" xml:lang="de"><text><body><p>Brief</p></body></text></TEI>`),
+    '---\nlanguage: de\n---\n\nBrief\n',
+  );
 });
 
 test('malformed XML is refused with line and column', () => {
   assert.equal(error('<TEI><text>'), 'This is not well-formed XML (line 1, column 6: <text> is never closed).');
-  assert.equal(error(`<TEI xmlns="${NS}"><p>a</q></TEI>`), 'This is not well-formed XML (line 1, column 46: </q> does not match <p>).');
+  assert.equal(
+    error(`<TEI xmlns="${NS}"><p>a</q></TEI>`),
+    'This is not well-formed XML (line 1, column 46: </q> does not match <p>).',
+  );
   assert.match(error(tei('<p>a & b</p>')), /a bare "&"/);
   assert.match(error('not xml at all'), /text before the root element/);
 });
 
 test('a file that is not TEI is refused', () => {
-  assert.equal(error('<html><body/></html>'),
-    `This XML is not TEI: its root element is <html>; a TEI file's root is <TEI xmlns="${NS}">.`);
+  assert.equal(
+    error('<html><body/></html>'),
+    `This XML is not TEI: its root element is <html>; a TEI file's root is <TEI xmlns="${NS}">.`,
+  );
   assert.match(error(`<TEI xmlns="${NS}"><teiHeader/></TEI>`), /no <text> element/);
 });
 
 test('entities are refused: no DTD is read, nothing is expanded', () => {
-  const lol = '<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + tei('<p>&b;</p>');
+  const lol =
+    '<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + tei('<p>&b;</p>');
   assert.match(error(lol), /internal subset/);
   const xxe = '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + tei('<p>&x;</p>');
   assert.match(error(xxe), /internal subset/);
@@ -114,7 +150,9 @@ test('binary junk and wrong encodings are refused', () => {
   const d = decodeXmlBytes(bytes);
   assert.ok(!d.ok);
   assert.match(d.error, /NUL bytes/);
-  const latin = decodeXmlBytes(new Uint8Array([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>'), 0xe9, ...Buffer.from('</a>')]));
+  const latin = decodeXmlBytes(
+    new Uint8Array([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>'), 0xe9, ...Buffer.from('</a>')]),
+  );
   assert.ok(latin.ok);
   assert.match(latin.text, /<a>é<\/a>/);
   const bad = decodeXmlBytes(new Uint8Array([...Buffer.from('<a>'), 0xe9, ...Buffer.from('</a>')]));
@@ -124,11 +162,17 @@ test('binary junk and wrong encodings are refused', () => {
 
 test('very large files and very deep nesting are refused', () => {
   assert.match(error(' '.repeat(MAX_TEI_CHARS + 1)), /Emend imports TEI files of up to/);
-  assert.match(error(tei('<p>' + '<hi>'.repeat(600) + 'x' + '</hi>'.repeat(600) + '</p>')), /nested more than 512 deep/);
+  assert.match(
+    error(tei('<p>' + '<hi>'.repeat(600) + 'x' + '</hi>'.repeat(600) + '</p>')),
+    /nested more than 512 deep/,
+  );
 });
 
 test('marks nested deeper than the markup reads are refused, not mangled', () => {
-  assert.equal(markup(tei('<p>' + '<add>'.repeat(100) + 'x' + '</add>'.repeat(100) + '</p>')), '^{'.repeat(100) + 'x' + '}'.repeat(100) + '\n');
+  assert.equal(
+    markup(tei('<p>' + '<add>'.repeat(100) + 'x' + '</add>'.repeat(100) + '</p>')),
+    '^{'.repeat(100) + 'x' + '}'.repeat(100) + '\n',
+  );
   assert.match(error(tei('<p>' + '<add>'.repeat(101) + 'x' + '</add>'.repeat(101) + '</p>')), /more than 100 deep/);
 });
 

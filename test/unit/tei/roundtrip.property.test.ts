@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, type EmendDocument, type Inline } from '../../../server/src/core/index';
 import { exportTei } from '../../../server/src/core/tei/export';
 import { importTei } from '../../../server/src/core/tei/import';
@@ -24,14 +26,19 @@ function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Ca
       // Each character carries its hand: other-hand characters are written as [x].
       const s = other ? [...text].map((ch) => `[${ch}]`).join('') : text;
       const last = out[out.length - 1];
-      if (typeof last === 'string') out[out.length - 1] = last + s; else out.push(s);
+      if (typeof last === 'string') out[out.length - 1] = last + s;
+      else out.push(s);
     };
     for (const n of nodes) {
       if (n.kind === 'text') push(src.slice(n.start, n.end));
       else if (n.kind === 'escape') push(n.char);
-      else if (n.kind === 'hand') { const c: Canon[] = []; walk(n.children, other, c); out.push({ k: 'hand', c }); }
-      else if (n.kind === 'subst') {
-        const a: Canon[] = [], b: Canon[] = [];
+      else if (n.kind === 'hand') {
+        const c: Canon[] = [];
+        walk(n.children, other, c);
+        out.push({ k: 'hand', c });
+      } else if (n.kind === 'subst') {
+        const a: Canon[] = [],
+          b: Canon[] = [];
         // Deletion first: the order of a substitution's halves is not significant (Guidelines), and import writes
         // them in the other order where the written order would pair them differently.
         const [del, add] = n.first.kind === 'del' ? [n.first, n.second] : [n.second, n.first];
@@ -46,15 +53,37 @@ function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Ca
     }
   };
   return {
-    header: (doc.header?.fields ?? []).map((f): [string, string] => [f.key, f.value]).sort((a, b) => a[0].localeCompare(b[0])),
-    paragraphs: doc.paragraphs.map((p) => { const out: Canon[] = []; walk(p.children, false, out); return out; }),
+    header: (doc.header?.fields ?? [])
+      .map((f): [string, string] => [f.key, f.value])
+      .sort((a, b) => a[0].localeCompare(b[0])),
+    paragraphs: doc.paragraphs.map((p) => {
+      const out: Canon[] = [];
+      walk(p.children, false, out);
+      return out;
+    }),
   };
 }
 
 // A generator of markup: words, spaces, single line breaks, escapes and literal specials, and nested marks.
 const word = fc.constantFrom('a', 'bc', 'Word', 'é', 'naïve', '—', '&', '<tag>', '"q"', "it's", ',', '.', '1985', '𝔊');
 const space = fc.constantFrom(' ', '  ', '\t', ' \n', '\n', '\n  ');
-const literal = fc.constantFrom('\\~', '\\^', '\\*', '\\{', '\\}', '\\<', '\\>', '\\\\', '~', '^', '\\q', '}', '>', '{', '<');
+const literal = fc.constantFrom(
+  '\\~',
+  '\\^',
+  '\\*',
+  '\\{',
+  '\\}',
+  '\\<',
+  '\\>',
+  '\\\\',
+  '~',
+  '^',
+  '\\q',
+  '}',
+  '>',
+  '{',
+  '<',
+);
 
 const inline: fc.Memo<string> = fc.memo((n) => {
   const leaf = fc.oneof(word, space, literal, word);
@@ -67,23 +96,59 @@ const inline: fc.Memo<string> = fc.memo((n) => {
     { weight: 1, arbitrary: inner.map((s) => `^{${s}}`) },
     { weight: 1, arbitrary: inner.map((s) => `^<${s}>`) },
     { weight: 1, arbitrary: inner.map((s) => `*${s}*`) },
-    { weight: 1, arbitrary: fc.tuple(inner, fc.constantFrom('', ' ', '\t'), inner).map(([a, g, b]) => `~~${a}~~${g}^{${b}}`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(inner, fc.constantFrom('', ' ', '\t'), inner).map(([a, g, b]) => `~~${a}~~${g}^{${b}}`),
+    },
     { weight: 1, arbitrary: fc.tuple(inner, inner).map(([a, b]) => `^{${a}} ~~${b}~~`) },
   );
 });
 
 // Text in another hand, as transcribers most often use it: a name, a signature, a phrase between marks (the
 // general generator above also puts hands around and inside every other mark).
-const hand = fc.array(fc.oneof(word, literal, fc.constant(' ')), { minLength: 1, maxLength: 4 })
+const hand = fc
+  .array(fc.oneof(word, literal, fc.constant(' ')), { minLength: 1, maxLength: 4 })
   .map((xs) => `*${xs.join('')}x*`);
-const paragraph = fc.array(fc.oneof({ weight: 6, arbitrary: inline(4) }, { weight: 1, arbitrary: hand }), { minLength: 1, maxLength: 8 })
+const paragraph = fc
+  .array(fc.oneof({ weight: 6, arbitrary: inline(4) }, { weight: 1, arbitrary: hand }), { minLength: 1, maxLength: 8 })
   .map((xs) => xs.join(''));
 const header = fc.option(
-  fc.uniqueArray(fc.tuple(fc.constantFrom('title', 'author', 'recipient', 'date', 'place', 'source', 'repository', 'idno', 'transcriber', 'licence', 'note', 'witness', 'language', 'hands'),
-    fc.constantFrom('Letter to Gorbachev', 'R. Reagan & staff', '1985-11-28', 'Washington <DC>', 'en', 'MS 12/3', 'Main; Secretary')), { selector: ([k]) => k, maxLength: 5 }),
+  fc.uniqueArray(
+    fc.tuple(
+      fc.constantFrom(
+        'title',
+        'author',
+        'recipient',
+        'date',
+        'place',
+        'source',
+        'repository',
+        'idno',
+        'transcriber',
+        'licence',
+        'note',
+        'witness',
+        'language',
+        'hands',
+      ),
+      fc.constantFrom(
+        'Letter to Gorbachev',
+        'R. Reagan & staff',
+        '1985-11-28',
+        'Washington <DC>',
+        'en',
+        'MS 12/3',
+        'Main; Secretary',
+      ),
+    ),
+    { selector: ([k]) => k, maxLength: 5 },
+  ),
 );
-const document = fc.tuple(header, fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n', '\n \n'))
-  .map(([h, ps, sep]) => (h ? `---\n${h.map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n` : '') + ps.join(sep) + '\n');
+const document = fc
+  .tuple(header, fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n', '\n \n'))
+  .map(
+    ([h, ps, sep]) => (h ? `---\n${h.map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n` : '') + ps.join(sep) + '\n',
+  );
 
 function roundTrip(source: string, options = teiOptions({}).options): void {
   const doc = parse(source);
@@ -96,16 +161,27 @@ function roundTrip(source: string, options = teiOptions({}).options): void {
 }
 
 test('import(export(doc)) gives back the same marks and text (property)', () => {
-  fc.assert(fc.property(document, (src) => roundTrip(src)), { numRuns: RUNS });
+  fc.assert(
+    fc.property(document, (src) => roundTrip(src)),
+    { numRuns: RUNS },
+  );
 });
 
 test('the round trip holds with <seg hand>, other attributes and plain line breaks (property)', () => {
-  const options = teiOptions({ hands: 'seg', delRend: 'overstrike', addPlace: 'margin', mainHand: 'main', otherHand: 'rr', lineBreaks: false }).options;
-  fc.assert(fc.property(document, (src) => roundTrip(src, options)), { numRuns: RUNS });
+  const options = teiOptions({
+    hands: 'seg',
+    delRend: 'overstrike',
+    addPlace: 'margin',
+    mainHand: 'main',
+    otherHand: 'rr',
+    lineBreaks: false,
+  }).options;
+  fc.assert(
+    fc.property(document, (src) => roundTrip(src, options)),
+    { numRuns: RUNS },
+  );
 });
 
 test('the round trip holds for the sample letter', () => {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  const { join } = require('node:path') as typeof import('node:path');
   roundTrip(readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'reagan-1985-draft.emend'), 'utf8'));
 });

@@ -19,12 +19,21 @@ const skip = !hasXmllint && !process.env.CI ? 'xmllint is not installed (apt-get
 function validate(docs: { name: string; xml: string }[]): void {
   const dir = mkdtempSync(join(tmpdir(), 'emend-tei-'));
   try {
-    const files = docs.map((d, k) => { const f = join(dir, `${k}.xml`); writeFileSync(f, d.xml); return f; });
+    const files = docs.map((d, k) => {
+      const f = join(dir, `${k}.xml`);
+      writeFileSync(f, d.xml);
+      return f;
+    });
     const r = spawnSync('xmllint', ['--noout', '--relaxng', SCHEMA, ...files], { encoding: 'utf8' });
     assert.equal(r.error, undefined, `xmllint could not run: ${r.error?.message}`);
     const names = new Map(files.map((f, k) => [f, docs[k]!.name]));
-    const failures = r.stderr.split('\n').filter((l) => l && !l.endsWith(' validates'))
-      .map((l) => { for (const [f, n] of names) l = l.split(f).join(n); return l; });
+    const failures = r.stderr
+      .split('\n')
+      .filter((l) => l && !l.endsWith(' validates'))
+      .map((l) => {
+        for (const [f, n] of names) l = l.split(f).join(n);
+        return l;
+      });
     assert.deepEqual(failures, []);
     assert.equal(r.status, 0);
   } finally {
@@ -35,7 +44,8 @@ function validate(docs: { name: string; xml: string }[]): void {
 const EDGE_CASES: Record<string, string> = {
   'empty document': '',
   'sample letter': readFileSync(join(ROOT, 'samples', 'reagan-1985-draft.emend'), 'utf8'),
-  'full header': '---\ntitle: A & B <c>\nauthor: Reagan\nrecipient: Gorbachev\ndate: 1985\nplace: Washington\nsource: draft\n' +
+  'full header':
+    '---\ntitle: A & B <c>\nauthor: Reagan\nrecipient: Gorbachev\ndate: 1985\nplace: Washington\nsource: draft\n' +
     'repository: Reagan Library\nidno: 12 "x"\ntranscriber: me\nlanguage: en-US\nhands: typist; RR\nlicence: CC-BY\nnote: n\nwitness: w.txt\n---\n\ntext',
   'repository only': '---\nrepository: Library\n---\n\nx',
   'idno only, bad language': '---\nidno: 1\nlanguage: English\n---\n\nx',
@@ -48,14 +58,42 @@ const EDGE_CASES: Record<string, string> = {
 };
 
 test('exports of edge cases are valid TEI subset documents', { skip }, () => {
-  const options = [teiOptions({}).options, teiOptions({ hands: 'seg', delRend: '', addPlace: '', lineBreaks: false }).options];
-  validate(Object.entries(EDGE_CASES).flatMap(([name, src]) =>
-    options.map((o, k) => ({ name: `${name} (options ${k})`, xml: exportTei(parse(src), o).xml }))));
+  const options = [
+    teiOptions({}).options,
+    teiOptions({ hands: 'seg', delRend: '', addPlace: '', lineBreaks: false }).options,
+  ];
+  validate(
+    Object.entries(EDGE_CASES).flatMap(([name, src]) =>
+      options.map((o, k) => ({ name: `${name} (options ${k})`, xml: exportTei(parse(src), o).xml })),
+    ),
+  );
 });
 
 test('exports of random documents are valid TEI subset documents', { skip }, () => {
-  const chunk = fc.constantFrom('a', ' ', '\n', '~~', '~~~', '^{', '^<', '}', '>', '*', '\\', '&', '<', '"', 'é', '\n\n', '---\n', 'title: x\n');
-  const docs = fc.sample(fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join('')), { numRuns: 150, seed: 6 });
+  const chunk = fc.constantFrom(
+    'a',
+    ' ',
+    '\n',
+    '~~',
+    '~~~',
+    '^{',
+    '^<',
+    '}',
+    '>',
+    '*',
+    '\\',
+    '&',
+    '<',
+    '"',
+    'é',
+    '\n\n',
+    '---\n',
+    'title: x\n',
+  );
+  const docs = fc.sample(
+    fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join('')),
+    { numRuns: 150, seed: 6 },
+  );
   validate(docs.map((src, k) => ({ name: `random ${k}: ${JSON.stringify(src)}`, xml: exportTei(parse(src)).xml })));
 });
 

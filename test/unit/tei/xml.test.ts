@@ -13,9 +13,17 @@ function fails(xml: string): string {
 }
 
 test('elements, attributes, text, CDATA, comments and processing instructions', () => {
-  const root = parseXml('\ufeff<?xml version="1.0"?>\n<!-- c --><a x="1" y=\'&lt;&#65;&#x42;\'>t<![CDATA[<&>]]><?pi x?><b/>u<!-- d --></a>\n');
+  const root = parseXml(
+    '\ufeff<?xml version="1.0"?>\n<!-- c --><a x="1" y=\'&lt;&#65;&#x42;\'>t<![CDATA[<&>]]><?pi x?><b/>u<!-- d --></a>\n',
+  );
   assert.equal(root.name, 'a');
-  assert.deepEqual([...root.attrs], [['x', '1'], ['y', '<AB']]);
+  assert.deepEqual(
+    [...root.attrs],
+    [
+      ['x', '1'],
+      ['y', '<AB'],
+    ],
+  );
   assert.equal(textOf(root), 't<&>u');
   assert.equal((root.children[1] as XmlElement).name, 'b');
 });
@@ -24,7 +32,14 @@ test('namespaces resolve through prefixes and defaults, scoped to their element'
   const root = parseXml('<t:TEI xmlns:t="urn:t" xmlns="urn:d"><t:p/><q/><r xmlns=""/></t:TEI>');
   assert.deepEqual([root.local, root.ns], ['TEI', 'urn:t']);
   const kids = root.children as XmlElement[];
-  assert.deepEqual(kids.map((k) => [k.local, k.ns]), [['p', 'urn:t'], ['q', 'urn:d'], ['r', '']]);
+  assert.deepEqual(
+    kids.map((k) => [k.local, k.ns]),
+    [
+      ['p', 'urn:t'],
+      ['q', 'urn:d'],
+      ['r', ''],
+    ],
+  );
   assert.match(fails('<x:a/>'), /the prefix "x" of <x:a> is not declared/);
 });
 

@@ -4,12 +4,23 @@
 // It builds nothing from the document itself: the server's blocks arrive already escaped, and the page's CSP
 // forbids inline handlers and every other script. It patches the DOM block by block, keeps the scroll position,
 // syncs scrolling both ways with guards against feedback loops, marks the active line and reveals on double-click.
-import { isFromWebview, toPreviewState, type FromWebview, type PreviewSettings, type PreviewState, type ToWebview } from '../messages';
+import {
+  isFromWebview,
+  toPreviewState,
+  type FromWebview,
+  type PreviewSettings,
+  type PreviewState,
+  type ToWebview,
+} from '../messages';
 import { planBlocks } from '../reconcile';
 import { anchorForLine, lineAtOffset, offsetOfLine, type Anchor } from '../scroll-map';
 import { stateAfterUpdate, updateAction, type Shown } from '../update';
 
-declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(msg: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('emend-preview')!;
@@ -19,11 +30,15 @@ const status = document.getElementById('emend-status')!;
 const errorBox = document.getElementById('emend-error')!;
 
 const initial = JSON.parse(document.getElementById('emend-preview-data')!.getAttribute('data-preview') ?? '{}') as {
-  state?: unknown; settings?: PreviewSettings;
+  state?: unknown;
+  settings?: PreviewSettings;
 };
 let state: PreviewState | undefined = toPreviewState(vscode.getState()) ?? toPreviewState(initial.state);
 let settings: PreviewSettings = initial.settings ?? {
-  scrollPreviewWithEditor: true, scrollEditorWithPreview: true, doubleClickToSwitchToEditor: true, markEditorSelection: true,
+  scrollPreviewWithEditor: true,
+  scrollEditorWithPreview: true,
+  doubleClickToSwitchToEditor: true,
+  markEditorSelection: true,
 };
 let shown: Shown | undefined;
 let anchors: Anchor[] | undefined;
@@ -62,7 +77,10 @@ function setLines(el: HTMLElement, line: number | null, endLine: number | null):
 
 function applyBlocks(blocks: Extract<ToWebview, { type: 'update' }>['blocks'], replace: boolean): void {
   const old = replace ? [] : blockElements();
-  const plan = planBlocks(old.map((e) => e.getAttribute('data-key') ?? ''), blocks.map((b) => b.key));
+  const plan = planBlocks(
+    old.map((e) => e.getAttribute('data-key') ?? ''),
+    blocks.map((b) => b.key),
+  );
   const next = blocks.map((b, i) => {
     const reuse = plan[i]!;
     if (reuse < 0) return elementFrom(b.html);
@@ -73,10 +91,17 @@ function applyBlocks(blocks: Extract<ToWebview, { type: 'update' }>['blocks'], r
   // Move or insert only where the order differs, so unchanged blocks stay put (no flicker, no lost selection).
   let cursor: ChildNode | null = root.firstChild;
   for (const el of next) {
-    if (el === cursor) { cursor = cursor.nextSibling; continue; }
+    if (el === cursor) {
+      cursor = cursor.nextSibling;
+      continue;
+    }
     root.insertBefore(el, cursor);
   }
-  while (cursor) { const after: ChildNode | null = cursor.nextSibling; cursor.remove(); cursor = after; }
+  while (cursor) {
+    const after: ChildNode | null = cursor.nextSibling;
+    cursor.remove();
+    cursor = after;
+  }
   anchors = undefined;
   markActiveLine();
 }
@@ -113,20 +138,26 @@ function topLine(): number {
 }
 
 let scrollTimer: number | undefined;
-window.addEventListener('scroll', () => {
-  if (performance.now() < ownScrollUntil) return;
-  if (scrollTimer !== undefined) return;
-  scrollTimer = window.setTimeout(() => {
-    scrollTimer = undefined;
-    if (!state || !shown) return;
-    const line = topLine();
-    state.line = line;
-    save();
-    if (settings.scrollEditorWithPreview) post({ type: 'revealLine', uri: shown.uri, line });
-  }, 50);
-}, { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    if (performance.now() < ownScrollUntil) return;
+    if (scrollTimer !== undefined) return;
+    scrollTimer = window.setTimeout(() => {
+      scrollTimer = undefined;
+      if (!state || !shown) return;
+      const line = topLine();
+      state.line = line;
+      save();
+      if (settings.scrollEditorWithPreview) post({ type: 'revealLine', uri: shown.uri, line });
+    }, 50);
+  },
+  { passive: true },
+);
 
-window.addEventListener('resize', () => { anchors = undefined; });
+window.addEventListener('resize', () => {
+  anchors = undefined;
+});
 
 // --- Active line ----------------------------------------------------------------------------------------------
 
@@ -145,15 +176,17 @@ function markActiveLine(): void {
 function renderToolbar(msg: Extract<ToWebview, { type: 'update' }>): void {
   const ids = msg.views.map((v) => v.id).join(' ');
   if (viewsBar.getAttribute('data-views') !== ids) {
-    viewsBar.replaceChildren(...msg.views.map((v) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.setAttribute('role', 'tab');
-      b.setAttribute('data-view', v.id);
-      b.textContent = v.label;
-      b.title = v.description;
-      return b;
-    }));
+    viewsBar.replaceChildren(
+      ...msg.views.map((v) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.setAttribute('role', 'tab');
+        b.setAttribute('data-view', v.id);
+        b.textContent = v.label;
+        b.title = v.description;
+        return b;
+      }),
+    );
     viewsBar.setAttribute('data-views', ids);
   }
   for (const b of viewsBar.querySelectorAll('button')) {
@@ -163,7 +196,8 @@ function renderToolbar(msg: Extract<ToWebview, { type: 'update' }>): void {
   }
   lockButton.setAttribute('aria-pressed', String(msg.locked));
   lockButton.textContent = msg.locked ? 'Locked' : 'Follows editor';
-  lockButton.title = msg.locked ? 'This preview stays on its document. Click to follow the active editor.'
+  lockButton.title = msg.locked
+    ? 'This preview stays on its document. Click to follow the active editor.'
     : 'This preview follows the active Emend editor. Click to lock it to this document.';
   status.textContent = msg.name;
 }
@@ -185,7 +219,7 @@ document.addEventListener('dblclick', (e) => {
   const endLine = Number(block.getAttribute('data-line-end') ?? line);
   const rect = block.getBoundingClientRect();
   // Within a block of several lines, the line under the pointer, proportionally.
-  const within = rect.height > 0 ? Math.floor((endLine - line + 1) * (e.clientY - rect.top) / rect.height) : 0;
+  const within = rect.height > 0 ? Math.floor(((endLine - line + 1) * (e.clientY - rect.top)) / rect.height) : 0;
   post({ type: 'openLine', uri: shown.uri, line: Math.min(endLine, line + Math.max(0, within)) });
 });
 
@@ -205,7 +239,10 @@ window.addEventListener('message', (event: MessageEvent) => {
       renderToolbar(msg);
       root.setAttribute('data-view', msg.view);
       root.className = `emend-view-${msg.view}`;
-      root.setAttribute('aria-label', `${msg.views.find((v) => v.id === msg.view)?.label ?? msg.view} view of ${msg.name}`);
+      root.setAttribute(
+        'aria-label',
+        `${msg.views.find((v) => v.id === msg.view)?.label ?? msg.view} view of ${msg.name}`,
+      );
       applyBlocks(msg.blocks, action.kind === 'replace');
       root.setAttribute('aria-busy', 'false');
       shown = { uri: msg.uri, view: msg.view, version: msg.version };
@@ -220,11 +257,17 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'scrollToLine':
       if (shown && msg.uri === shown.uri && settings.scrollPreviewWithEditor) {
         scrollToLine(msg.line);
-        if (state) { state.line = msg.line; save(); }
+        if (state) {
+          state.line = msg.line;
+          save();
+        }
       }
       return;
     case 'activeLine':
-      if (shown && msg.uri === shown.uri) { activeLine = msg.line; markActiveLine(); }
+      if (shown && msg.uri === shown.uri) {
+        activeLine = msg.line;
+        markActiveLine();
+      }
       return;
     case 'error':
       errorBox.textContent = msg.message;

@@ -6,15 +6,34 @@ import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
 import { loadProjectFile, ProjectFiles, type LoadedProject } from '../project';
 import {
-  analyze, collate, diagnose, headerValue, PROJECT_FILE, witnessProblems, witnessUnavailable, type Analysis, type Problem, type Severity,
+  analyze,
+  collate,
+  diagnose,
+  headerValue,
+  PROJECT_FILE,
+  witnessProblems,
+  witnessUnavailable,
+  type Analysis,
+  type Problem,
+  type Severity,
 } from '../../core/index';
 import { loadWitnessFile } from '../witness';
 
 const OPTIONS: OptionSpec[] = [
-  { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
-    help: 'text: one line per problem; json: one document with every file, problem and fix' },
-  { name: 'config', short: 'c', value: 'FILE',
-    help: `use this project file for every input instead of the nearest ${PROJECT_FILE}` },
+  {
+    name: 'format',
+    short: 'f',
+    value: 'FORMAT',
+    choices: ['text', 'json'],
+    default: 'text',
+    help: 'text: one line per problem; json: one document with every file, problem and fix',
+  },
+  {
+    name: 'config',
+    short: 'c',
+    value: 'FILE',
+    help: `use this project file for every input instead of the nearest ${PROJECT_FILE}`,
+  },
   { name: 'no-witness', help: 'do not compare with the witness a header names (faster; no witness-* problems)' },
 ];
 
@@ -67,14 +86,19 @@ export const check: CliCommand = {
       return 2;
     }
     const json = parsed.options.format === 'json';
-    const fixed: LoadedProject | null = parsed.options.config === undefined ? null
-      : loadProjectFile(resolve(io.cwd, parsed.options.config));
+    const fixed: LoadedProject | null =
+      parsed.options.config === undefined ? null : loadProjectFile(resolve(io.cwd, parsed.options.config));
     const projects = new ProjectFiles();
     const reportedConfigs = new Set<string>();
     const { inputs, errors } = expandInputs(parsed.positionals, io);
     const readErrors = [...errors];
     let configInvalid = false;
-    const report: JsonReport = { version: 1, files: [], errors: readErrors, summary: { error: 0, warning: 0, information: 0, hint: 0 } };
+    const report: JsonReport = {
+      version: 1,
+      files: [],
+      errors: readErrors,
+      summary: { error: 0, warning: 0, information: 0, hint: 0 },
+    };
     for (const e of errors) io.stderr(`emend check: ${e}\n`);
     const progress = new Progress(io, inputs.length, 'checking');
     for (const [index, input] of inputs.entries()) {
@@ -94,11 +118,17 @@ export const check: CliCommand = {
         continue;
       }
       const analysis = analyze(read.text);
-      const extra = parsed.options['no-witness'] ? [] : witnessCheck(analysis, input.path === null ? io.cwd : dirname(input.path));
+      const extra = parsed.options['no-witness']
+        ? []
+        : witnessCheck(analysis, input.path === null ? io.cwd : dirname(input.path));
       const problems = diagnose(analysis, project.config.severity, extra);
       for (const p of problems) report.summary[p.severity]++;
       if (json) {
-        report.files.push({ file: input.name, config: project.path, problems: problems.map((p) => toJson(p, analysis)) });
+        report.files.push({
+          file: input.name,
+          config: project.path,
+          problems: problems.map((p) => toJson(p, analysis)),
+        });
       } else if (problems.length) {
         progress.clear();
         io.stdout(problems.map((p) => textLine(input.name, p, analysis)).join(''));
@@ -129,7 +159,12 @@ function textLine(name: string, p: Problem, analysis: Analysis): string {
 }
 
 function oneLine(message: string): string {
-  return message.includes('\n') ? message.split('\n').map((l) => l.trim()).join(' ') : message;
+  return message.includes('\n')
+    ? message
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' ')
+    : message;
 }
 
 function toJson(p: Problem, analysis: Analysis): JsonProblem {
@@ -141,7 +176,11 @@ function toJson(p: Problem, analysis: Analysis): JsonProblem {
     message: p.message,
     start: { line: s.line + 1, column: s.character + 1, offset: p.start },
     end: { line: e.line + 1, column: e.character + 1, offset: p.end },
-    fixes: p.fixes.map((f) => ({ title: f.title, preferred: f.preferred === true, edits: f.edits.map((x) => ({ ...x })) })),
+    fixes: p.fixes.map((f) => ({
+      title: f.title,
+      preferred: f.preferred === true,
+      edits: f.edits.map((x) => ({ ...x })),
+    })),
   };
 }
 

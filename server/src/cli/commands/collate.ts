@@ -8,20 +8,26 @@ import { headerWitness, loadWitnessFile } from '../witness';
 import { analyze, apparatus, apparatusText, collate, type WitnessLoad } from '../../core/index';
 
 const OPTIONS: OptionSpec[] = [
-  { name: 'format', short: 'f', value: 'FORMAT', choices: ['text', 'json'], default: 'text',
-    help: 'text: an apparatus line per variant; json: {"agreement", "variants": [{"kind", "transcription", "witness"}]}' },
+  {
+    name: 'format',
+    short: 'f',
+    value: 'FORMAT',
+    choices: ['text', 'json'],
+    default: 'text',
+    help: 'text: an apparatus line per variant; json: {"agreement", "variants": [{"kind", "transcription", "witness"}]}',
+  },
 ];
 
 const HELP = [
   'usage: emend collate [--format text|json] FILE [WITNESS]',
   '',
   'Compares the final reading of the transcription FILE (or - for standard input) with WITNESS: a plain-text file,',
-  'or an .emend file whose final reading is used. Without WITNESS, the witness named in FILE\'s header',
-  '(`witness: path`, relative to FILE\'s folder) is used.',
+  "or an .emend file whose final reading is used. Without WITNESS, the witness named in FILE's header",
+  "(`witness: path`, relative to FILE's folder) is used.",
   '',
-  'Prints the share of FILE\'s words that agree with the witness (equal, or near-equal: probably misread), then one',
+  "Prints the share of FILE's words that agree with the witness (equal, or near-equal: probably misread), then one",
   'line per variant:',
-  '  LINE  transcription\'s reading ] LINE  witness\'s reading  (kind)',
+  "  LINE  transcription's reading ] LINE  witness's reading  (kind)",
   'Kinds: misreading, substitution, omission, addition, repetition, transposition (docs/collation.md).',
   '',
   'options:',
@@ -44,12 +50,19 @@ export const collateCommand: CliCommand = {
     }
     const file = files[0]!;
     const { inputs, errors } = expandInputs([file], io);
-    if (errors.length || inputs.length !== 1 || (inputs[0]!.path !== null && inputs[0]!.path !== resolve(io.cwd, file))) {
+    if (
+      errors.length ||
+      inputs.length !== 1 ||
+      (inputs[0]!.path !== null && inputs[0]!.path !== resolve(io.cwd, file))
+    ) {
       io.stderr(`emend collate: ${errors[0] ?? `${file}: give one transcription file, not a directory`}\n`);
       return 2;
     }
     const read = await readInput(inputs[0]!, io);
-    if (!read.ok) { io.stderr(`emend collate: ${read.error}\n`); return 2; }
+    if (!read.ok) {
+      io.stderr(`emend collate: ${read.error}\n`);
+      return 2;
+    }
     const analysis = analyze(read.text);
     let loaded: WitnessLoad;
     let witnessName = files[1];
@@ -57,13 +70,18 @@ export const collateCommand: CliCommand = {
     else {
       const fromHeader = headerWitness(analysis, inputs[0]!.path, io.cwd);
       if (!fromHeader) {
-        io.stderr(`emend collate: ${file} names no witness in its header (\`witness: path\`); give one: emend collate ${file} WITNESS\n`);
+        io.stderr(
+          `emend collate: ${file} names no witness in its header (\`witness: path\`); give one: emend collate ${file} WITNESS\n`,
+        );
         return 2;
       }
       loaded = fromHeader;
       witnessName = 'witness' in fromHeader ? fromHeader.witness.name : '';
     }
-    if ('error' in loaded) { io.stderr(`emend collate: ${loaded.error}\n`); return 2; }
+    if ('error' in loaded) {
+      io.stderr(`emend collate: ${loaded.error}\n`);
+      return 2;
+    }
     const app = apparatus(analysis, collate(analysis, loaded.witness));
     io.stdout(parsed.options.format === 'json' ? JSON.stringify(app) + '\n' : apparatusText(app, file, witnessName));
     return 0;

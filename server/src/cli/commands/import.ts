@@ -9,8 +9,17 @@ import { decodeXmlBytes, importTei } from '../../core/index';
 
 function options(): OptionSpec[] {
   return [
-    { name: 'output', short: 'o', value: 'FILE', help: 'write the markup to FILE (normally FILE.emend) instead of printing it' },
-    { name: 'force', short: 'f', help: 'with --output, replace FILE if it exists (otherwise an existing file is left alone)' },
+    {
+      name: 'output',
+      short: 'o',
+      value: 'FILE',
+      help: 'write the markup to FILE (normally FILE.emend) instead of printing it',
+    },
+    {
+      name: 'force',
+      short: 'f',
+      help: 'with --output, replace FILE if it exists (otherwise an existing file is left alone)',
+    },
     { name: 'quiet', short: 'q', help: 'do not print the warnings about what the markup cannot express' },
   ];
 }
@@ -38,7 +47,9 @@ export const importCommand: CliCommand = {
     const parsed = parseCommandArgs('import', () => importCommand.help, args, options(), io);
     if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length !== 1) {
-      io.stderr(`emend import: give exactly one TEI file (got ${parsed.positionals.length}; see emend import --help)\n`);
+      io.stderr(
+        `emend import: give exactly one TEI file (got ${parsed.positionals.length}; see emend import --help)\n`,
+      );
       return 2;
     }
     const name = parsed.positionals[0]!;
@@ -49,7 +60,10 @@ export const importCommand: CliCommand = {
       } else {
         const path = resolve(io.cwd, name);
         const size = statSync(path).size;
-        if (size > MAX_INPUT_BYTES) { io.stderr(`emend import: ${name}: too large (${size} bytes)\n`); return 2; }
+        if (size > MAX_INPUT_BYTES) {
+          io.stderr(`emend import: ${name}: too large (${size} bytes)\n`);
+          return 2;
+        }
         bytes = readFileSync(path);
       }
     } catch (e) {
@@ -57,9 +71,15 @@ export const importCommand: CliCommand = {
       return 2;
     }
     const decoded = decodeXmlBytes(bytes);
-    if (!decoded.ok) { io.stderr(`emend import: ${name}: ${decoded.error}\n`); return 2; }
+    if (!decoded.ok) {
+      io.stderr(`emend import: ${name}: ${decoded.error}\n`);
+      return 2;
+    }
     const result = importTei(decoded.text);
-    if (!result.ok) { io.stderr(`emend import: ${name}: ${result.error}\n`); return 2; }
+    if (!result.ok) {
+      io.stderr(`emend import: ${name}: ${result.error}\n`);
+      return 2;
+    }
     const out = parsed.options.output;
     if (out === undefined) {
       io.stdout(result.markup);

@@ -9,16 +9,39 @@ import { analyze, parseTeiOptionList, READING_KINDS, teiOptions, TEI_OPTION_HELP
 
 function options(): OptionSpec[] {
   return [
-    { name: 'reading', short: 'r', value: 'KIND', choices: READING_KINDS,
-      help: 'which reading: draft (as first written), final (as revised), diplomatic (both, marked); default final' },
-    { name: 'view', value: 'VIEW',
-      help: 'with --format html, which view (diplomatic, final, draft, side-by-side; default diplomatic)' },
-    { name: 'format', short: 'f', value: 'FORMAT', choices: FORMATS.map((f) => f.name), default: FORMATS[0]!.name,
-      help: 'output format' },
-    { name: 'out-dir', short: 'o', value: 'DIR',
-      help: 'write one file per input into DIR (same relative path, the format\'s extension) instead of printing' },
-    { name: 'tei', value: 'KEY=VALUE,...',
-      help: `with --format tei, the export's choices: ${Object.entries(TEI_OPTION_HELP).map(([k, v]) => `${k} (${v})`).join('; ')}` },
+    {
+      name: 'reading',
+      short: 'r',
+      value: 'KIND',
+      choices: READING_KINDS,
+      help: 'which reading: draft (as first written), final (as revised), diplomatic (both, marked); default final',
+    },
+    {
+      name: 'view',
+      value: 'VIEW',
+      help: 'with --format html, which view (diplomatic, final, draft, side-by-side; default diplomatic)',
+    },
+    {
+      name: 'format',
+      short: 'f',
+      value: 'FORMAT',
+      choices: FORMATS.map((f) => f.name),
+      default: FORMATS[0]!.name,
+      help: 'output format',
+    },
+    {
+      name: 'out-dir',
+      short: 'o',
+      value: 'DIR',
+      help: "write one file per input into DIR (same relative path, the format's extension) instead of printing",
+    },
+    {
+      name: 'tei',
+      value: 'KEY=VALUE,...',
+      help: `with --format tei, the export's choices: ${Object.entries(TEI_OPTION_HELP)
+        .map(([k, v]) => `${k} (${v})`)
+        .join('; ')}`,
+    },
   ];
 }
 
@@ -59,7 +82,10 @@ export const render: CliCommand = {
       const list = parseTeiOptionList(parsed.options.tei);
       const checked = teiOptions(list.input);
       const problems = [...list.errors, ...checked.errors];
-      if (problems.length) { io.stderr(`emend render: --tei: ${problems.join('; ')}\n`); return 2; }
+      if (problems.length) {
+        io.stderr(`emend render: --tei: ${problems.join('; ')}\n`);
+        return 2;
+      }
       tei = checked.options;
     }
     const outDir = parsed.options['out-dir'] === undefined ? null : resolve(io.cwd, parsed.options['out-dir']);
@@ -83,14 +109,23 @@ export const render: CliCommand = {
         continue;
       }
       const output = format.render(analyze(read.text), {
-        view, name: input.name, tei, path: input.path, cwd: io.cwd,
-        warn: (message) => { progress.clear(); io.stderr(`emend render: ${input.name}: ${message}\n`); },
+        view,
+        name: input.name,
+        tei,
+        path: input.path,
+        cwd: io.cwd,
+        warn: (message) => {
+          progress.clear();
+          io.stderr(`emend render: ${input.name}: ${message}\n`);
+        },
       });
       if (!outDir) {
         io.stdout(output);
         continue;
       }
-      const base = input.relative.endsWith(EMEND_EXTENSION) ? input.relative.slice(0, -EMEND_EXTENSION.length) : input.relative;
+      const base = input.relative.endsWith(EMEND_EXTENSION)
+        ? input.relative.slice(0, -EMEND_EXTENSION.length)
+        : input.relative;
       const target = join(outDir, base + format.extension);
       const clash = written.get(target);
       if (clash !== undefined) {

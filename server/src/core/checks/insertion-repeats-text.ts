@@ -6,7 +6,14 @@ import type { Analysis } from '../analysis';
 import type { Fix, Problem } from '../model';
 import { problem } from '../problem';
 import {
-  firstWordFrom, lastWordBefore, mayMatch, TOKEN_REACH, tokensBackward, tokensForward, tokenText, type Token,
+  firstWordFrom,
+  lastWordBefore,
+  mayMatch,
+  TOKEN_REACH,
+  tokensBackward,
+  tokensForward,
+  tokenText,
+  type Token,
 } from './words';
 
 /** Insertions longer than this many words are not compared (no one repeats a paragraph by accident). */
@@ -28,7 +35,8 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     // The chunk of the final reading holding the insertion (its paragraph and the words beside it); offsets below
     // are in that chunk.
     const { text, base } = final.window(g0, g1);
-    const r0 = g0 - base, r1 = g1 - base;
+    const r0 = g0 - base,
+      r1 = g1 - base;
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;
     // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
@@ -46,10 +54,16 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     const gap = side === 'after' ? text.slice(r1, beside[0]!.start) : text.slice(beside[beside.length - 1]!.end, r0);
     if (gap.trim() !== '') continue;
     const shown = text.slice(inner[0]!.start, inner[inner.length - 1]!.end);
-    out.push(problem('insertion-repeats-text', t.start(node), t.end(node),
-      `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
-      'If those words are struck on the page, mark them as deleted.',
-      strikeFix(analysis, t.start(node), text, base, beside)));
+    out.push(
+      problem(
+        'insertion-repeats-text',
+        t.start(node),
+        t.end(node),
+        `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
+          'If those words are struck on the page, mark them as deleted.',
+        strikeFix(analysis, t.start(node), text, base, beside),
+      ),
+    );
   }
   return out;
 }
@@ -62,13 +76,20 @@ function same(text: string, tokens: Token[], words: string[]): boolean {
  *  holds offsets in `text`, the chunk of the final reading that begins at `base`. */
 function strikeFix(analysis: Analysis, nodeStart: number, text: string, base: number, beside: Token[]): Fix[] {
   const final = analysis.reading('final');
-  const a = beside[0]!.start, b = beside[beside.length - 1]!.end;
-  const s = final.map.toSource(base + a), e = final.map.toSource(base + b - 1) + 1;
+  const a = beside[0]!.start,
+    b = beside[beside.length - 1]!.end;
+  const s = final.map.toSource(base + a),
+    e = final.map.toSource(base + b - 1) + 1;
   const words = text.slice(a, b);
   if (e - s !== b - a || analysis.source.slice(s, e) !== words) return [];
   if (s < nodeStart && e > nodeStart) return [];
-  return [{
-    title: `Mark “${words}” beside it as deleted (a missed deletion)`,
-    edits: [{ start: s, end: s, newText: '~~' }, { start: e, end: e, newText: '~~' }],
-  }];
+  return [
+    {
+      title: `Mark “${words}” beside it as deleted (a missed deletion)`,
+      edits: [
+        { start: s, end: s, newText: '~~' },
+        { start: e, end: e, newText: '~~' },
+      ],
+    },
+  ];
 }

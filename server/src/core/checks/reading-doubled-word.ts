@@ -22,9 +22,12 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
     // its junction coincide).
     const edges = r.map.toReadingAll(sourceEdges);
     const junctions = r.junctions;
-    let i = 0, j = 0, last = -1;
+    let i = 0,
+      j = 0,
+      last = -1;
     while (i < junctions.length || j < edges.length) {
-      const p = j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
+      const p =
+        j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
       if (p === last) continue;
       last = p;
       // The chunk of the reading around p (words never cross from one chunk to the next).
@@ -37,9 +40,15 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
       if (seen.has(key) || skip.some((s) => s.start < end && start < s.end)) continue;
       seen.add(key);
       const shown = text.slice(pair[0], pair[1]);
-      out.push(problem('reading-doubled-word', start, end,
-        `The ${r.kind} reading says “${shown}” here: a word doubled where a revision meets the text beside it. ` +
-        'Check the page: one of them may belong inside the mark, or be struck.'));
+      out.push(
+        problem(
+          'reading-doubled-word',
+          start,
+          end,
+          `The ${r.kind} reading says “${shown}” here: a word doubled where a revision meets the text beside it. ` +
+            'Check the page: one of them may belong inside the mark, or be struck.',
+        ),
+      );
     }
   }
   return out;
@@ -49,7 +58,8 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
  *  junction and revision edge of the document, so it allocates nothing until it has found two words of one length. */
 function doubledAround(t: string, p: number): [number, number] | null {
   // The gap: the whitespace run containing p (p may sit at either edge of it).
-  let g0 = p, g1 = p;
+  let g0 = p,
+    g1 = p;
   while (g0 > 0 && isSpaceCode(t.charCodeAt(g0 - 1)) && p - g0 < 8) g0--;
   while (g1 < t.length && isSpaceCode(t.charCodeAt(g1)) && g1 - p < 8) g1++;
   if (g0 === g1 || !isWordAt(t, g0 - 1) || !isWordAt(t, g1)) return null;

@@ -25,7 +25,8 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
   const t = analysis.doc.syntax;
   for (const g of groups) {
     if (!groupClosed(t, g)) continue;
-    const gStart = t.start(g), gEnd = t.end(g);
+    const gStart = t.start(g),
+      gEnd = t.end(g);
     if (isWordAt(src, gStart - 1) && isWordAt(src, gEnd)) {
       const p = spaceInside(t, g, readings);
       if (p) out.push(p);
@@ -37,7 +38,8 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
     const joins: string[] = [];
     let wholeWord = true;
     for (const r of readings) {
-      const r0 = r.map.toReading(gStart), r1 = r.map.toReading(gEnd);
+      const r0 = r.map.toReading(gStart),
+        r1 = r.map.toReading(gEnd);
       const w = r.window(r0, r1);
       const piece = w.text.slice(r0 - w.base, r1 - w.base).trim();
       if (piece === '') continue;
@@ -48,12 +50,24 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
     if (!wholeWord || joins.length === 0) continue;
     const at = right ? gEnd : gStart;
     const word = right ? tokenFrom(src, gEnd) : tokenBefore(src, gStart);
-    const start = right ? gStart : (word ? word.start : gStart);
+    const start = right ? gStart : word ? word.start : gStart;
     const end = right ? (word ? word.end : gEnd) : gEnd;
-    out.push(problem('reading-joins-words', start, end,
-      `The mark's boundary runs two words together: ${joins.join(' and ')}. ` +
-      `Add a space ${right ? 'after' : 'before'} the mark if these are two words.`,
-      [{ title: `Insert a space ${right ? 'after' : 'before'} the mark`, edits: [{ start: at, end: at, newText: ' ' }], preferred: true }]));
+    out.push(
+      problem(
+        'reading-joins-words',
+        start,
+        end,
+        `The mark's boundary runs two words together: ${joins.join(' and ')}. ` +
+          `Add a space ${right ? 'after' : 'before'} the mark if these are two words.`,
+        [
+          {
+            title: `Insert a space ${right ? 'after' : 'before'} the mark`,
+            edits: [{ start: at, end: at, newText: ' ' }],
+            preferred: true,
+          },
+        ],
+      ),
+    );
   }
   return out;
 }
@@ -65,16 +79,20 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
  */
 function spaceInside(t: SyntaxTree, g: number, readings: Reading[]): Problem | null {
   const src = t.source;
-  const i0 = innerStart(t, g), i1 = innerEnd(t, g);
-  const gStart = t.start(g), gEnd = t.end(g);
+  const i0 = innerStart(t, g),
+    i1 = innerEnd(t, g);
+  const gStart = t.start(g),
+    gEnd = t.end(g);
   if (i1 <= i0) return null;
-  let a = i0, b = i1;
+  let a = i0,
+    b = i1;
   while (a < i1 && isBlankCode(src.charCodeAt(a))) a++;
   while (b > a && isBlankCode(src.charCodeAt(b - 1))) b--;
   if ((a === i0 && b === i1) || a === b) return null;
   const joins: string[] = [];
   for (const r of readings) {
-    const r0 = r.map.toReading(gStart), r1 = r.map.toReading(gEnd);
+    const r0 = r.map.toReading(gStart),
+      r1 = r.map.toReading(gEnd);
     const joined = (a > i0 ? joinedAt(r, r0) : null) ?? (b < i1 ? joinedAt(r, r1) : null);
     if (joined) joins.push(`“${joined}” in the ${r.kind} reading`);
   }
@@ -82,10 +100,14 @@ function spaceInside(t: SyntaxTree, g: number, readings: Reading[]): Problem | n
   const edits = [];
   if (a > i0) edits.push({ start: gStart, end: gStart, newText: ' ' }, { start: i0, end: a, newText: '' });
   if (b < i1) edits.push({ start: b, end: i1, newText: '' }, { start: gEnd, end: gEnd, newText: ' ' });
-  return problem('reading-joins-words', gStart, gEnd,
+  return problem(
+    'reading-joins-words',
+    gStart,
+    gEnd,
     `The space just inside this mark separates words on the page, but the mark is written against the words outside it, ` +
-    `so a reading runs them together: ${joins.join(' and ')}. Move the space outside the mark.`,
-    [{ title: 'Move the space outside the mark', edits, preferred: true }]);
+      `so a reading runs them together: ${joins.join(' and ')}. Move the space outside the mark.`,
+    [{ title: 'Move the space outside the mark', edits, preferred: true }],
+  );
 }
 
 function isBlankCode(c: number): boolean {
@@ -97,7 +119,8 @@ function joinedAt(r: Reading, offset: number): string | null {
   const { text, base } = r.window(offset);
   const at = offset - base;
   if (!isWordAt(text, at - 1) || !isWordAt(text, at)) return null;
-  const a = tokenBefore(text, at), b = tokenFrom(text, at);
+  const a = tokenBefore(text, at),
+    b = tokenFrom(text, at);
   if (!a || !b || b.end - a.start > 2 * MAX_WORD) return null;
   return text.slice(a.start, b.end);
 }

@@ -13,14 +13,27 @@ export function checkSubstitutionUnchanged(t: SyntaxTree, substitutions: number[
   const out: Problem[] = [];
   const src = t.source;
   for (let k = 0; k < substitutions.length; k += 3) {
-    const node = substitutions[k]!, del = substitutions[k + 1]!, add = substitutions[k + 2]!;
+    const node = substitutions[k]!,
+      del = substitutions[k + 1]!,
+      add = substitutions[k + 2]!;
     // Different lengths of plain text inside cannot give the same words: most substitutions stop here.
-    if (plainText(t, del) && plainText(t, add) && t.closeStart(del) - t.openEnd(del) !== t.closeStart(add) - t.openEnd(add)) continue;
+    if (
+      plainText(t, del) &&
+      plainText(t, add) &&
+      t.closeStart(del) - t.openEnd(del) !== t.closeStart(add) - t.openEnd(add)
+    )
+      continue;
     const old = markText(src, markObject(t, del));
     if (old === '' || old !== markText(src, markObject(t, add))) continue;
-    out.push(problem('substitution-unchanged', t.start(node), t.end(node),
-      `This substitution replaces “${old}” with the very same text, so the draft and final readings do not differ here. ` +
-      'Check the page: perhaps a different word was struck or inserted.'));
+    out.push(
+      problem(
+        'substitution-unchanged',
+        t.start(node),
+        t.end(node),
+        `This substitution replaces “${old}” with the very same text, so the draft and final readings do not differ here. ` +
+          'Check the page: perhaps a different word was struck or inserted.',
+      ),
+    );
   }
   return out;
 }

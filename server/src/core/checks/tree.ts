@@ -18,8 +18,10 @@ export function indexRevisions(t: SyntaxTree): RevisionIndex {
     if (top) index.groups.push(n);
     const k = t.kind(n);
     if (k === SUBST) {
-      const a = t.first(n), b = t.next(a);
-      if (t.kind(a) === DEL) index.substitutions.push(n, a, b); else index.substitutions.push(n, b, a);
+      const a = t.first(n),
+        b = t.next(a);
+      if (t.kind(a) === DEL) index.substitutions.push(n, a, b);
+      else index.substitutions.push(n, b, a);
     } else if (k === ADD && final) {
       index.finalInsertions.push(n);
     }

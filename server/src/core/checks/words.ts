@@ -115,7 +115,10 @@ export function firstWordFrom(text: string, from: number, limit: number): number
   let breaks = 0; // line breaks since the last character that was not blank
   for (let i = from; i < stop; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) { if (++breaks === 2) return -1; continue; }
+    if (c === 10) {
+      if (++breaks === 2) return -1;
+      continue;
+    }
     if (isBlankLineCode(c)) continue;
     if (isWordCode(c)) return i;
     breaks = 0;
@@ -129,7 +132,10 @@ export function lastWordBefore(text: string, from: number, limit: number): numbe
   let breaks = 0;
   for (let i = from; i > stop; i--) {
     const c = text.charCodeAt(i - 1);
-    if (c === 10) { if (++breaks === 2) return -1; continue; }
+    if (c === 10) {
+      if (++breaks === 2) return -1;
+      continue;
+    }
     if (isBlankLineCode(c)) continue;
     if (isWordCode(c)) return i - 1;
     breaks = 0;
@@ -147,7 +153,8 @@ export function asciiFold(c: number): number {
 /** False only when the characters at i and j (either -1 for none) cannot begin or end the same word. */
 export function mayMatch(text: string, i: number, j: number): boolean {
   if (i < 0 || j < 0) return false;
-  const x = asciiFold(text.charCodeAt(i)), y = asciiFold(text.charCodeAt(j));
+  const x = asciiFold(text.charCodeAt(i)),
+    y = asciiFold(text.charCodeAt(j));
   return x < 0 || y < 0 || x === y;
 }
 

@@ -10,7 +10,9 @@
 // is close to linear in practice (100,000 × 100,000 words in well under a second; see bench/collate.ts).
 import { similarity } from './similarity';
 
-export const UNMATCHED = 0, EXACT = 1, NEAR = 2;
+export const UNMATCHED = 0,
+  EXACT = 1,
+  NEAR = 2;
 export type MatchQuality = typeof UNMATCHED | typeof EXACT | typeof NEAR;
 
 export interface Alignment {
@@ -97,8 +99,16 @@ export function emptyAlignment(la: number, lb: number): Alignment {
 }
 
 /** Matches A[a0,a1) with B[b0,b1) in order; exported for the incremental path (collator.ts). */
-export function alignRegion(a: Int32Array, b: Int32Array, interner: Interner, result: Alignment,
-  a0: number, a1: number, b0: number, b1: number): void {
+export function alignRegion(
+  a: Int32Array,
+  b: Int32Array,
+  interner: Interner,
+  result: Alignment,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): void {
   new Aligner(a, b, interner, result).region(a0, a1, b0, b1);
 }
 
@@ -107,8 +117,13 @@ class Aligner {
   private countB: Int32Array;
   private posB: Int32Array;
 
-  constructor(private readonly a: Int32Array, private readonly b: Int32Array, private readonly interner: Interner,
-    private readonly out: Alignment, private readonly near = true) {
+  constructor(
+    private readonly a: Int32Array,
+    private readonly b: Int32Array,
+    private readonly interner: Interner,
+    private readonly out: Alignment,
+    private readonly near = true,
+  ) {
     const v = interner.size;
     this.countA = new Int32Array(v);
     this.countB = new Int32Array(v);
@@ -126,7 +141,10 @@ class Aligner {
     const stack = [a0, a1, b0, b1];
     let budget = WORK_FACTOR * (a1 - a0 + b1 - b0) + DP_CELLS;
     while (stack.length) {
-      let y1 = stack.pop()!, y0 = stack.pop()!, x1 = stack.pop()!, x0 = stack.pop()!;
+      let y1 = stack.pop()!,
+        y0 = stack.pop()!,
+        x1 = stack.pop()!,
+        x0 = stack.pop()!;
       const { a, b } = this;
       while (x0 < x1 && y0 < y1 && a[x0] === b[y0]) this.pair(x0++, y0++, EXACT);
       while (x0 < x1 && y0 < y1 && a[x1 - 1] === b[y1 - 1]) this.pair(--x1, --y1, EXACT);
@@ -144,12 +162,15 @@ class Aligner {
         else this.pieces(x0, x1, y0, y1);
         continue;
       }
-      let px = x0, py = y0;
+      let px = x0,
+        py = y0;
       for (let k = 0; k < anchors.length; k += 2) {
-        const i = anchors[k]!, j = anchors[k + 1]!;
+        const i = anchors[k]!,
+          j = anchors[k + 1]!;
         this.pair(i, j, EXACT);
         if (i > px || j > py) stack.push(px, i, py, j);
-        px = i + 1; py = j + 1;
+        px = i + 1;
+        py = j + 1;
       }
       if (px < x1 || py < y1) stack.push(px, x1, py, y1);
     }
@@ -199,7 +220,9 @@ class Aligner {
   private dynamic(x0: number, x1: number, y0: number, y1: number): void {
     const { a, b } = this;
     const keys = this.interner.keys;
-    const n = x1 - x0, m = y1 - y0, w = m + 1;
+    const n = x1 - x0,
+      m = y1 - y0,
+      w = m + 1;
     const score = new Float64Array((n + 1) * w);
     const weight = new Float64Array(n * m);
     for (let i = 1; i <= n; i++) {
@@ -218,13 +241,15 @@ class Aligner {
         score[i * w + j] = best;
       }
     }
-    let i = n, j = m;
+    let i = n,
+      j = m;
     while (i > 0 && j > 0) {
       const s = weight[(i - 1) * m + (j - 1)]!;
       const here = score[i * w + j]!;
       if (s > 0 && here === score[(i - 1) * w + j - 1]! + s) {
         this.pair(x0 + i - 1, y0 + j - 1, s === 1 ? EXACT : NEAR);
-        i--; j--;
+        i--;
+        j--;
       } else if (here === score[(i - 1) * w + j]) i--;
       else j--;
     }
@@ -232,11 +257,14 @@ class Aligner {
 
   /** A big gap with no anchors at all: cut both sides into proportional pieces and align each piece. */
   private pieces(x0: number, x1: number, y0: number, y1: number): void {
-    const n = x1 - x0, m = y1 - y0;
+    const n = x1 - x0,
+      m = y1 - y0;
     const count = Math.ceil(Math.max(n, m) / PIECE);
     for (let k = 0; k < count; k++) {
-      const xs = x0 + Math.floor((n * k) / count), xe = x0 + Math.floor((n * (k + 1)) / count);
-      const ys = y0 + Math.floor((m * k) / count), ye = y0 + Math.floor((m * (k + 1)) / count);
+      const xs = x0 + Math.floor((n * k) / count),
+        xe = x0 + Math.floor((n * (k + 1)) / count);
+      const ys = y0 + Math.floor((m * k) / count),
+        ye = y0 + Math.floor((m * (k + 1)) / count);
       if (xe > xs && ye > ys) this.dynamic(xs, xe, ys, ye);
     }
   }
@@ -251,10 +279,12 @@ export function longestIncreasing(pairs: number[]): number[] {
   let len = 0;
   for (let p = 0; p < k; p++) {
     const j = pairs[2 * p + 1]!;
-    let lo = 0, hi = len;
+    let lo = 0,
+      hi = len;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[2 * tails[mid]! + 1]! < j) lo = mid + 1; else hi = mid;
+      if (pairs[2 * tails[mid]! + 1]! < j) lo = mid + 1;
+      else hi = mid;
     }
     prev[p] = lo > 0 ? tails[lo - 1]! : -1;
     tails[lo] = p;
@@ -292,17 +322,28 @@ export function findMoves(a: Int32Array, b: Int32Array, interner: Interner, out:
     }
     const cands = free.get(a[i]!);
     if (!cands) continue;
-    let bestJ = -1, bestLen = 0;
+    let bestJ = -1,
+      bestLen = 0;
     for (const j of cands) {
       if (out.bToA[j] !== -1 || Math.abs(j - expected) > MOVE_REACH[MOVE_REACH.length - 1]!) continue;
       let len = 1;
-      while (len < MAX_MOVE && i + len < a.length && j + len < b.length && out.aToB[i + len] === -1 && out.bToA[j + len] === -1
-        && (a[i + len] === b[j + len] || (near && similarity(keys[a[i + len]!]!, keys[b[j + len]!]!) > 0))) len++;
+      while (
+        len < MAX_MOVE &&
+        i + len < a.length &&
+        j + len < b.length &&
+        out.aToB[i + len] === -1 &&
+        out.bToA[j + len] === -1 &&
+        (a[i + len] === b[j + len] || (near && similarity(keys[a[i + len]!]!, keys[b[j + len]!]!) > 0))
+      )
+        len++;
       const reach = MOVE_REACH[Math.min(len, MOVE_REACH.length - 1)]!;
       if (Math.abs(j - expected) > reach) continue;
       // A single short word (`of`, `the`) turns up everywhere; only a longer one is taken as moved on its own.
       if (len === 1 && keys[a[i]!]!.length < 4) continue;
-      if (len > bestLen) { bestLen = len; bestJ = j; }
+      if (len > bestLen) {
+        bestLen = len;
+        bestJ = j;
+      }
     }
     if (bestJ < 0) continue;
     for (let k = 0; k < bestLen; k++) {

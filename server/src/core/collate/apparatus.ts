@@ -43,13 +43,17 @@ export function apparatus(analysis: Analysis, c: Collation): Apparatus {
 /** The apparatus as text: a summary line, then `LINE  reading ] LINE  witness reading  (kind)` per variant. */
 export function apparatusText(app: Apparatus, transcriptionName: string, witnessName: string): string {
   const pct = (app.agreement * 100).toFixed(1);
-  const out = [`${transcriptionName} ~ ${witnessName}: ${pct}% of the transcription's words agree; ${app.variants.length} variant${app.variants.length === 1 ? '' : 's'}.`];
+  const out = [
+    `${transcriptionName} ~ ${witnessName}: ${pct}% of the transcription's words agree; ${app.variants.length} variant${app.variants.length === 1 ? '' : 's'}.`,
+  ];
   const width = Math.max(1, ...app.variants.map((v) => String(v.transcription.line).length));
   const wWidth = Math.max(1, ...app.variants.map((v) => String(v.witness.line).length));
   for (const v of app.variants) {
     const ours = v.transcription.text || '(nothing)';
     const theirs = v.witness.text || '(nothing)';
-    out.push(`${String(v.transcription.line).padStart(width)}  ${ours} ] ${String(v.witness.line).padStart(wWidth)}  ${theirs}  (${v.kind})`);
+    out.push(
+      `${String(v.transcription.line).padStart(width)}  ${ours} ] ${String(v.witness.line).padStart(wWidth)}  ${theirs}  (${v.kind})`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -36,9 +36,15 @@ export function witnessProblems(analysis: Analysis, c: Collation): Problem[] {
     const field = analysis.doc.header?.fields.find((f) => f.key === 'witness');
     const [start, end] = field ? [field.line.start, field.line.end] : variantSpan(analysis, c, c.variants[shown]!);
     const more = c.variants.length - shown;
-    out.push(problem('witness-variant', start, end,
-      `${more.toLocaleString('en')} more variant${more === 1 ? '' : 's'} after the first ${shown.toLocaleString('en')} are not listed; `
-      + 'the preview\'s collation view and `emend collate` show them all.'));
+    out.push(
+      problem(
+        'witness-variant',
+        start,
+        end,
+        `${more.toLocaleString('en')} more variant${more === 1 ? '' : 's'} after the first ${shown.toLocaleString('en')} are not listed; ` +
+          "the preview's collation view and `emend collate` show them all.",
+      ),
+    );
   }
   misplacedInsertions(analysis, c, out);
   missedDeletions(analysis, c, out);
@@ -61,12 +67,18 @@ export function variantMessage(c: Collation, v: Variant): string {
   const line = `line ${bLine(c, v.bFrom)}`;
   const before = v.aFrom > 0 ? ` after ${quote(aPhrase(c, v.aFrom - 1, v.aFrom))}` : ' at the start';
   switch (v.kind) {
-    case 'misreading': return `The witness reads ${theirs} (${line}): probably ${ours} misread.`;
-    case 'substitution': return `The witness reads ${theirs} (${line}) for ${ours}.`;
-    case 'omission': return `The witness lacks ${ours} (${line}: ${bContext(c, v.bFrom, v.bTo, 3)}).`;
-    case 'addition': return `The witness adds ${theirs}${before} (${line}).`;
-    case 'repetition': return `The witness repeats ${theirs}${before} (${line}).`;
-    case 'transposition': return `The witness has ${ours} at another place (${line}: ${bContext(c, v.bFrom, v.bTo, 3)}).`;
+    case 'misreading':
+      return `The witness reads ${theirs} (${line}): probably ${ours} misread.`;
+    case 'substitution':
+      return `The witness reads ${theirs} (${line}) for ${ours}.`;
+    case 'omission':
+      return `The witness lacks ${ours} (${line}: ${bContext(c, v.bFrom, v.bTo, 3)}).`;
+    case 'addition':
+      return `The witness adds ${theirs}${before} (${line}).`;
+    case 'repetition':
+      return `The witness repeats ${theirs}${before} (${line}).`;
+    case 'transposition':
+      return `The witness has ${ours} at another place (${line}: ${bContext(c, v.bFrom, v.bTo, 3)}).`;
   }
 }
 
@@ -91,7 +103,8 @@ function matchedFrom(c: Collation, i: number): number {
 
 /** The witness words [g0, g1) standing where A's words [from, to) stand: between the in-order matches around them. */
 export function witnessGap(c: Collation, from: number, to: number): [number, number] {
-  const before = matchedBefore(c, from), after = matchedFrom(c, to);
+  const before = matchedBefore(c, from),
+    after = matchedFrom(c, to);
   const g0 = before < 0 ? 0 : c.alignment.aToB[before]! + 1;
   const g1 = after >= c.alignment.aToB.length ? c.b.words.length : c.alignment.aToB[after]!;
   return [g0, Math.max(g0, g1)];
@@ -110,24 +123,42 @@ function alike(x: string, y: string): boolean {
  * must be free there (not matched in order to other words); one extra word may stand between two of them.
  */
 function findNearby(c: Collation, from: number, to: number, g0: number, g1: number): [number, number] | null {
-  const keysA = c.a.words.keys, keysB = c.b.words.keys, nb = keysB.length;
-  const free = (j: number) => { const i = c.alignment.bToA[j]!; return i === -1 || c.alignment.moved[i] === 1; };
+  const keysA = c.a.words.keys,
+    keysB = c.b.words.keys,
+    nb = keysB.length;
+  const free = (j: number) => {
+    const i = c.alignment.bToA[j]!;
+    return i === -1 || c.alignment.moved[i] === 1;
+  };
   const need = Math.ceil((to - from) / 2);
-  let best: [number, number] | null = null, bestScore = 0, bestDistance = Infinity;
-  const lo = Math.max(0, g0 - MISPLACED_REACH), hi = Math.min(nb, g1 + MISPLACED_REACH);
+  let best: [number, number] | null = null,
+    bestScore = 0,
+    bestDistance = Infinity;
+  const lo = Math.max(0, g0 - MISPLACED_REACH),
+    hi = Math.min(nb, g1 + MISPLACED_REACH);
   for (let j = lo; j < hi; j++) {
     if (j >= g0 && j < g1) continue;
     if (!free(j)) continue;
-    let score = 0, k = j, last = -1;
+    let score = 0,
+      k = j,
+      last = -1;
     for (let i = from; i < to && k < nb; i++) {
-      if (free(k) && alike(keysA[i]!, keysB[k]!)) { score++; last = k; k++; }
-      else if (k + 1 < nb && free(k + 1) && alike(keysA[i]!, keysB[k + 1]!)) { score++; last = k + 1; k += 2; }
-      else k++;
+      if (free(k) && alike(keysA[i]!, keysB[k]!)) {
+        score++;
+        last = k;
+        k++;
+      } else if (k + 1 < nb && free(k + 1) && alike(keysA[i]!, keysB[k + 1]!)) {
+        score++;
+        last = k + 1;
+        k += 2;
+      } else k++;
     }
     if (score < need || last < 0 || !(last < g0 || j >= g1)) continue;
     const distance = j < g0 ? g0 - j : j - g1;
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
-      best = [j, last + 1]; bestScore = score; bestDistance = distance;
+      best = [j, last + 1];
+      bestScore = score;
+      bestDistance = distance;
     }
   }
   return best;
@@ -135,9 +166,15 @@ function findNearby(c: Collation, from: number, to: number, g0: number, g1: numb
 
 /** The edits that take a mark out of its place (with one space beside it) and put it after `target`. */
 function moveEdits(src: string, mark: MarkNode, target: number): TextEdit[] | null {
-  let start = mark.start, end = mark.end;
-  const before = src.charCodeAt(start - 1), after = src.charCodeAt(end);
-  if (before === 32 && (after === 32 || after === 10 || after === 13 || Number.isNaN(after) || ',.;:!?)'.includes(src[end] ?? 'x'))) start--;
+  let start = mark.start,
+    end = mark.end;
+  const before = src.charCodeAt(start - 1),
+    after = src.charCodeAt(end);
+  if (
+    before === 32 &&
+    (after === 32 || after === 10 || after === 13 || Number.isNaN(after) || ',.;:!?)'.includes(src[end] ?? 'x'))
+  )
+    start--;
   else if (after === 32) end++;
   if (target >= start && target <= end) return null;
   return [
@@ -162,10 +199,12 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
     if (!place) continue;
     const [f, t] = place;
     const words = f < g0 ? g0 - t : f - g1;
-    const where = f < g0 ? `${words} word${words === 1 ? '' : 's'} earlier` : `${words} word${words === 1 ? '' : 's'} later`;
+    const where =
+      f < g0 ? `${words} word${words === 1 ? '' : 's'} earlier` : `${words} word${words === 1 ? '' : 's'} later`;
     const ours = quote(aPhrase(c, from, to));
-    let message = `The witness lacks the insertion ${ours} here but reads ${quote(bPhrase(c, f, t))} ${where} `
-      + `(line ${bLine(c, f)}: ${bContext(c, f, t, 3)}): probably misplaced.`;
+    let message =
+      `The witness lacks the insertion ${ours} here but reads ${quote(bPhrase(c, f, t))} ${where} ` +
+      `(line ${bLine(c, f)}: ${bContext(c, f, t, 3)}): probably misplaced.`;
     const fixes: Fix[] = [];
     // Move it after the transcription's word matched to the witness's word just before its place.
     let jb = f - 1;
@@ -176,9 +215,17 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
       const around = markAround(doc, target);
       if (around) target = around.end;
       const edits = moveEdits(doc.source, mark, target);
-      if (edits) fixes.push({ title: `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`, edits, preferred: true });
+      if (edits)
+        fixes.push({
+          title: `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`,
+          edits,
+          preferred: true,
+        });
     } else {
-      message = message.replace(/: probably misplaced\.$/, ': probably misplaced (no fix: the witness has it before any word they share).');
+      message = message.replace(
+        /: probably misplaced\.$/,
+        ': probably misplaced (no fix: the witness has it before any word they share).',
+      );
     }
     out.push(problem('witness-misplaced-insertion', mark.start, mark.end, message, fixes));
   }
@@ -186,14 +233,20 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
 
 function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void {
   const doc = analysis.doc;
-  const al = c.alignment, n = c.a.words.length;
+  const al = c.alignment,
+    n = c.a.words.length;
   for (const r of revisions(doc)) {
     const mark = revisionParts(r.node).insertion;
     if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
-    let matched = 0, lastMatched = -1;
-    for (let i = from; i < to; i++) if (inOrder(c, i)) { matched++; lastMatched = i; }
+    let matched = 0,
+      lastMatched = -1;
+    for (let i = from; i < to; i++)
+      if (inOrder(c, i)) {
+        matched++;
+        lastMatched = i;
+      }
     if (matched * 2 < to - from) continue;
     // Words after the revision (a substitution's deletion may come after its insertion).
     let s = to;
@@ -203,13 +256,26 @@ function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void
     if (e === s || e - s > MISSED_DELETION_WORDS || e >= n || !inOrder(c, e)) continue;
     // The witness goes straight on from the insertion to the next shared word: it lacks exactly these words.
     if (al.aToB[e] !== al.aToB[lastMatched]! + 1) continue;
-    const start = c.a.srcStarts[s]!, end = c.a.srcEnds[e - 1]!;
+    const start = c.a.srcStarts[s]!,
+      end = c.a.srcEnds[e - 1]!;
     if (touchesMark(doc, start, end) || crossesParagraph(analysis, start, end)) continue;
     const words = quote(aPhrase(c, s, e));
-    out.push(problem('witness-missed-deletion', start, end,
-      `The witness lacks ${words} after the insertion ${quote(aPhrase(c, from, to))} (line ${bLine(c, al.aToB[e]!)}: `
-      + `${bContext(c, al.aToB[lastMatched]!, al.aToB[e]! + 1, 3)}): probably a deletion not marked.`,
-      [{ title: `Strike ${words}`, edits: [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }], preferred: true }]));
+    out.push(
+      problem(
+        'witness-missed-deletion',
+        start,
+        end,
+        `The witness lacks ${words} after the insertion ${quote(aPhrase(c, from, to))} (line ${bLine(c, al.aToB[e]!)}: ` +
+          `${bContext(c, al.aToB[lastMatched]!, al.aToB[e]! + 1, 3)}): probably a deletion not marked.`,
+        [
+          {
+            title: `Strike ${words}`,
+            edits: [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }],
+            preferred: true,
+          },
+        ],
+      ),
+    );
   }
 }
 
@@ -219,8 +285,9 @@ function crossesParagraph(analysis: Analysis, start: number, end: number): boole
   let newlines = 0;
   for (let k = start; k < end; k++) {
     const ch = src.charCodeAt(k);
-    if (ch === 10) { if (++newlines === 2) return true; }
-    else if (ch !== 32 && ch !== 9 && ch !== 13) newlines = 0;
+    if (ch === 10) {
+      if (++newlines === 2) return true;
+    } else if (ch !== 32 && ch !== 9 && ch !== 13) newlines = 0;
   }
   return false;
 }

@@ -30,7 +30,8 @@ export interface Collation {
 }
 
 function side(w: Words, interner: Interner, toSource: (o: number) => number): Side {
-  const srcStarts = new Int32Array(w.length), srcEnds = new Int32Array(w.length);
+  const srcStarts = new Int32Array(w.length),
+    srcEnds = new Int32Array(w.length);
   for (let i = 0; i < w.length; i++) {
     srcStarts[i] = toSource(w.starts[i]!);
     // The end maps through the word's last character, so it never lands past text the reading dropped.
@@ -76,7 +77,10 @@ export class Collator {
   private readonly incrementalFrom: number;
   private readonly refreshEvery: number;
 
-  constructor(readonly witness: Witness, options: CollatorOptions = {}) {
+  constructor(
+    readonly witness: Witness,
+    options: CollatorOptions = {},
+  ) {
     this.b = side(words(witness.text), this.interner, witness.toSource);
     this.incrementalFrom = options.incrementalFrom ?? 20_000;
     this.refreshEvery = options.refreshEvery ?? 32;
@@ -86,13 +90,20 @@ export class Collator {
   collate(analysis: Analysis): Collation {
     const { reading, a } = transcriptionSide(analysis, this.interner);
     const last = this.last;
-    const incremental = last !== undefined && a.ids.length + this.b.ids.length >= this.incrementalFrom
-      && this.incrementalSteps < this.refreshEvery;
+    const incremental =
+      last !== undefined &&
+      a.ids.length + this.b.ids.length >= this.incrementalFrom &&
+      this.incrementalSteps < this.refreshEvery;
     this.incrementalSteps = incremental ? this.incrementalSteps + 1 : 0;
     const alignment = incremental ? this.realign(last, a) : align(a.ids, this.b.ids, this.interner);
     const result: Collation = {
-      witness: this.witness, reading, a, b: this.b, alignment,
-      variants: variants(a.words, this.b.words, alignment), agreement: agreementOf(alignment),
+      witness: this.witness,
+      reading,
+      a,
+      b: this.b,
+      alignment,
+      variants: variants(a.words, this.b.words, alignment),
+      agreement: agreementOf(alignment),
     };
     this.last = result;
     return result;
@@ -100,7 +111,9 @@ export class Collator {
 
   /** Keeps the in-order matches of the unchanged words before and after the edit; aligns only what lies between. */
   private realign(last: Collation, a: Side): Alignment {
-    const old = last.a.ids, now = a.ids, b = this.b.ids;
+    const old = last.a.ids,
+      now = a.ids,
+      b = this.b.ids;
     const prev = last.alignment;
     let p = 0;
     const most = Math.min(old.length, now.length);
@@ -118,15 +131,20 @@ export class Collator {
     for (let i = 0; i < p; i++) {
       const j = prev.aToB[i]!;
       if (j < 0 || prev.moved[i]) continue;
-      out.aToB[i] = j; out.bToA[j] = i; out.quality[i] = prev.quality[i]!;
+      out.aToB[i] = j;
+      out.bToA[j] = i;
+      out.quality[i] = prev.quality[i]!;
       bStart = j + 1;
     }
     let bEnd = b.length;
     for (let k = 0; k < s; k++) {
-      const iOld = old.length - 1 - k, iNew = now.length - 1 - k;
+      const iOld = old.length - 1 - k,
+        iNew = now.length - 1 - k;
       const j = prev.aToB[iOld]!;
       if (j < 0 || prev.moved[iOld] || j < bStart) continue;
-      out.aToB[iNew] = j; out.bToA[j] = iNew; out.quality[iNew] = prev.quality[iOld]!;
+      out.aToB[iNew] = j;
+      out.bToA[j] = iNew;
+      out.quality[iNew] = prev.quality[iOld]!;
       if (j < bEnd) bEnd = j;
     }
     alignRegion(now, b, this.interner, out, p, now.length - s, bStart, bEnd);

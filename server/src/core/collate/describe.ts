@@ -9,8 +9,14 @@ function collapse(text: string): string {
   let space = false;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (c === 32 || c === 9 || c === 10 || c === 13) { space = out.length > 0; continue; }
-    if (space) { out += ' '; space = false; }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+    }
     out += ch;
   }
   return out;
@@ -45,13 +51,26 @@ export function bLine(c: Collation, j: number): number {
 }
 
 /** The witness's words around [from, to) with `context` words either side; the range itself between `mark`s. */
-export function bContext(c: Collation, from: number, to: number, context = 4, mark: [string, string] = ['«', '»']): string {
+export function bContext(
+  c: Collation,
+  from: number,
+  to: number,
+  context = 4,
+  mark: [string, string] = ['«', '»'],
+): string {
   const n = c.b.words.length;
-  const s = Math.max(0, from - context), e = Math.min(n, Math.max(to, from) + context);
+  const s = Math.max(0, from - context),
+    e = Math.min(n, Math.max(to, from) + context);
   const before = phrase(c.witness.text, c.b, s, from, 80);
   const inner = phrase(c.witness.text, c.b, from, to, 80);
   const after = phrase(c.witness.text, c.b, Math.max(to, from), e, 80);
-  const parts = [s > 0 ? '…' : '', before, inner ? mark[0] + inner + mark[1] : mark[0] + mark[1], after, e < n ? '…' : ''];
+  const parts = [
+    s > 0 ? '…' : '',
+    before,
+    inner ? mark[0] + inner + mark[1] : mark[0] + mark[1],
+    after,
+    e < n ? '…' : '',
+  ];
   return parts.filter((p) => p !== '').join(' ');
 }
 

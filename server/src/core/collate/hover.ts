@@ -23,21 +23,30 @@ export function witnessAtWord(c: Collation, i: number): string {
     return `${name}, line ${bLine(c, j)}${how}: ${ctx}`;
   }
   const [g0, g1] = witnessGap(c, i, i + 1);
-  if (g1 > g0) return `${name} reads ${quote(bPhrase(c, g0, g1))} instead, line ${bLine(c, g0)}: ${bContext(c, g0, g1, 3)}`;
+  if (g1 > g0)
+    return `${name} reads ${quote(bPhrase(c, g0, g1))} instead, line ${bLine(c, g0)}: ${bContext(c, g0, g1, 3)}`;
   return `${name} lacks ${quote(aPhrase(c, i, i + 1))}, line ${bLine(c, g0)}: ${bContext(c, g0, g1, 4)}`;
 }
 
 export type Follows = 'final' | 'draft' | 'neither';
 
 /** Whether the witness follows a revision's final reading, its draft reading, or neither; with the witness's words there. */
-export function revisionFollows(source: string, c: Collation, node: MarkNode | SubstNode): { follows: Follows; witness: [number, number] } {
+export function revisionFollows(
+  source: string,
+  c: Collation,
+  node: MarkNode | SubstNode,
+): { follows: Follows; witness: [number, number] } {
   const { insertion, deletion: del } = revisionParts(node);
   const ins = insertion ? wordsIn(c.a, insertion.start, insertion.end) : null;
   // The draft's words of the deletion: its inner text, scanned into words (marks nested inside are separators).
   const draftKeys = del && del.close ? words(source.slice(del.open.end, del.close.start)).keys : [];
   let from: number, to: number;
   if (ins && ins[1] > ins[0]) [from, to] = ins;
-  else { const [f] = wordsIn(c.a, node.end, node.end); from = f; to = f; }
+  else {
+    const [f] = wordsIn(c.a, node.end, node.end);
+    from = f;
+    to = f;
+  }
   const [g0, g1] = witnessGap(c, from, to);
   let inOrder = 0;
   for (let i = from; i < to; i++) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) inOrder++;
@@ -48,11 +57,17 @@ export function revisionFollows(source: string, c: Collation, node: MarkNode | S
   const keysB = c.b.words.keys;
   let draftFound = 0;
   for (const k of draftKeys) {
-    for (let j = g0; j < g1; j++) if (keysB[j] === k || similarity(keysB[j]!, k) > 0) { draftFound++; break; }
+    for (let j = g0; j < g1; j++)
+      if (keysB[j] === k || similarity(keysB[j]!, k) > 0) {
+        draftFound++;
+        break;
+      }
   }
   const finalHere = finalWords > 0 ? inOrder * 2 > finalWords : draftKeys.length > 0 && draftFound === 0;
-  const draftHere = draftKeys.length > 0 ? draftFound * 2 > draftKeys.length && inOrder * 2 <= finalWords
-    : finalWords > 0 && inOrder === 0 && g1 === g0;
+  const draftHere =
+    draftKeys.length > 0
+      ? draftFound * 2 > draftKeys.length && inOrder * 2 <= finalWords
+      : finalWords > 0 && inOrder === 0 && g1 === g0;
   return { follows: finalHere ? 'final' : draftHere ? 'draft' : 'neither', witness: [lo, hi] };
 }
 
@@ -62,12 +77,17 @@ function firstPartner(c: Collation, from: number, to: number, fallback: number):
 }
 
 function lastPartner(c: Collation, from: number, to: number, fallback: number): number {
-  for (let i = to - 1; i >= from; i--) if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) return c.alignment.aToB[i]! + 1;
+  for (let i = to - 1; i >= from; i--)
+    if (c.alignment.aToB[i] !== -1 && !c.alignment.moved[i]) return c.alignment.aToB[i]! + 1;
   return fallback;
 }
 
 /** The hover's Markdown at a source offset of the transcription and the span it is about, or null on no word or revision. */
-export function collationHover(analysis: Analysis, c: Collation, offset: number): { markdown: string; start: number; end: number } | null {
+export function collationHover(
+  analysis: Analysis,
+  c: Collation,
+  offset: number,
+): { markdown: string; start: number; end: number } | null {
   const lines: string[] = [];
   let span: [number, number] | null = null;
   const rev = revisionAt(analysis.doc, offset);
@@ -75,9 +95,13 @@ export function collationHover(analysis: Analysis, c: Collation, offset: number)
     span = [rev.start, rev.end];
     const { follows, witness } = revisionFollows(analysis.source, c, rev.node);
     const reads = witness[1] > witness[0] ? quote(bPhrase(c, witness[0], witness[1])) : 'nothing';
-    const what = follows === 'neither' ? `follows neither reading of this revision: it reads ${reads}`
-      : `follows the **${follows}** reading of this revision`;
-    lines.push(`${escapeMarkdown(c.witness.name)} ${what.replace(reads, escapeMarkdown(reads))} (line ${bLine(c, witness[0])}).`);
+    const what =
+      follows === 'neither'
+        ? `follows neither reading of this revision: it reads ${reads}`
+        : `follows the **${follows}** reading of this revision`;
+    lines.push(
+      `${escapeMarkdown(c.witness.name)} ${what.replace(reads, escapeMarkdown(reads))} (line ${bLine(c, witness[0])}).`,
+    );
   }
   const i = wordAtSource(c, offset);
   if (i >= 0) {
@@ -90,7 +114,15 @@ export function collationHover(analysis: Analysis, c: Collation, offset: number)
 /** The transcription word whose source range holds `offset`, or -1. */
 export function wordAtSource(c: Collation, offset: number): number {
   const s = c.a.srcStarts;
-  let lo = 0, hi = s.length - 1, found = -1;
-  while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+  let lo = 0,
+    hi = s.length - 1,
+    found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return found >= 0 && offset <= c.a.srcEnds[found]! ? found : -1;
 }

@@ -6,7 +6,10 @@ import type { Side } from './collation';
 /** The insertion and the deletion of a revision (a lone mark has one of them; text in another hand neither). */
 export function revisionParts(node: MarkNode | SubstNode): { insertion: MarkNode | null; deletion: MarkNode | null } {
   if (node.kind === 'subst') {
-    return { insertion: node.first.kind === 'add' ? node.first : node.second, deletion: node.first.kind === 'del' ? node.first : node.second };
+    return {
+      insertion: node.first.kind === 'add' ? node.first : node.second,
+      deletion: node.first.kind === 'del' ? node.first : node.second,
+    };
   }
   return { insertion: node.kind === 'add' ? node : null, deletion: node.kind === 'del' ? node : null };
 }
@@ -44,8 +47,13 @@ export function markAround(doc: EmendDocument, offset: number): Span | null {
 /** Words of a side whose source range lies inside [start, end): [from, to). */
 export function wordsIn(side: Side, start: number, end: number): [number, number] {
   const s = side.srcStarts;
-  let lo = 0, hi = s.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (s[mid]! < start) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
   let to = lo;
   while (to < s.length && side.srcEnds[to]! <= end) to++;
   return [lo, to];

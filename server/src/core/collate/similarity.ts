@@ -9,7 +9,8 @@ const row = new Int32Array(64);
 
 /** Levenshtein distance between a and b, or `limit + 1` as soon as it must exceed `limit`. */
 export function boundedDistance(a: string, b: string, limit: number): number {
-  const la = a.length, lb = b.length;
+  const la = a.length,
+    lb = b.length;
   if (Math.abs(la - lb) > limit) return limit + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;

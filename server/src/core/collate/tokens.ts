@@ -15,7 +15,10 @@ export interface Words {
   length: number;
 }
 
-const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019, MODIFIER_APOSTROPHE = 0x2bc, AMPERSAND = 38;
+const APOSTROPHE = 39,
+  RIGHT_QUOTE = 0x2019,
+  MODIFIER_APOSTROPHE = 0x2bc,
+  AMPERSAND = 38;
 
 /** Letters and digits: ASCII alphanumerics, and non-ASCII characters outside the punctuation and symbol blocks. */
 export function isWordChar(c: number): boolean {
@@ -63,14 +66,20 @@ export function words(text: string): Words {
     if (i >= n) break;
     const start = i;
     if (text.charCodeAt(i) === AMPERSAND) {
-      texts.push('&'); keys.push('and'); starts.push(i); ends.push(i + 1);
+      texts.push('&');
+      keys.push('and');
+      starts.push(i);
+      ends.push(i + 1);
       i++;
       continue;
     }
     for (;;) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       // An apostrophe between two word characters belongs to the word.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) { i++; continue; }
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
       break;
     }
     const w = text.slice(start, i);
@@ -84,10 +93,15 @@ export function words(text: string): Words {
 
 /** The index of the word containing `offset` (or ending at it), or -1. Binary search. */
 export function wordAt(w: Words, offset: number): number {
-  let lo = 0, hi = w.length - 1, found = -1;
+  let lo = 0,
+    hi = w.length - 1,
+    found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (w.starts[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (w.starts[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   if (found >= 0 && offset <= w.ends[found]!) return found;
   return -1;
@@ -95,10 +109,12 @@ export function wordAt(w: Words, offset: number): number {
 
 /** The index of the first word starting at or after `offset` (w.length when none). */
 export function firstWordFrom(w: Words, offset: number): number {
-  let lo = 0, hi = w.length;
+  let lo = 0,
+    hi = w.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (w.starts[mid]! < offset) lo = mid + 1; else hi = mid;
+    if (w.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -11,7 +11,14 @@ import { similarity } from './similarity';
 import type { Words } from './tokens';
 
 export type VariantKind = 'misreading' | 'substitution' | 'omission' | 'addition' | 'repetition' | 'transposition';
-export const VARIANT_KINDS: readonly VariantKind[] = ['misreading', 'substitution', 'omission', 'addition', 'repetition', 'transposition'];
+export const VARIANT_KINDS: readonly VariantKind[] = [
+  'misreading',
+  'substitution',
+  'omission',
+  'addition',
+  'repetition',
+  'transposition',
+];
 
 /**
  * One variant. Word ranges are [from, to) into the transcription's words (a) and the witness's words (b). An empty
@@ -28,7 +35,8 @@ export interface Variant {
 function sameWords(w: Words, from: number, other: number, length: number): boolean {
   if (from < 0 || other < 0 || from + length > w.length || other + length > w.length) return false;
   for (let k = 0; k < length; k++) {
-    const x = w.keys[from + k]!, y = w.keys[other + k]!;
+    const x = w.keys[from + k]!,
+      y = w.keys[other + k]!;
     if (x !== y && similarity(x, y) === 0) return false;
   }
   return true;
@@ -37,18 +45,31 @@ function sameWords(w: Words, from: number, other: number, length: number): boole
 /** Every variant, in the transcription's order (additions where they would stand). Linear in the words. */
 export function variants(a: Words, b: Words, al: Alignment): Variant[] {
   const out: Variant[] = [];
-  const la = a.length, lb = b.length;
-  let pi = -1, pj = -1; // the last in-order match
+  const la = a.length,
+    lb = b.length;
+  let pi = -1,
+    pj = -1; // the last in-order match
   const emitGap = (i0: number, i1: number, j0: number, j1: number): void => {
     // Unmatched runs on each side of the gap (moved words inside it are reported as transpositions).
-    const ra = runs(al.aToB, i0, i1), rb = runs(al.bToA, j0, j1);
+    const ra = runs(al.aToB, i0, i1),
+      rb = runs(al.bToA, j0, j1);
     const n = Math.max(ra.length, rb.length) >> 1;
     for (let k = 0; k < n; k++) {
-      const hasA = 2 * k < ra.length, hasB = 2 * k < rb.length;
-      if (hasA && hasB) out.push({ kind: 'substitution', aFrom: ra[2 * k]!, aTo: ra[2 * k + 1]!, bFrom: rb[2 * k]!, bTo: rb[2 * k + 1]! });
+      const hasA = 2 * k < ra.length,
+        hasB = 2 * k < rb.length;
+      if (hasA && hasB)
+        out.push({
+          kind: 'substitution',
+          aFrom: ra[2 * k]!,
+          aTo: ra[2 * k + 1]!,
+          bFrom: rb[2 * k]!,
+          bTo: rb[2 * k + 1]!,
+        });
       else if (hasA) out.push({ kind: 'omission', aFrom: ra[2 * k]!, aTo: ra[2 * k + 1]!, bFrom: j1, bTo: j1 });
       else {
-        const f = rb[2 * k]!, t = rb[2 * k + 1]!, len = t - f;
+        const f = rb[2 * k]!,
+          t = rb[2 * k + 1]!,
+          len = t - f;
         const repeated = sameWords(b, f, f - len, len) || sameWords(b, f, t, len);
         out.push({ kind: repeated ? 'repetition' : 'addition', aFrom: i1, aTo: i1, bFrom: f, bTo: t });
       }
@@ -60,10 +81,13 @@ export function variants(a: Words, b: Words, al: Alignment): Variant[] {
     if (i > pi + 1 || j > pj + 1) emitGap(pi + 1, i, pj + 1, j);
     if (i < la && al.quality[i] === NEAR) {
       const last = out[out.length - 1];
-      if (last && last.kind === 'misreading' && last.aTo === i && last.bTo === j) { last.aTo++; last.bTo++; }
-      else out.push({ kind: 'misreading', aFrom: i, aTo: i + 1, bFrom: j, bTo: j + 1 });
+      if (last && last.kind === 'misreading' && last.aTo === i && last.bTo === j) {
+        last.aTo++;
+        last.bTo++;
+      } else out.push({ kind: 'misreading', aFrom: i, aTo: i + 1, bFrom: j, bTo: j + 1 });
     }
-    pi = i; pj = j;
+    pi = i;
+    pj = j;
   }
   // Moved phrases: runs of moved words whose counterparts are consecutive.
   for (let i = 0; i < la; i++) {
@@ -82,7 +106,10 @@ function runs(partner: Int32Array, from: number, to: number): number[] {
   const out: number[] = [];
   let k = from;
   while (k < to) {
-    if (partner[k] !== -1) { k++; continue; }
+    if (partner[k] !== -1) {
+      k++;
+      continue;
+    }
     const s = k;
     while (k < to && partner[k] === -1) k++;
     out.push(s, k);

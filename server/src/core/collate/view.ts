@@ -22,8 +22,12 @@ export interface CollationBlock {
 }
 
 const KIND_LABEL = {
-  misreading: 'misread', substitution: 'other words', omission: 'lacking in the witness',
-  addition: 'only in the witness', repetition: 'repeated in the witness', transposition: 'elsewhere in the witness',
+  misreading: 'misread',
+  substitution: 'other words',
+  omission: 'lacking in the witness',
+  addition: 'only in the witness',
+  repetition: 'repeated in the witness',
+  transposition: 'elsewhere in the witness',
 } as const;
 
 function percent(x: number): string {
@@ -45,23 +49,29 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
     const counts = new Map<string, number>();
     for (const v of c.variants) counts.set(v.kind, (counts.get(v.kind) ?? 0) + 1);
     const legend = counts.size
-      ? `<span class="emend-collation-legend">${[...counts].map(([k, n]) => `${n} ${escapeHtml(KIND_LABEL[k as keyof typeof KIND_LABEL])}`).join(' · ')}</span>` : '';
-    summary = `Compared with ${escapeHtml(c.witness.name)}: <span class="emend-collation-agreement">${percent(c.agreement)}</span> `
-      + `of the words agree (${agreeing} of ${total}); ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}.${legend}`;
+      ? `<span class="emend-collation-legend">${[...counts].map(([k, n]) => `${n} ${escapeHtml(KIND_LABEL[k as keyof typeof KIND_LABEL])}`).join(' · ')}</span>`
+      : '';
+    summary =
+      `Compared with ${escapeHtml(c.witness.name)}: <span class="emend-collation-agreement">${percent(c.agreement)}</span> ` +
+      `of the words agree (${agreeing} of ${total}); ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}.${legend}`;
   } else {
     summary = escapeHtml((source as { message: string }).message);
   }
   const summaryKey = keyed(cache, summary, 0);
-  out.push({ key: summaryKey, line: null, endLine: null,
-    html: `<p class="emend-block emend-collation-summary${c ? '' : ' emend-collation-none'}" data-key="${summaryKey}">${summary}</p>` });
+  out.push({
+    key: summaryKey,
+    line: null,
+    endLine: null,
+    html: `<p class="emend-block emend-collation-summary${c ? '' : ' emend-collation-none'}" data-key="${summaryKey}">${summary}</p>`,
+  });
 
   // Without a collation the view still shows the final reading, so it never goes blank while a witness is set up.
   const reading = c ? c.reading : analysis.reading('final');
   const variants = c ? c.variants : [];
   const text = reading.text;
   const n = c ? c.a.words.length : 0;
-  const openAt = (v: Variant) => v.aFrom < n ? c!.a.words.starts[v.aFrom]! : text.length;
-  const closeAt = (v: Variant) => v.aTo > v.aFrom ? c!.a.words.ends[v.aTo - 1]! : openAt(v);
+  const openAt = (v: Variant) => (v.aFrom < n ? c!.a.words.starts[v.aFrom]! : text.length);
+  const closeAt = (v: Variant) => (v.aTo > v.aFrom ? c!.a.words.ends[v.aTo - 1]! : openAt(v));
   let k = 0;
   for (const p of reading.paragraphs) {
     const parts: string[] = [];
@@ -69,7 +79,8 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
     // Variants opening inside this paragraph (an addition after its last word belongs to it).
     while (c && k < variants.length && openAt(variants[k]!) <= p.end) {
       const v = variants[k]!;
-      const open = Math.max(openAt(v), at), close = Math.max(closeAt(v), open);
+      const open = Math.max(openAt(v), at),
+        close = Math.max(closeAt(v), open);
       const title = escapeHtml(variantMessage(c, v));
       const witness = escapeHtml(bPhrase(c, v.bFrom, v.bTo, 120));
       parts.push(escapeHtml(text.slice(at, open)));
@@ -78,7 +89,9 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
         at = open;
       } else {
         const clipped = Math.min(close, p.end);
-        parts.push(`<span class="emend-variant emend-variant-${v.kind}" title="${title}">${escapeHtml(text.slice(open, clipped))}</span>`);
+        parts.push(
+          `<span class="emend-variant emend-variant-${v.kind}" title="${title}">${escapeHtml(text.slice(open, clipped))}</span>`,
+        );
         parts.push(`<span class="emend-witness${witness ? '' : ' emend-witness-empty'}">${witness}</span>`);
         at = clipped;
       }
@@ -89,14 +102,21 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
     const line = analysis.lines.positionAt(reading.map.toSource(p.start)).line;
     const endLine = analysis.lines.positionAt(reading.map.toSource(Math.max(p.start, p.end - 1))).line;
     const key = keyed(cache, `${line}:${endLine}:${inner}`, out.length);
-    out.push({ key, line, endLine, html: `<p class="emend-block emend-p emend-collation-p" data-line="${line}" data-line-end="${endLine}" data-key="${key}">${inner}</p>` });
+    out.push({
+      key,
+      line,
+      endLine,
+      html: `<p class="emend-block emend-p emend-collation-p" data-line="${line}" data-line-end="${endLine}" data-key="${key}">${inner}</p>`,
+    });
   }
   return out;
 }
 
 /** The whole view as one HTML fragment (the `emend/collation` request, tests). */
 export function collationHtml(analysis: Analysis, c: Collation): string {
-  return collationBlocks(analysis, { collation: c }).map((b) => b.html).join('\n');
+  return collationBlocks(analysis, { collation: c })
+    .map((b) => b.html)
+    .join('\n');
 }
 
 /** Styles for the collation view's classes (the page's stylesheet appends them; the preview's mirrors them). */

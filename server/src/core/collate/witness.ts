@@ -36,7 +36,9 @@ export function isEmendPath(path: string): boolean {
 /** Checks and decodes a witness file's bytes. */
 export function witnessFromBytes(name: string, bytes: Uint8Array): WitnessLoad {
   if (bytes.length > MAX_WITNESS_BYTES) {
-    return { error: `The witness ${name} is too large to compare (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).` };
+    return {
+      error: `The witness ${name} is too large to compare (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).`,
+    };
   }
   if (bytes.indexOf(0) >= 0) return { error: `The witness ${name} looks like a binary file, not text.` };
   let text: string;

@@ -6,7 +6,11 @@ import { paragraphSummaries, type Summaries } from './summaries';
 
 const ELEMENT = { del: 'del', add: 'ins', hand: 'span' } as const;
 const CLASS = { del: 'emend-del', add: 'emend-add', hand: 'emend-hand' } as const;
-const UNCLOSED = { del: 'This deletion is never closed.', add: 'This insertion is never closed.', hand: 'This other hand is never closed.' } as const;
+const UNCLOSED = {
+  del: 'This deletion is never closed.',
+  add: 'This insertion is never closed.',
+  hand: 'This other hand is never closed.',
+} as const;
 
 /** Inner HTML of one paragraph in the diplomatic view. */
 export function diplomaticParagraph(source: string, p: Paragraph): string {
@@ -17,16 +21,22 @@ function inlines(src: string, nodes: Inline[], summaries: Summaries): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {
-      case 'text': out += escapeHtml(src.slice(node.start, node.end)); break;
-      case 'escape': out += escapeHtml(node.char); break;
-      case 'subst':
-        out += `<span class="emend-subst"${attr('title', summaries.get(node))}>`
-          + markHtml(src, node.first, summaries, undefined)
-          + escapeHtml(src.slice(node.first.end, node.second.start))
-          + markHtml(src, node.second, summaries, undefined)
-          + '</span>';
+      case 'text':
+        out += escapeHtml(src.slice(node.start, node.end));
         break;
-      default: out += markHtml(src, node, summaries, summaries.get(node));
+      case 'escape':
+        out += escapeHtml(node.char);
+        break;
+      case 'subst':
+        out +=
+          `<span class="emend-subst"${attr('title', summaries.get(node))}>` +
+          markHtml(src, node.first, summaries, undefined) +
+          escapeHtml(src.slice(node.first.end, node.second.start)) +
+          markHtml(src, node.second, summaries, undefined) +
+          '</span>';
+        break;
+      default:
+        out += markHtml(src, node, summaries, summaries.get(node));
     }
   }
   return out;

@@ -14,8 +14,12 @@ export interface RenderedDocument {
 }
 
 /** Renders `analysis` in `view` (an id from VIEWS). Throws on an unknown view: callers validate ids first. */
-export function renderDocument(analysis: Analysis, view: string, cache: RenderCache = new RenderCache(),
-  extra: Pick<RenderInput, 'collation'> = {}): RenderedDocument {
+export function renderDocument(
+  analysis: Analysis,
+  view: string,
+  cache: RenderCache = new RenderCache(),
+  extra: Pick<RenderInput, 'collation'> = {},
+): RenderedDocument {
   const v = findView(view);
   if (!v) throw new Error(`Unknown view '${view}'.`);
   cache.begin();
@@ -26,8 +30,14 @@ export function renderDocument(analysis: Analysis, view: string, cache: RenderCa
   cache.end();
   if (body.every((b) => b.line === null)) {
     const key = analysis.doc.paragraphs.length === 0 ? 'empty' : 'emptied';
-    const text = key === 'empty' ? 'This transcription is empty.' : 'Nothing of this transcription is left in this view.';
-    blocks.push({ key, line: null, endLine: null, html: `<p class="emend-block emend-empty-document" data-key="${key}">${text}</p>` });
+    const text =
+      key === 'empty' ? 'This transcription is empty.' : 'Nothing of this transcription is left in this view.';
+    blocks.push({
+      key,
+      line: null,
+      endLine: null,
+      html: `<p class="emend-block emend-empty-document" data-key="${key}">${text}</p>`,
+    });
   } else {
     blocks.push(...body);
   }
@@ -40,9 +50,13 @@ function headerBlock(analysis: Analysis, cache: RenderCache): RenderedBlock | nu
   if (!header) return null;
   const line = analysis.lines.positionAt(header.start).line;
   const endLine = analysis.lines.positionAt(header.end).line;
-  const { key, html } = cache.get('header', analysis.source.slice(header.start, header.end), () => headerHtml(analysis));
+  const { key, html } = cache.get('header', analysis.source.slice(header.start, header.end), () =>
+    headerHtml(analysis),
+  );
   return {
-    key, line, endLine,
+    key,
+    line,
+    endLine,
     html: `<header class="emend-block emend-header" data-line="${line}" data-line-end="${endLine}" data-key="${key}">${html}</header>`,
   };
 }
@@ -54,9 +68,14 @@ function headerHtml(analysis: Analysis): string {
   if (title) html += `<h1 class="emend-title">${escapeHtml(title.value)}</h1>`;
   const rest = header.fields.filter((f) => f.key !== 'title');
   if (rest.length > 0) {
-    html += '<dl class="emend-fields">'
-      + rest.map((f) => `<div${attr('data-field', f.key)}><dt>${escapeHtml(f.key)}</dt><dd>${escapeHtml(f.value)}</dd></div>`).join('')
-      + '</dl>';
+    html +=
+      '<dl class="emend-fields">' +
+      rest
+        .map(
+          (f) => `<div${attr('data-field', f.key)}><dt>${escapeHtml(f.key)}</dt><dd>${escapeHtml(f.value)}</dd></div>`,
+        )
+        .join('') +
+      '</dl>';
   }
   return html;
 }

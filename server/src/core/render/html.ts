@@ -1,7 +1,12 @@
 // Escaping for HTML: every string that comes from a document goes through here before it reaches markup.
 // One function serves text and attribute values (double- or single-quoted), so no caller has to choose.
 
-const AMP = 38, LT = 60, GT = 62, QUOT = 34, APOS = 39, NUL = 0;
+const AMP = 38,
+  LT = 60,
+  GT = 62,
+  QUOT = 34,
+  APOS = 39,
+  NUL = 0;
 
 /** Escapes `& < > " '` (and replaces NUL, which HTML parsers drop or mangle). Linear, no regular expressions. */
 export function escapeHtml(text: string): string {
@@ -10,13 +15,26 @@ export function escapeHtml(text: string): string {
   for (let i = 0; i < text.length; i++) {
     let rep: string;
     switch (text.charCodeAt(i)) {
-      case AMP: rep = '&amp;'; break;
-      case LT: rep = '&lt;'; break;
-      case GT: rep = '&gt;'; break;
-      case QUOT: rep = '&quot;'; break;
-      case APOS: rep = '&#39;'; break;
-      case NUL: rep = '\uFFFD'; break;
-      default: continue;
+      case AMP:
+        rep = '&amp;';
+        break;
+      case LT:
+        rep = '&lt;';
+        break;
+      case GT:
+        rep = '&gt;';
+        break;
+      case QUOT:
+        rep = '&quot;';
+        break;
+      case APOS:
+        rep = '&#39;';
+        break;
+      case NUL:
+        rep = '\uFFFD';
+        break;
+      default:
+        continue;
     }
     out += text.slice(from, i) + rep;
     from = i + 1;

@@ -1,7 +1,15 @@
 // Rendering a transcription as HTML: views for the preview, whole pages for export, a markdown-it plugin.
 export { escapeHtml } from './html';
 export { RenderCache } from './cache';
-export { VIEWS, VIEW_IDS, DEFAULT_VIEW, findView, type PreviewView, type RenderedBlock, type RenderInput } from './views';
+export {
+  VIEWS,
+  VIEW_IDS,
+  DEFAULT_VIEW,
+  findView,
+  type PreviewView,
+  type RenderedBlock,
+  type RenderInput,
+} from './views';
 export { renderDocument, type RenderedDocument } from './document';
 export { renderPage, PAGE_CSP, type PageOptions } from './page';
 export { PAGE_CSS } from './page-style';

@@ -7,7 +7,10 @@
 import type { Inline, MarkNode } from '../model';
 import { parse } from '../parser';
 
-interface Token { attrSet(name: string, value: string): void; markup: string }
+interface Token {
+  attrSet(name: string, value: string): void;
+  markup: string;
+}
 interface InlineState {
   src: string;
   pos: number;
@@ -18,10 +21,14 @@ interface InlineState {
   emendInsertions?: Map<number, MarkNode>;
 }
 export interface MarkdownItLike {
-  inline: { ruler: { before(beforeName: string, ruleName: string, fn: (state: InlineState, silent: boolean) => boolean): void } };
+  inline: {
+    ruler: { before(beforeName: string, ruleName: string, fn: (state: InlineState, silent: boolean) => boolean): void };
+  };
 }
 
-const CARET = 94, LBRACE = 123, LT = 60;
+const CARET = 94,
+  LBRACE = 123,
+  LT = 60;
 
 /** `md.use(emendMarkdownIt)`: adds the insertion rule; returns md for chaining. */
 export function emendMarkdownIt<T extends MarkdownItLike>(md: T): T {
@@ -59,7 +66,10 @@ function insertionsOf(state: InlineState): Map<number, MarkNode> {
   const visit = (nodes: Inline[]): void => {
     for (const n of nodes) {
       if (n.kind === 'text' || n.kind === 'escape') continue;
-      if (n.kind === 'subst') { visit([n.first, n.second]); continue; }
+      if (n.kind === 'subst') {
+        visit([n.first, n.second]);
+        continue;
+      }
       if (n.kind === 'add' && n.close) map.set(n.open.start, n);
       visit(n.children);
     }

@@ -4,7 +4,8 @@
 
 import { COLLATION_CSS } from '../collate/view';
 
-export const PAGE_CSS = `
+export const PAGE_CSS =
+  `
 :root { color-scheme: light dark; --fg: #1f1f1f; --bg: #fdfcf8; --muted: #6b6b6b; --del: #a1260d; --add: #116329;
   --hand: #5a3e9e; --changed-del: rgba(207, 34, 46, 0.16); --changed-add: rgba(26, 127, 55, 0.18); --rule: #d8d4c8; --hover: rgba(0, 0, 0, 0.06); }
 @media (prefers-color-scheme: dark) {

@@ -22,14 +22,16 @@ export function renderPage(analysis: Analysis, view: string, options: PageOption
   const v = findView(view)!;
   const language = analysis.doc.header?.fields.find((f) => f.key === 'language')?.value;
   const title = doc.title ?? options.fallbackTitle ?? 'Transcription';
-  return '<!DOCTYPE html>\n'
-    + `<html lang="${escapeHtml(language || options.lang || 'en')}">\n<head>\n<meta charset="utf-8">\n`
-    + `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n`
-    + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    + '<meta name="generator" content="Emend">\n'
-    + `<title>${escapeHtml(title)} (${escapeHtml(v.label.toLowerCase())})</title>\n`
-    + `<style>${PAGE_CSS}</style>\n</head>\n<body>\n`
-    + `<main id="emend-preview" class="emend-view-${v.id}" data-view="${v.id}" aria-label="${escapeHtml(v.label)} view">\n`
-    + doc.blocks.map((b) => b.html).join('\n')
-    + '\n</main>\n</body>\n</html>\n';
+  return (
+    '<!DOCTYPE html>\n' +
+    `<html lang="${escapeHtml(language || options.lang || 'en')}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<meta name="generator" content="Emend">\n' +
+    `<title>${escapeHtml(title)} (${escapeHtml(v.label.toLowerCase())})</title>\n` +
+    `<style>${PAGE_CSS}</style>\n</head>\n<body>\n` +
+    `<main id="emend-preview" class="emend-view-${v.id}" data-view="${v.id}" aria-label="${escapeHtml(v.label)} view">\n` +
+    doc.blocks.map((b) => b.html).join('\n') +
+    '\n</main>\n</body>\n</html>\n'
+  );
 }

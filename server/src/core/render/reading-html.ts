@@ -18,18 +18,29 @@ export interface ReadingParagraphHtml {
  * One paragraph in one reading. With `highlightChanges`, the text that the revision changed is marked: in the
  * draft what was later struck, in the final what was added (each titled with its revision's summary).
  */
-export function readingParagraph(source: string, p: Paragraph, kind: ReadingView, highlightChanges: boolean,
-  known?: Summaries): ReadingParagraphHtml {
+export function readingParagraph(
+  source: string,
+  p: Paragraph,
+  kind: ReadingView,
+  highlightChanges: boolean,
+  known?: Summaries,
+): ReadingParagraphHtml {
   const r = reading(paragraphDocument(source, p), kind);
   if (r.text.length === 0) return { html: '', empty: true };
   const decorations: Decoration[] = [];
-  const summaries = highlightChanges ? known ?? paragraphSummaries(source, p) : new Map();
+  const summaries = highlightChanges ? (known ?? paragraphSummaries(source, p)) : new Map();
   collect(p.children, kind, highlightChanges, summaries, r, decorations);
   return { html: decorate(r.text, decorations), empty: false };
 }
 
-function collect(nodes: Inline[], kind: ReadingView, changes: boolean, summaries: Summaries, r: Reading,
-  out: Decoration[]): void {
+function collect(
+  nodes: Inline[],
+  kind: ReadingView,
+  changes: boolean,
+  summaries: Summaries,
+  r: Reading,
+  out: Decoration[],
+): void {
   for (const node of nodes) {
     if (node.kind === 'text' || node.kind === 'escape') continue;
     if (node.kind === 'subst') {
@@ -42,8 +53,15 @@ function collect(nodes: Inline[], kind: ReadingView, changes: boolean, summaries
   }
 }
 
-function mark(node: MarkNode, kind: ReadingView, changes: boolean, summaries: Summaries, r: Reading,
-  out: Decoration[], title: string | undefined): void {
+function mark(
+  node: MarkNode,
+  kind: ReadingView,
+  changes: boolean,
+  summaries: Summaries,
+  r: Reading,
+  out: Decoration[],
+  title: string | undefined,
+): void {
   const kept = node.kind === 'hand' || (node.kind === 'del' ? kind === 'draft' : kind === 'final');
   if (!kept) return;
   const start = r.map.toReading(node.start);

@@ -40,33 +40,47 @@ export const VIEWS: readonly PreviewView[] = [
   {
     id: 'diplomatic',
     label: 'Diplomatic',
-    description: 'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
+    description:
+      'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
     blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (src, p) => diplomaticParagraph(src, p)),
   },
   {
     id: 'final',
     label: 'Final',
     description: 'The text as revised: deletions dropped, insertions kept.',
-    blocks: (input) => paragraphBlocks(input, 'final', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'final', false).html),
+    blocks: (input) =>
+      paragraphBlocks(input, 'final', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'final', false).html),
   },
   {
     id: 'draft',
     label: 'Draft',
     description: 'The text as first written: deletions kept, insertions dropped.',
-    blocks: (input) => paragraphBlocks(input, 'draft', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'draft', false).html),
+    blocks: (input) =>
+      paragraphBlocks(input, 'draft', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'draft', false).html),
   },
   {
     id: 'side-by-side',
     label: 'Side by side',
     description: 'Draft and final in two columns, paragraph by paragraph, with the changed words highlighted.',
-    blocks: (input) => [SIDE_BY_SIDE_HEADING, ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', sideBySideRow)],
+    blocks: (input) => [
+      SIDE_BY_SIDE_HEADING,
+      ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', sideBySideRow),
+    ],
   },
   {
     id: 'collation',
     label: 'Collation',
-    description: 'The final reading with the witness’s variants marked and its readings beside them, and the share of words that agree.',
-    blocks: (input) => collationBlocks(input.analysis, input.collation
-      ?? { message: 'No witness to compare with: name one in the header (witness: path), or run Emend: Compare with Witness….' }, input.cache),
+    description:
+      'The final reading with the witness’s variants marked and its readings beside them, and the share of words that agree.',
+    blocks: (input) =>
+      collationBlocks(
+        input.analysis,
+        input.collation ?? {
+          message:
+            'No witness to compare with: name one in the header (witness: path), or run Emend: Compare with Witness….',
+        },
+        input.cache,
+      ),
   },
 ];
 
@@ -81,8 +95,9 @@ const SIDE_BY_SIDE_HEADING: RenderedBlock = {
   key: 'side-by-side-heading',
   line: null,
   endLine: null,
-  html: '<div class="emend-row emend-row-heading" data-key="side-by-side-heading">'
-    + '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
+  html:
+    '<div class="emend-row emend-row-heading" data-key="side-by-side-heading">' +
+    '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
 };
 
 function sideBySideRow(src: string, p: Paragraph): string {
@@ -90,8 +105,9 @@ function sideBySideRow(src: string, p: Paragraph): string {
   const draft = readingParagraph(src, p, 'draft', true, summaries);
   const final = readingParagraph(src, p, 'final', true, summaries);
   const cell = (which: 'draft' | 'final', r: { html: string; empty: boolean }) =>
-    `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>`
-    + (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) + '</div>';
+    `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>` +
+    (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) +
+    '</div>';
   return cell('draft', draft) + cell('final', final);
 }
 
@@ -99,8 +115,13 @@ function sideBySideRow(src: string, p: Paragraph): string {
  * One block per source paragraph whose inner HTML `inner` gives ('' leaves the paragraph out), cached by the
  * paragraph's text. The element carries the paragraph's source lines for scroll sync and double-click reveal.
  */
-export function paragraphBlocks(input: RenderInput, view: string, tag: string, cls: string,
-  inner: (source: string, p: Paragraph) => string): RenderedBlock[] {
+export function paragraphBlocks(
+  input: RenderInput,
+  view: string,
+  tag: string,
+  cls: string,
+  inner: (source: string, p: Paragraph) => string,
+): RenderedBlock[] {
   const { analysis, cache } = input;
   const src = analysis.source;
   const lines = analysis.lines;
@@ -111,7 +132,9 @@ export function paragraphBlocks(input: RenderInput, view: string, tag: string, c
     const line = lines.positionAt(p.start).line;
     const endLine = lines.positionAt(p.end).line;
     out.push({
-      key, line, endLine,
+      key,
+      line,
+      endLine,
       html: `<${tag} class="emend-block ${cls}" data-line="${line}" data-line-end="${endLine}" data-key="${key}">${html}</${tag}>`,
     });
   }

@@ -7,9 +7,13 @@ export function decodeXmlBytes(bytes: Uint8Array): DecodeResult {
   let label = 'utf-8';
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) { label = 'utf-16le'; start = 2; }
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) { label = 'utf-16be'; start = 2; }
-  else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) label = 'utf-16le';
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    label = 'utf-16le';
+    start = 2;
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    label = 'utf-16be';
+    start = 2;
+  } else if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) label = 'utf-16le';
   else if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) label = 'utf-16be';
   else {
     const head = latin1(bytes.subarray(0, 256));
@@ -24,7 +28,10 @@ export function decodeXmlBytes(bytes: Uint8Array): DecodeResult {
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    return { ok: false, error: `The file declares the encoding "${label}", which Emend cannot read; save it as UTF-8.` };
+    return {
+      ok: false,
+      error: `The file declares the encoding "${label}", which Emend cannot read; save it as UTF-8.`,
+    };
   }
   try {
     return { ok: true, text: decoder.decode(bytes.subarray(start)) };

@@ -20,7 +20,7 @@ export interface TeiExport {
 export const HEADER_DEFAULTS = {
   title: 'Untitled transcription',
   publication: 'Unpublished transcription, exported from Emend.',
-  source: 'No source was named in the transcription\'s header.',
+  source: "No source was named in the transcription's header.",
   mainHand: 'The main hand of the document.',
   otherHand: 'Another hand (marked *…* in the transcription).',
 } as const;
@@ -101,12 +101,16 @@ export function exportTei(doc: EmendDocument, options: TeiExportOptions = DEFAUL
   if (errors.length) {
     const first = errors[0]!;
     const line = new LineIndex(doc.source).positionAt(first.start).line + 1;
-    warnings.push(`The transcription has ${errors.length} error${errors.length === 1 ? '' : 's'} ` +
-      `(first, line ${line}: ${first.message}); the TEI follows the parser's reading of ${errors.length === 1 ? 'it' : 'them'}.`);
+    warnings.push(
+      `The transcription has ${errors.length} error${errors.length === 1 ? '' : 's'} ` +
+        `(first, line ${line}: ${first.message}); the TEI follows the parser's reading of ${errors.length === 1 ? 'it' : 'them'}.`,
+    );
   }
   if (w.counter.replaced) {
-    warnings.push(`${w.counter.replaced} character${w.counter.replaced === 1 ? '' : 's'} that XML cannot hold ` +
-      '(control characters or broken surrogates) were written as U+FFFD �.');
+    warnings.push(
+      `${w.counter.replaced} character${w.counter.replaced === 1 ? '' : 's'} that XML cannot hold ` +
+        '(control characters or broken surrogates) were written as U+FFFD �.',
+    );
   }
   return { xml: w.parts.join(''), warnings };
 }
@@ -137,7 +141,8 @@ function writeHeader(w: Writer, header: Header | null, o: TeiExportOptions, hand
     w.leaf(4, 'p', HEADER_DEFAULTS.publication);
   }
   w.raw('      </publicationStmt>\n');
-  const note = f('note'), witness = f('witness');
+  const note = f('note'),
+    witness = f('witness');
   if (note || witness) {
     w.raw('      <notesStmt>\n');
     w.leaf(4, 'note', note);
@@ -145,7 +150,8 @@ function writeHeader(w: Writer, header: Header | null, o: TeiExportOptions, hand
     w.raw('      </notesStmt>\n');
   }
   w.raw('      <sourceDesc>\n');
-  const repository = f('repository'), idno = f('idno');
+  const repository = f('repository'),
+    idno = f('idno');
   const source = f('source') ?? HEADER_DEFAULTS.source;
   if (repository || idno) {
     w.raw('        <msDesc>\n');
@@ -160,7 +166,10 @@ function writeHeader(w: Writer, header: Header | null, o: TeiExportOptions, hand
   }
   w.raw('      </sourceDesc>\n');
   w.raw('    </fileDesc>\n');
-  const author = f('author'), recipient = f('recipient'), date = f('date'), place = f('place');
+  const author = f('author'),
+    recipient = f('recipient'),
+    date = f('date'),
+    place = f('place');
   const lang = f('language');
   if (hands || author || recipient || date || place || lang) {
     w.raw('    <profileDesc>\n');
@@ -200,15 +209,20 @@ function writeHeader(w: Writer, header: Header | null, o: TeiExportOptions, hand
 function inline(w: Writer, src: string, nodes: Inline[], o: TeiExportOptions): void {
   for (const n of nodes) {
     switch (n.kind) {
-      case 'text': text(w, src.slice(n.start, n.end), o); break;
-      case 'escape': w.text(n.char); break;
+      case 'text':
+        text(w, src.slice(n.start, n.end), o);
+        break;
+      case 'escape':
+        w.text(n.char);
+        break;
       case 'subst':
         w.raw('<subst>');
         mark(w, src, n.first, o);
         mark(w, src, n.second, o);
         w.raw('</subst>');
         break;
-      default: mark(w, src, n, o);
+      default:
+        mark(w, src, n, o);
     }
   }
 }
@@ -241,7 +255,10 @@ function mark(w: Writer, src: string, n: MarkNode, o: TeiExportOptions): void {
 
 /** Source text: each line break (LF or CRLF) becomes a line break followed by `<lb/>`. */
 function text(w: Writer, s: string, o: TeiExportOptions): void {
-  if (!o.lineBreaks) { w.text(s.replace(/\r\n/g, '\n')); return; }
+  if (!o.lineBreaks) {
+    w.text(s.replace(/\r\n/g, '\n'));
+    return;
+  }
   let from = 0;
   for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
     const end = nl > from && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;

@@ -11,23 +11,41 @@ import { MAX_NESTING } from '../parser';
 import { parseXml, XmlError, type XmlElement, type XmlNode } from './xml';
 import { HEADER_DEFAULTS, TEI_NS } from './export';
 
-export type TeiImportResult =
-  | { ok: true; markup: string; warnings: string[] }
-  | { ok: false; error: string };
+export type TeiImportResult = { ok: true; markup: string; warnings: string[] } | { ok: false; error: string };
 
 /** Larger files are refused (in UTF-16 code units: 32 Mi characters is 64 MB of memory for the text alone). */
 export const MAX_TEI_CHARS = 32 * 1024 * 1024;
 
 // ---------------------------------------------------------------- the intermediate tree
 
-interface TextLeaf { kind: 'text'; text: string; other: boolean; preserve: boolean }
-interface LbLeaf { kind: 'lb'; other: boolean }
-interface MarkI { kind: 'del' | 'add'; children: INode[] }
-interface SubstI { kind: 'subst'; parts: MarkI[] }
+interface TextLeaf {
+  kind: 'text';
+  text: string;
+  other: boolean;
+  preserve: boolean;
+}
+interface LbLeaf {
+  kind: 'lb';
+  other: boolean;
+}
+interface MarkI {
+  kind: 'del' | 'add';
+  children: INode[];
+}
+interface SubstI {
+  kind: 'subst';
+  parts: MarkI[];
+}
 /** Text in another hand, bounded within one element: `<seg hand>`, or a <handShift/> pair among siblings. */
-interface HandI { kind: 'hand'; children: INode[] }
+interface HandI {
+  kind: 'hand';
+  children: INode[];
+}
 /** Where a <handShift/> stood, until pairShifts turns pairs of them into HandI (never reaches the writer). */
-interface ShiftI { kind: 'shift'; other: boolean }
+interface ShiftI {
+  kind: 'shift';
+  other: boolean;
+}
 type INode = TextLeaf | LbLeaf | MarkI | SubstI | HandI | ShiftI;
 
 /** Containers whose structure is the document's frame: walked without a warning. */
@@ -36,14 +54,79 @@ const FRAME = new Set(['TEI', 'teiCorpus', 'text', 'body', 'group']);
 const PARAGRAPH = new Set(['p', 'head', 'ab']);
 /** Elements that stand at block level in TEI (a container holding one of these is walked as a container). */
 const BLOCK = new Set([
-  'p', 'head', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item',
-  'opener', 'closer', 'postscript', 'salute', 'signed', 'dateline', 'fw', 'figure', 'table', 'row', 'cell',
-  'floatingText', 'body', 'front', 'back', 'group', 'text', 'titlePage', 'docTitle', 'titlePart', 'byline',
-  'docImprint', 'docDate', 'docAuthor', 'argument', 'epigraph', 'trailer', 'sp', 'speaker', 'stage', 'castList',
-  'listBibl', 'label', 'address', 'addrLine', 'u', 'listPerson', 'listPlace', 'line', 'zone', 'surface',
+  'p',
+  'head',
+  'ab',
+  'div',
+  'div1',
+  'div2',
+  'div3',
+  'div4',
+  'div5',
+  'div6',
+  'div7',
+  'lg',
+  'l',
+  'list',
+  'item',
+  'opener',
+  'closer',
+  'postscript',
+  'salute',
+  'signed',
+  'dateline',
+  'fw',
+  'figure',
+  'table',
+  'row',
+  'cell',
+  'floatingText',
+  'body',
+  'front',
+  'back',
+  'group',
+  'text',
+  'titlePage',
+  'docTitle',
+  'titlePart',
+  'byline',
+  'docImprint',
+  'docDate',
+  'docAuthor',
+  'argument',
+  'epigraph',
+  'trailer',
+  'sp',
+  'speaker',
+  'stage',
+  'castList',
+  'listBibl',
+  'label',
+  'address',
+  'addrLine',
+  'u',
+  'listPerson',
+  'listPlace',
+  'line',
+  'zone',
+  'surface',
 ]);
 /** Empty or pointing elements that carry no text of the page. */
-const MILESTONE = new Set(['pb', 'cb', 'milestone', 'anchor', 'gap', 'space', 'ptr', 'graphic', 'addSpan', 'delSpan', 'damageSpan', 'handSpan', 'metamark']);
+const MILESTONE = new Set([
+  'pb',
+  'cb',
+  'milestone',
+  'anchor',
+  'gap',
+  'space',
+  'ptr',
+  'graphic',
+  'addSpan',
+  'delSpan',
+  'damageSpan',
+  'handSpan',
+  'metamark',
+]);
 
 const REASONS: Record<string, string> = {
   hi: 'highlighting has no equivalent in the markup; the text is kept',
@@ -57,7 +140,7 @@ const REASONS: Record<string, string> = {
   addSpan: 'an addition spanning structures cannot be marked; its text is kept unmarked',
   div: 'divisions are flattened into their paragraphs',
   lg: 'verse lines are kept as lines of one paragraph',
-  note: 'the note\'s text is kept where the note stands',
+  note: "the note's text is kept where the note stands",
   'del@hand': 'who made the deletion is not recorded by the markup',
 };
 
@@ -69,7 +152,9 @@ class Warnings {
   list(extra: string[]): string[] {
     const out: string[] = [];
     for (const [kind, n] of [...this.counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const what = kind.startsWith('!') ? kind.slice(1) : `<${kind.replace('@', '> with @')}${kind.includes('@') ? '' : '>'}`;
+      const what = kind.startsWith('!')
+        ? kind.slice(1)
+        : `<${kind.replace('@', '> with @')}${kind.includes('@') ? '' : '>'}`;
       const reason = REASONS[kind] ?? (kind.startsWith('!') ? '' : 'the markup cannot express it; its text is kept');
       out.push(`${what} ×${n}${reason ? `: ${reason}` : ''}.`);
     }
@@ -102,7 +187,10 @@ class Walker {
   /** Whether the last paragraph came from verse lines (<l>), so that the next line joins it. */
   private lastWasLine = false;
 
-  constructor(private mainHand: string | null, private readonly teiNs: string) {}
+  constructor(
+    private mainHand: string | null,
+    private readonly teiNs: string,
+  ) {}
 
   private isTei(el: XmlElement): boolean {
     return el.ns === this.teiNs || el.ns === TEI_NS;
@@ -116,7 +204,10 @@ class Walker {
   blocks(el: XmlElement, preserve: boolean): void {
     let pending: INode[] | null = null;
     const flush = () => {
-      if (pending) { this.paragraphs.push(pairShifts(pending)); this.lastWasLine = false; }
+      if (pending) {
+        this.paragraphs.push(pairShifts(pending));
+        this.lastWasLine = false;
+      }
       pending = null;
     };
     for (const child of el.children) {
@@ -130,9 +221,15 @@ class Walker {
       const name = this.isTei(child) ? child.local : '';
       const childPreserve = spaceOf(child, preserve);
       if (name === 'teiHeader' || name === 'facsimile' || name === 'standOff' || name === 'sourceDoc') continue;
-      if (name === 'handShift') { this.handShift(child); continue; }
+      if (name === 'handShift') {
+        this.handShift(child);
+        continue;
+      }
       if (name === 'lb') continue;
-      if (MILESTONE.has(name) && !this.hasText(child)) { this.warnings.add(name); continue; }
+      if (MILESTONE.has(name) && !this.hasText(child)) {
+        this.warnings.add(name);
+        continue;
+      }
       if (PARAGRAPH.has(name) || name === 'l' || name === 'line') {
         const isLine = name === 'l' || name === 'line';
         const content = this.inline(child, null, childPreserve, false);
@@ -147,7 +244,7 @@ class Walker {
         this.lastWasLine = isLine;
         continue;
       }
-      if (name && BLOCK.has(name) || this.hasBlockChild(child)) {
+      if ((name && BLOCK.has(name)) || this.hasBlockChild(child)) {
         flush();
         if (!FRAME.has(name)) this.warnings.add(this.kindName(child));
         this.lastWasLine = false;
@@ -175,7 +272,10 @@ class Walker {
 
   private handShift(el: XmlElement): void {
     const hand = stripPointer(el.attrs.get('new'));
-    if (!hand) { this.warnings.add('!<handShift> without @new (a change of ink or script, not of hand)'); return; }
+    if (!hand) {
+      this.warnings.add('!<handShift> without @new (a change of ink or script, not of hand)');
+      return;
+    }
     if (this.mainHand === null && !this.sawText) this.mainHand = hand;
     this.milestoneHand = hand;
   }
@@ -231,12 +331,17 @@ class Walker {
         return [{ kind: 'del', children: this.inline(el, hand, preserve, unwrapDel) }];
       }
       case 'add':
-        return [{ kind: 'add', children: this.inline(el, stripPointer(el.attrs.get('hand')) ?? hand, preserve, unwrapDel) }];
+        return [
+          { kind: 'add', children: this.inline(el, stripPointer(el.attrs.get('hand')) ?? hand, preserve, unwrapDel) },
+        ];
       case 'subst': {
         const parts: MarkI[] = [];
         let plain = unwrapDel;
         for (const c of el.children) {
-          if (c.kind === 'text') { if (/\S/.test(c.text)) plain = true; continue; }
+          if (c.kind === 'text') {
+            if (/\S/.test(c.text)) plain = true;
+            continue;
+          }
           const n = this.inlineElement(c, hand, spaceOf(c, preserve), unwrapDel);
           if (n.length === 1 && (n[0]!.kind === 'del' || n[0]!.kind === 'add')) parts.push(n[0] as MarkI);
           else plain = true;
@@ -253,17 +358,23 @@ class Walker {
         const h = stripPointer(el.attrs.get('hand'));
         if (h === null) this.warnings.add(name);
         const content = this.inline(el, h ?? hand, preserve, unwrapDel);
-        return h !== null && h !== this.mainHand && (hand === null || hand === this.mainHand) ? [{ kind: 'hand', children: content }] : content;
+        return h !== null && h !== this.mainHand && (hand === null || hand === this.mainHand)
+          ? [{ kind: 'hand', children: content }]
+          : content;
       }
       case 'choice': {
         this.warnings.add('choice');
         const kids = el.children.filter((c): c is XmlElement => c.kind === 'element');
-        const pick = kids.find((c) => this.isTei(c) && (c.local === 'corr' || c.local === 'reg' || c.local === 'expan')) ?? kids[0];
+        const pick =
+          kids.find((c) => this.isTei(c) && (c.local === 'corr' || c.local === 'reg' || c.local === 'expan')) ??
+          kids[0];
         return pick ? this.inline(pick, hand, spaceOf(pick, preserve), unwrapDel) : [];
       }
       case 'app': {
         this.warnings.add('app');
-        const kids = el.children.filter((c): c is XmlElement => c.kind === 'element' && (c.local === 'lem' || c.local === 'rdg'));
+        const kids = el.children.filter(
+          (c): c is XmlElement => c.kind === 'element' && (c.local === 'lem' || c.local === 'rdg'),
+        );
         const pick = kids.find((c) => c.local === 'lem') ?? kids[0];
         return pick ? this.inline(pick, hand, spaceOf(pick, preserve), unwrapDel) : [];
       }
@@ -289,7 +400,10 @@ function pairShifts(nodes: INode[]): INode[] {
   const out: INode[] = [];
   let open = -1;
   for (const n of nodes) {
-    if (n.kind !== 'shift') { out.push(n); continue; }
+    if (n.kind !== 'shift') {
+      out.push(n);
+      continue;
+    }
     if (n.other && open < 0) open = out.length;
     else if (!n.other && open >= 0) {
       const children = out.splice(open);
@@ -346,7 +460,9 @@ function normaliseSpace(nodes: INode[]): void {
       for (let i = 0; i < leaf.text.length; i++) {
         const c = leaf.text.charCodeAt(i);
         if (isXmlSpace(c)) {
-          const prevSpace = s.length ? s.endsWith(' ') : atLineStart || (lastText !== null && lastText.text.endsWith(' '));
+          const prevSpace = s.length
+            ? s.endsWith(' ')
+            : atLineStart || (lastText !== null && lastText.text.endsWith(' '));
           if (!prevSpace) s += ' ';
         } else {
           s += leaf.text[i];
@@ -407,7 +523,13 @@ class MarkupWriter {
   private fact(n: INode): Facts {
     let f = this.facts.get(n);
     if (f) return f;
-    if (n.kind === 'text') f = { text: n.text.length > 0, allOther: n.other || n.text.length === 0, content: n.text.length > 0, explicit: false };
+    if (n.kind === 'text')
+      f = {
+        text: n.text.length > 0,
+        allOther: n.other || n.text.length === 0,
+        content: n.text.length > 0,
+        explicit: false,
+      };
     else if (n.kind === 'lb') f = { text: false, allOther: n.other, content: true, explicit: false };
     else {
       const kids = n.kind === 'subst' ? n.parts : n.kind === 'shift' ? [] : n.children;
@@ -454,7 +576,8 @@ class MarkupWriter {
           j++;
         }
         const only = end === i + 1 && (n.kind === 'del' || n.kind === 'add' || n.kind === 'subst') ? n : null;
-        const opensWithDel = only !== null && (only.kind === 'del' || (only.kind === 'subst' && only.parts[0]?.kind === 'del'));
+        const opensWithDel =
+          only !== null && (only.kind === 'del' || (only.kind === 'subst' && only.parts[0]?.kind === 'del'));
         if (only && !(this.afterDelOpen && opensWithDel) && !this.wouldPair(only, nodes, i)) {
           // A single mark wholly in another hand: the hand goes inside it (`~~*a*~~`), which keeps the marks'
           // delimiters apart; both spellings mean the same.
@@ -462,7 +585,9 @@ class MarkupWriter {
           i++;
           continue;
         }
-        this.enclosed('*', '*', () => { for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k); });
+        this.enclosed('*', '*', () => {
+          for (let k = i; k < end; k++) this.node(nodes[k]!, true, nodes, k);
+        });
         i = end;
         continue;
       }
@@ -498,14 +623,22 @@ class MarkupWriter {
   /** Writes `n`, which is `siblings[at]` (the siblings tell a substitution which order the parser will pair). */
   private node(n: INode, inHand: boolean, siblings: INode[], at: number): void {
     switch (n.kind) {
-      case 'shift': break;
+      case 'shift':
+        break;
       case 'hand':
         // (An empty one is written too: `**` keeps marks on either side apart, as the TEI had them.)
-        if (inHand) { this.sequence(n.children, inHand); break; }
+        if (inHand) {
+          this.sequence(n.children, inHand);
+          break;
+        }
         this.enclosed('*', '*', () => this.sequence(n.children, true));
         break;
-      case 'text': this.write(escapeText(n.text)); break;
-      case 'lb': this.write('\n'); break;
+      case 'text':
+        this.write(escapeText(n.text));
+        break;
+      case 'lb':
+        this.write('\n');
+        break;
       case 'subst': {
         let parts = n.parts.filter((p) => this.fact(p).content);
         const pair = parts.length === 2 && parts[0]!.kind !== parts[1]!.kind;
@@ -513,7 +646,12 @@ class MarkupWriter {
         // after it whatever stands around them; the other order only when no deletion just before would take the
         // insertion, and no insertion just after would take the deletion. Keep the TEI's order when it is safe.
         // (Right after a deletion's opening tildes a deletion cannot begin, so there the TEI's order stays.)
-        if (pair && parts[0]!.kind === 'add' && !this.afterDelOpen && (this.loneMark === 'del' || this.insertionFollows(siblings, at))) {
+        if (
+          pair &&
+          parts[0]!.kind === 'add' &&
+          !this.afterDelOpen &&
+          (this.loneMark === 'del' || this.insertionFollows(siblings, at))
+        ) {
           parts = [parts[1]!, parts[0]!];
         }
         parts.forEach((p, k) => {
@@ -530,7 +668,10 @@ class MarkupWriter {
   }
 
   private mark(n: MarkI, inHand: boolean): void {
-    if (!this.fact(n).content) { this.droppedEmpty++; return; }
+    if (!this.fact(n).content) {
+      this.droppedEmpty++;
+      return;
+    }
     if (n.kind === 'add') {
       this.enclosed('^{', '}', () => this.sequence(n.children, inHand));
       return;
@@ -577,7 +718,10 @@ function tidyParagraph(s: string): string {
     let blank = true;
     for (let k = start; k < end; k++) {
       const c = s.charCodeAt(k);
-      if (c !== 32 && c !== 9) { blank = false; break; }
+      if (c !== 32 && c !== 9) {
+        blank = false;
+        break;
+      }
     }
     if (!blank) out += (out ? '\n' : '') + s.slice(start, end);
     start = end + 1;
@@ -645,7 +789,8 @@ function headerFields(header: XmlElement | undefined): [string, string][] {
     put('source', plain(p));
   }
   for (const resp of allElements(header, 'respStmt')) {
-    if (/transcri/i.test(plain(firstElement(resp, ['resp'])) ?? '')) put('transcriber', plain(firstElement(resp, ['name']) ?? firstElement(resp, ['persName'])));
+    if (/transcri/i.test(plain(firstElement(resp, ['resp'])) ?? ''))
+      put('transcriber', plain(firstElement(resp, ['name']) ?? firstElement(resp, ['persName'])));
   }
   put('licence', plain(allElements(header, 'licence')[0]) ?? plain(allElements(header, 'availability')[0]));
   const notes = fileDesc ? allElements(firstElement(fileDesc, ['notesStmt']) ?? fileDesc, 'note') : [];
@@ -666,7 +811,10 @@ function headerFields(header: XmlElement | undefined): [string, string][] {
 
 export function importTei(source: string): TeiImportResult {
   if (source.length > MAX_TEI_CHARS) {
-    return { ok: false, error: `This file is ${(source.length / 1048576).toFixed(1)} M characters long; Emend imports TEI files of up to ${MAX_TEI_CHARS / 1048576} M characters.` };
+    return {
+      ok: false,
+      error: `This file is ${(source.length / 1048576).toFixed(1)} M characters long; Emend imports TEI files of up to ${MAX_TEI_CHARS / 1048576} M characters.`,
+    };
   }
   let root: XmlElement;
   try {
@@ -675,10 +823,14 @@ export function importTei(source: string): TeiImportResult {
     if (e instanceof XmlError) return { ok: false, error: `This is not well-formed XML (${e.message}).` };
     throw e;
   }
-  if (!(root.local === 'TEI' || root.local === 'teiCorpus' || root.local === 'TEI.2') || !(root.ns === TEI_NS || root.ns === '')) {
+  if (
+    !(root.local === 'TEI' || root.local === 'teiCorpus' || root.local === 'TEI.2') ||
+    !(root.ns === TEI_NS || root.ns === '')
+  ) {
     return {
       ok: false,
-      error: `This XML is not TEI: its root element is <${root.name}>${root.ns ? ` in the namespace ${root.ns}` : ''}; ` +
+      error:
+        `This XML is not TEI: its root element is <${root.name}>${root.ns ? ` in the namespace ${root.ns}` : ''}; ` +
         `a TEI file's root is <TEI xmlns="${TEI_NS}">.`,
     };
   }
@@ -694,9 +846,12 @@ export function importTei(source: string): TeiImportResult {
     }
   };
   findTexts(root);
-  if (texts.length === 0) return { ok: false, error: 'This TEI file has no <text> element: there is no transcription to import.' };
+  if (texts.length === 0)
+    return { ok: false, error: 'This TEI file has no <text> element: there is no transcription to import.' };
 
-  const handIds = allElements(headers[0] ?? root, 'handNote').map((h) => h.attrs.get('xml:id')).filter((v): v is string => !!v);
+  const handIds = allElements(headers[0] ?? root, 'handNote')
+    .map((h) => h.attrs.get('xml:id'))
+    .filter((v): v is string => !!v);
   // The main hand: the first <handNote> the header declares; without one, a <handShift> before any text names it.
   const walker = new Walker(handIds[0] ?? null, teiNs);
   for (const text of texts) walker.blocks(text, spaceOf(text, false));
@@ -710,27 +865,37 @@ export function importTei(source: string): TeiImportResult {
       s = tidyParagraph(writer.paragraph(p));
     } catch (e) {
       if (!(e instanceof TooDeep)) throw e;
-      return { ok: false, error: `This TEI nests deletions, additions and hands more than ${MAX_NESTING} deep, deeper than the markup reads.` };
+      return {
+        ok: false,
+        error: `This TEI nests deletions, additions and hands more than ${MAX_NESTING} deep, deeper than the markup reads.`,
+      };
     }
     if (s) paragraphs.push(s);
   }
   const extra: string[] = [];
   if (walker.otherHands.size > 1) {
-    extra.push(`${walker.otherHands.size} hands besides the main one (${[...walker.otherHands].map((h) => `#${h}`).join(', ')}) ` +
-      'all become *…*: the markup records only "another hand".');
+    extra.push(
+      `${walker.otherHands.size} hands besides the main one (${[...walker.otherHands].map((h) => `#${h}`).join(', ')}) ` +
+        'all become *…*: the markup records only "another hand".',
+    );
   }
   if (writer.mergedDeletions) {
-    extra.push(`${writer.mergedDeletions} deletion${writer.mergedDeletions === 1 ? '' : 's'} opening right at the start of an ` +
-      'enclosing deletion cannot be written apart and are part of the enclosing one (the readings are the same).');
+    extra.push(
+      `${writer.mergedDeletions} deletion${writer.mergedDeletions === 1 ? '' : 's'} opening right at the start of an ` +
+        'enclosing deletion cannot be written apart and are part of the enclosing one (the readings are the same).',
+    );
   }
   if (writer.droppedEmpty) {
-    extra.push(`${writer.droppedEmpty} empty <del> element${writer.droppedEmpty === 1 ? '' : 's'} left out (the markup cannot write a deletion of nothing).`);
+    extra.push(
+      `${writer.droppedEmpty} empty <del> element${writer.droppedEmpty === 1 ? '' : 's'} left out (the markup cannot write a deletion of nothing).`,
+    );
   }
 
   const fields = headerFields(headers[0]);
   // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
   const lang = texts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
-  if (lang && !fields.some(([k]) => k === 'language') && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) fields.push(['language', lang]);
+  if (lang && !fields.some(([k]) => k === 'language') && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang))
+    fields.push(['language', lang]);
   let markup = '';
   const body = paragraphs.join('\n\n');
   if (fields.length || /^---[ \t]*(\n|$)/.test(body)) {

@@ -2,4 +2,11 @@
 export { exportTei, TEI_NS, HEADER_DEFAULTS, type TeiExport } from './export';
 export { importTei, MAX_TEI_CHARS, type TeiImportResult } from './import';
 export { decodeXmlBytes, type DecodeResult } from './decode';
-export { teiOptions, parseTeiOptionList, DEFAULT_TEI_OPTIONS, TEI_OPTION_HELP, type TeiExportOptions, type HandEncoding } from './options';
+export {
+  teiOptions,
+  parseTeiOptionList,
+  DEFAULT_TEI_OPTIONS,
+  TEI_OPTION_HELP,
+  type TeiExportOptions,
+  type HandEncoding,
+} from './options';

@@ -64,7 +64,10 @@ export function teiOptions(input: Record<string, unknown> | undefined): TeiOptio
       case 'delRend':
       case 'addPlace':
         if (typeof value === 'string' && TOKEN.test(value)) options[key] = value;
-        else errors.push(`${key} must be one word without spaces (like "strikethrough" or "above"), not ${JSON.stringify(value)}`);
+        else
+          errors.push(
+            `${key} must be one word without spaces (like "strikethrough" or "above"), not ${JSON.stringify(value)}`,
+          );
         break;
       case 'hands':
         if (value === 'handShift' || value === 'seg') options.hands = value;
@@ -102,7 +105,10 @@ export function parseTeiOptionList(list: string): { input: Record<string, unknow
   for (const item of list.split(',')) {
     if (item.trim() === '') continue;
     const eq = item.indexOf('=');
-    if (eq < 0) { errors.push(`"${item}" is not of the form key=value`); continue; }
+    if (eq < 0) {
+      errors.push(`"${item}" is not of the form key=value`);
+      continue;
+    }
     input[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
   }
   return { input, errors };

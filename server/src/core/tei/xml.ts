@@ -27,7 +27,11 @@ export interface XmlText {
 export type XmlNode = XmlElement | XmlText;
 
 export class XmlError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(`line ${line}, column ${column}: ${message}`);
     this.name = 'XmlError';
   }
@@ -77,7 +81,10 @@ class Reader {
    * never searches the same stretch twice (keeps the pass linear when there is no `&` at all). */
   private readonly found = { amp: -2, cdataEnd: -2 };
 
-  constructor(private readonly src: string, private readonly limits: XmlLimits) {}
+  constructor(
+    private readonly src: string,
+    private readonly limits: XmlLimits,
+  ) {}
 
   private next(key: 'amp' | 'cdataEnd', needle: string, from: number): number {
     const at = this.found[key];
@@ -86,7 +93,8 @@ class Reader {
   }
 
   private fail(message: string, at = this.i): never {
-    let line = 1, lineStart = 0;
+    let line = 1,
+      lineStart = 0;
     for (let k = this.src.indexOf('\n'); k >= 0 && k < at; k = this.src.indexOf('\n', k + 1)) {
       line++;
       lineStart = k + 1;
@@ -107,7 +115,8 @@ class Reader {
       const top = stack[stack.length - 1];
       if (top) {
         const last = top.el.children[top.el.children.length - 1];
-        if (last && last.kind === 'text') last.text += text; else top.el.children.push({ kind: 'text', text });
+        if (last && last.kind === 'text') last.text += text;
+        else top.el.children.push({ kind: 'text', text });
       } else if (/\S/.test(text)) {
         this.fail(root ? 'text after the root element' : 'text before the root element');
       }
@@ -187,8 +196,11 @@ class Reader {
     for (let k = 0; k < src.length; k++) {
       const c = src.charCodeAt(k);
       if (isForbiddenXmlChar(c)) {
-        this.fail(`the character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML` +
-          (c === 0 ? ' (is this a binary file?)' : ''), k);
+        this.fail(
+          `the character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML` +
+            (c === 0 ? ' (is this a binary file?)' : ''),
+          k,
+        );
       }
     }
   }
@@ -199,11 +211,16 @@ class Reader {
     let quote = 0;
     for (; k < src.length; k++) {
       const c = src.charCodeAt(k);
-      if (quote) { if (c === quote) quote = 0; continue; }
+      if (quote) {
+        if (c === quote) quote = 0;
+        continue;
+      }
       if (c === 34 || c === 39) quote = c;
       else if (c === 91) {
-        this.fail('this DOCTYPE declares an internal subset ([…]); Emend does not read DTDs or entity declarations, ' +
-          'which can pull in other files or expand without bound. Remove the DOCTYPE and replace custom entities by the characters they stand for.');
+        this.fail(
+          'this DOCTYPE declares an internal subset ([…]); Emend does not read DTDs or entity declarations, ' +
+            'which can pull in other files or expand without bound. Remove the DOCTYPE and replace custom entities by the characters they stand for.',
+        );
       } else if (c === 62) break;
     }
     if (k >= src.length) this.fail('the DOCTYPE is never closed with >');
@@ -223,7 +240,11 @@ class Reader {
     while (this.i < this.src.length && isSpace(this.src.charCodeAt(this.i))) this.i++;
   }
 
-  private startTag(parentScope: Map<string, string>): { el: XmlElement; scope: Map<string, string>; selfClosing: boolean } {
+  private startTag(parentScope: Map<string, string>): {
+    el: XmlElement;
+    scope: Map<string, string>;
+    selfClosing: boolean;
+  } {
     const src = this.src;
     const offset = this.i;
     this.i++;
@@ -234,8 +255,15 @@ class Reader {
       const before = this.i;
       this.skipSpace();
       const c = src.charCodeAt(this.i);
-      if (c === 62) { this.i++; break; }
-      if (c === 47 && src.charCodeAt(this.i + 1) === 62) { this.i += 2; selfClosing = true; break; }
+      if (c === 62) {
+        this.i++;
+        break;
+      }
+      if (c === 47 && src.charCodeAt(this.i + 1) === 62) {
+        this.i += 2;
+        selfClosing = true;
+        break;
+      }
       if (this.i >= src.length) this.fail(`<${name} is never closed with >`, offset);
       if (this.i === before) this.fail(`expected a space, ">" or "/>" in <${name}`);
       const attrStart = this.i;
@@ -265,7 +293,15 @@ class Reader {
     const prefix = colon < 0 ? '' : name.slice(0, colon);
     const ns = scope.get(prefix);
     if (prefix && ns === undefined) this.fail(`the prefix "${prefix}" of <${name}> is not declared`, offset);
-    const el: XmlElement = { kind: 'element', name, local: colon < 0 ? name : name.slice(colon + 1), ns: ns ?? '', attrs, children: [], offset };
+    const el: XmlElement = {
+      kind: 'element',
+      name,
+      local: colon < 0 ? name : name.slice(colon + 1),
+      ns: ns ?? '',
+      attrs,
+      children: [],
+      offset,
+    };
     return { el, scope, selfClosing };
   }
 
@@ -273,7 +309,9 @@ class Reader {
    * attribute value each literal tab or line break becomes a space (XML's normalisation; references are kept). */
   private decodeText(start: number, end: number, inText = true): string {
     const src = this.src;
-    const literal = inText ? (a: number, b: number) => src.slice(a, b) : (a: number, b: number) => src.slice(a, b).replace(/[\t\n\r]/g, ' ');
+    const literal = inText
+      ? (a: number, b: number) => src.slice(a, b)
+      : (a: number, b: number) => src.slice(a, b).replace(/[\t\n\r]/g, ' ');
     if (inText) {
       const gt = this.next('cdataEnd', ']]>', start);
       if (gt >= 0 && gt < end) this.fail('"]]>" is not allowed in text', gt);
@@ -288,15 +326,28 @@ class Reader {
       const ref = src.slice(amp + 1, semi);
       let value: string;
       if (ref.startsWith('#')) {
-        const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
-        if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0 || isForbiddenXmlChar(code)) {
+        const code = /^#x[0-9a-fA-F]+$/.test(ref)
+          ? parseInt(ref.slice(2), 16)
+          : /^#[0-9]+$/.test(ref)
+            ? parseInt(ref.slice(1), 10)
+            : NaN;
+        if (
+          !Number.isFinite(code) ||
+          code > 0x10ffff ||
+          (code >= 0xd800 && code <= 0xdfff) ||
+          code === 0 ||
+          isForbiddenXmlChar(code)
+        ) {
           this.fail(`&${ref}; is not a character XML allows`, amp);
         }
         value = String.fromCodePoint(code);
       } else if (Object.prototype.hasOwnProperty.call(PREDEFINED, ref)) {
         value = PREDEFINED[ref]!;
       } else {
-        this.fail(`the entity &${ref}; is not defined (Emend reads no DTD; write the character itself or a character reference such as &#233;)`, amp);
+        this.fail(
+          `the entity &${ref}; is not defined (Emend reads no DTD; write the character itself or a character reference such as &#233;)`,
+          amp,
+        );
       }
       out += literal(from, amp) + value;
       from = semi + 1;

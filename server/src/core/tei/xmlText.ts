@@ -21,7 +21,10 @@ export function escapeXml(text: string, counter: EscapeCounter, attribute = fals
     else if (c === 13) rep = '&#13;';
     else if (c >= 0xd800 && c <= 0xdbff) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
       rep = '\ufffd';
       counter.replaced++;
     } else if (c >= 0xdc00 && c <= 0xdfff) {
