@@ -127,7 +127,10 @@ test('ALTO v4: polygons, line-end hyphens, two pages, and tenths of a millimetre
 test('bad layout files: one clear message each', () => {
   assert.match(error('this is not XML'), /t.xml is not XML \(it does not begin with "<"\)/);
   assert.match(error('<a><b></a>'), /not well-formed XML .*<\/a> does not match <b>/);
-  assert.match(error(`<!DOCTYPE x [<!ENTITY e "boom">]><PcGts xmlns="${P19}"/>`), /has a DOCTYPE \(line 1\): Emend reads no DTDs/);
+  assert.match(
+    error(`<!DOCTYPE x [<!ENTITY e "boom">]><PcGts xmlns="${P19}"/>`),
+    /has a DOCTYPE \(line 1\): Emend reads no DTDs/,
+  );
   assert.match(
     error(`<!DOCTYPE PcGts SYSTEM "page.dtd"><PcGts xmlns="${P19}"><Page/></PcGts>`),
     /has a DOCTYPE \(line 1\): Emend reads no DTDs/,
