@@ -167,23 +167,25 @@ export class Walker {
           { kind: 'add', children: this.inline(el, pointerId(el.attrs.get('hand')) ?? hand, preserve, unwrapDel) },
         ];
       case 'subst': {
+        // Each child is walked once; what it gave is the substitution's part, or (when the <subst> holds anything
+        // besides deletions and additions) its place in the content, which then loses the grouping.
         const parts: Mark[] = [];
+        const content: ImportNode[] = [];
         let plain = unwrapDel;
         for (const c of el.children) {
           if (c.kind === 'text') {
             if (/\S/.test(c.text)) plain = true;
+            content.push(this.leaf(c.text, hand, preserve));
             continue;
           }
           const n = this.inlineElement(c, hand, spaceOf(c, preserve), unwrapDel);
+          append(content, n);
           if (n.length === 1 && (n[0]!.kind === 'del' || n[0]!.kind === 'add')) parts.push(n[0] as Mark);
           else plain = true;
         }
-        if (plain) {
-          // Something other than deletions and additions: keep the content, drop the grouping.
-          this.warnings.add({ situation: 'mixed-subst' });
-          return this.inline(el, hand, preserve, unwrapDel);
-        }
-        return [{ kind: 'subst', parts }];
+        if (!plain) return [{ kind: 'subst', parts }];
+        this.warnings.add({ situation: 'mixed-subst' });
+        return pairShifts(content);
       }
       case 'hi':
       case 'seg': {
