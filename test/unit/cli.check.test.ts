@@ -154,7 +154,7 @@ test('check compares with the witness the header names, as the editor does', asy
     assert.equal(r.code, 0);
     assert.equal(
       r.stdout,
-      'a.emend:5:32: information witness-variant The witness reads “for” (line 1) for “to”.\n' +
+      'a.emend:5:32: information witness-substitution The witness reads “for” (line 1) for “to”.\n' +
         'b.emend:2:1: warning witness-unavailable The witness missing.txt cannot be read: no such file or directory.\n',
     );
     const skipped = await runCli(['check', '--no-witness', 'a.emend', 'b.emend'], { cwd: t.dir });

@@ -8,11 +8,11 @@ function problems(source: string, witness: string, code?: string) {
   return witnessProblems(analysis, c).filter((p) => !code || p.code === code);
 }
 
-test("each variant is a witness-variant problem on the transcription's words, naming the witness's reading and line", () => {
+test("each variant is a problem of its kind's code on the transcription's words, naming the witness's reading and line", () => {
   const src = 'we must deal with it';
   const ps = problems(src, 'we must\ncope with it');
   assert.equal(ps.length, 1);
-  assert.equal(ps[0]!.code, 'witness-variant');
+  assert.equal(ps[0]!.code, 'witness-substitution');
   assert.equal(ps[0]!.severity, 'information');
   assert.equal(src.slice(ps[0]!.start, ps[0]!.end), 'deal');
   assert.equal(ps[0]!.message, 'The witness reads “cope” (line 2) for “deal”.');
@@ -72,7 +72,7 @@ test('an insertion the witness lacks everywhere is only a variant', () => {
   );
   assert.deepEqual(
     ps.map((p) => p.code),
-    ['witness-variant'],
+    ['witness-omission'],
   );
 });
 
@@ -164,12 +164,15 @@ test('past MAX_VARIANT_PROBLEMS variants, one problem on the witness line sums u
   const src = `---\nwitness: w.txt\n---\n${a}`;
   const { analysis, c } = collateTexts(src, b);
   assert.equal(c.variants.length, n);
-  const ps = witnessProblems(analysis, c).filter((p) => p.code === 'witness-variant');
+  // Most words are near-equal (`w1001` ] `zz1001q`): misreadings, which are off unless a setting turns them on.
+  assert.ok(witnessProblems(analysis, c).length < 10);
+  const ps = witnessProblems(analysis, c, { severities: { 'witness-misreading': 'hint' } });
   assert.equal(ps.length, MAX_VARIANT_PROBLEMS + 1);
   const last = ps[ps.length - 1]!;
+  assert.equal(last.code, 'witness-too-many-variants');
   assert.equal(src.slice(last.start, last.end), 'witness: w.txt');
   assert.equal(
     last.message,
-    "10 more variants after the first 2,000 are not listed; the preview's collation view and `emend collate` show them all.",
+    '10 more variants after the first 2,000 are not listed; the collation view and the command emend collate show them all.',
   );
 });

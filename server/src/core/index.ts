@@ -20,3 +20,4 @@ export * from './collate/index';
 export * from './tei/index';
 export * from './reading-positions';
 export * from './facsimile/index';
+export * from './severity-setting';

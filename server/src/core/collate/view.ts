@@ -7,7 +7,7 @@ import { escapeHtml } from '../render/html';
 import type { RenderCache } from '../render/cache';
 import type { Collation } from './collation';
 import { bPhrase } from './describe';
-import { variantMessage } from './checks';
+import { variantMessage } from './variant-problems';
 import type { Variant } from './variants';
 
 /** What the collation view is given: a collation, or why there is none (no witness named, witness unavailable). */
