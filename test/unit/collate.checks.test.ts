@@ -176,3 +176,19 @@ test('past MAX_VARIANT_PROBLEMS variants, one problem on the witness line sums u
     '10 more variants after the first 2,000 are not listed; the collation view and the command emend collate show them all.',
   );
 });
+
+test('an insertion whose word recurs nearby is found misplaced by the words around it in the witness', () => {
+  // "maosro" recurs: the witness's words around it ("ma an" … "to osste") are around a place five words earlier.
+  // (In a longer text the aligner may pair the insertion where it stands and take the words before it as moved;
+  // generated pair 3 of collate.planted.test.ts has that case, found by the words around the insertion too.)
+  const src = 'so mamadi maosro to emdider ma an to ossta venre to ulploos ^{maosro} to walanche qutoplo ven';
+  const witness = 'so mamadi maosro to emdider ma an maosro to osste venre to ulploos to walanche qutoplo ven';
+  const ps = problems(src, witness, 'witness-misplaced-insertion');
+  assert.equal(ps.length, 1, JSON.stringify(problems(src, witness)));
+  assert.match(ps[0]!.message, /“maosro” 5 words earlier \(line 1: /);
+  assert.equal(ps[0]!.fixes[0]!.title, 'Move the insertion “maosro” after “an”');
+  assert.equal(
+    applyEdits(src, ps[0]!.fixes[0]!.edits),
+    'so mamadi maosro to emdider ma an ^{maosro} to ossta venre to ulploos to walanche qutoplo ven',
+  );
+});

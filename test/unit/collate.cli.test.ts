@@ -128,7 +128,7 @@ test("emend render --format html --view collation compares with the header's wit
   });
   const r = io(d);
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'a.emend'], r), 0);
-  assert.ok(r.out.includes('<span class="emend-witness">cope</span>'), r.out);
+  assert.ok(r.out.includes('<span class="emend-witness emend-kind-substitution">cope</span>'), r.out);
   assert.ok(r.out.includes('80.0%'));
   const none = io(d);
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'b.emend'], none), 0);

@@ -91,7 +91,7 @@ export const CODES = {
     summary: 'The witness has a near-equal word here: probably the same word misread (shown in hovers and the collation view).',
   },
   'witness-repetition': {
-    severity: 'off',
+    severity: 'information',
     summary: 'The witness repeats the words beside it (a doubled phrase).',
   },
   'witness-paratext': {

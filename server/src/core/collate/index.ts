@@ -15,5 +15,14 @@ export * from './refine';
 export * from './hover';
 export * from './apparatus';
 export * from './header-edit';
-export { collationBlocks, collationHtml, COLLATION_CSS, type CollationSource } from './view';
+export {
+  collationBlocks,
+  collationHtml,
+  COLLATION_CSS,
+  COLLATION_FILTERS,
+  FILTER_LABELS,
+  filterCss,
+  type CollationFilter,
+  type CollationSource,
+} from './view';
 export * from './paratext';

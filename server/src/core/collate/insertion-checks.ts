@@ -105,9 +105,15 @@ export function misplacedInsertions(analysis: Analysis, c: Collation, out: Findi
     if (!mark) continue;
     const [from, to] = wordsIn(c.a, mark.start, mark.end);
     if (to <= from) continue;
-    let anyInOrder = false;
-    for (let i = from; i < to; i++) if (inOrder(c, i)) anyInOrder = true;
-    if (anyInOrder) continue;
+    let inOrderWords = 0;
+    for (let i = from; i < to; i++) if (inOrder(c, i)) inOrderWords++;
+    if (inOrderWords === to - from) {
+      // The aligner may have kept the insertion in place and taken the words beside it as moved instead.
+      const placed = misplacedInContext(analysis, c, mark, from, to);
+      if (placed) out.push(placed);
+      continue;
+    }
+    if (inOrderWords > 0) continue;
     const [g0, g1] = witnessGap(c, from, to);
     const place = findNearby(c, from, to, g0, g1);
     if (!place) continue;
@@ -147,6 +153,91 @@ export function misplacedInsertions(analysis: Analysis, c: Collation, out: Findi
       b: [f, t],
     });
   }
+}
+
+/** Words compared on each side of an insertion's place with the words around it in the witness. */
+const CONTEXT = 2;
+
+/**
+ * An insertion the aligner kept in place, whose place the witness contradicts: the witness's words around the
+ * insertion's words are not the words around the mark, but are, exactly (or misread), around another place at most
+ * MISPLACED_REACH words away. The aligner then reported the words in between as moved or lacking; it is the insertion
+ * that stands in the wrong place, and the fix moves the mark there.
+ */
+function misplacedInContext(
+  analysis: Analysis,
+  c: Collation,
+  mark: MarkNode,
+  from: number,
+  to: number,
+): Finding | null {
+  const al = c.alignment,
+    keysA = c.a.words.keys,
+    keysB = c.b.words.keys,
+    n = keysA.length,
+    nb = keysB.length;
+  const j0 = al.aToB[from]!,
+    j1 = al.aToB[to - 1]! + 1;
+  if (j0 < CONTEXT || j1 + CONTEXT > nb || j1 <= j0) return null;
+  for (let j = j0 - CONTEXT; j < j1 + CONTEXT; j++) if (c.paratextWords[j]) return null;
+  // The transcription's words without the insertion's; the insertion "stands before" word q of that sequence.
+  const word = (k: number) => (k < from ? k : k + (to - from));
+  const m = n - (to - from);
+  const fits = (q: number): number => {
+    if (q - CONTEXT < 0 || q + CONTEXT > m) return 0;
+    let score = 0;
+    for (let t = 0; t < CONTEXT; t++) {
+      if (alike(keysA[word(q - CONTEXT + t)]!, keysB[j0 - CONTEXT + t]!)) score++;
+      if (alike(keysA[word(q + t)]!, keysB[j1 + t]!)) score++;
+    }
+    return score;
+  };
+  if (fits(from) > CONTEXT) return null; // the witness agrees with the place, more or less
+  let best = -1;
+  for (let d = 1; d <= MISPLACED_REACH && best < 0; d++) {
+    for (const q of [from - d, from + d]) {
+      if (best < 0 && q >= 0 && q <= m && fits(q) === 2 * CONTEXT) best = q;
+    }
+  }
+  if (best < 0) return null;
+  const doc = analysis.doc;
+  // The words the mark would cross, in the transcription's numbering.
+  const a: [number, number] = best < from ? [best, to] : [from, word(best)];
+  const crossFrom = best < from ? best : to,
+    crossTo = best < from ? from : word(best);
+  if (crossTo > crossFrom && touchesMark(doc, c.a.srcStarts[crossFrom]!, c.a.srcEnds[crossTo - 1]!)) return null;
+  const words = crossTo - crossFrom;
+  const ours = quote(aPhrase(c, from, to));
+  const after = best < from ? best - 1 : word(best) - 1;
+  let lo = j0 - CONTEXT,
+    hi = j1 + CONTEXT;
+  for (let i = a[0]; i < a[1]; i++) {
+    const j = al.aToB[i]!;
+    if (j < 0) continue;
+    lo = Math.min(lo, j);
+    hi = Math.max(hi, j + 1);
+  }
+  let message =
+    `The witness has the insertion ${ours} ${words} word${words === 1 ? '' : 's'} ${best < from ? 'earlier' : 'later'} ` +
+    `(line ${bLine(c, j0)}: ${bContext(c, j0, j1, CONTEXT + 1)}): probably misplaced.`;
+  const fixes: Fix[] = [];
+  if (after >= 0) {
+    const target = c.a.srcEnds[after]!;
+    const around = markAround(doc, target);
+    const edits = moveEdits(doc.source, mark, around ? around.end : target);
+    if (edits)
+      fixes.push({
+        title: `Move the insertion ${ours} after ${quote(aPhrase(c, after, after + 1))}`,
+        edits,
+        preferred: true,
+      });
+  } else {
+    message = message.replace(
+      /: probably misplaced\.$/,
+      ': probably misplaced (no fix: it belongs before the first word).',
+    );
+  }
+  return { problem: problem('witness-misplaced-insertion', mark.start, mark.end, message, fixes), a, b: [lo, hi] };
 }
 
 export function missedDeletions(analysis: Analysis, c: Collation, out: Finding[]): void {

@@ -39,6 +39,21 @@ export function likeness(x: string, y: string): number {
   return 1 - boundedDistance(x, y, longer) / longer;
 }
 
+/** Runs of equal length, word against word: misread pairs and other words, each kind's neighbours merged. */
+function pairwise(a: Words, af: number, at: number, b: Words, bf: number, noisy: boolean): Variant[] {
+  const out: Variant[] = [];
+  for (let k = 0; af + k < at; k++) {
+    const misread = misreadAsWhole(a, af + k, af + k + 1, b, bf + k, bf + k + 1, noisy);
+    const kind = misread ? 'misreading' : 'substitution';
+    const last = out[out.length - 1];
+    if (last && last.kind === kind) {
+      last.aTo++;
+      last.bTo++;
+    } else out.push({ kind, aFrom: af + k, aTo: af + k + 1, bFrom: bf + k, bTo: bf + k + 1 });
+  }
+  return out;
+}
+
 /** Whether runs a[af, at) and b[bf, bt) read as the same letters misread (spaces ignored). */
 export function misreadAsWhole(
   a: Words,
@@ -69,12 +84,14 @@ export function gapVariants(
   bt: number,
   noisy = false,
 ): Variant[] {
-  if (misreadAsWhole(a, af, at, b, bf, bt, noisy))
-    return [{ kind: 'misreading', aFrom: af, aTo: at, bFrom: bf, bTo: bt }];
   const n = at - af,
     m = bt - bf;
+  // As many words on each side: word against word (a run read as a whole could hide a real difference in it).
+  if (n === m) return pairwise(a, af, at, b, bf, noisy);
+  if (misreadAsWhole(a, af, at, b, bf, bt, noisy))
+    return [{ kind: 'misreading', aFrom: af, aTo: at, bFrom: bf, bTo: bt }];
   const whole: Variant[] = [{ kind: 'substitution', aFrom: af, aTo: at, bFrom: bf, bTo: bt }];
-  if (n === m || Math.min(n, m) > MAX_SHORT || Math.max(n, m) > MAX_LONG) return whole;
+  if (Math.min(n, m) > MAX_SHORT || Math.max(n, m) > MAX_LONG) return whole;
   // Slide the shorter run along the longer one; keep the offset where its words are most alike (the first on a tie).
   const aShort = n < m;
   const short = aShort ? n : m,
