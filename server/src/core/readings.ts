@@ -121,14 +121,20 @@ class ChunkedReading implements Reading {
   }
 }
 
+/** What stands between the text a reading has emitted and the next: see Builder.drop and Builder.edge. */
+const NONE = 0,
+  EDGE = 1,
+  DROP = 2;
+type Pending = typeof NONE | typeof EDGE | typeof DROP;
+
 /** Builds a reading as segments: runs of source text (mapped one to one) and symbols (an escape's character, a
  *  bracket), the text itself being made once at the end, so the common case (long runs of source) copies nothing. */
 class Builder {
   private length = 0;
   private readonly seg: Segments;
   readonly junctions: number[] = [];
-  /** Something was dropped since the last emitted text. */
-  private dropped = false;
+  /** What stands between the last emitted text and the next: nothing, a kept mark's edge, or a dropped mark. */
+  private pending: Pending = NONE;
   /** Whether the pending join is over dropped text (a junction the reading checks look at). */
   private junction = false;
   private lineStart = true;
@@ -150,8 +156,9 @@ class Builder {
     return this.length;
   }
 
+  /** A mark the reading leaves out: the text either side is joined (docs/markup.md, "Spaces and punctuation"). */
   drop(): void {
-    this.dropped = true;
+    this.pending = DROP;
     this.junction = true;
     this.skippedSpace = false;
   }
@@ -159,10 +166,10 @@ class Builder {
   /** Spaces after the last mark edge were skipped (they stood before what follows, in the source). */
   private skippedSpace = false;
 
-  /** A kept mark's delimiter: spaces either side are still joined, but no words were separated by dropped text. */
-  boundary(): void {
-    this.dropped = true;
-    this.skippedSpace = false;
+  /** The edge of a mark the reading keeps: its delimiter vanishes, and a space is not doubled across it, but the
+   *  text either side is otherwise copied as written. A dropped mark pending at the same place decides. */
+  edge(): void {
+    if (this.pending === NONE) this.pending = EDGE;
   }
 
   /** Offset where the current paragraph's text began in the reading, or -1 while it has yielded none. */
@@ -172,7 +179,7 @@ class Builder {
 
   /** Begins a paragraph; [sepStart, sepEnd) is the source's separator before it (sepStart -1 for none). */
   startParagraph(sepStart: number, sepEnd: number): void {
-    this.dropped = false;
+    this.pending = NONE;
     this.junction = false;
     this.lineStart = true;
     this.paragraphStart = -1;
@@ -181,7 +188,7 @@ class Builder {
   }
 
   endParagraph(): void {
-    if (this.dropped) {
+    if (this.pending !== NONE) {
       this.trimTrailingSpaces();
       // A last line the reading emptied goes with its line break.
       if (this.paragraphStart >= 0 && this.length > this.paragraphStart && this.lastCode() === NL) {
@@ -189,28 +196,31 @@ class Builder {
         if (this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing((c) => c === CR, 1);
       }
     }
-    this.dropped = false;
+    this.pending = NONE;
   }
 
   /** Emits source text [start, end) verbatim, joining spaces across a dropped mark. */
   text(start: number, end: number): void {
     const src = this.src;
-    if (this.dropped) {
+    if (this.pending !== NONE) {
+      const dropped = this.pending === DROP;
       const last = this.lastCode();
       const atLineStart = this.lineStart || last === NL;
-      // Spaces after the dropped text are skipped when the reading already has a separator (a space, a line
-      // start, an opening bracket or quote written against the dropped word).
-      if (atLineStart || isSpace(last) || isOpeningPunctuation(last)) {
+      // Spaces after the mark are skipped when the reading already has a separator: a space or a line start (a
+      // space is never doubled across a mark), or, after a dropped mark, an opening bracket or quote written
+      // against the dropped word.
+      if (atLineStart || isSpace(last) || (dropped && isOpeningPunctuation(last))) {
         const from = start;
         while (start < end && isSpace(src.charCodeAt(start))) start++;
         if (start > from) this.skippedSpace = true;
         if (start === end) return;
       }
       const skipped = this.skippedSpace;
-      // A space before the dropped text goes when what follows is a line break, or punctuation that was written
-      // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
+      // After a dropped mark, a space before it goes when what follows is a line break, or punctuation that was
+      // written against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
+      // At a kept mark's edge the text is as written (`true friend ~~?~~ of`).
       const first = src.charCodeAt(start);
-      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first))))
+      if (dropped && isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first))))
         this.trimTrailingSpaces();
       // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
       // would read as a paragraph break).
@@ -221,7 +231,7 @@ class Builder {
         }
       }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
-      this.dropped = false;
+      this.pending = NONE;
       this.junction = false;
     }
     if (end <= start) return;
@@ -231,9 +241,9 @@ class Builder {
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
   /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
   symbol(value: string, at: number, width: 0 | 1 = 1): void {
-    if (this.dropped) {
+    if (this.pending !== NONE) {
       if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
-      this.dropped = false;
+      this.pending = NONE;
       this.junction = false;
     }
     this.beginText();
@@ -327,7 +337,7 @@ class Builder {
 type Treatment = 'contents' | 'keep' | 'drop' | 'brackets';
 
 function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
-  if (mark === 'hand') return 'contents';
+  if (mark === 'hand') return kind === 'diplomatic' ? 'contents' : 'keep';
   if (kind === 'diplomatic') return 'brackets';
   return (mark === 'del' ? kind === 'draft' : kind === 'final') ? 'keep' : 'drop';
 }
@@ -367,9 +377,9 @@ function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
       return;
     }
     case 'keep':
-      b.boundary();
+      b.edge();
       walk(node.children, kind, b);
-      b.boundary();
+      b.edge();
       return;
     case 'drop':
       b.drop();
@@ -418,9 +428,9 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
       return;
     }
     case 'keep':
-      b.boundary();
+      b.edge();
       walkSyntax(t, t.first(i), kind, b);
-      b.boundary();
+      b.edge();
       return;
     case 'drop':
       b.drop();
