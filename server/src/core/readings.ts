@@ -5,6 +5,7 @@
 // Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
 // no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
 import type { EmendDocument, Inline, MarkNode } from './model';
+import { CR, isLineBreakCode, LF, lineBreakLength } from './line-breaks';
 import { Segments, SourceMap } from './source-map';
 import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
 
@@ -16,9 +17,7 @@ export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diploma
 export const DIPLOMATIC_BRACKETS = { del: ['⟦', '⟧'], add: ['⸌', '⸍'] } as const;
 
 const SPACE = 32,
-  TAB = 9,
-  NL = 10,
-  CR = 13;
+  TAB = 9;
 
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
@@ -190,10 +189,11 @@ class Builder {
   endParagraph(): void {
     if (this.pending !== NONE) {
       this.trimTrailingSpaces();
-      // A last line the reading emptied goes with its line break.
-      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && this.lastCode() === NL) {
-        this.trimTrailing((c) => c === NL, 1);
-        if (this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing((c) => c === CR, 1);
+      // A last line the reading emptied goes with its line break (`\n`, `\r\n` or `\r`).
+      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && isLineBreakCode(this.lastCode())) {
+        const lf = this.lastCode() === LF;
+        this.trimTrailing(isLineBreakCode, 1);
+        if (lf && this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing(isLineBreakCode, 1);
       }
     }
     this.pending = NONE;
@@ -205,7 +205,7 @@ class Builder {
     if (this.pending !== NONE) {
       const dropped = this.pending === DROP;
       const last = this.lastCode();
-      const atLineStart = this.lineStart || last === NL;
+      const atLineStart = this.lineStart || isLineBreakCode(last);
       // Spaces after the mark are skipped when the reading already has a separator: a space or a line start (a
       // space is never doubled across a mark), or, after a dropped mark, an opening bracket or quote written
       // against the dropped word.
@@ -220,15 +220,14 @@ class Builder {
       // written against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
       // At a kept mark's edge the text is as written (`true friend ~~?~~ of`).
       const first = src.charCodeAt(start);
-      if (dropped && isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first))))
+      const lineBreak = isLineBreakCode(first);
+      if (dropped && isSpace(last) && (lineBreak || (!skipped && isClosingPunctuation(first))))
         this.trimTrailingSpaces();
       // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
       // would read as a paragraph break).
-      if (first === NL || (first === CR && src.charCodeAt(start + 1) === NL)) {
-        if (this.lineStart || this.lastCode() === NL) {
-          start += first === NL ? 1 : 2;
-          if (start >= end) return;
-        }
+      if (lineBreak && (this.lineStart || isLineBreakCode(this.lastCode()))) {
+        start += lineBreakLength(src, start);
+        if (start >= end) return;
       }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
       this.pending = NONE;
@@ -242,7 +241,7 @@ class Builder {
   /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
   symbol(value: string, at: number, width: 0 | 1 = 1): void {
     if (this.pending !== NONE) {
-      if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
+      if (!this.lineStart && !isLineBreakCode(this.lastCode()) && this.junction) this.junctions.push(this.length);
       this.pending = NONE;
       this.junction = false;
     }
@@ -285,7 +284,7 @@ class Builder {
   private lastCode(): number {
     const seg = this.seg;
     const k = seg.count - 1;
-    if (k < 0) return NL;
+    if (k < 0) return LF;
     const id = seg.symbolIds[k]!;
     if (id < 0) return this.src.charCodeAt(seg.srcStarts[k]! + seg.lengths[k]! - 1);
     const symbol = seg.symbols[id]!;
