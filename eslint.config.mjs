@@ -70,6 +70,22 @@ export default tseslint.config(
     },
   },
   {
+    // Custom messages are named by their typed objects in server/src/protocol.ts, never by a string, so that both
+    // sides agree on the parameters and the result (a mismatch does not compile).
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(sendRequest|onRequest|sendNotification|onNotification)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]',
+          message:
+            'Name the message by its RequestType or NotificationType (server/src/protocol.ts, or the LSP library), not by a string.',
+        },
+      ],
+    },
+  },
+  {
     // End-to-end tests hand functions to page.evaluate, which run in the browser on untyped DOM nodes.
     files: ['test/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

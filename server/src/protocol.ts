@@ -1,10 +1,26 @@
-// Custom requests between the extension (client) and the language server, beyond standard LSP.
-// Pure types and names: imported by both sides, so a rename breaks the build rather than the wire.
+// Custom messages between the extension (client) and the language server, beyond standard LSP: one typed
+// RequestType or NotificationType per message, imported by both sides (as rust-analyzer's lsp_ext.ts and
+// vscode-eslint's shared messages are). `client.sendRequest(ReadingRequest, params)` and
+// `connection.onRequest(ReadingRequest, handler)` take the params and result types from the object, so a mismatched
+// pairing, a misspelt field or a renamed message fails to compile instead of failing on the wire.
+// Every message names its parameters (ParameterStructures.byName): a request whose params are not an object (null,
+// an array) is answered with InvalidParams by the JSON-RPC layer before any handler runs.
+import { NotificationType, ParameterStructures, RequestType } from 'vscode-languageserver-protocol';
+
+/** A request from the client to the server, answered with R. */
+function request<P, R>(method: string): RequestType<P, R, void> {
+  return new RequestType<P, R, void>(method, ParameterStructures.byName);
+}
+
+/** A notification (no answer), either way. */
+function notification<P>(method: string): NotificationType<P> {
+  return new NotificationType<P>(method, ParameterStructures.byName);
+}
 
 export type ReadingKindParam = 'draft' | 'final' | 'diplomatic';
 
 /** The text of one reading of an open document. */
-export const ReadingRequest = 'emend/reading';
+export const ReadingRequest = request<ReadingParams, ReadingResult>('emend/reading');
 export interface ReadingParams {
   uri: string;
   kind: ReadingKindParam;
@@ -17,7 +33,7 @@ export interface ReadingResult {
  * A position mapped between an open transcription and one of its readings: `toSource` from a place in the reading to
  * where it comes from in the transcription, `toReading` the other way (left-out text maps to where it would stand).
  */
-export const MapPositionRequest = 'emend/mapPosition';
+export const MapPositionRequest = request<MapPositionParams, MapPositionResult>('emend/mapPosition');
 export interface MapPositionParams {
   uri: string;
   kind: ReadingKindParam;
@@ -29,7 +45,7 @@ export interface MapPositionResult {
 }
 
 /** Every revision (deletion, insertion, substitution, other hand) in document order, for navigation. */
-export const RevisionsRequest = 'emend/revisions';
+export const RevisionsRequest = request<RevisionsParams, RevisionsResult>('emend/revisions');
 export interface RevisionsParams {
   uri: string;
 }
@@ -54,7 +70,7 @@ export interface RevisionsResult {
 }
 
 /** The next or previous revision from a position, wrapping round the document; null when there are none. */
-export const NextRevisionRequest = 'emend/nextRevision';
+export const NextRevisionRequest = request<NextRevisionParams, NextRevisionResult>('emend/nextRevision');
 export interface NextRevisionParams {
   uri: string;
   position: PositionParam;
@@ -67,7 +83,7 @@ export type NextRevisionResult = { revision: RevisionItem; index: number; total:
  * and is also counted among the substitutions). Problem counts are not here: the client takes them from the
  * diagnostics VS Code shows, so they match the Problems panel under the user's severities.
  */
-export const StatsRequest = 'emend/stats';
+export const StatsRequest = request<StatsParams, StatsResult>('emend/stats');
 export interface StatsParams {
   uri: string;
 }
@@ -84,7 +100,7 @@ export interface StatsResult {
  * document version the selection belongs to; a stale version is refused rather than applied at the wrong place.
  * Either edits to apply and the selection to leave, or a message saying why nothing was changed.
  */
-export const ToggleMarkRequest = 'emend/toggleMark';
+export const ToggleMarkRequest = request<ToggleMarkParams, ToggleMarkResult>('emend/toggleMark');
 export interface ToggleMarkParams {
   uri: string;
   version: number;
@@ -96,7 +112,7 @@ export type ToggleMarkResult =
   | { message: string };
 
 /** One view of an open document as HTML (the preview, export). Views come from server/src/core/render/views.ts. */
-export const RenderRequest = 'emend/render';
+export const RenderRequest = request<RenderParams, RenderResult>('emend/render');
 export interface RenderParams {
   uri: string;
   /** A view id from `RenderResult.views` (diplomatic, final, draft, side-by-side, …). */
@@ -132,7 +148,9 @@ export interface RenderResult {
 }
 
 /** The edit that writes the `witness:` header line (Emend: Compare with Witness…). `path` as it should be written. */
-export const WitnessHeaderEditRequest = 'emend/witnessHeaderEdit';
+export const WitnessHeaderEditRequest = request<WitnessHeaderEditParams, WitnessHeaderEditResult>(
+  'emend/witnessHeaderEdit',
+);
 export interface WitnessHeaderEditParams {
   uri: string;
   path: string;
@@ -147,13 +165,13 @@ export interface WitnessHeaderEditResult {
 }
 
 /** Server → client: the witness files the open transcriptions name, so the client forwards their unsaved text. */
-export const WatchWitnessesNotification = 'emend/watchWitnesses';
+export const WatchWitnessesNotification = notification<WatchWitnessesParams>('emend/watchWitnesses');
 export interface WatchWitnessesParams {
   uris: string[];
 }
 
 /** Client → server: the text of a witness open in an editor (text null once it is closed). */
-export const WitnessTextNotification = 'emend/witnessText';
+export const WitnessTextNotification = notification<WitnessTextParams>('emend/witnessText');
 export interface WitnessTextParams {
   uri: string;
   version: number;
@@ -161,7 +179,7 @@ export interface WitnessTextParams {
 }
 
 /** The collation of a transcription with its witness, for the preview's collation view. */
-export const CollationRequest = 'emend/collation';
+export const CollationRequest = request<CollationParams, CollationResult>('emend/collation');
 export interface CollationParams {
   uri: string;
 }
@@ -175,7 +193,7 @@ export interface CollationResult {
 }
 
 /** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
-export const ExportTeiRequest = 'emend/exportTei';
+export const ExportTeiRequest = request<ExportTeiParams, ExportTeiResult>('emend/exportTei');
 export interface ExportTeiParams {
   uri: string;
   options?: Record<string, unknown>;
@@ -187,7 +205,7 @@ export interface ExportTeiResult {
 }
 
 /** A TEI file as markup. Give the file's bytes (`base64`, so that its declared encoding is honoured) or its `text`. */
-export const ImportTeiRequest = 'emend/importTei';
+export const ImportTeiRequest = request<ImportTeiParams, ImportTeiResult>('emend/importTei');
 export interface ImportTeiParams {
   base64?: string;
   text?: string;
@@ -195,7 +213,7 @@ export interface ImportTeiParams {
 export type ImportTeiResult = { markup: string; warnings: string[] } | { error: string };
 
 /** Server → client: a witness changed, so these transcriptions' collations (and collation views) may read differently. */
-export const CollationChangedNotification = 'emend/collationChanged';
+export const CollationChangedNotification = notification<CollationChangedParams>('emend/collationChanged');
 export interface CollationChangedParams {
   uris: string[];
 }

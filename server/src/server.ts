@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/documents';
+import { CONNECTION_OPTIONS } from './lsp/connection-options';
 import type { Feature, ServerContext } from './lsp/context';
 import { diagnostics } from './lsp/diagnostics';
 import { settings } from './lsp/settings';
@@ -40,7 +41,7 @@ const FEATURES: Feature[] = [
   tei,
 ];
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache(documents);
 let capabilities: ClientCapabilities = {};

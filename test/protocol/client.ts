@@ -11,6 +11,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
+  type RequestType,
 } from 'vscode-jsonrpc/node';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -135,8 +136,11 @@ export class LspClient {
     return result;
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.conn.sendRequest<R>(method, params);
+  /** Sends a request as a client would: typed by its RequestType, or (to test malformed ones) by method name. */
+  request<P, R>(type: RequestType<P, R, unknown>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request<R>(type: string | RequestType<unknown, R, unknown>, params: unknown): Promise<R> {
+    return this.conn.sendRequest<R>(typeof type === 'string' ? type : type.method, params);
   }
 
   notify(method: string, params: unknown): Promise<void> {

@@ -13,14 +13,8 @@ import {
   type TextDocument,
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  CollationRequest,
-  WitnessHeaderEditRequest,
-  type CollationParams,
-  type CollationResult,
-  type WitnessHeaderEditParams,
-  type WitnessHeaderEditResult,
-} from '../../../server/src/protocol';
+import { CollationRequest, WitnessHeaderEditRequest, type WitnessHeaderEditParams } from '../../../server/src/protocol';
+import { askServer } from '../server/server-requests';
 
 /** The path to write in the header: relative to the transcription's folder when both are files, with `/`. */
 export function witnessPathFor(transcription: Uri, witness: Uri): string {
@@ -65,7 +59,8 @@ export function compareWithWitness(context: ExtensionContext, client: LanguageCl
       if (!picked || picked.length === 0) return;
       const witnessPath = witnessPathFor(doc.uri, picked[0]!);
       const params: WitnessHeaderEditParams = { uri: doc.uri.toString(), path: witnessPath };
-      const result = await client.sendRequest<WitnessHeaderEditResult>(WitnessHeaderEditRequest, params);
+      const result = await askServer(client, 'set the witness', WitnessHeaderEditRequest, params);
+      if (!result) return;
       if (result.error) {
         void window.showErrorMessage(`Emend: ${result.error}`);
         return;
@@ -84,9 +79,10 @@ export function compareWithWitness(context: ExtensionContext, client: LanguageCl
           return;
         }
       }
-      const collation = await client.sendRequest<CollationResult>(CollationRequest, {
+      const collation = await askServer(client, 'compare with the witness', CollationRequest, {
         uri: doc.uri.toString(),
-      } satisfies CollationParams);
+      });
+      if (!collation) return;
       if (collation.agreement === null)
         void window.showWarningMessage(`Emend: ${collation.message ?? 'the witness cannot be compared.'}`);
       else

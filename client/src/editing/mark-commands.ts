@@ -2,12 +2,7 @@
 // (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
 import { commands, Position, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  ToggleMarkRequest,
-  type RangeParam,
-  type ToggleMarkParams,
-  type ToggleMarkResult,
-} from '../../../server/src/protocol';
+import { ToggleMarkRequest, type RangeParam, type ToggleMarkParams } from '../../../server/src/protocol';
 import { toRange } from '../active-editor';
 import { askServer } from '../server/server-requests';
 
@@ -40,7 +35,7 @@ async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, wh
         end: { line: s.end.line, character: s.end.character },
       },
     };
-    const r = await askServer<ToggleMarkResult>(client, what, ToggleMarkRequest, params);
+    const r = await askServer(client, what, ToggleMarkRequest, params);
     if (!r) return;
     if ('message' in r) {
       refusals.push(r.message);

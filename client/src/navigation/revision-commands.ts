@@ -14,9 +14,7 @@ import {
   NextRevisionRequest,
   RevisionsRequest,
   type NextRevisionParams,
-  type NextRevisionResult,
   type RevisionItem,
-  type RevisionsResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 import { activeEmendEditor, toRange } from '../active-editor';
@@ -46,7 +44,7 @@ async function step(client: LanguageClient, direction: NextRevisionParams['direc
         : { line: editor.selection.start.line, character: editor.selection.start.character },
     direction,
   };
-  const r = await askServer<NextRevisionResult>(client, `go to the ${direction} revision`, NextRevisionRequest, params);
+  const r = await askServer(client, `go to the ${direction} revision`, NextRevisionRequest, params);
   if (r === undefined) return;
   if (r === null) {
     void window.showInformationMessage(
@@ -67,7 +65,7 @@ async function list(client: LanguageClient): Promise<void> {
   const editor = activeEmendEditor('list its revisions');
   if (!editor) return;
   const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
-  const r = await askServer<RevisionsResult>(client, 'list the revisions', RevisionsRequest, { uri });
+  const r = await askServer(client, 'list the revisions', RevisionsRequest, { uri });
   if (!r) return;
   if (r.revisions.length === 0) {
     void window.showInformationMessage(

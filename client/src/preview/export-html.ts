@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
+import { RenderRequest } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 import { activeEmendUri, type PreviewManager } from './preview-manager';
 import { defaultView } from './settings';
@@ -28,7 +28,7 @@ export function registerExportHtml(context: ExtensionContext, client: LanguageCl
         );
         return;
       }
-      const result = await askServer<RenderResult>(client, 'export as HTML', RenderRequest, {
+      const result = await askServer(client, 'export as HTML', RenderRequest, {
         uri: resource.toString(),
         view,
         page: true,

@@ -156,7 +156,7 @@ export class PreviewPanel implements Disposable {
           'the Emend language server is not running. Run “Emend: Restart Language Server”, or “Emend: Show Output” to see why.',
         );
       }
-      result = await this.host.client.sendRequest<RenderResult>(RenderRequest, { uri, view: this.currentView });
+      result = await this.host.client.sendRequest(RenderRequest, { uri, view: this.currentView });
     } catch (e) {
       if (seq === this.sequence)
         this.post({

@@ -23,9 +23,7 @@ import {
   MapPositionRequest,
   ReadingRequest,
   type MapPositionParams,
-  type MapPositionResult,
   type ReadingParams,
-  type ReadingResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 
@@ -69,7 +67,7 @@ class ReadingProvider implements TextDocumentContentProvider {
       return `${path.basename(source.path)} is not an Emend transcription, so it has no ${kind} reading.`;
     if (token.isCancellationRequested) return '';
     const params: ReadingParams = { uri: this.client.code2ProtocolConverter.asUri(source), kind };
-    const r = await askServer<ReadingResult>(this.client, `show the ${kind} reading`, ReadingRequest, params);
+    const r = await askServer(this.client, `show the ${kind} reading`, ReadingRequest, params);
     return r
       ? r.text
       : `The ${kind} reading is unavailable while the Emend language server is not running (Emend: Restart Language Server).`;
@@ -123,7 +121,7 @@ async function mapPosition(
     direction,
     position: { line: position.line, character: position.character },
   };
-  const r = await askServer<MapPositionResult>(
+  const r = await askServer(
     client,
     direction === 'toSource' ? 'find the place in the transcription' : 'find the place in the reading',
     MapPositionRequest,

@@ -2,7 +2,7 @@
 // to restart it or see its output, instead of failing silently (as vscode-eslint does). A request the server
 // answers with an error is shown as a message; nothing throws into VS Code.
 import { commands, window } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient, type RequestParam, type RequestType } from 'vscode-languageclient/node';
 
 const STARTING_TIMEOUT_MS = 10_000;
 
@@ -37,16 +37,19 @@ export async function ensureServerRunning(client: LanguageClient, what: string):
   return false;
 }
 
-/** Sends a custom request once the server is running; undefined (after telling the user why) when it cannot. */
-export async function askServer<R>(
+/**
+ * Sends a custom request (a RequestType of server/src/protocol.ts, which fixes the params' and the result's types)
+ * once the server is running; undefined (after telling the user why) when it cannot.
+ */
+export async function askServer<P, R>(
   client: LanguageClient,
   what: string,
-  method: string,
-  params: unknown,
+  type: RequestType<P, R, void>,
+  params: NoInfer<RequestParam<P>>,
 ): Promise<R | undefined> {
   if (!(await ensureServerRunning(client, what))) return undefined;
   try {
-    return await client.sendRequest<R>(method, params);
+    return await client.sendRequest(type, params);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     void window.showErrorMessage(`Emend could not ${what}: ${message}`);

@@ -68,7 +68,7 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
     }
     let stats: StatsResult;
     try {
-      stats = await client.sendRequest<StatsResult>(StatsRequest, {
+      stats = await client.sendRequest(StatsRequest, {
         uri: client.code2ProtocolConverter.asUri(doc.uri),
       });
     } catch {

@@ -8,9 +8,7 @@ import {
   ExportTeiRequest,
   ImportTeiRequest,
   type ExportTeiParams,
-  type ExportTeiResult,
   type ImportTeiParams,
-  type ImportTeiResult,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 
@@ -63,7 +61,7 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
     return;
   }
   const params: ExportTeiParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
-  const result = await askServer<ExportTeiResult>(client, 'export as TEI', ExportTeiRequest, params);
+  const result = await askServer(client, 'export as TEI', ExportTeiRequest, params);
   if (!result) return;
   const base = document.isUntitled ? 'transcription' : path.basename(document.uri.path).replace(/\.emend$/i, '');
   const folder = document.isUntitled ? workspace.workspaceFolders?.[0]?.uri : Uri.joinPath(document.uri, '..');
@@ -118,7 +116,7 @@ async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
     return;
   }
   const params: ImportTeiParams = { base64: Buffer.from(bytes).toString('base64') };
-  const result = await askServer<ImportTeiResult>(client, `open ${name} as Emend`, ImportTeiRequest, params);
+  const result = await askServer(client, `open ${name} as Emend`, ImportTeiRequest, params);
   if (!result) return;
   if ('error' in result) {
     void window.showErrorMessage(`Emend could not open ${name} as a transcription: ${result.error}`);

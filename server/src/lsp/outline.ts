@@ -43,16 +43,18 @@ export const documentOutline: Feature = {
   },
   register(ctx) {
     ctx.connection.onDocumentSymbol((params) => {
-      const analysis = ctx.analysis(params.textDocument.uri);
+      const uri = params.textDocument?.uri;
+      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
       if (!analysis) return null;
       const symbols = outline(analysis, revisionsOf(analysis)).map((s) => toDocumentSymbol(analysis, s));
       // Clients that cannot show a tree get the flat list LSP defined first.
       const hierarchical =
         ctx.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-      return hierarchical ? symbols : flatten(params.textDocument.uri, symbols);
+      return hierarchical ? symbols : flatten(uri, symbols);
     });
     ctx.connection.onFoldingRanges((params): FoldingRange[] | null => {
-      const analysis = ctx.analysis(params.textDocument.uri);
+      const uri = params.textDocument?.uri;
+      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
       if (!analysis) return null;
       return foldingRanges(analysis);
     });

@@ -18,25 +18,27 @@ export const render: Feature = {
   register(ctx) {
     const caches = new Map<string, RenderCache>();
     ctx.documents.onDidClose((e) => caches.delete(e.document.uri));
-    ctx.connection.onRequest(RenderRequest, (params: RenderParams): RenderResult => {
-      const view = findView(params.view);
+    ctx.connection.onRequest(RenderRequest, (raw: unknown): RenderResult => {
+      const params = raw as Partial<RenderParams>;
+      const view = typeof params.view === 'string' ? findView(params.view) : undefined;
       if (!view) {
         throw new ResponseError(
           ErrorCodes.InvalidParams,
-          `Emend cannot render the view '${params.view}'; it knows ${VIEWS.map((v) => v.id).join(', ')}.`,
+          `Emend cannot render the view '${String(params.view)}'; it knows ${VIEWS.map((v) => v.id).join(', ')}.`,
         );
       }
-      const document = ctx.documents.get(params.uri);
-      const analysis = ctx.analysis(params.uri);
-      if (!document || !analysis) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `Emend has no open document ${params.uri} to render.`);
+      const uri = params.uri;
+      const document = typeof uri === 'string' ? ctx.documents.get(uri) : undefined;
+      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
+      if (!document || !analysis || typeof uri !== 'string') {
+        throw new ResponseError(ErrorCodes.InvalidParams, `Emend has no open document ${String(uri)} to render.`);
       }
-      let cache = caches.get(params.uri);
-      if (!cache) caches.set(params.uri, (cache = new RenderCache()));
-      const collation = view.id === 'collation' ? collationSource(params.uri, analysis) : undefined;
+      let cache = caches.get(uri);
+      if (!cache) caches.set(uri, (cache = new RenderCache()));
+      const collation = view.id === 'collation' ? collationSource(uri, analysis) : undefined;
       const rendered = renderDocument(analysis, view.id, cache, collation ? { collation } : {});
       const result: RenderResult = {
-        uri: params.uri,
+        uri: uri,
         version: document.version,
         view: view.id,
         views: VIEWS.map((v) => ({ id: v.id, label: v.label, description: v.description })),
@@ -44,9 +46,9 @@ export const render: Feature = {
         title: rendered.title ?? null,
         lineCount: analysis.lines.lineCount,
       };
-      if (params.page)
+      if (params.page === true)
         result.page = renderPage(analysis, view.id, {
-          fallbackTitle: fileName(params.uri),
+          fallbackTitle: fileName(uri),
           ...(collation ? { collation } : {}),
         });
       return result;

@@ -49,7 +49,7 @@ export const tei: Feature = {
       return response;
     });
 
-    ctx.connection.onRequest<ImportTeiResult, void>(ImportTeiRequest, (params: unknown): ImportTeiResult => {
+    ctx.connection.onRequest(ImportTeiRequest, (params: unknown): ImportTeiResult => {
       const base64 = field(params, 'base64');
       const text = field(params, 'text');
       let source: string;

@@ -7,7 +7,7 @@ import { analysisFor, field, invalid, isRange } from './request-params';
 
 export const toggleMarkRequest: Feature = {
   register(ctx) {
-    ctx.connection.onRequest<ToggleMarkResult, void>(ToggleMarkRequest, (params: unknown) => {
+    ctx.connection.onRequest(ToggleMarkRequest, (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
       const range = field(params, 'range');

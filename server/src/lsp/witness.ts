@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, type Disposable } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, type Disposable, type ResponseError } from 'vscode-languageserver/node';
 import {
   Collator,
   collationHover,
@@ -31,9 +31,7 @@ import {
   WitnessHeaderEditRequest,
   WitnessTextNotification,
   type CollationChangedParams,
-  type CollationParams,
   type CollationResult,
-  type WitnessHeaderEditParams,
   type WitnessHeaderEditResult,
   type WitnessTextParams,
 } from '../protocol';
@@ -41,6 +39,7 @@ import type { Feature, ServerContext } from './context';
 import { addProblemSource } from './diagnostics';
 import { addHoverSection, fileWitnessStatus, setWitnessStatusProvider } from './hover';
 import { refreshDiagnostics } from './settings';
+import { analysisFor, field, invalid } from './request-params';
 
 /** Where a witness line leads: the witness's URI and file path, or why it leads nowhere. */
 export type WitnessTarget = { uri: string; path: string; name: string } | { error: string };
@@ -262,23 +261,26 @@ export const witness: Feature = {
       changed(e.document.uri);
     });
 
-    ctx.connection.onRequest(WitnessHeaderEditRequest, (p: WitnessHeaderEditParams): WitnessHeaderEditResult => {
-      const analysis = ctx.analysis(p.uri);
-      if (!analysis) return { edits: [], error: 'The document is not open.' };
-      const r = witnessHeaderEdit(analysis, p.path);
+    ctx.connection.onRequest(WitnessHeaderEditRequest, (p: unknown) => {
+      const analysis = analysisFor(ctx, p);
+      if (!('doc' in analysis)) return analysis;
+      const path = field(p, 'path');
+      if (typeof path !== 'string') return invalid('Expected `path`, the witness path to write, as a string.');
+      const r = witnessHeaderEdit(analysis, path);
       if ('error' in r) return { edits: [], error: r.error };
-      return {
+      const result: WitnessHeaderEditResult = {
         edits: r.edits.map((e) => ({
           range: { start: analysis.lines.positionAt(e.start), end: analysis.lines.positionAt(e.end) },
           newText: e.newText,
         })),
       };
+      return result;
     });
 
-    ctx.connection.onRequest(CollationRequest, (p: CollationParams): CollationResult => {
-      const analysis = ctx.analysis(p.uri);
-      if (!analysis) return { html: null, agreement: null, message: 'The document is not open.' };
-      const r = all.for(p.uri, analysis);
+    ctx.connection.onRequest(CollationRequest, (p: unknown): CollationResult | ResponseError => {
+      const analysis = analysisFor(ctx, p);
+      if (!('doc' in analysis)) return analysis;
+      const r = all.for(field(p, 'uri') as string, analysis);
       if (!r)
         return {
           html: null,
