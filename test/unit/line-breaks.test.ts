@@ -187,3 +187,12 @@ test('TEI export writes <lb/> for every kind of line break', () => {
     assert.ok(!xml.includes('\r'), `${NAMES[eol]}: no carriage return left in the TEI`);
   }
 });
+
+test('the fix for a repeated header line removes the line with its line break, whatever the line ending', () => {
+  for (const eol of EOLS) {
+    const src = withEol('---\ntitle: A  \ntitle: A  \n---\nbody', eol);
+    const fix = parse(src).problems[0]!.fixes[0]!;
+    const e = fix.edits[0]!;
+    assert.equal(src.slice(0, e.start) + e.newText + src.slice(e.end), withEol('---\ntitle: A  \n---\nbody', eol));
+  }
+});

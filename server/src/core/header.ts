@@ -77,7 +77,7 @@ export function parseHeader(src: string, problems: Problem[]): HeaderResult {
       return { header: { start: first, end, fields }, bodyStart: lines.nextStart(end) };
     }
     const contentEnd = trimEnd(src, pos, end);
-    if (contentEnd > pos) parseField(src, pos, contentEnd, fields, seen, pending);
+    if (contentEnd > pos) parseField(src, pos, contentEnd, lines.nextStart(end), fields, seen, pending);
     if (end >= src.length) break;
     pos = lines.nextStart(end);
   }
@@ -121,10 +121,12 @@ function unclosed(src: string, first: number, firstEnd: number): Problem {
   );
 }
 
+/** Reads the field on src[start, end) (a line without its trailing blanks; the next line begins at `nextLine`). */
 function parseField(
   src: string,
   start: number,
   end: number,
+  nextLine: number,
   fields: HeaderField[],
   seen: Set<string>,
   out: Problem[],
@@ -175,7 +177,7 @@ function parseField(
           ? [
               {
                 title: `Remove this repeated \`${key}\` line`,
-                edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }],
+                edits: [{ start, end: nextLine, newText: '' }],
                 preferred: true,
               },
             ]
