@@ -7,6 +7,8 @@ import { problem } from './problem';
 export const HEADER_KEYS = [
   'title',
   'witness',
+  'facsimile',
+  'layout',
   'source',
   'author',
   'recipient',
