@@ -188,3 +188,18 @@ test('empty additions are kept, empty deletions are left out with a warning', ()
   assert.equal(r.markup, 'a^{} b\n');
   assert.deepEqual(r.warnings, ['1 empty <del> element left out (the markup cannot write a deletion of nothing).']);
 });
+
+test('a <subst> holding more than <del> and <add> is walked once: its warnings count each element once', () => {
+  const header = `<teiHeader><profileDesc><handNotes><handNote xml:id="a"/><handNote xml:id="b"/></handNotes></profileDesc></teiHeader>`;
+  const r = importTei(
+    tei('<p>x <subst>y <del hand="#b">old</del><add>new</add><hi>h</hi><handShift new="#b"/>z</subst> w</p>', header),
+  );
+  assert.ok(r.ok);
+  // Walked twice, the shift to #b would already be in force when "y" is read the second time.
+  assert.equal(r.markup, 'x y ~~old~~^{new}h*z w*\n');
+  assert.deepEqual(r.warnings, [
+    '<subst> holding more than <del> and <add> ×1.',
+    '<del> with @hand ×1: who made the deletion is not recorded by the markup.',
+    '<hi> ×1: highlighting has no equivalent in the markup; the text is kept.',
+  ]);
+});

@@ -1,5 +1,6 @@
 // TEI P5 export and import (docs/tei.md).
-export { exportTei, TEI_NS, HEADER_DEFAULTS, type TeiExport } from './export';
+export { exportTei, TEI_NS, type TeiExport } from './export';
+export { HEADER_DEFAULTS } from './header-map';
 export { importTei, MAX_TEI_CHARS, type TeiImportResult } from './import';
 export { decodeXmlBytes, type DecodeResult } from './decode';
 export {

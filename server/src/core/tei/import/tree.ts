@@ -1,0 +1,50 @@
+// The tree import builds from the TEI and writes as markup: text, line breaks, deletions, insertions, substitutions
+// and stretches in another hand. Each piece of text knows whether it is in the main hand or another one.
+
+export interface TextLeaf {
+  kind: 'text';
+  text: string;
+  /** In a hand other than the main one. */
+  other: boolean;
+  /** Under xml:space="preserve": its white space is kept as written. */
+  preserve: boolean;
+}
+
+export interface LineBreak {
+  kind: 'lb';
+  other: boolean;
+}
+
+export interface Mark {
+  kind: 'del' | 'add';
+  children: ImportNode[];
+}
+
+export interface Subst {
+  kind: 'subst';
+  parts: Mark[];
+}
+
+/** Text in another hand, bounded within one element: `<seg hand>`, or a <handShift/> pair among siblings. */
+export interface Hand {
+  kind: 'hand';
+  children: ImportNode[];
+}
+
+/** Where a <handShift/> stood, until pairShifts turns pairs of them into a Hand (never reaches the writer). */
+export interface Shift {
+  kind: 'shift';
+  other: boolean;
+}
+
+export type ImportNode = TextLeaf | LineBreak | Mark | Subst | Hand | Shift;
+
+/** The nodes directly below a node. */
+export function childrenOf(n: ImportNode): ImportNode[] {
+  return n.kind === 'subst' ? n.parts : n.kind === 'text' || n.kind === 'lb' || n.kind === 'shift' ? [] : n.children;
+}
+
+/** Appends without spreading (a spread of a very long array overflows the call stack). */
+export function append<T>(to: T[], items: T[]): void {
+  for (const item of items) to.push(item);
+}
