@@ -7,6 +7,7 @@ import { collateSuite } from './collate';
 import { diagnoseSuite } from './diagnose';
 import { editorSuite } from './editor';
 import { teiSuite } from './tei';
+import { facsimileSuite } from './facsimile';
 
 export interface Suite {
   name: string;
@@ -14,7 +15,7 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [parseSuite, renderSuite, collateSuite, diagnoseSuite, editorSuite, teiSuite];
+const SUITES: Suite[] = [parseSuite, renderSuite, collateSuite, diagnoseSuite, editorSuite, teiSuite, facsimileSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

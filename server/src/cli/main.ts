@@ -5,10 +5,11 @@ import { check } from './commands/check';
 import { render } from './commands/render';
 import { collateCommand } from './commands/collate';
 import { importCommand } from './commands/import';
+import { facsimileCommand } from './commands/facsimile';
 import { version } from '../../../package.json';
 
 /** Every subcommand. Adding one is adding a module and a line here. */
-export const COMMANDS: CliCommand[] = [check, render, collateCommand, importCommand];
+export const COMMANDS: CliCommand[] = [check, render, collateCommand, importCommand, facsimileCommand];
 
 export const VERSION: string = version;
 

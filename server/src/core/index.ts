@@ -19,3 +19,4 @@ export * from './render/index';
 export * from './collate/index';
 export * from './tei/index';
 export * from './reading-positions';
+export * from './facsimile/index';

@@ -27,6 +27,8 @@ export function isWordChar(c: number): boolean {
   if (c === 0xd7 || c === 0xf7) return false;
   // General punctuation, super/subscripts, currency, letterlike, arrows, maths, technical, boxes, dingbats…
   if (c >= 0x2000 && c <= 0x2bff) return false;
+  // Supplemental punctuation (the diplomatic reading's ⸌ ⸍, the double oblique hyphen ⸗ of Fraktur transcriptions).
+  if (c >= 0x2e00 && c <= 0x2e7f) return false;
   // CJK punctuation, private use, surrogates are letters of astral planes (kept), specials.
   if (c >= 0x3000 && c <= 0x303f) return false;
   if (c >= 0xe000 && c <= 0xf8ff) return false;

@@ -1,0 +1,115 @@
+// The facsimile of a transcription: which page images and layout files its header names, and, once the host has
+// read them (the server from disk or an editor, the CLI from disk), the pages and every word's link. The host
+// reads; this module decides. One message per thing that went wrong, in `errors`.
+import type { Analysis } from '../analysis';
+import { headerValue } from '../header';
+import { witnessPath } from '../collate/witness';
+import { fitToImage, pageSize } from './fit';
+import { roundBox } from './geometry';
+import type { ImageInfo } from './image-info';
+import type { LayoutLoad, LayoutPage } from './layout';
+import { linkWords, type LinkedWord, type LinkStats } from './link';
+
+export interface FacsimileSpec {
+  /** Page images as written (paths relative to the transcription, or https URLs of IIIF resources), in page order. */
+  images: string[];
+  /** Layout files as written (relative paths). */
+  layouts: string[];
+}
+
+/** What the header names. (One value per key today; lists come with the header lists of docs/markup.md.) */
+export function facsimileSpec(analysis: Analysis): FacsimileSpec {
+  const header = analysis.doc.header;
+  const value = (key: string) => {
+    const f = headerValue(header, key);
+    const v = f ? witnessPath(f.value) : '';
+    return v ? [v] : [];
+  };
+  return { images: value('facsimile'), layouts: value('layout') };
+}
+
+/** An image as the host found it: its header read, or why not, or an IIIF resource only the viewer fetches. */
+export type ImageLoad =
+  { name: string; info: ImageInfo } | { name: string; error: string } | { name: string; remote: true };
+
+export interface FacsimilePage {
+  /** The image as the header names it. */
+  image: string;
+  /** The image's size in pixels (from its header, else from the layout; 0 when neither says). */
+  width: number;
+  height: number;
+}
+
+export interface Facsimile {
+  pages: FacsimilePage[];
+  /** Layout pages placed on their images, in page order (empty without a layout). */
+  layoutPages: LayoutPage[];
+  words: LinkedWord[];
+  stats: LinkStats;
+  /** One line per problem: an image or layout that cannot be read or does not fit. */
+  errors: string[];
+}
+
+export function buildFacsimile(
+  analysis: Analysis,
+  images: readonly ImageLoad[],
+  layouts: readonly { name: string; load: LayoutLoad }[],
+): Facsimile {
+  const errors: string[] = [];
+  const layoutPages: LayoutPage[] = [];
+  for (const l of layouts) {
+    if (l.load.ok) layoutPages.push(...l.load.layout.pages);
+    else errors.push(l.load.error);
+  }
+  for (const img of images) if ('error' in img) errors.push(img.error);
+  const count = Math.max(images.length, layoutPages.length);
+  const pages: FacsimilePage[] = [];
+  const fitted: LayoutPage[] = [];
+  for (let p = 0; p < count; p++) {
+    const img = images[p] ?? images[images.length - 1];
+    const layout = layoutPages[p];
+    const name = img?.name ?? layout?.imageName ?? '';
+    let size = img && 'info' in img ? { width: img.info.width, height: img.info.height } : null;
+    if (!size && layout) size = pageSize(layout);
+    pages.push({ image: name, width: size?.width ?? 0, height: size?.height ?? 0 });
+    if (!layout) continue;
+    if (!size) {
+      errors.push(
+        `The layout's page ${p + 1} states no size in pixels and its image cannot be read, so it cannot be placed.`,
+      );
+      fitted.push({ ...layout, lines: [] });
+      continue;
+    }
+    const fit = fitToImage(layout, size, name || 'the image');
+    if (fit.ok) fitted.push(fit.page);
+    else {
+      errors.push(fit.error);
+      fitted.push({ ...layout, lines: [] });
+    }
+  }
+  if (images.length > 1 && layoutPages.length > 0 && layoutPages.length !== images.length) {
+    errors.push(
+      `The header names ${images.length} images but the layout has ${layoutPages.length} pages; pages are paired in order.`,
+    );
+  }
+  const { words, stats } = linkWords(analysis, fitted);
+  return { pages, layoutPages: fitted, words, stats, errors };
+}
+
+/** The JSON `emend facsimile --format json` prints (docs/facsimile.md). */
+export function facsimileJson(f: Facsimile): object {
+  return {
+    pages: f.pages.map((p) => ({ image: p.image, width: p.width, height: p.height })),
+    words: f.words.map((w) => {
+      const b = w.box ? roundBox(w.box) : null;
+      return {
+        text: w.text,
+        start: w.start,
+        end: w.end,
+        page: w.page,
+        box: b ? [b.x, b.y, b.w, b.h] : null,
+        approximate: w.approximate,
+      };
+    }),
+  };
+}
