@@ -88,7 +88,8 @@ export const CODES = {
   },
   'witness-misreading': {
     severity: 'off',
-    summary: 'The witness has a near-equal word here: probably the same word misread (shown in hovers and the collation view).',
+    summary:
+      'The witness has a near-equal word here: probably the same word misread (shown in hovers and the collation view).',
   },
   'witness-repetition': {
     severity: 'information',
@@ -96,11 +97,12 @@ export const CODES = {
   },
   'witness-paratext': {
     severity: 'off',
-    summary: "A running head, letterhead or page number of the witness, set apart from the text.",
+    summary: 'A running head, letterhead or page number of the witness, set apart from the text.',
   },
   'witness-variant': {
     severity: 'information',
-    summary: 'Every kind of witness variant at once: a level set here applies to each witness variant code not set on its own.',
+    summary:
+      'Every kind of witness variant at once: a level set here applies to each witness variant code not set on its own.',
     members: [
       'witness-substitution',
       'witness-omission',
