@@ -20,6 +20,7 @@ import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
 import { registerProblemHelp } from './help/problem-help';
+import { registerFindingsView } from './collate/findings-view';
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +37,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   syncWitnesses,
   registerTeiCommands,
   registerProblemHelp,
+  registerFindingsView,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {

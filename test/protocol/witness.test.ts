@@ -254,3 +254,49 @@ test("the preview's collation view is rendered with the witness the header names
   };
   assert.ok(m.blocks.some((b) => b.html.includes('The witness gone.txt was not found')));
 });
+
+test('emend/findings gives the review: findings with their fixes, every variant with its level, the witness', async () => {
+  writeFileSync(join(dir, 'r.txt'), 'Please convey regards from Nancey and I to Mrs. Gorbacheva.');
+  const uri = open(
+    'r.emend',
+    '---\nwitness: r.txt\n---\nPlease ^{convey} give regards from Nancy and me to Mrs. Gorbacheva.',
+  );
+  const r = (await conn.sendRequest('emend/findings', { uri })) as {
+    version: number;
+    witness: { name: string; uri: string };
+    agreement: number;
+    items: Array<{
+      code: string;
+      group: string;
+      level: string;
+      label: string;
+      range: { start: { line: number; character: number } };
+      witnessLine: number;
+      fixes: Array<{ title: string; preferred: boolean; edits: Array<{ newText: string }> }>;
+    }>;
+  };
+  assert.equal(r.version, version - 1);
+  assert.deepEqual(r.witness, { name: 'r.txt', uri: pathToFileURL(join(dir, 'r.txt')).toString() });
+  assert.deepEqual(
+    r.items.map((i) => [i.group, i.code, i.level, i.label, i.range.start.line, i.range.start.character, i.witnessLine]),
+    [
+      ['finding', 'witness-missed-deletion', 'warning', 'Strike “give”', 3, 17, 0],
+      ['misreading', 'witness-misreading', 'off', 'Nancy ] Nancey', 3, 35, 0],
+      ['substitution', 'witness-substitution', 'information', 'me ] I', 3, 45, 0],
+    ],
+  );
+  assert.deepEqual(r.items[0]!.fixes, [
+    {
+      title: 'Strike “give”',
+      preferred: true,
+      edits: [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 21 } }, newText: '~~give~~' }],
+    },
+  ]);
+  const none = (await conn.sendRequest('emend/findings', { uri: open('s.emend', 'no witness') })) as {
+    witness: null;
+    items: unknown[];
+    message: string;
+  };
+  assert.deepEqual([none.witness, none.items], [null, []]);
+  assert.match(none.message, /names no witness/);
+});

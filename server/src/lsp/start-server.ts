@@ -22,6 +22,7 @@ import { toggleMarkRequest } from './toggle-mark';
 import { documentOutline } from './outline';
 import { render } from './render';
 import { witness } from './witness';
+import { findings } from './findings';
 import { tei } from './tei';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
@@ -36,6 +37,7 @@ export const FEATURES: Feature[] = [
   documentOutline,
   render,
   witness,
+  findings,
   tei,
 ];
 

@@ -37,7 +37,7 @@ import type { Feature } from './context';
 import { analysisFor, field, invalid } from './request-params';
 
 /** A transcription's collation with its witness, why there is none (`missing`: no file there), or null: none named. */
-export type CollationFor = { collation: Collation } | { error: string; missing: boolean } | null;
+export type CollationFor = { collation: Collation; witnessUri: string } | { error: string; missing: boolean } | null;
 
 interface Kept {
   witnessUri: string;
@@ -94,7 +94,7 @@ export class Witnesses {
       kept.collation = kept.collator.collate(analysis);
       kept.analysis = analysis;
     }
-    return { collation: kept.collation };
+    return { collation: kept.collation, witnessUri };
   }
 
   /** The witness problems of a document: one `witness-unavailable` on the header line, or the collation's. */

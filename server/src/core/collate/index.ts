@@ -26,3 +26,4 @@ export {
   type CollationSource,
 } from './view';
 export * from './paratext';
+export * from './review';
