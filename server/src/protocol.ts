@@ -233,6 +233,8 @@ export interface CollationChangedParams {
 export interface InitializationOptions {
   /** The client answers FileStatRequest and ReadFileRequest. */
   fileAccess?: boolean;
+  /** The URI of the extension's docs folder, where diagnostics link to (the server's own guess otherwise). */
+  documentation?: string;
 }
 
 /** What is at a URI, or null when nothing is. */
