@@ -29,6 +29,7 @@ export default tseslint.config(
       '.cache/',
       'test-results/',
       'media/preview.js',
+      'media/facsimile.js',
       'scripts/start-helper/',
     ],
   },

@@ -18,6 +18,7 @@ import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerFacsimile } from './facsimile/facsimile-manager';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerFacsimile,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {

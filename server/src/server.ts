@@ -25,6 +25,7 @@ import { documentOutline } from './lsp/outline';
 import { render } from './lsp/render';
 import { witness } from './lsp/witness';
 import { tei } from './lsp/tei';
+import { facsimile } from './lsp/facsimile';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 const FEATURES: Feature[] = [
@@ -39,6 +40,7 @@ const FEATURES: Feature[] = [
   render,
   witness,
   tei,
+  facsimile,
 ];
 
 const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
