@@ -158,7 +158,7 @@ async function showPage(page: number): Promise<void> {
   const started = performance.now();
   let next: PageSource;
   try {
-    next = p.format === 'iiif' ? await loadIiif(p.src, state.page) : await loadLocal(p.src, p.format, p.image);
+    next = p.format === 'iiif' ? await loadIiif(p.src, state.page) : await loadLocal({ ...p, src: p.src }, stageSize());
   } catch (e) {
     if (sourceKey !== key) return;
     showError(e instanceof Error ? e.message : String(e));

@@ -50,21 +50,127 @@ async function withLevels(full: ImageBitmap): Promise<BitmapSource> {
   return new BitmapSource(levels);
 }
 
-export async function loadLocal(src: string, format: string | null, name: string): Promise<PageSource> {
-  if (format === 'tiff') {
-    const res = await fetch(src);
-    if (!res.ok) throw new Error(`${name} cannot be read (${res.status}).`);
-    return withLevels(await decodeTiff(await res.arrayBuffer(), name));
+/**
+ * A JPEG, PNG or WebP: never decoded whole into the page. The first view is decoded straight to the size it is
+ * seen at (the browser scales while decoding), and when the zoom asks for more detail than that copy has, the
+ * part of the page in view (and a margin around it) is decoded at full resolution after the view stops moving.
+ * So the pixels held are two screenfuls, whatever the scan's size.
+ */
+class RegionSource implements PageSource {
+  private detail: { bmp: ImageBitmap; x: number; y: number; w: number; h: number } | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private wanted = '';
+  constructor(
+    private readonly blob: Blob,
+    readonly width: number,
+    readonly height: number,
+    private overview: ImageBitmap,
+  ) {}
+  draw(ctx: CanvasRenderingContext2D, view: View, stage: { width: number; height: number }, redraw: () => void): void {
+    ctx.drawImage(this.overview, 0, 0, this.width, this.height);
+    const need = view.scale * devicePixelRatio;
+    if (need <= (this.overview.width / this.width) * 1.05) return;
+    const d = this.detail;
+    // The image rectangle in view, with half a screen of margin.
+    const corners = [
+      toImage(view, 0, 0),
+      toImage(view, stage.width, stage.height),
+      toImage(view, stage.width, 0),
+      toImage(view, 0, stage.height),
+    ];
+    const xs = corners.map((c) => c[0]),
+      ys = corners.map((c) => c[1]);
+    const vx0 = Math.max(0, Math.min(...xs)),
+      vy0 = Math.max(0, Math.min(...ys)),
+      vx1 = Math.min(this.width, Math.max(...xs)),
+      vy1 = Math.min(this.height, Math.max(...ys));
+    if (vx1 <= vx0 || vy1 <= vy0) return;
+    if (d && d.x <= vx0 && d.y <= vy0 && d.x + d.w >= vx1 && d.y + d.h >= vy1) {
+      ctx.drawImage(d.bmp, d.x, d.y, d.w, d.h);
+      return;
+    }
+    if (d) ctx.drawImage(d.bmp, d.x, d.y, d.w, d.h);
+    const mx = (vx1 - vx0) / 2,
+      my = (vy1 - vy0) / 2;
+    const x = Math.floor(Math.max(0, vx0 - mx)),
+      y = Math.floor(Math.max(0, vy0 - my));
+    const w = Math.ceil(Math.min(this.width, vx1 + mx) - x),
+      h = Math.ceil(Math.min(this.height, vy1 + my) - y);
+    const key = `${x},${y},${w},${h}`;
+    if (key === this.wanted) return;
+    this.wanted = key;
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void createImageBitmap(this.blob, x, y, w, h).then(
+        (bmp) => {
+          if (this.wanted !== key) return bmp.close();
+          this.detail?.bmp.close();
+          this.detail = { bmp, x, y, w, h };
+          redraw();
+        },
+        () => undefined,
+      );
+    }, 120);
   }
-  const img = new Image();
-  img.decoding = 'async';
-  img.src = src;
+  heldBytes(): number {
+    const d = this.detail;
+    return this.overview.width * this.overview.height * 4 + (d ? d.bmp.width * d.bmp.height * 4 : 0);
+  }
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.overview.close();
+    this.detail?.bmp.close();
+  }
+}
+
+/** The size of the first view's copy: the page's size when it fills the stage at this device's pixel density. */
+function overviewSize(
+  width: number,
+  height: number,
+  stage: { width: number; height: number },
+): { w: number; h: number } {
+  const fit = Math.min((2 * stage.width * devicePixelRatio) / width, (2 * stage.height * devicePixelRatio) / height, 1);
+  return { w: Math.max(1, Math.round(width * fit)), h: Math.max(1, Math.round(height * fit)) };
+}
+
+export async function loadLocal(
+  page: { src: string; format: string | null; image: string; width: number; height: number },
+  stage: { width: number; height: number },
+): Promise<PageSource> {
+  const name = page.image;
+  let blob: Blob;
   try {
-    await img.decode();
+    const res = await fetch(page.src);
+    if (!res.ok) throw new Error(String(res.status));
+    blob = await res.blob();
   } catch {
-    throw new Error(`${name} cannot be shown: the file is missing, damaged, or not a JPEG, PNG or WebP image.`);
+    throw new Error(`${name} cannot be read: the file is missing or cannot be opened.`);
   }
-  return withLevels(await createImageBitmap(img));
+  if (page.format === 'tiff') return withLevels(await decodeTiff(await blob.arrayBuffer(), name));
+  try {
+    // The server read the size from the file's header; without it, the browser's reading of it.
+    const dims = page.width > 0 && page.height > 0 ? page : await imageSize(blob);
+    const o = overviewSize(dims.width, dims.height, stage);
+    const overview = await createImageBitmap(blob, { resizeWidth: o.w, resizeHeight: o.h, resizeQuality: 'high' });
+    return new RegionSource(blob, dims.width, dims.height, overview);
+  } catch {
+    throw new Error(`${name} cannot be shown: the file is damaged, or not a JPEG, PNG or WebP image.`);
+  }
+}
+
+/** The image's size in pixels as the browser reads it from the header (an <img> element's natural size). */
+async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const url = URL.createObjectURL(blob);
+  const img = new Image();
+  try {
+    img.src = url;
+    await img.decode();
+    return { width: img.naturalWidth, height: img.naturalHeight };
+  } finally {
+    img.src = '';
+    URL.revokeObjectURL(url);
+  }
 }
 
 // --- IIIF ---------------------------------------------------------------------------------------------------
