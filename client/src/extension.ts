@@ -13,6 +13,7 @@ import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands } from './server/server-commands';
+import { INITIALIZATION_OPTIONS, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
@@ -25,6 +26,7 @@ let client: LanguageClient | undefined;
 /** Parts of the extension that register commands and views once the client exists. One line each. */
 const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [
   registerServerCommands,
+  registerFileAccess,
   registerMarkCommands,
   registerRevisionCommands,
   registerReadingDocuments,
@@ -44,6 +46,7 @@ export async function activate(context: ExtensionContext): Promise<EmendApi> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'emend' }],
+    initializationOptions: INITIALIZATION_OPTIONS,
   };
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
   for (const part of PARTS) part(context, client);

@@ -308,7 +308,8 @@ function write(c: Content, ins: [string, string]): string {
 }
 
 const DROP = Symbol('drop');
-type Item = string | typeof DROP;
+const EDGE = Symbol('edge');
+type Item = string | typeof DROP | typeof EDGE;
 
 /** A reading as a list of kept text and places where something was dropped or a kept mark's edge stands. */
 function items(c: Content, kind: 'draft' | 'final'): Item[] {
@@ -318,17 +319,17 @@ function items(c: Content, kind: 'draft' | 'final'): Item[] {
       out.push(DROP);
       return;
     }
-    out.push(DROP);
+    out.push(EDGE);
     if (typeof inner === 'string') out.push(inner);
     else out.push(...items(inner, kind));
-    out.push(DROP);
+    out.push(EDGE);
   };
   c.tokens.forEach((tok, i) => {
     if (i > 0) out.push(c.seps[i - 1]!);
     for (const p of tok) {
       if (p.t === 'word') out.push(p.value);
       else if (p.t === 'space') mark((p.kind === 'del') === (kind === 'draft'), ' ');
-      else if (p.t === 'hand') out.push(...items(p.content, kind));
+      else if (p.t === 'hand') mark(true, p.content);
       else if (p.t === 'del') mark(kind === 'draft', p.content);
       else if (p.t === 'add') mark(kind === 'final', p.content);
       else if (p.t === 'subst') {
@@ -363,29 +364,36 @@ function join(items: Item[]): string {
     else list.push(item);
   }
   let out = '';
-  let pending = false;
+  // What stands before the next text: nothing, a kept mark's edge, or a dropped mark (which decides when both).
+  let pending: Item | null = null;
+  let skipped = false;
   const endsBlank = () => out.endsWith(' ') || out.endsWith('\t');
   for (const item of list) {
     if (item === DROP) {
-      pending = true;
+      pending = DROP;
+      skipped = false;
+      continue;
+    }
+    if (item === EDGE) {
+      pending ??= EDGE;
       continue;
     }
     let t = item;
     if (pending) {
-      let skipped = false;
-      if (out === '' || out.endsWith('\n') || endsBlank() || OPENING.includes(out[out.length - 1]!)) {
+      const dropped = pending === DROP;
+      if (out === '' || out.endsWith('\n') || endsBlank() || (dropped && OPENING.includes(out[out.length - 1]!))) {
         const trimmed = t.replace(/^[ \t]+/, '');
-        skipped = trimmed.length < t.length;
+        if (trimmed.length < t.length) skipped = true;
         t = trimmed;
         if (t === '') continue;
       }
-      if (endsBlank() && (t[0] === '\n' || t[0] === '\r' || (!skipped && CLOSING.includes(t[0]!))))
+      if (dropped && endsBlank() && (t[0] === '\n' || t[0] === '\r' || (!skipped && CLOSING.includes(t[0]!))))
         out = out.replace(/[ \t]+$/, '');
       if ((t.startsWith('\n') || t.startsWith('\r\n')) && (out === '' || out.endsWith('\n'))) {
         t = t.slice(t[0] === '\n' ? 1 : 2);
         if (t === '') continue;
       }
-      pending = false;
+      pending = null;
     }
     out += t;
   }

@@ -18,3 +18,14 @@ test('a substitution inside a word leaves no space in either reading', () => {
 test('a dropped word before punctuation leaves no space before it', () => {
   assert.deepEqual(both('my ~~word~~, then'), ['my word, then', 'my, then']);
 });
+
+test('text outside a kept mark is copied as written: no space is trimmed before the punctuation it holds', () => {
+  assert.deepEqual(both('true friend ~~?~~ of'), ['true friend ? of', 'true friend of']);
+  assert.deepEqual(both('one ^{(} two'), ['one two', 'one ( two']);
+  assert.deepEqual(both('a ~~b~~\nc ^{d}'), ['a b\nc', 'a\nc d']);
+});
+
+test('text in another hand gains no doubled space at its edges, as other kept marks do', () => {
+  assert.deepEqual(both('a * b* c'), ['a b c', 'a b c']);
+  assert.deepEqual(both('a ~~ b~~ c'), ['a b c', 'a c']);
+});

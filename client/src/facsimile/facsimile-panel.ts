@@ -150,7 +150,7 @@ export class FacsimilePanel implements Disposable {
     if (seq !== this.sequence || this.isDisposed) return;
     const folders = new Map<string, Uri>();
     for (const p of result.pages) {
-      if (p.location?.startsWith('file:')) {
+      if (p.location && !p.location.startsWith('https:')) {
         const dir = Uri.joinPath(Uri.parse(p.location), '..');
         folders.set(dir.toString(), dir);
       }
@@ -163,9 +163,9 @@ export class FacsimilePanel implements Disposable {
       image: p.image,
       src: !p.location
         ? null
-        : p.location.startsWith('file:')
-          ? webview.asWebviewUri(Uri.parse(p.location)).toString()
-          : p.location,
+        : p.location.startsWith('https:')
+          ? p.location
+          : webview.asWebviewUri(Uri.parse(p.location)).toString(),
       format: p.format,
       width: p.width,
       height: p.height,

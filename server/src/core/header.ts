@@ -1,5 +1,6 @@
 // The optional header block: `---` on the very first line, `key: value` lines, a closing `---` line.
 import type { Header, HeaderField, Problem } from './model';
+import { lineBreakLength, LineBreakSearch } from './line-breaks';
 import { problem } from './problem';
 
 /** Keys Emend knows. Others are kept but reported as possibly misspelt. */
@@ -28,16 +29,28 @@ export interface HeaderResult {
   bodyStart: number;
 }
 
-function lineEnd(src: string, from: number): number {
-  const nl = src.indexOf('\n', from);
-  return nl < 0 ? src.length : nl;
+/** The header's lines, read forward: where each ends (before its line break) and where the next begins. */
+class Lines {
+  private readonly breaks: LineBreakSearch;
+  constructor(private readonly src: string) {
+    this.breaks = new LineBreakSearch(src);
+  }
+  /** The end of the line that begins at `from` (calls go forward). */
+  end(from: number): number {
+    const at = this.breaks.next(from);
+    return at < 0 ? this.src.length : at;
+  }
+  /** The start of the line after the one ending at `end` (the document's length for none). */
+  nextStart(end: number): number {
+    return end + lineBreakLength(this.src, end);
+  }
 }
 
-/** The text of a line without trailing `\r`, spaces or tabs. */
+/** The text of a line without trailing spaces or tabs. */
 function trimEnd(src: string, start: number, end: number): number {
   while (end > start) {
     const c = src.charCodeAt(end - 1);
-    if (c === 13 || c === 32 || c === 9) end--;
+    if (c === 32 || c === 9) end--;
     else break;
   }
   return end;
@@ -49,7 +62,8 @@ function isFence(src: string, start: number, end: number): boolean {
 
 export function parseHeader(src: string, problems: Problem[]): HeaderResult {
   const first = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstEnd = lineEnd(src, first);
+  const lines = new Lines(src);
+  const firstEnd = lines.end(first);
   if (!isFence(src, first, firstEnd) || firstEnd === src.length) {
     if (isFence(src, first, firstEnd)) problems.push(unclosed(src, first, firstEnd));
     return { header: null, bodyStart: 0 };
@@ -57,18 +71,17 @@ export function parseHeader(src: string, problems: Problem[]): HeaderResult {
   const fields: HeaderField[] = [];
   const seen = new Set<string>();
   const pending: Problem[] = [];
-  let pos = firstEnd + 1;
+  let pos = lines.nextStart(firstEnd);
   while (pos <= src.length) {
-    const end = lineEnd(src, pos);
+    const end = lines.end(pos);
     if (isFence(src, pos, end)) {
       problems.push(...pending);
-      const bodyStart = end < src.length ? end + 1 : end;
-      return { header: { start: first, end, fields }, bodyStart };
+      return { header: { start: first, end, fields }, bodyStart: lines.nextStart(end) };
     }
     const contentEnd = trimEnd(src, pos, end);
-    if (contentEnd > pos) parseField(src, pos, contentEnd, fields, seen, pending);
+    if (contentEnd > pos) parseField(src, pos, contentEnd, lines.nextStart(end), fields, seen, pending);
     if (end >= src.length) break;
-    pos = end + 1;
+    pos = lines.nextStart(end);
   }
   problems.push(unclosed(src, first, firstEnd));
   return { header: null, bodyStart: 0 };
@@ -79,14 +92,17 @@ const FIELD_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*:/;
 /** header-unclosed, with a fix closing the block after the `key: value` lines that follow the opening `---`. */
 function unclosed(src: string, first: number, firstEnd: number): Problem {
   let lastField = -1;
-  let pos = firstEnd + 1;
+  const lines = new Lines(src);
+  // The fence is written with the file's own line ending (the first line's).
+  const eol = src.slice(firstEnd, lines.nextStart(firstEnd)) || '\n';
+  let pos = lines.nextStart(lines.end(firstEnd));
   while (pos < src.length) {
-    const end = lineEnd(src, pos);
+    const end = lines.end(pos);
     const line = src.slice(pos, Math.min(end, pos + 200));
     if (!FIELD_LINE.test(line)) break;
     lastField = trimEnd(src, pos, end);
     if (end >= src.length) break;
-    pos = end + 1;
+    pos = lines.nextStart(end);
   }
   const fixes =
     lastField < 0
@@ -95,7 +111,7 @@ function unclosed(src: string, first: number, firstEnd: number): Problem {
           {
             title: 'Close the header block after its last `key: value` line',
             preferred: true,
-            edits: [{ start: lastField, end: lastField, newText: '\n---' }],
+            edits: [{ start: lastField, end: lastField, newText: `${eol}---` }],
           },
         ];
   return problem(
@@ -107,10 +123,12 @@ function unclosed(src: string, first: number, firstEnd: number): Problem {
   );
 }
 
+/** Reads the field on src[start, end) (a line without its trailing blanks; the next line begins at `nextLine`). */
 function parseField(
   src: string,
   start: number,
   end: number,
+  nextLine: number,
   fields: HeaderField[],
   seen: Set<string>,
   out: Problem[],
@@ -161,7 +179,7 @@ function parseField(
           ? [
               {
                 title: `Remove this repeated \`${key}\` line`,
-                edits: [{ start, end: Math.min(end + 1, src.length), newText: '' }],
+                edits: [{ start, end: nextLine, newText: '' }],
                 preferred: true,
               },
             ]

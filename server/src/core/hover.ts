@@ -3,7 +3,7 @@
 // over the header's `witness:` line, where the witness is and whether it was found.
 // Every piece of document text is escaped, so a transcription cannot inject Markdown, links or HTML into a hover.
 import type { Analysis } from './analysis';
-import { isBlankLineCode } from './blank-line';
+import { endsLineBreak, isBlankLineCode, isLineBreakCode, lineBreakLength } from './line-breaks';
 import type { Span } from './model';
 import type { Reading } from './readings';
 import { revisionsAt, type Revision } from './revisions';
@@ -83,26 +83,27 @@ function sentence(r: Reading, rev: Revision): string {
 function endsSentence(t: string, at: number): boolean {
   let k = at;
   let breaks = 0;
-  while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t' || t[k - 1] === '\n' || t[k - 1] === '\r')) {
-    if (t[k - 1] === '\n') breaks++;
+  while (k > 0 && (isBlankLineCode(t.charCodeAt(k - 1)) || isLineBreakCode(t.charCodeAt(k - 1)))) {
+    if (endsLineBreak(t, k - 1)) breaks++;
     k--;
   }
   // Two line breaks with only blanks around them: a blank line, which ends a paragraph.
   return k === 0 || isSentenceEnd(t, k - 1) || breaks >= 2;
 }
 
-/** True when the line break at t[i] ends a blank line (only spaces, tabs and carriage returns since the one before). */
+/** True when the line break whose last character is t[i] ends a blank line (only spaces and tabs since the line
+ *  break before). */
 function endsBlankLine(t: string, i: number): boolean {
-  let k = i;
+  let k = t.charCodeAt(i) === 10 && t.charCodeAt(i - 1) === 13 ? i - 1 : i;
   while (k > 0 && isBlankLineCode(t.charCodeAt(k - 1))) k--;
-  return k > 0 && t[k - 1] === '\n';
+  return k > 0 && isLineBreakCode(t.charCodeAt(k - 1));
 }
 
-/** True when the line break at t[i] begins a blank line (only blanks before the next line break). */
+/** True when the line break that begins at t[i] begins a blank line (only blanks before the next line break). */
 function beginsBlankLine(t: string, i: number): boolean {
-  let k = i + 1;
+  let k = i + lineBreakLength(t, i);
   while (k < t.length && isBlankLineCode(t.charCodeAt(k))) k++;
-  return t[k] === '\n';
+  return isLineBreakCode(t.charCodeAt(k));
 }
 
 /** Abbreviations whose full stop does not end a sentence (compared lower-case); single letters count too (U.S.). */
@@ -150,9 +151,9 @@ function isSentenceEnd(t: string, i: number): boolean {
 function sentenceStart(t: string, a: number): number {
   const limit = Math.max(0, a - CONTEXT_CHARS);
   for (let k = a; k > limit; k--) {
-    const c = t[k - 1]!;
-    if (c === '\n' && endsBlankLine(t, k - 1)) return k;
-    if ((c === ' ' || c === '\n') && k >= 2 && isSentenceEnd(t, k - 2)) return k;
+    const c = t.charCodeAt(k - 1);
+    if (endsLineBreak(t, k - 1) && endsBlankLine(t, k - 1)) return k;
+    if ((c === 32 || isLineBreakCode(c)) && k >= 2 && isSentenceEnd(t, k - 2)) return k;
   }
   if (limit === 0) return 0;
   // Cut at a word so the hover does not begin mid-word.
@@ -164,8 +165,7 @@ function sentenceEnd(t: string, b: number): number {
   const limit = Math.min(t.length, b + CONTEXT_CHARS);
   if (b > 0 && isSentenceEnd(t, b - 1)) return b;
   for (let k = b; k < limit; k++) {
-    const c = t[k]!;
-    if (c === '\n' && beginsBlankLine(t, k)) return k;
+    if (isLineBreakCode(t.charCodeAt(k)) && beginsBlankLine(t, k)) return k;
     if ((k + 1 === t.length || ' \n\r\t'.includes(t[k + 1]!)) && isSentenceEnd(t, k)) return k + 1;
   }
   if (limit === t.length) return limit;

@@ -1,4 +1,6 @@
-// Offsets ↔ (line, character) positions, both zero-based, characters in UTF-16 code units as in LSP.
+// Offsets ↔ (line, character) positions, both zero-based, characters in UTF-16 code units as in LSP. Lines end at
+// `\n`, `\r\n` or a lone `\r`, as in LSP (line-breaks.ts).
+import { lineBreakLength, LineBreakSearch } from './line-breaks';
 
 export interface Position {
   line: number;
@@ -10,10 +12,10 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    const breaks = new LineBreakSearch(text);
+    for (let i = breaks.next(0); i >= 0; i = breaks.next(i)) {
+      i += lineBreakLength(text, i);
+      starts.push(i);
     }
     this.starts = starts;
   }
@@ -38,8 +40,14 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! - 1 : this.text.length;
+    const next = position.line + 1 < this.starts.length ? this.lineEnd(position.line) : this.text.length;
     return Math.max(start, Math.min(start + Math.max(0, position.character), next));
+  }
+
+  /** Where the text of a line that has a line break after it ends: before its `\n`, `\r\n` or `\r`. */
+  private lineEnd(line: number): number {
+    const next = this.starts[line + 1]!;
+    return next - (next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? 2 : 1);
   }
 
   lineStart(line: number): number {

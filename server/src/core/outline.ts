@@ -6,6 +6,7 @@ import type { Reading } from './readings';
 import type { Analysis } from './analysis';
 import type { Span } from './model';
 import type { Revision } from './revisions';
+import { lineEndFrom } from './line-breaks';
 import { countRevisions, describeCounts } from './stats';
 
 export type OutlineKind = 'header' | 'field' | 'paragraph';
@@ -75,7 +76,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       detail,
       kind: 'paragraph',
       range: { start: p.start, end: p.end },
-      selectionRange: { start: p.start, end: Math.min(p.end, lineEnd(analysis.source, p.start)) },
+      selectionRange: { start: p.start, end: lineEndFrom(analysis.source, p.start, p.end) },
       children: [],
     });
   });
@@ -106,11 +107,6 @@ function spansByParagraph(paragraphs: readonly { index: number; start: number; e
   const m = new Map<number, Span>();
   for (const p of paragraphs) m.set(p.index, { start: p.start, end: p.end });
   return m;
-}
-
-function lineEnd(src: string, from: number): number {
-  const nl = src.indexOf('\n', from);
-  return nl < 0 ? src.length : nl;
 }
 
 /** Whitespace runs (line breaks included) become one space; ends trimmed. */

@@ -1,7 +1,7 @@
 // The one parser of the markup: a single left-to-right pass over the source, linear in its length.
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
-import { isBlankLineCode as isBlank } from './blank-line';
+import { isBlankLineCode as isBlank, isLineBreakCode, lineBreakLength, LineBreakSearch } from './line-breaks';
 import { parseHeader } from './header';
 import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './model';
 import { problem } from './problem';
@@ -31,10 +31,7 @@ const BACKSLASH = 92,
   RBRACE = 125,
   LT = 60,
   GT = 62;
-const NL = 10,
-  CR = 13,
-  SPACE = 32,
-  TAB = 9;
+const NL = 10;
 
 /** Characters a backslash makes literal. */
 export const ESCAPABLE = '~^*{}<>\\';
@@ -46,25 +43,29 @@ function isEscapable(c: number): boolean {
 }
 
 /**
- * Finds the line breaks that end a paragraph: a `\n` followed by a blank line (spaces, tabs and carriage returns
- * only, then `\n` or the end of the document). One forward `indexOf` of `\n` visits each line break once, and
- * what follows one is read only as far as its blanks go: linear, and about three times faster than four searches
- * for the two-character ways a blank line can begin (each of which stops at every line break natively).
+ * Finds the line breaks that end a paragraph: a line break (`\n`, `\r\n` or `\r`) followed by a blank line (spaces
+ * and tabs only, then a line break or the end of the document). Each line break is found once by a forward search,
+ * and what follows one is read only as far as its blanks go: linear.
  */
 class ParagraphBreaks {
-  constructor(private readonly src: string) {}
+  private readonly breaks: LineBreakSearch;
 
-  /** The first line break at or after `from` that ends a paragraph, or -1 when the paragraph runs to the end. */
+  constructor(private readonly src: string) {
+    this.breaks = new LineBreakSearch(src);
+  }
+
+  /** The start of the first line break at or after `from` that ends a paragraph, or -1 when the paragraph runs to
+   *  the end. Calls must not go backward. */
   next(from: number): number {
     const src = this.src,
       n = src.length;
-    let nl = src.indexOf('\n', from);
+    let nl = this.breaks.next(from);
     while (nl >= 0) {
-      let j = nl + 1;
+      let j = nl + lineBreakLength(src, nl);
       while (j < n && isBlank(src.charCodeAt(j))) j++;
       // A line break that ends the document, or that only blanks follow to the end, ends its paragraph too.
-      if (j >= n || src.charCodeAt(j) === NL) return nl;
-      nl = src.indexOf('\n', j); // a line with text on it, perhaps indented: not a blank one
+      if (j >= n || isLineBreakCode(src.charCodeAt(j))) return nl;
+      nl = this.breaks.next(j); // a line with text on it, perhaps indented: not a blank one
     }
     return -1;
   }
@@ -114,6 +115,9 @@ class InlineParser {
   readonly angleAdds: number[] = [];
 
   private readonly scan: MarkupSearch;
+  private readonly lineBreaks: LineBreakSearch;
+  /** Per level, where the open mark's line ends (set at the paragraph's end for the marks still open). */
+  private readonly lineEnds: number[] = [];
 
   constructor(
     private readonly src: string,
@@ -121,6 +125,7 @@ class InlineParser {
   ) {
     this.tree = new SyntaxTree(src);
     this.scan = new MarkupSearch(src);
+    this.lineBreaks = new LineBreakSearch(src);
   }
 
   /** Records a problem, unless so many are already recorded that parse() will cut the list anyway (junk input
@@ -189,7 +194,15 @@ class InlineParser {
       }
     }
     this.text(textStart, end);
-    while (this.depth > 0) this.unclosed(end, more);
+    if (this.depth > 0) {
+      // Where each mark still open ends its line, for the fix that closes it there: outermost first, so the line
+      // breaks are searched forward only.
+      for (let d = 1; d <= this.depth; d++) {
+        const at = this.lineBreaks.next(this.tree.openEnd(this.container[d]!));
+        this.lineEnds[d] = at < 0 || at > end ? end : at;
+      }
+      while (this.depth > 0) this.unclosed(end, more);
+    }
     if (this.pairable[0]! >= 2) this.group(para);
     return para;
   }
@@ -444,6 +457,7 @@ class InlineParser {
 
   private unclosed(end: number, more: boolean): void {
     const crossed = this.crossed[this.depth] === true;
+    let lineEnd = this.lineEnds[this.depth]!;
     const node = this.pop(end, false);
     if (crossed) return;
     const t = this.tree;
@@ -454,8 +468,6 @@ class InlineParser {
     const openStart = t.start(node),
       openEnd = t.openEnd(node);
     const src = this.src;
-    let lineEnd = src.indexOf('\n', openEnd);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     while (lineEnd > openEnd && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
     const fixes = [
       {
@@ -519,8 +531,8 @@ class InlineParser {
       end = t.end(node);
     const before = start > 0 ? src.charCodeAt(start - 1) : NL;
     const after = end < src.length ? src.charCodeAt(end) : NL;
-    const outsideBefore = before === SPACE || before === TAB || before === NL;
-    const outsideAfter = after === SPACE || after === TAB || after === NL || after === CR;
+    const outsideBefore = isBlank(before) || isLineBreakCode(before);
+    const outsideAfter = isBlank(after) || isLineBreakCode(after);
     const edits: TextEdit[] = [];
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
@@ -585,8 +597,7 @@ class InlineParser {
     const n = t.next(node);
     if (n < 0 || t.kind(n) !== TEXT) return n;
     for (let k = t.start(n), end = t.end(n); k < end; k++) {
-      const c = src.charCodeAt(k);
-      if (c !== SPACE && c !== TAB) return n;
+      if (!isBlank(src.charCodeAt(k))) return n;
     }
     return t.next(n);
   }
@@ -672,9 +683,9 @@ function nextContent(src: string, from: number): number {
   let j = from;
   while (j < n) {
     const c = src.charCodeAt(j);
-    if (c === NL) {
-      lineStart = j + 1;
-      j++;
+    if (isLineBreakCode(c)) {
+      j += lineBreakLength(src, j);
+      lineStart = j;
       continue;
     }
     if (isBlank(c)) {

@@ -5,6 +5,7 @@
 // Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
 // no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
 import type { EmendDocument, Inline, MarkNode } from './model';
+import { CR, isLineBreakCode, LF, lineBreakLength } from './line-breaks';
 import { Segments, SourceMap } from './source-map';
 import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
 
@@ -16,9 +17,7 @@ export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diploma
 export const DIPLOMATIC_BRACKETS = { del: ['⟦', '⟧'], add: ['⸌', '⸍'] } as const;
 
 const SPACE = 32,
-  TAB = 9,
-  NL = 10,
-  CR = 13;
+  TAB = 9;
 
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
@@ -121,14 +120,20 @@ class ChunkedReading implements Reading {
   }
 }
 
+/** What stands between the text a reading has emitted and the next: see Builder.drop and Builder.edge. */
+const NONE = 0,
+  EDGE = 1,
+  DROP = 2;
+type Pending = typeof NONE | typeof EDGE | typeof DROP;
+
 /** Builds a reading as segments: runs of source text (mapped one to one) and symbols (an escape's character, a
  *  bracket), the text itself being made once at the end, so the common case (long runs of source) copies nothing. */
 class Builder {
   private length = 0;
   private readonly seg: Segments;
   readonly junctions: number[] = [];
-  /** Something was dropped since the last emitted text. */
-  private dropped = false;
+  /** What stands between the last emitted text and the next: nothing, a kept mark's edge, or a dropped mark. */
+  private pending: Pending = NONE;
   /** Whether the pending join is over dropped text (a junction the reading checks look at). */
   private junction = false;
   private lineStart = true;
@@ -150,8 +155,9 @@ class Builder {
     return this.length;
   }
 
+  /** A mark the reading leaves out: the text either side is joined (docs/markup.md, "Spaces and punctuation"). */
   drop(): void {
-    this.dropped = true;
+    this.pending = DROP;
     this.junction = true;
     this.skippedSpace = false;
   }
@@ -159,10 +165,10 @@ class Builder {
   /** Spaces after the last mark edge were skipped (they stood before what follows, in the source). */
   private skippedSpace = false;
 
-  /** A kept mark's delimiter: spaces either side are still joined, but no words were separated by dropped text. */
-  boundary(): void {
-    this.dropped = true;
-    this.skippedSpace = false;
+  /** The edge of a mark the reading keeps: its delimiter vanishes, and a space is not doubled across it, but the
+   *  text either side is otherwise copied as written. A dropped mark pending at the same place decides. */
+  edge(): void {
+    if (this.pending === NONE) this.pending = EDGE;
   }
 
   /** Offset where the current paragraph's text began in the reading, or -1 while it has yielded none. */
@@ -172,7 +178,7 @@ class Builder {
 
   /** Begins a paragraph; [sepStart, sepEnd) is the source's separator before it (sepStart -1 for none). */
   startParagraph(sepStart: number, sepEnd: number): void {
-    this.dropped = false;
+    this.pending = NONE;
     this.junction = false;
     this.lineStart = true;
     this.paragraphStart = -1;
@@ -181,47 +187,50 @@ class Builder {
   }
 
   endParagraph(): void {
-    if (this.dropped) {
+    if (this.pending !== NONE) {
       this.trimTrailingSpaces();
-      // A last line the reading emptied goes with its line break.
-      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && this.lastCode() === NL) {
-        this.trimTrailing((c) => c === NL, 1);
-        if (this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing((c) => c === CR, 1);
+      // A last line the reading emptied goes with its line break (`\n`, `\r\n` or `\r`).
+      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && isLineBreakCode(this.lastCode())) {
+        const lf = this.lastCode() === LF;
+        this.trimTrailing(isLineBreakCode, 1);
+        if (lf && this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing(isLineBreakCode, 1);
       }
     }
-    this.dropped = false;
+    this.pending = NONE;
   }
 
   /** Emits source text [start, end) verbatim, joining spaces across a dropped mark. */
   text(start: number, end: number): void {
     const src = this.src;
-    if (this.dropped) {
+    if (this.pending !== NONE) {
+      const dropped = this.pending === DROP;
       const last = this.lastCode();
-      const atLineStart = this.lineStart || last === NL;
-      // Spaces after the dropped text are skipped when the reading already has a separator (a space, a line
-      // start, an opening bracket or quote written against the dropped word).
-      if (atLineStart || isSpace(last) || isOpeningPunctuation(last)) {
+      const atLineStart = this.lineStart || isLineBreakCode(last);
+      // Spaces after the mark are skipped when the reading already has a separator: a space or a line start (a
+      // space is never doubled across a mark), or, after a dropped mark, an opening bracket or quote written
+      // against the dropped word.
+      if (atLineStart || isSpace(last) || (dropped && isOpeningPunctuation(last))) {
         const from = start;
         while (start < end && isSpace(src.charCodeAt(start))) start++;
         if (start > from) this.skippedSpace = true;
         if (start === end) return;
       }
       const skipped = this.skippedSpace;
-      // A space before the dropped text goes when what follows is a line break, or punctuation that was written
-      // against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
+      // After a dropped mark, a space before it goes when what follows is a line break, or punctuation that was
+      // written against the dropped word (`my ~~word~~, then`); a space the source had before the punctuation stays.
+      // At a kept mark's edge the text is as written (`true friend ~~?~~ of`).
       const first = src.charCodeAt(start);
-      if (isSpace(last) && (first === NL || first === CR || (!skipped && isClosingPunctuation(first))))
+      const lineBreak = isLineBreakCode(first);
+      if (dropped && isSpace(last) && (lineBreak || (!skipped && isClosingPunctuation(first))))
         this.trimTrailingSpaces();
       // A line the reading emptied disappears with its line break, so the reading gains no empty line (which
       // would read as a paragraph break).
-      if (first === NL || (first === CR && src.charCodeAt(start + 1) === NL)) {
-        if (this.lineStart || this.lastCode() === NL) {
-          start += first === NL ? 1 : 2;
-          if (start >= end) return;
-        }
+      if (lineBreak && (this.lineStart || isLineBreakCode(this.lastCode()))) {
+        start += lineBreakLength(src, start);
+        if (start >= end) return;
       }
       if (!atLineStart && this.junction) this.junctions.push(this.length);
-      this.dropped = false;
+      this.pending = NONE;
       this.junction = false;
     }
     if (end <= start) return;
@@ -231,9 +240,9 @@ class Builder {
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
   /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
   symbol(value: string, at: number, width: 0 | 1 = 1): void {
-    if (this.dropped) {
-      if (!this.lineStart && this.lastCode() !== NL && this.junction) this.junctions.push(this.length);
-      this.dropped = false;
+    if (this.pending !== NONE) {
+      if (!this.lineStart && !isLineBreakCode(this.lastCode()) && this.junction) this.junctions.push(this.length);
+      this.pending = NONE;
       this.junction = false;
     }
     this.beginText();
@@ -275,7 +284,7 @@ class Builder {
   private lastCode(): number {
     const seg = this.seg;
     const k = seg.count - 1;
-    if (k < 0) return NL;
+    if (k < 0) return LF;
     const id = seg.symbolIds[k]!;
     if (id < 0) return this.src.charCodeAt(seg.srcStarts[k]! + seg.lengths[k]! - 1);
     const symbol = seg.symbols[id]!;
@@ -327,7 +336,7 @@ class Builder {
 type Treatment = 'contents' | 'keep' | 'drop' | 'brackets';
 
 function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
-  if (mark === 'hand') return 'contents';
+  if (mark === 'hand') return kind === 'diplomatic' ? 'contents' : 'keep';
   if (kind === 'diplomatic') return 'brackets';
   return (mark === 'del' ? kind === 'draft' : kind === 'final') ? 'keep' : 'drop';
 }
@@ -367,9 +376,9 @@ function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
       return;
     }
     case 'keep':
-      b.boundary();
+      b.edge();
       walk(node.children, kind, b);
-      b.boundary();
+      b.edge();
       return;
     case 'drop':
       b.drop();
@@ -418,9 +427,9 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
       return;
     }
     case 'keep':
-      b.boundary();
+      b.edge();
       walkSyntax(t, t.first(i), kind, b);
-      b.boundary();
+      b.edge();
       return;
     case 'drop':
       b.drop();

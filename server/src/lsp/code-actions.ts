@@ -8,11 +8,10 @@ import {
   type Diagnostic,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Analysis, Fix, Problem, TextEdit } from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { rangeOf, sameRange, toDiagnostic } from './convert';
-import { problemsFor } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.emend`;
 
@@ -36,7 +35,7 @@ export const codeActions: Feature = {
     ctx.connection.onCodeAction(async (params) => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !params.range?.start || !params.range.end) return [];
-      const found = await problemsFor(ctx, uri);
+      const found = await ctx.diagnostics.problems(uri);
       if (!found) return [];
       const { analysis, problems } = found;
       const start = offsetClamped(analysis, params.range.start),

@@ -1,5 +1,5 @@
 // Conversions between the core's offsets and problems and LSP's positions and diagnostics.
-import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { Analysis, Problem } from '../core/index';
 
 export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;

@@ -108,7 +108,7 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
-      const output = format.render(analyze(read.text), {
+      const output = await format.render(analyze(read.text), {
         view,
         name: input.name,
         tei,

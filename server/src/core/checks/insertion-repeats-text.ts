@@ -9,6 +9,7 @@ import {
   firstWordFrom,
   lastWordBefore,
   mayMatch,
+  oneLine,
   TOKEN_REACH,
   tokensBackward,
   tokensForward,
@@ -53,7 +54,7 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     // Only whitespace may stand between the insertion and the repeat for it to be "right beside" it.
     const gap = side === 'after' ? text.slice(r1, beside[0]!.start) : text.slice(beside[beside.length - 1]!.end, r0);
     if (gap.trim() !== '') continue;
-    const shown = text.slice(inner[0]!.start, inner[inner.length - 1]!.end);
+    const shown = oneLine(text.slice(inner[0]!.start, inner[inner.length - 1]!.end));
     out.push(
       problem(
         'insertion-repeats-text',
@@ -85,7 +86,7 @@ function strikeFix(analysis: Analysis, nodeStart: number, text: string, base: nu
   if (s < nodeStart && e > nodeStart) return [];
   return [
     {
-      title: `Mark “${words}” beside it as deleted (a missed deletion)`,
+      title: `Mark “${oneLine(words)}” beside it as deleted (a missed deletion)`,
       edits: [
         { start: s, end: s, newText: '~~' },
         { start: e, end: e, newText: '~~' },

@@ -5,7 +5,8 @@
 import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
 import { problem } from '../problem';
-import { isSpaceCode, isWordAt, mayMatch, tokenEndFrom, tokenStartBefore } from './words';
+import { endsLineBreak } from '../line-breaks';
+import { isSpaceCode, isWordAt, mayMatch, oneLine, tokenEndFrom, tokenStartBefore } from './words';
 
 export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Problem[] = []): Problem[] {
   const out: Problem[] = [];
@@ -39,7 +40,7 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
       const key = `${start}:${end}`;
       if (seen.has(key) || skip.some((s) => s.start < end && start < s.end)) continue;
       seen.add(key);
-      const shown = text.slice(pair[0], pair[1]);
+      const shown = oneLine(text.slice(pair[0], pair[1]));
       out.push(
         problem(
           'reading-doubled-word',
@@ -65,7 +66,7 @@ function doubledAround(t: string, p: number): [number, number] | null {
   if (g0 === g1 || !isWordAt(t, g0 - 1) || !isWordAt(t, g1)) return null;
   // Words on either side of a paragraph break are not "doubled".
   let breaks = 0;
-  for (let k = g0; k < g1; k++) if (t.charCodeAt(k) === 10) breaks++;
+  for (let k = g0; k < g1; k++) if (endsLineBreak(t, k)) breaks++;
   if (breaks > 1) return null;
   const b1 = tokenEndFrom(t, g1);
   if (b1 < 0) return null;

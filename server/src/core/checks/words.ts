@@ -1,6 +1,6 @@
 // Words in a reading, for the checks: letters, digits and combining marks make words (apostrophes inside a word
 // too). Every scan is bounded, so a pathological "word" of a megabyte costs nothing more than a short one.
-import { isBlankLineCode } from '../blank-line';
+import { endsLineBreak, isBlankLineCode, isLineBreakCode } from '../line-breaks';
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 
@@ -109,14 +109,14 @@ export function tokensBackward(text: string, from: number, count: number, limit 
 }
 
 /** The first word character at or after `from` and within `limit` characters, before any blank line (a line of
- *  nothing but spaces, tabs and carriage returns: a paragraph break); -1 for none. */
+ *  nothing but spaces and tabs: a paragraph break); -1 for none. */
 export function firstWordFrom(text: string, from: number, limit: number): number {
   const stop = Math.min(text.length, from + limit);
   let breaks = 0; // line breaks since the last character that was not blank
   for (let i = from; i < stop; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (++breaks === 2) return -1;
+    if (isLineBreakCode(c)) {
+      if (endsLineBreak(text, i) && ++breaks === 2) return -1;
       continue;
     }
     if (isBlankLineCode(c)) continue;
@@ -132,8 +132,8 @@ export function lastWordBefore(text: string, from: number, limit: number): numbe
   let breaks = 0;
   for (let i = from; i > stop; i--) {
     const c = text.charCodeAt(i - 1);
-    if (c === 10) {
-      if (++breaks === 2) return -1;
+    if (isLineBreakCode(c)) {
+      if (endsLineBreak(text, i - 1) && ++breaks === 2) return -1;
       continue;
     }
     if (isBlankLineCode(c)) continue;
@@ -160,4 +160,9 @@ export function mayMatch(text: string, i: number, j: number): boolean {
 
 export function tokenText(text: string, t: Token): string {
   return text.slice(t.start, t.end).toLowerCase();
+}
+
+/** Text quoted in a message: every run of spaces and line breaks as one space. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ');
 }

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis';
 import type { Fix, HeaderField, MarkNode, Problem, TextEdit } from '../model';
 import { problem } from '../problem';
+import { endsLineBreak, isBlankLineCode, isLineBreakCode } from '../line-breaks';
 import type { Collation } from './collation';
 import { aPhrase, bContext, bLine, bPhrase, quote } from './describe';
 import { markAround, revisionParts, touchesMark, wordsIn } from './marks';
@@ -282,12 +283,12 @@ function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void
 /** Whether source [start, end) holds a blank line (a paragraph break). Scans the few characters between. */
 function crossesParagraph(analysis: Analysis, start: number, end: number): boolean {
   const src = analysis.source;
-  let newlines = 0;
+  let breaks = 0;
   for (let k = start; k < end; k++) {
     const ch = src.charCodeAt(k);
-    if (ch === 10) {
-      if (++newlines === 2) return true;
-    } else if (ch !== 32 && ch !== 9 && ch !== 13) newlines = 0;
+    if (isLineBreakCode(ch)) {
+      if (endsLineBreak(src, k) && ++breaks === 2) return true;
+    } else if (!isBlankLineCode(ch)) breaks = 0;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 import type { EmendDocument, Header, Inline, MarkNode } from '../model';
 import { headerValue } from '../header';
 import { LineIndex } from '../lines';
+import { lineBreakLength, LineBreakSearch } from '../line-breaks';
 import { LANGUAGE_TAG } from './header-map';
 import { writeTeiHeader } from './header-write';
 import { DEFAULT_TEI_OPTIONS, type TeiExportOptions } from './options';
@@ -140,18 +141,14 @@ function mark(w: Writer, src: string, n: MarkNode, o: TeiExportOptions): void {
   }
 }
 
-/** Source text: each line break (LF or CRLF) becomes a line break followed by `<lb/>`. */
+/** Source text: each line break (`\n`, `\r\n` or `\r`) becomes a line break followed by `<lb/>`. */
 function text(w: Writer, s: string, o: TeiExportOptions): void {
-  if (!o.lineBreaks) {
-    w.text(s.replace(/\r\n/g, '\n'));
-    return;
-  }
   let from = 0;
-  for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
-    const end = nl > from && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    w.text(s.slice(from, end));
-    w.raw('\n<lb/>');
-    from = nl + 1;
+  const breaks = new LineBreakSearch(s);
+  for (let at = breaks.next(0); at >= 0; at = breaks.next(from)) {
+    w.text(s.slice(from, at));
+    w.raw(o.lineBreaks ? '\n<lb/>' : '\n');
+    from = at + lineBreakLength(s, at);
   }
   w.text(s.slice(from));
 }
