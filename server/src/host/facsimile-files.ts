@@ -60,7 +60,7 @@ async function cached<T>(
 }
 
 export async function loadImage(files: Files, name: string, uri: string, cache?: FacsimileCache): Promise<ImageLoad> {
-  if (isIiifUrl(name)) return { name, remote: true };
+  if (isIiifUrl(uri)) return { name, remote: true };
   return cached<ImageLoad>(
     files,
     uri,
