@@ -117,6 +117,14 @@ export default tseslint.config(
         'The webview imports only the modules it shares with the extension (messages, reconcile, scroll-map, update).',
     },
   ]),
+  layer('client/src/facsimile/webview/**/*.ts', [
+    LSP_AND_VSCODE('The facsimile viewer runs in the page: it talks to the extension by messages only.'),
+    NODE('The facsimile viewer runs in the page (in vscode.dev too): no Node.'),
+    {
+      regex: '^(\\.\\./)+(server/|(?!(messages|view-transform)$))',
+      message: 'The facsimile viewer imports only the modules it shares with the extension (messages, view-transform).',
+    },
+  ]),
   {
     files: ['server/src/lsp/**/*.ts', 'server/src/host/**/*.ts', 'server/src/protocol.ts'],
     ignores: ['server/src/host/node.ts'],

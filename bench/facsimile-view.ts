@@ -6,11 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../scripts/vscode/paths';
 import type { Row } from './table';
 import type { Suite } from './bench';
 
 const ROOT = join(__dirname, '..', '..');
+/** The same Chromium the end-to-end tests use (scripts/vscode/paths.ts). */
+const CHROMIUM = process.env.EMEND_CHROMIUM ?? '/usr/bin/chromium';
 
 const PAGE = `<!DOCTYPE html><html><head><style>html,body{margin:0;height:100%}body{display:flex;flex-direction:column}
 #emend-facsimile-stage{flex:1;position:relative;overflow:hidden}</style></head><body>
@@ -53,26 +54,25 @@ export const facsimileViewSuite: Suite = {
       });
       await page.addScriptTag({ content: readFileSync(join(ROOT, 'media', 'facsimile.js'), 'utf8') });
       // The 50-megapixel scan, made here: a paper tone and 300 lines of text.
-      const big = await page.evaluate(async () => {
-        const w = 8660,
-          h = 5774;
+      // (Page code as strings: it runs in the browser, and this project is typed for Node.)
+      const big = (await page.evaluate(`(async () => {
+        const w = 8660, h = 5774;
         const c = new OffscreenCanvas(w, h);
-        const g = c.getContext('2d')!;
+        const g = c.getContext('2d');
         g.fillStyle = '#e9dfc4';
         g.fillRect(0, 0, w, h);
         g.fillStyle = '#2a2016';
         g.font = '13px serif';
-        for (let y = 40; y < h; y += 19)
-          g.fillText('Habe Muth dich deines eigenen Verstandes zu bedienen! '.repeat(14), 30 + (y % 7), y);
+        for (let y = 40; y < h; y += 19) g.fillText('Habe Muth dich deines eigenen Verstandes zu bedienen! '.repeat(14), 30 + (y % 7), y);
         const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
         return { url: URL.createObjectURL(blob), bytes: blob.size, w, h };
-      });
+      })()`)) as { url: string; bytes: number; w: number; h: number };
       const anchorMs: number[] = [];
       for (let k = 0; k < 3; k++) {
         anchorMs.push(
-          await page.evaluate(async (url) => {
+          (await page.evaluate(`(async () => {
             // A fresh address each time: the browser keeps decoded images by address.
-            const fresh = URL.createObjectURL(await (await fetch(url)).blob());
+            const fresh = URL.createObjectURL(await (await fetch(${JSON.stringify(big.url)})).blob());
             const img = new Image();
             const t = performance.now();
             img.src = fresh;
@@ -81,7 +81,7 @@ export const facsimileViewSuite: Suite = {
             img.src = '';
             URL.revokeObjectURL(fresh);
             return ms;
-          }, big.url),
+          })()`)) as number,
         );
       }
       const show = async (src: string, format: string, width: number, height: number, uri: string) => {

@@ -3,6 +3,8 @@
 // build on both sides rather than on the wire.
 import type { FacsimileWordInfo } from '../../../server/src/protocol';
 
+export type { FacsimileWordInfo };
+
 export const FACSIMILE_VIEW_TYPE = 'emend.facsimile';
 
 export interface ViewerPage {

@@ -4,8 +4,8 @@
 // page on a canvas (zoom with the wheel, a pinch or the keys; pan by dragging or with the arrows; fit width or
 // page; rotate by quarter turns), outlines the word the editor's cursor is in and brings it into view, and on a
 // click sends the word under the pointer to the extension, which moves the cursor there.
-import type { FacsimileWordInfo } from '../../../../server/src/protocol';
 import {
+  type FacsimileWordInfo,
   isFromFacsimile,
   toFacsimileState,
   wordAtOffset,
