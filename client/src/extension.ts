@@ -19,6 +19,7 @@ import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerFacsimile } from './facsimile/facsimile-manager';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerFacsimile,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {

@@ -23,6 +23,7 @@ import { documentOutline } from './outline';
 import { render } from './render';
 import { witness } from './witness';
 import { tei } from './tei';
+import { facsimile } from './facsimile';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 export const FEATURES: Feature[] = [
@@ -37,6 +38,7 @@ export const FEATURES: Feature[] = [
   render,
   witness,
   tei,
+  facsimile,
 ];
 
 /** The features' capabilities, merged once. Two features claiming one capability is a wiring mistake: the second
