@@ -30,7 +30,7 @@ test("every code's row is found in docs/diagnostics.md", () => {
   for (const code of Object.keys(CODES)) {
     const line = rowOf(doc, code);
     assert.ok(line > 0, code);
-    assert.ok(doc.split('\n')[line]!.startsWith(`| \`${code}\` |`), code);
+    assert.ok(doc.split('\n')[line]!.includes(`\`${code}\` |`), code);
   }
   assert.equal(rowOf(doc, 'no-such-code'), -1);
   assert.deepEqual(codesFromManifest({}), []);

@@ -24,5 +24,5 @@ export function codesFromManifest(packageJSON: unknown): CodeEntry[] {
 /** The zero-based line of a code's row in docs/diagnostics.md's table, or -1. */
 export function rowOf(markdown: string, code: string): number {
   const lines = markdown.split('\n');
-  return lines.findIndex((l) => l.startsWith(`| \`${code}\` |`));
+  return lines.findIndex((l) => l.startsWith(`| \`${code}\` |`) || l.startsWith(`| <a id="${code}"></a>\`${code}\` |`));
 }
