@@ -21,6 +21,7 @@ import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
 import { registerProblemHelp } from './help/problem-help';
 import { registerFindingsView } from './collate/findings-view';
+import { syncCursors } from './typing/cursor-sync';
 import { registerFacsimile } from './facsimile/facsimile-manager';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   registerTeiCommands,
   registerProblemHelp,
   registerFindingsView,
+  syncCursors,
   registerFacsimile,
 ];
 
