@@ -204,7 +204,8 @@ class Builder {
     const src = this.src;
     if (this.pending !== NONE) {
       const dropped = this.pending === DROP;
-      const last = this.lastCode();
+      // The previous paragraph's text is not this paragraph's to trim: a paragraph with no text yet begins a line.
+      const last = this.paragraphStart < 0 ? LF : this.lastCode();
       const atLineStart = this.lineStart || isLineBreakCode(last);
       // Spaces after the mark are skipped when the reading already has a separator: a space or a line start (a
       // space is never doubled across a mark), or, after a dropped mark, an opening bracket or quote written
