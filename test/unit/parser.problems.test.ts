@@ -67,12 +67,18 @@ test('an escaped stray closer is no longer a problem', () => {
   assert.deepEqual(codes(fixed('a } b')), []);
 });
 
-test('empty marks are reported and removed by their fix', () => {
+test('empty marks are reported and removed by their fix, with the spaces the readings leave out', () => {
   for (const src of ['x ^{} y', 'x ^<> y', 'x ** y']) {
     const p = only(src);
     assert.deepEqual([p.code, p.severity, p.start, p.end], ['empty-mark', 'warning', 2, src.length - 2], src);
-    assert.equal(fixed(src), 'x  y');
+    assert.equal(fixed(src), 'x y');
+    assert.deepEqual(p.fixes[0]!.changes, []);
   }
+  assert.equal(fixed('(^{} a)'), '(a)');
+  assert.equal(fixed('a ^{}, b'), 'a, b');
+  assert.equal(fixed('a ^{}\nb'), 'a\nb');
+  assert.equal(fixed('a\n^{}\nb'), 'a\nb');
+  assert.equal(fixed('x^{}y'), 'xy');
 });
 
 test('a space just inside a mark that doubles the space outside it', () => {

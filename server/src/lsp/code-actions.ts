@@ -9,26 +9,22 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Analysis, Fix, Problem, TextEdit } from '../core/index';
+import {
+  changesSuffix,
+  FIX_ALL_CODES,
+  mergeEdits,
+  preferredFix,
+  SAVE_FIX_CODES,
+  type Analysis,
+  type Fix,
+  type Problem,
+  type TextEdit,
+} from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { rangeOf, sameRange, toDiagnostic } from './convert';
 import { problemsFor } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.emend`;
-
-/** Codes whose preferred fix is mechanical enough to offer for the whole document at once. */
-export const FIX_ALL_CODES: readonly string[] = [
-  'space-inside-mark',
-  'insertion-spellings-mixed',
-  'stray-closer',
-  'empty-mark',
-];
-
-/**
- * Codes `source.fixAll.emend` fixes (run by codeActionsOnSave when the user asks): only fixes that change nothing
- * a reading says, so saving never rewrites a transcription's meaning (an empty `^{}` being typed survives a save).
- */
-export const SAVE_FIX_CODES: readonly string[] = ['space-inside-mark', 'insertion-spellings-mixed'];
 
 export const codeActions: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
@@ -65,11 +61,13 @@ export const codeActions: Feature = {
         for (const code of codes) {
           if (!FIX_ALL_CODES.includes(code)) continue;
           const all = problems.filter((p) => p.code === code);
-          const edits = mergeEdits(all.map(preferredFix).filter((f): f is Fix => f !== undefined));
+          const fixes = all.map(preferredFix).filter((f): f is Fix => f !== undefined);
+          const edits = mergeEdits(fixes);
           // Worth offering only when it does more than the single fixes do.
           if (all.length < 2 || edits.length === 0 || allSameFix(all)) continue;
+          const changes = (['draft', 'final'] as const).filter((k) => fixes.some((f) => f.changes.includes(k)));
           actions.push({
-            title: `Fix all “${code}” problems in this document`,
+            title: `Fix all “${code}” problems in this document${changesSuffix(changes)}`,
             kind: CodeActionKind.QuickFix,
             edit: edit(edits),
             diagnostics: all.map((p) => attached(analysis, p, sent)),
@@ -81,7 +79,7 @@ export const codeActions: Feature = {
           problems
             .filter((p) => SAVE_FIX_CODES.includes(p.code))
             .map(preferredFix)
-            .filter((f): f is Fix => f !== undefined),
+            .filter((f): f is Fix => f !== undefined && f.changes.length === 0),
         );
         if (edits.length > 0)
           actions.push({ title: 'Fix all mechanical Emend problems', kind: FIX_ALL_KIND, edit: edit(edits) });
@@ -104,34 +102,11 @@ function attached(analysis: Analysis, p: Problem, sent: Diagnostic[]): Diagnosti
   return sent.find((d) => d.source === 'emend' && d.code === p.code && sameRange(d.range, mine.range)) ?? mine;
 }
 
-function preferredFix(p: Problem): Fix | undefined {
-  return p.fixes.find((f) => f.preferred) ?? (p.fixes.length === 1 ? p.fixes[0] : undefined);
-}
-
 /** True when every problem offers the very same preferred fix (a document-wide fix already). */
 function allSameFix(problems: Problem[]): boolean {
   const key = (p: Problem) => JSON.stringify(preferredFix(p)?.edits ?? null);
   const first = key(problems[0]!);
   return problems.every((p) => key(p) === first);
-}
-
-/** The edits of several fixes as one list: duplicates dropped, and a fix that would overlap an earlier one left out whole. */
-export function mergeEdits(fixes: Fix[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  const seen = new Set<string>();
-  const overlaps = (e: TextEdit) =>
-    taken.some(
-      (t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start && t.start === t.end),
-    );
-  for (const fix of fixes) {
-    const fresh = fix.edits.filter((e) => !seen.has(`${e.start}:${e.end}:${e.newText}`));
-    if (fresh.some(overlaps)) continue;
-    for (const e of fresh) {
-      seen.add(`${e.start}:${e.end}:${e.newText}`);
-      taken.push(e);
-    }
-  }
-  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function workspaceEdit(

@@ -4,6 +4,8 @@
 // strikes them). Fixes only move or add marks: they never remove a word of the transcription.
 import type { Analysis } from '../analysis';
 import type { Fix, HeaderField, MarkNode, Problem, TextEdit } from '../model';
+import { FINAL, makeFix } from '../fixes';
+import { editChanges } from '../parser';
 import { problem } from '../problem';
 import { endsLineBreak, isBlankLineCode, isLineBreakCode } from '../line-breaks';
 import type { Collation } from './collation';
@@ -217,11 +219,14 @@ function misplacedInsertions(analysis: Analysis, c: Collation, out: Problem[]): 
       if (around) target = around.end;
       const edits = moveEdits(doc.source, mark, target);
       if (edits)
-        fixes.push({
-          title: `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`,
-          edits,
-          preferred: true,
-        });
+        fixes.push(
+          makeFix(
+            `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`,
+            edits,
+            editChanges(doc, edits),
+            true,
+          ),
+        );
     } else {
       message = message.replace(
         /: probably misplaced\.$/,
@@ -269,11 +274,12 @@ function missedDeletions(analysis: Analysis, c: Collation, out: Problem[]): void
         `The witness lacks ${words} after the insertion ${quote(aPhrase(c, from, to))} (line ${bLine(c, al.aToB[e]!)}: ` +
           `${bContext(c, al.aToB[lastMatched]!, al.aToB[e]! + 1, 3)}): probably a deletion not marked.`,
         [
-          {
-            title: `Strike ${words}`,
-            edits: [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }],
-            preferred: true,
-          },
+          makeFix(
+            `Strike ${words}`,
+            [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }],
+            FINAL,
+            true,
+          ),
         ],
       ),
     );
