@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_NESTING, MAX_PROBLEMS, parse, type Problem } from '../../server/src/core/index';
+import { MAX_NESTING, MAX_PROBLEMS, parse, reading, type Problem } from '../../server/src/core/index';
 import { applyEdits, codes, shape } from './core-helpers';
 
 function only(src: string): Problem {
@@ -182,4 +182,31 @@ test('every problem lies inside the document and every fix edit is well formed',
         for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
     }
   }
+});
+
+test('a deletion inside a deletion written with as many tildes is reported, and the fix writes the outer one longer', () => {
+  const src = 'with ~~a ~~[gap]~~^{blend of} curiosity and~~ indifference';
+  const p = only(src);
+  assert.deepEqual([p.code, p.severity], ['nested-deletion-tildes', 'warning']);
+  assert.equal(src.slice(p.start, p.end), '~~[gap]~~');
+  const after = fixed(src);
+  assert.equal(after, 'with ~~~a ~~[gap]~~^{blend of} curiosity and~~~ indifference');
+  const doc = parse(after);
+  assert.deepEqual(doc.problems, []);
+  assert.equal(reading(doc, 'final').text, 'with indifference');
+  assert.equal(reading(doc, 'draft').text, reading(parse(src), 'draft').text);
+  assert.deepEqual(p.fixes[0]!.changes, ['final']);
+});
+
+test('deletions side by side that read as written are not taken for a nested one', () => {
+  for (const src of [
+    '~~a~~ b ~~c~~',
+    '~~les ~~mes',
+    'durch~~ ~~aus',
+    '~~les ~~mes ~~x~~',
+    '~~a ~~^{x}~~b~~',
+    '~~a ~~~b~~ c~~',
+    '~~~a ~~[gap]~~ and~~~',
+  ])
+    assert.deepEqual(codes(src), [], src);
 });

@@ -9,6 +9,7 @@ export * from './escape';
 export { Analysis, analyze } from './analysis';
 export * from './diagnose';
 export * from './fixes';
+export { combineFixes } from './fix-all';
 export * from './config';
 export * from './revisions';
 export * from './hover';

@@ -121,6 +121,8 @@ class InlineParser {
   /** Where the paragraph being parsed begins and ends. */
   private paragraphStart = 0;
   private paragraphEnd = 0;
+  /** Per level, the last deletion closed there with only text after it so far (-1 for none). */
+  private readonly lastDeletion: number[] = [];
   /** Closed marks of this paragraph that hold nothing (reported at the paragraph's end). */
   private readonly empties: number[] = [];
   /** How many characters of edited paragraphs were read again to check fixes (see CHECK_BUDGET). */
@@ -163,6 +165,7 @@ class InlineParser {
     this.depth = 0;
     this.container[0] = para;
     this.lastChild[0] = -1;
+    this.lastDeletion[0] = -1;
     this.pairable[0] = 0;
     if (this.pendingTildes.length) {
       this.pendingTildes = [];
@@ -289,11 +292,13 @@ class InlineParser {
     }
     const node = this.tree.add(kind, start, end, delim);
     this.append(node);
+    if (kind !== DEL) this.lastDeletion[this.depth] = -1; // only text may stand between two same-tilde deletions
     const d = ++this.depth;
     this.container[d] = node;
     this.lastChild[d] = -1;
     this.pairable[d] = 0;
     this.crossed[d] = false;
+    this.lastDeletion[d] = -1;
     if (kind === ADD) {
       if (delim === BRACE) {
         this.openBrace++;
@@ -350,6 +355,11 @@ class InlineParser {
   private close(end: number): void {
     const node = this.pop(end, true);
     const t = this.tree;
+    if (t.kind(node) === DEL) {
+      const previous = this.lastDeletion[this.depth]!;
+      if (previous >= 0 && t.delim(previous) === t.delim(node)) this.checkSameTildes(previous, node);
+      this.lastDeletion[this.depth] = node;
+    }
     if (t.first(node) < 0) {
       this.empties.push(node); // reported at the paragraph's end, with a fix checked against the readings
     } else {
@@ -563,6 +573,52 @@ class InlineParser {
   }
 
   /**
+   * `nested-deletion-tildes`: two deletions with as many tildes and only text between, `~~a ~~[gap]~~^{blend of}
+   * curiosity and~~`, where the tildes between look the wrong way round: the first deletion's closer has a space
+   * before it and a word after it, as an opener would, and the second's opener a word before it, as a closer would.
+   * That is how a deletion inside a deletion reads when the outer one was written with the same number of tildes:
+   * the transcriber meant `~~~a ~~[gap]~~^{blend of} curiosity and~~~`, and that is the fix.
+   */
+  private checkSameTildes(first: number, second: number): void {
+    const src = this.src;
+    const t = this.tree;
+    const k = t.delim(first);
+    const wordAt = (i: number): boolean => {
+      const c = src.charCodeAt(i);
+      return i >= 0 && i < src.length && !isBlank(c) && !isLineBreakCode(c) && c !== TILDE;
+    };
+    const closeStart = t.closeStart(first);
+    if (
+      !wordAt(t.openEnd(first)) || // `~~a`: opens
+      !isBlank(src.charCodeAt(closeStart - 1)) || // `a ~~[`: opens, though it closed
+      !wordAt(t.end(first)) ||
+      t.end(first) >= t.start(second) ||
+      !wordAt(t.start(second) - 1) || // `]~~^`: closes, though it opened
+      !wordAt(t.closeStart(second) - 1) // `and~~`: closes
+    )
+      return;
+    const run = tildeRun(k + 1);
+    const edits = [
+      { start: t.start(first), end: t.openEnd(first), newText: run },
+      { start: t.closeStart(second), end: t.end(second), newText: run },
+    ];
+    const start = closeStart,
+      end = t.openEnd(second);
+    const inner = src.slice(t.end(first), t.start(second));
+    this.report(() =>
+      problem(
+        'nested-deletion-tildes',
+        start,
+        end,
+        `These two \`${tildeRun(k)}\` read as the end of one deletion and the start of another, but they look like a ` +
+          `deletion inside a deletion (of “${inner}”). A deletion inside another needs fewer tildes than the outer one: ` +
+          `write the outer one with \`${run}\`.`,
+        [makeFix(`Write the outer deletion with \`${run}\``, edits, this.changes(edits, FINAL), true)],
+      ),
+    );
+  }
+
+  /**
    * `empty-mark`, with a fix that removes the mark (or a run of them with only spaces between) and whatever spaces the
    * readings leave out around it, so that both read as before: `x ^{} y` → `x y`, `(^{} a)` → `(a)`, `a ^{}, b` →
    * `a, b`. Whether it does is checked by reading the edited paragraph again (an empty mark is rare; a budget keeps
@@ -681,16 +737,21 @@ class InlineParser {
     const outsideBefore = (isBlank(before) || isLineBreakCode(before)) && !this.gapBefore.has(node);
     const outsideAfter = (isBlank(after) || isLineBreakCode(after)) && !this.gapAfter.has(node);
     const edits: TextEdit[] = [];
+    // Trimmed, the text would touch the delimiters: a tilde or backslash there could join a tilde run or escape a
+    // closer (`~~\~ ~~` → `~~\~~~`), which only reading it again tells.
+    let touchy = false;
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
+      touchy = src.charCodeAt(k) === TILDE;
     }
     let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
       let k = inner1;
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
+      touchy ||= src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH;
       // A reading that keeps the mark keeps these spaces and skips the ones outside (so as not to double them);
       // after the fix it has the ones outside. The same unless they differ (a tab for a space, two for one) or a
       // line break follows the mark (a reading keeps no space at a paragraph's end either way).
@@ -702,6 +763,7 @@ class InlineParser {
       }
     }
     if (edits.length === 0) return;
+    if (touchy) changes = this.changes(edits, BOTH);
     this.report(() =>
       problem(
         'space-inside-mark',

@@ -10,9 +10,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import {
-  changesSuffix,
+  combineFixes,
   FIX_ALL_CODES,
-  mergeEdits,
   preferredFix,
   SAVE_FIX_CODES,
   type Analysis,
@@ -61,28 +60,29 @@ export const codeActions: Feature = {
         for (const code of codes) {
           if (!FIX_ALL_CODES.includes(code)) continue;
           const all = problems.filter((p) => p.code === code);
-          const fixes = all.map(preferredFix).filter((f): f is Fix => f !== undefined);
-          const edits = mergeEdits(fixes);
           // Worth offering only when it does more than the single fixes do.
-          if (all.length < 2 || edits.length === 0 || allSameFix(all)) continue;
-          const changes = (['draft', 'final'] as const).filter((k) => fixes.some((f) => f.changes.includes(k)));
+          if (all.length < 2 || allSameFix(all)) continue;
+          const fixes = all.map(preferredFix).filter((f): f is Fix => f !== undefined);
+          // Its title says which readings the fixes change together (the core reads the edited document again).
+          const fix = combineFixes(analysis, fixes, `Fix all “${code}” problems in this document`);
+          if (!fix) continue;
           actions.push({
-            title: `Fix all “${code}” problems in this document${changesSuffix(changes)}`,
+            title: fix.title,
             kind: CodeActionKind.QuickFix,
-            edit: edit(edits),
+            edit: edit(fix.edits),
             diagnostics: all.map((p) => attached(analysis, p, sent)),
           });
         }
       }
       if (only && wants(FIX_ALL_KIND)) {
-        const edits = mergeEdits(
-          problems
-            .filter((p) => SAVE_FIX_CODES.includes(p.code))
-            .map(preferredFix)
-            .filter((f): f is Fix => f !== undefined && f.changes.length === 0),
-        );
-        if (edits.length > 0)
-          actions.push({ title: 'Fix all mechanical Emend problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+        const keeping = problems
+          .filter((p) => SAVE_FIX_CODES.includes(p.code))
+          .map(preferredFix)
+          .filter((f): f is Fix => f !== undefined && f.changes.length === 0);
+        // Saving never changes what a reading says: the fixes are applied only if together they keep both readings.
+        const fix = combineFixes(analysis, keeping, 'Fix all mechanical Emend problems');
+        if (fix && fix.changes.length === 0)
+          actions.push({ title: fix.title, kind: FIX_ALL_KIND, edit: edit(fix.edits) });
       }
       return actions;
     });
