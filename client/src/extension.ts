@@ -13,17 +13,20 @@ import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands } from './server/server-commands';
+import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerFacsimile } from './facsimile/facsimile-manager';
 
 let client: LanguageClient | undefined;
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
 const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [
   registerServerCommands,
+  registerFileAccess,
   registerMarkCommands,
   registerRevisionCommands,
   registerReadingDocuments,
@@ -32,6 +35,7 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerFacsimile,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {
@@ -42,6 +46,7 @@ export async function activate(context: ExtensionContext): Promise<EmendApi> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'emend' }],
+    initializationOptions: initializationOptions(context),
   };
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
   for (const part of PARTS) part(context, client);

@@ -12,6 +12,11 @@ function request<P, R>(method: string): RequestType<P, R, void> {
   return new RequestType<P, R, void>(method, ParameterStructures.byName);
 }
 
+/** A request from the server to the client, answered with R or an error carrying E. */
+function serverRequest<P, R, E>(method: string): RequestType<P, R, E> {
+  return new RequestType<P, R, E>(method, ParameterStructures.byName);
+}
+
 /** A notification (no answer), either way. */
 function notification<P>(method: string): NotificationType<P> {
   return new NotificationType<P>(method, ParameterStructures.byName);
@@ -216,4 +221,97 @@ export type ImportTeiResult = { markup: string; warnings: string[] } | { error: 
 export const CollationChangedNotification = notification<CollationChangedParams>('emend/collationChanged');
 export interface CollationChangedParams {
   uris: string[];
+}
+
+// ---- The editor's file system, for the server (server -> client) ----
+// A server that cannot read a URI itself (another scheme than file:, or any URI in the browser, where the server
+// runs in a web worker) asks the client, which answers through VS Code's workspace.fs. The client says it answers
+// these with `initializationOptions.fileAccess` (InitializationOptions); lsp/client-files.ts asks, and
+// client/src/server/file-access.ts answers. A failure is a ResponseError whose `data` is a FileErrorData.
+
+/** What the client announces in `initialize`'s `initializationOptions`. */
+export interface InitializationOptions {
+  /** The client answers FileStatRequest and ReadFileRequest. */
+  fileAccess?: boolean;
+  /** The URI of the extension's docs folder, where diagnostics link to (the server's own guess otherwise). */
+  documentation?: string;
+}
+
+/** What is at a URI, or null when nothing is. */
+export const FileStatRequest = serverRequest<FileStatParams, FileStatResult, FileErrorData>('emend/fs/stat');
+export interface FileStatParams {
+  uri: string;
+}
+export type FileStatResult = { type: 'file' | 'directory' | 'other'; size: number; mtime: number } | null;
+
+/** A file's bytes, in base64 (encodeBase64 / decodeBase64 below). */
+export const ReadFileRequest = serverRequest<ReadFileParams, ReadFileResult, FileErrorData>('emend/fs/readFile');
+export interface ReadFileParams {
+  uri: string;
+}
+export interface ReadFileResult {
+  base64: string;
+}
+
+/** The `data` of a file request's error: what kind of failure (the host's FileErrorKind). */
+export interface FileErrorData {
+  kind: 'not-found' | 'permission-denied' | 'is-a-directory' | 'unavailable';
+}
+
+/** Server -> client requests, which the server itself does not answer. */
+export const SERVER_TO_CLIENT_REQUESTS: readonly RequestType<unknown, unknown, unknown>[] = [
+  FileStatRequest,
+  ReadFileRequest,
+];
+
+/** Bytes as base64, the way JSON carries them (btoa and atob exist in Node and in browsers alike). */
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function decodeBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The facsimile of an open transcription (docs/facsimile.md): its page images (as the header names them, and where
+ * they are: a URI, or the https address of an IIIF resource), and the link of every word of its diplomatic
+ * reading to a box on a page. Words are in document order, so the word at an offset is a binary search.
+ */
+export const FacsimileRequest = request<FacsimileParams, FacsimileResult>('emend/facsimile');
+export interface FacsimileParams {
+  uri: string;
+}
+export interface FacsimilePageInfo {
+  /** The image as the header names it. */
+  image: string;
+  /** The image's URI (any scheme the editor reads), an `https:` URL (IIIF), or null when the name leads nowhere. */
+  location: string | null;
+  /** jpeg, png, webp, tiff, or iiif; null when unknown (unreadable). */
+  format: string | null;
+  width: number;
+  height: number;
+}
+export interface FacsimileWordInfo {
+  start: number;
+  end: number;
+  page: number;
+  /** [x, y, w, h] in image pixels, or null. */
+  box: [number, number, number, number] | null;
+  approximate: boolean;
+}
+export interface FacsimileResult {
+  uri: string;
+  version: number;
+  pages: FacsimilePageInfo[];
+  words: FacsimileWordInfo[];
+  /** Whether the header names a layout at all (without one, words have no boxes). */
+  hasLayout: boolean;
+  /** One line per problem with an image or the layout. */
+  errors: string[];
 }

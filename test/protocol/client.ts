@@ -29,6 +29,7 @@ export interface Diagnostic {
   range: Range;
   message: string;
   code?: string | number;
+  codeDescription?: { href: string };
   source?: string;
   severity?: number;
 }
@@ -115,22 +116,27 @@ export class LspClient {
 
   /** Starts the server and (unless told otherwise) initializes it with VS Code's capabilities. */
   static async start(
-    options: { capabilities?: object; initialize?: boolean; execArgv?: string[] } = {},
+    options: { capabilities?: object; initialize?: boolean; execArgv?: string[]; initializationOptions?: object } = {},
   ): Promise<LspClient> {
     const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(proc);
-    if (options.initialize !== false) await client.initialize(options.capabilities ?? VSCODE_CAPABILITIES);
+    if (options.initialize !== false)
+      await client.initialize(options.capabilities ?? VSCODE_CAPABILITIES, options.initializationOptions);
     return client;
   }
 
-  async initialize(capabilities: object): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(
+    capabilities: object,
+    initializationOptions?: object,
+  ): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
       workspaceFolders: null,
+      ...(initializationOptions ? { initializationOptions } : {}),
     });
     await this.conn.sendNotification('initialized', {});
     return result;

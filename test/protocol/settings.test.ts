@@ -95,7 +95,7 @@ test('a changed, removed or broken .emend.json is reread when the client reports
       ['space-inside-mark', 1],
       ['unclosed-insertion', 1],
     ]);
-    assert.deepEqual(c.messages, [{ type: 2, message: `${file}: .emend.json: unknown problem code "no-such-code"` }]);
+    assert.deepEqual(c.messages, [{ type: 2, message: `${file}: unknown problem code "no-such-code"` }]);
 
     writeFileSync(file, '{ "severity": ');
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { runCli, tempTree } from './cli-helpers';
 import type { JsonReport } from '../../server/src/cli/commands/check';
 
@@ -156,7 +157,7 @@ test('check compares with the witness the header names, as the editor does', asy
     assert.equal(
       r.stdout,
       'a.emend:5:32: information witness-variant The witness reads “for” (line 1) for “to”.\n' +
-        'b.emend:2:1: warning witness-unavailable The witness missing.txt cannot be read: no such file or directory.\n',
+        `b.emend:2:1: warning witness-unavailable The witness missing.txt was not found (looked for ${join(t.dir, 'missing.txt')}).\n`,
     );
     const skipped = await runCli(['check', '--no-witness', 'a.emend', 'b.emend'], { cwd: t.dir });
     assert.deepEqual(skipped, { code: 0, stdout: '', stderr: '' });

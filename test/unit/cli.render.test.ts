@@ -121,14 +121,15 @@ test('render of a binary file is a one-line error', async () => {
     assert.deepEqual(r, {
       code: 2,
       stdout: '',
-      stderr: 'emend render: x.emend: is a binary file (a NUL byte at byte 5), not a transcription\n',
+      stderr:
+        'emend render: x.emend: is a binary file, not text: line 1, column 6 holds a NUL byte (offset 5 in the file)\n',
     });
   } finally {
     t.cleanup();
   }
 });
 
-test('render of invalid UTF-8 names the line and byte', async () => {
+test('render of invalid UTF-8 names the line and column, and the offset of the byte in the file', async () => {
   const t = tempTree({
     'x.emend': Buffer.concat([Buffer.from('ok\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait')]),
   });
@@ -137,7 +138,8 @@ test('render of invalid UTF-8 names the line and byte', async () => {
     assert.deepEqual(r, {
       code: 2,
       stdout: '',
-      stderr: 'emend render: x.emend: is not valid UTF-8 (line 2, byte 6); save it as UTF-8\n',
+      stderr:
+        'emend render: x.emend: is not valid UTF-8: line 2, column 4 holds the byte 0xE9 (offset 6 in the file); save it as UTF-8\n',
     });
   } finally {
     t.cleanup();

@@ -81,10 +81,13 @@ test('a missing or binary witness is a clear error, exit 2', async () => {
   const d = dir({ 'a.emend': 'one two', 'b.bin': Buffer.from([1, 0, 2]) });
   const missing = io(d);
   assert.equal(await collateCommand.run(['a.emend', 'nope.txt'], missing), 2);
-  assert.equal(missing.err, 'emend collate: The witness nope.txt cannot be read: no such file or directory.\n');
+  assert.equal(missing.err, `emend collate: The witness nope.txt was not found (looked for ${join(d, 'nope.txt')}).\n`);
   const binary = io(d);
   assert.equal(await collateCommand.run(['a.emend', 'b.bin'], binary), 2);
-  assert.equal(binary.err, 'emend collate: The witness b.bin looks like a binary file, not text.\n');
+  assert.equal(
+    binary.err,
+    'emend collate: The witness b.bin is a binary file, not text: line 1, column 2 holds a NUL byte (offset 1 in the file).\n',
+  );
 });
 
 test('bad options are usage errors', async () => {

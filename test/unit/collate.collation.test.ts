@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  Analysis,
-  collate,
-  Collator,
-  MAX_WITNESS_BYTES,
-  witnessFromBytes,
-  witnessFromText,
-  witnessPath,
-} from '../../server/src/core/index';
+import { Analysis, collate, Collator, witnessFromText, witnessPath } from '../../server/src/core/index';
 import { collateTexts, variantList } from './collate-helpers';
 
 test('the transcription is compared through its final reading', () => {
@@ -44,17 +36,6 @@ test('agreement is the share of transcription words matched to an equal or near-
   const { c } = collateTexts('we had agreed to speak frankly', 'we agreed to speak fromkly');
   assert.equal(c.agreement, 5 / 6);
   assert.deepEqual(variantList(c), ['omission: had | ', 'misreading: frankly | fromkly']);
-});
-
-test('a binary witness, a witness that is not UTF-8 and an enormous one are refused with a reason', () => {
-  assert.deepEqual(witnessFromBytes('a.bin', new Uint8Array([80, 0, 1])), {
-    error: 'The witness a.bin looks like a binary file, not text.',
-  });
-  assert.deepEqual(witnessFromBytes('b.txt', new Uint8Array([0xc3, 0x28])), {
-    error: 'The witness b.txt is not valid UTF-8 text.',
-  });
-  const big = witnessFromBytes('c.txt', new Uint8Array(MAX_WITNESS_BYTES + 1).fill(97));
-  assert.ok('error' in big && big.error.startsWith('The witness c.txt is too large to compare'));
 });
 
 test('an empty witness loads and every word is an omission', () => {

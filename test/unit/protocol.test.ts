@@ -10,9 +10,8 @@ import * as protocol from '../../server/src/protocol';
 import type { askServer } from '../../client/src/server/server-requests';
 
 const messages = Object.entries(protocol).filter(
-  (e: [string, unknown]): e is [string, RequestType<unknown, unknown, void> | NotificationType<unknown>] =>
-    e[1] instanceof RequestType || e[1] instanceof NotificationType,
-);
+  ([, v]) => v instanceof RequestType || v instanceof NotificationType,
+) as [string, RequestType<unknown, unknown, void> | NotificationType<unknown>][];
 
 test('every custom message has its own method name under emend/, and names its parameters', () => {
   assert.ok(messages.length >= 14);

@@ -37,7 +37,7 @@ export interface RenderFormat {
   /** The extension of the files `render --out-dir` writes, with its dot. */
   extension: string;
   /** The whole output for one input. */
-  render(analysis: Analysis, options: RenderOptions): string;
+  render(analysis: Analysis, options: RenderOptions): Promise<string>;
 }
 
 const text: RenderFormat = {
@@ -47,7 +47,7 @@ const text: RenderFormat = {
   viewNoun: 'reading',
   defaultView: 'final',
   extension: '.txt',
-  render(analysis, options) {
+  async render(analysis, options) {
     const t = analysis.reading(options.view as (typeof READING_KINDS)[number]).text;
     return t.length === 0 || t.endsWith('\n') ? t : t + '\n';
   },
@@ -60,10 +60,10 @@ const html: RenderFormat = {
   viewNoun: 'view',
   defaultView: 'diplomatic',
   extension: '.html',
-  render(analysis, options) {
+  async render(analysis, options) {
     const collation =
       options.view === 'collation'
-        ? collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd())
+        ? await collationSource(analysis, options.path ?? null, options.cwd ?? process.cwd())
         : undefined;
     return renderPage(analysis, options.view, {
       fallbackTitle: options.name === '-' ? undefined : basename(options.name),
@@ -79,7 +79,7 @@ const tei: RenderFormat = {
   viewNoun: 'view',
   defaultView: 'transcription',
   extension: '.xml',
-  render(analysis, options) {
+  async render(analysis, options) {
     const base = options.tei ?? teiOptions({}).options;
     const result = exportTei(analysis.doc, {
       ...base,

@@ -1,9 +1,13 @@
 // The files a command works on: expanding arguments (`-` for standard input, a directory for every `*.emend`
 // below it) and reading each one as UTF-8 text, with one-line errors for what cannot be read. Shared by every
 // command that takes FILE... (render, check, and later collate, import, export).
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CliIO } from './command';
+import { nodeFiles } from '../host/node';
+import { describeFailure, readText } from '../host/read-text';
+import { decodeUtf8 } from '../host/text';
+import { fileUri } from '../host/uris';
 
 /** The extension a directory is searched for. */
 export const EMEND_EXTENSION = '.emend';
@@ -111,99 +115,33 @@ export type ReadResult = { ok: true; text: string } | { ok: false; error: string
 
 /** Reads an input as UTF-8 text (a leading byte-order mark is dropped). Binary or non-UTF-8 content is an error. */
 export async function readInput(input: Input, io: Pick<CliIO, 'readStdin'>): Promise<ReadResult> {
-  let bytes: Buffer;
   if (input.path === null) {
+    let bytes: Uint8Array;
     try {
       bytes = await io.readStdin();
     } catch (e) {
       return { ok: false, error: `-: cannot read standard input: ${describeError(e)}` };
     }
-  } else {
-    try {
-      const size = statSync(input.path).size;
-      if (size > MAX_INPUT_BYTES) {
-        return { ok: false, error: `${input.name}: too large (${mb(size)}; the limit is ${mb(MAX_INPUT_BYTES)})` };
-      }
-      bytes = readFileSync(input.path);
-    } catch (e) {
-      return { ok: false, error: `${input.name}: ${describeError(e)}` };
-    }
+    if (bytes.length > MAX_INPUT_BYTES) return { ok: false, error: `-: ${describeFailure(tooLarge(bytes.length))}` };
+    const decoded = decodeUtf8(bytes);
+    return 'text' in decoded ? { ok: true, text: decoded.text } : { ok: false, error: `-: ${decoded.error}` };
   }
-  const decoded = decodeText(bytes);
-  return 'text' in decoded ? { ok: true, text: decoded.text } : { ok: false, error: `${input.name}: ${decoded.error}` };
+  const read = await readText(nodeFiles, fileUri(input.path), MAX_INPUT_BYTES, { special: true });
+  if (read.ok) return { ok: true, text: read.text };
+  // The command line speaks of files as Unix tools do; the rest is worded as every loader words it.
+  const why =
+    read.kind === 'missing'
+      ? 'no such file or directory'
+      : read.kind === 'directory'
+        ? 'is a directory'
+        : read.kind === 'unreadable'
+          ? read.reason
+          : describeFailure(read);
+  return { ok: false, error: `${input.name}: ${why}` };
 }
 
-/** Decodes UTF-8, refusing binary content and invalid UTF-8 with a reason. */
-export function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
-  if (bytes.length > MAX_INPUT_BYTES)
-    return { error: `too large (${mb(bytes.length)}; the limit is ${mb(MAX_INPUT_BYTES)})` };
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { error: 'is UTF-16 text; save it as UTF-8' };
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: `is a binary file (a NUL byte at byte ${nul}), not a transcription` };
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    let line = 1;
-    for (let k = 0; k < bad; k++) if (bytes[k] === 10) line++;
-    return { error: `is not valid UTF-8 (line ${line}, byte ${bad}); save it as UTF-8` };
-  }
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
-}
-
-/** The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number,
-      min: number,
-      max = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (c === 0xe0) {
-      need = 2;
-      min = 0xa0;
-    } else if (c === 0xed) {
-      need = 2;
-      min = 0x80;
-      max = 0x9f;
-    } else if (c >= 0xe1 && c <= 0xef) {
-      need = 2;
-      min = 0x80;
-    } else if (c === 0xf0) {
-      need = 3;
-      min = 0x90;
-    } else if (c >= 0xf1 && c <= 0xf3) {
-      need = 3;
-      min = 0x80;
-    } else if (c === 0xf4) {
-      need = 3;
-      min = 0x80;
-      max = 0x8f;
-    } else return i;
-    if (i + need >= n) return i; // truncated sequence at the end
-    const second = b[i + 1]!;
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const cont = b[i + k]!;
-      if (cont < 0x80 || cont > 0xbf) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+function tooLarge(size: number): { kind: 'too-large'; size: number; limit: number } {
+  return { kind: 'too-large', size, limit: MAX_INPUT_BYTES };
 }
 
 /** A filesystem error as a short phrase: `no such file or directory`, `permission denied`, ... */

@@ -8,7 +8,7 @@ import {
   type Diagnostic,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import {
   combineFixes,
   FIX_ALL_CODES,
@@ -21,7 +21,6 @@ import {
 } from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { rangeOf, sameRange, toDiagnostic } from './convert';
-import { problemsFor } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.emend`;
 
@@ -31,7 +30,7 @@ export const codeActions: Feature = {
     ctx.connection.onCodeAction(async (params) => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !params.range?.start || !params.range.end) return [];
-      const found = await problemsFor(ctx, uri);
+      const found = await ctx.diagnostics.problems(uri);
       if (!found) return [];
       const { analysis, problems } = found;
       const start = offsetClamped(analysis, params.range.start),
@@ -45,7 +44,7 @@ export const codeActions: Feature = {
       if (wants(CodeActionKind.QuickFix)) {
         const here = problems.filter((p) => p.fixes.length > 0 && p.start <= end && start <= p.end);
         for (const p of here) {
-          const diagnostic = attached(analysis, p, sent);
+          const diagnostic = attached(ctx, analysis, p, sent);
           for (const fix of p.fixes) {
             actions.push({
               title: fix.title,
@@ -70,7 +69,7 @@ export const codeActions: Feature = {
             title: fix.title,
             kind: CodeActionKind.QuickFix,
             edit: edit(fix.edits),
-            diagnostics: all.map((p) => attached(analysis, p, sent)),
+            diagnostics: all.map((p) => attached(ctx, analysis, p, sent)),
           });
         }
       }
@@ -97,8 +96,8 @@ function offsetClamped(analysis: Analysis, position: { line: number; character: 
 }
 
 /** The client's own diagnostic for the problem when it sent one (so the editor links them), else a fresh one. */
-function attached(analysis: Analysis, p: Problem, sent: Diagnostic[]): Diagnostic {
-  const mine = toDiagnostic(analysis, p);
+function attached(ctx: ServerContext, analysis: Analysis, p: Problem, sent: Diagnostic[]): Diagnostic {
+  const mine = toDiagnostic(analysis, p, ctx.documentation());
   return sent.find((d) => d.source === 'emend' && d.code === p.code && sameRange(d.range, mine.range)) ?? mine;
 }
 

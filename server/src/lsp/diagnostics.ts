@@ -1,43 +1,96 @@
-// Pull diagnostics (`textDocument/diagnostic`): every problem `diagnose()` finds (the same entry `emend check`
-// uses), with the severities of the document's settings and project file, plus problems from other sources
-// (the witness comparison registers one with addProblemSource).
-// A client that does not announce pull diagnostics (`textDocument.diagnostic`), such as Neovim 0.7–0.9, gets the
-// same diagnostics pushed (`textDocument/publishDiagnostics`) shortly after each change, and cleared on close.
-import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+// Diagnostics: every problem `diagnose()` finds (the same entry `emend check` uses), with the severities of the
+// document's settings and project file, plus the witness comparison's problems. Pulled (`textDocument/diagnostic`)
+// by clients that announce it; a client that does not (such as Neovim 0.7–0.9) gets the same diagnostics pushed
+// (`textDocument/publishDiagnostics`) shortly after each change, and cleared on close. `refresh()` (settings or a
+// witness changed) asks pulling clients to pull again and re-pushes to the others.
+import {
+  DocumentDiagnosticReportKind,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnose, type Analysis, type Problem } from '../core/index';
-import type { Feature, ServerContext } from './context';
+import type { Feature } from './context';
 import { toDiagnostic } from './convert';
-import { onDiagnosticsRefresh, severitiesFor } from './settings';
+import type { Settings } from './settings';
+import type { Witnesses } from './witness';
 
 /** How long a pushing server waits after a change before diagnosing (typing bursts diagnose once). */
 export const PUSH_DELAY_MS = 150;
 
-/** More problems for a document, found outside the core's checks (e.g. by comparing with a witness). */
-export type ProblemSource = (ctx: ServerContext, uri: string, analysis: Analysis) => Problem[] | Promise<Problem[]>;
+export class Diagnostics {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-const sources: ProblemSource[] = [];
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analysis: (uri: string) => Analysis | undefined,
+    private readonly capabilities: () => ClientCapabilities,
+    private readonly documentation: () => string | null,
+    private readonly settings: Settings,
+    private readonly witnesses: Witnesses,
+  ) {}
 
-export function addProblemSource(source: ProblemSource): void {
-  sources.push(source);
-}
+  /** The document's problems as the user sees them, or undefined for a document the server does not have open. */
+  async problems(uri: string): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
+    const analysis = this.analysis(uri);
+    if (!analysis) return undefined;
+    const [severities, extra] = await Promise.all([
+      this.settings.severities(uri),
+      this.witnesses.problems(uri, analysis).catch((e: unknown) => {
+        this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
+        return [];
+      }),
+    ]);
+    return { analysis, problems: diagnose(analysis, severities, extra) };
+  }
 
-/** The document's problems as the user sees them, or undefined for a document the server does not have open. */
-export async function problemsFor(
-  ctx: ServerContext,
-  uri: string,
-): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
-  const analysis = ctx.analysis(uri);
-  if (!analysis) return undefined;
-  const severities = await severitiesFor(ctx, uri);
-  const extra: Problem[] = [];
-  for (const s of sources) {
-    try {
-      extra.push(...(await s(ctx, uri, analysis)));
-    } catch (e) {
-      ctx.connection.console.error(`emend: a problem source failed for ${uri}: ${String(e)}`);
+  /** Whether the client pulls diagnostics (otherwise they are pushed). */
+  get pulled(): boolean {
+    return this.capabilities().textDocument?.diagnostic !== undefined;
+  }
+
+  /** Diagnostics may have changed for every document: pulling clients pull again, the others get them pushed. */
+  refresh(): void {
+    if (this.pulled) {
+      if (this.capabilities().workspace?.diagnostics?.refreshSupport)
+        void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const doc of this.documents.all()) this.push(doc.uri, 0);
     }
   }
-  return { analysis, problems: diagnose(analysis, severities, extra) };
+
+  /** Pushes the document's diagnostics after `delay` ms, unless it changes again first. */
+  push(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const version = this.documents.get(uri)?.version;
+        void this.problems(uri)
+          .then((found) => {
+            // Only the newest version's problems are sent; a later change schedules its own push.
+            if (!found || this.documents.get(uri)?.version !== version) return;
+            return this.connection.sendDiagnostics({
+              uri,
+              version,
+              diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p, this.documentation())),
+            });
+          })
+          .catch((e: unknown) => this.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
+      }, delay),
+    );
+  }
+
+  /** The document closed: nothing more is pushed for it, and what was pushed is cleared. */
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (!this.pulled) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
 }
 
 export const diagnostics: Feature = {
@@ -45,48 +98,17 @@ export const diagnostics: Feature = {
     diagnosticProvider: { identifier: 'emend', interFileDependencies: false, workspaceDiagnostics: false },
   },
   register(ctx) {
-    ctx.connection.languages.diagnostics.on(async (params) => {
-      const uri = params?.textDocument?.uri;
-      const found = typeof uri === 'string' ? await problemsFor(ctx, uri) : undefined;
-      if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    ctx.connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+      const uri = params.textDocument?.uri;
+      const found = typeof uri === 'string' ? await ctx.diagnostics.problems(uri) : undefined;
       return {
         kind: DocumentDiagnosticReportKind.Full,
-        items: found.problems.map((p) => toDiagnostic(found.analysis, p)),
+        items: found ? found.problems.map((p) => toDiagnostic(found.analysis, p, ctx.documentation())) : [],
       };
     });
-    const timers = new Map<string, NodeJS.Timeout>();
-    const pulls = () => ctx.clientCapabilities().textDocument?.diagnostic !== undefined;
-    const push = (uri: string, delay: number) => {
-      clearTimeout(timers.get(uri));
-      timers.set(
-        uri,
-        setTimeout(() => {
-          timers.delete(uri);
-          const version = ctx.documents.get(uri)?.version;
-          void problemsFor(ctx, uri)
-            .then((found) => {
-              // Only the newest version's problems are sent; a later change schedules its own push.
-              if (!found || ctx.documents.get(uri)?.version !== version) return;
-              return ctx.connection.sendDiagnostics({
-                uri,
-                version,
-                diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p)),
-              });
-            })
-            .catch((e: unknown) => ctx.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
-        }, delay),
-      );
-    };
     ctx.documents.onDidChangeContent((e) => {
-      if (!pulls()) push(e.document.uri, PUSH_DELAY_MS);
+      if (!ctx.diagnostics.pulled) ctx.diagnostics.push(e.document.uri, PUSH_DELAY_MS);
     });
-    ctx.documents.onDidClose((e) => {
-      clearTimeout(timers.get(e.document.uri));
-      timers.delete(e.document.uri);
-      if (!pulls()) void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    });
-    onDiagnosticsRefresh(() => {
-      if (!pulls()) for (const doc of ctx.documents.all()) push(doc.uri, 0);
-    });
+    ctx.documents.onDidClose((e) => ctx.diagnostics.closed(e.document.uri));
   },
 };

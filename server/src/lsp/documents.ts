@@ -1,5 +1,5 @@
 // Caches one Analysis per open document version: the markup is parsed once per edit, whoever asks.
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/index';
 

@@ -1,5 +1,5 @@
 // Standard LSP: document symbols (the outline, breadcrumbs, Go to Symbol) and folding ranges, from core/outline.ts.
-import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
 import { foldingRanges, outline, type Analysis, type OutlineKind, type OutlineSymbol } from '../core/index';
 import type { Feature } from './context';
 import { revisionsOf } from './revisions';

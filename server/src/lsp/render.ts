@@ -1,6 +1,6 @@
 // `emend/render`: one view of an open document as HTML blocks for the preview (and a whole page for export).
 // Keeps a paragraph cache per document so that typing re-renders only the edited paragraph.
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import {
   RenderCache,
   VIEWS,
@@ -11,14 +11,13 @@ import {
   type CollationSource,
 } from '../core/index';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
-import type { Feature } from './context';
-import { collationFor } from './witness';
+import type { Feature, ServerContext } from './context';
 
 export const render: Feature = {
   register(ctx) {
     const caches = new Map<string, RenderCache>();
     ctx.documents.onDidClose((e) => caches.delete(e.document.uri));
-    ctx.connection.onRequest(RenderRequest, (raw: unknown): RenderResult => {
+    ctx.connection.onRequest(RenderRequest, async (raw: unknown): Promise<RenderResult> => {
       const params = raw as Partial<RenderParams>;
       const view = typeof params.view === 'string' ? findView(params.view) : undefined;
       if (!view) {
@@ -35,7 +34,7 @@ export const render: Feature = {
       }
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new RenderCache()));
-      const collation = view.id === 'collation' ? collationSource(uri, analysis) : undefined;
+      const collation = view.id === 'collation' ? await collationSource(ctx, uri, analysis) : undefined;
       const rendered = renderDocument(analysis, view.id, cache, collation ? { collation } : {});
       const result: RenderResult = {
         uri: uri,
@@ -57,8 +56,12 @@ export const render: Feature = {
 };
 
 /** The collation view's input: the document's collation with its witness, or why there is none. */
-function collationSource(uri: string, analysis: Analysis): CollationSource | undefined {
-  const r = collationFor(uri, analysis);
+async function collationSource(
+  ctx: ServerContext,
+  uri: string,
+  analysis: Analysis,
+): Promise<CollationSource | undefined> {
+  const r = await ctx.witnesses.collation(uri, analysis);
   if (!r) return undefined;
   return 'collation' in r ? { collation: r.collation } : { message: r.error };
 }

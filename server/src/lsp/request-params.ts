@@ -1,6 +1,6 @@
 // Checking the parameters of the editor's custom requests: a malformed request or an unknown document gets a
 // clear error response (InvalidParams), never an exception inside the server.
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Analysis, Position } from '../core/index';
 import type { ServerContext } from './context';
 

@@ -1,58 +1,95 @@
-// Settings, pulled per resource: `emend.diagnostics.severity` through `workspace/configuration` (section `emend`,
-// with the document's scopeUri) and the project file `.emend.json` (the nearest one in the document's folder or
-// its ancestors, the same rule as `emend check`). Both are cached, and dropped when the client says they changed
-// (`workspace/didChangeConfiguration`, `workspace/didChangeWatchedFiles`); then diagnostics are refreshed.
+// Settings, pulled per resource: `emend.diagnostics.severity` and `emend.tei` through `workspace/configuration`
+// (with the document's scopeUri), and the project file `.emend.json` (host/project-file.ts: the nearest one in the
+// document's folder or above, the same lookup as `emend check`). Both are cached, and dropped when the client says
+// they changed (`workspace/didChangeConfiguration`, a watched `.emend.json`); then `onChange` runs (the server
+// refreshes diagnostics).
 //
 // Precedence, per code: the default severity, then the project file, then the user's `emend.diagnostics.severity`
 // setting (user, workspace or folder settings, as VS Code merges them for the resource). The project file is the
 // team's house style, the setting is one person's override on their own machine.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
-} from 'vscode-languageserver/node';
-import { isProblemCode, parseProjectConfig, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
-import type { Feature, ServerContext } from './context';
+  type ClientCapabilities,
+  type Connection,
+} from 'vscode-languageserver';
+import { isProblemCode, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
+import type { Host } from '../host/files';
+import { NO_PROJECT_FILE, ProjectFiles, type ProjectFile } from '../host/project-file';
+import { parentFolder } from '../host/uris';
+import type { Feature } from './context';
 
 export const SETTINGS_SECTION = 'emend';
 
-/** Largest project file read; anything bigger is reported, not parsed. */
-const MAX_PROJECT_FILE = 1 << 20;
-
-export interface ProjectFileState {
-  /** Absolute path of the project file that applies, or null when none was found. */
-  path: string | null;
-  severity: Severities;
-  errors: string[];
-}
-
-class SettingsStore {
+export class Settings {
   private readonly userCache = new Map<string, Promise<Severities>>();
-  private readonly projectCache = new Map<string, ProjectFileState>();
+  private readonly projects: ProjectFiles;
   /** Error messages already shown, so one broken file is announced once per content, not per request. */
   private readonly announced = new Set<string>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly connection: Connection,
+    host: Host,
+    private readonly capabilities: () => ClientCapabilities,
+    /** Runs when settings or a project file changed. */
+    private readonly onChange: () => void,
+  ) {
+    this.projects = new ProjectFiles(host);
+    host.watch({ fileName: PROJECT_FILE }, () => {
+      this.projects.clear();
+      this.announced.clear();
+      this.onChange();
+    });
+  }
 
   /** The severities for a document: project file, then the user's setting on top. */
   async severities(uri: string): Promise<Severities> {
-    const project = this.project(uri);
-    const user = await this.user(uri);
-    return { ...project.severity, ...user };
+    const [project, user] = await Promise.all([this.project(uri), this.user(uri)]);
+    return { ...project.config.severity, ...user };
+  }
+
+  /** The project file that applies to a document (none for a document without a folder). */
+  async project(uri: string): Promise<ProjectFile> {
+    const folder = parentFolder(uri);
+    if (folder === null) return NO_PROJECT_FILE;
+    const found = await this.projects.forFolder(folder);
+    this.announce(found.errors);
+    return found;
+  }
+
+  /** The `emend.tei` settings for a document, or {} when the client cannot be asked. */
+  async tei(uri: string): Promise<Record<string, unknown>> {
+    if (!this.capabilities().workspace?.configuration) return {};
+    try {
+      const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'emend.tei' });
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** The user's settings changed: forget them all. */
+  userChanged(): void {
+    this.userCache.clear();
+    this.onChange();
+  }
+
+  /** The document closed: its settings are asked again if it is reopened. */
+  forget(uri: string): void {
+    this.userCache.delete(uri);
   }
 
   private user(uri: string): Promise<Severities> {
-    if (!this.ctx.clientCapabilities().workspace?.configuration) return Promise.resolve({});
+    if (!this.capabilities().workspace?.configuration) return Promise.resolve({});
     let p = this.userCache.get(uri);
     if (!p) {
-      p = this.ctx.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (value: unknown) => this.validateSetting(value),
         (e: unknown) => {
-          this.ctx.connection.console.error(`emend: could not read settings for ${uri}: ${String(e)}`);
+          this.connection.console.error(`emend: could not read settings for ${uri}: ${String(e)}`);
           this.userCache.delete(uri);
           return {};
         },
@@ -86,138 +123,27 @@ class SettingsStore {
     return out;
   }
 
-  /** The project file for a document: the nearest `.emend.json` in its folder or an ancestor (file: URIs only). */
-  project(uri: string): ProjectFileState {
-    let dir: string;
-    try {
-      if (!uri.startsWith('file:')) return { path: null, severity: {}, errors: [] };
-      dir = dirname(fileURLToPath(uri));
-    } catch {
-      return { path: null, severity: {}, errors: [] };
-    }
-    const cached = this.projectCache.get(dir);
-    if (cached) return cached;
-    const state = this.findProject(dir);
-    this.projectCache.set(dir, state);
-    this.announce(state.errors);
-    return state;
-  }
-
-  private findProject(dir: string): ProjectFileState {
-    for (let d = dir; ; d = dirname(d)) {
-      const path = join(d, PROJECT_FILE);
-      let size: number | null = null;
-      try {
-        const st = statSync(path);
-        if (st.isFile()) size = st.size;
-      } catch {
-        /* not here: look in the parent */
-      }
-      if (size !== null) {
-        if (size > MAX_PROJECT_FILE)
-          return {
-            path,
-            severity: {},
-            errors: [`${path} is too large (${size} bytes) to be a project file; it is ignored.`],
-          };
-        let text: string;
-        try {
-          text = readFileSync(path, 'utf8');
-        } catch (e) {
-          return { path, severity: {}, errors: [`${path} could not be read: ${(e as Error).message}`] };
-        }
-        const { config, errors } = parseProjectConfig(text);
-        return { path, severity: config.severity, errors: errors.map((m) => `${path}: ${m}`) };
-      }
-      if (dirname(d) === d) return { path: null, severity: {}, errors: [] };
-    }
-  }
-
   private announce(errors: string[]): void {
     for (const message of errors) {
-      this.ctx.connection.console.warn(message);
       if (this.announced.has(message)) continue;
       this.announced.add(message);
+      this.connection.console.warn(message);
       // A notification, not a request: nothing to wait for, and no button to press.
-      void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
-
-  /** Forgets the settings read for every document (they changed). */
-  clearUser(): void {
-    this.userCache.clear();
-  }
-
-  forget(uri: string): void {
-    this.userCache.delete(uri);
-  }
-
-  /** Forgets every project file read (one changed, appeared or went away). */
-  clearProject(): void {
-    this.projectCache.clear();
-    this.announced.clear();
-  }
 }
 
-const stores = new WeakMap<ServerContext, SettingsStore>();
-
-function store(ctx: ServerContext): SettingsStore {
-  let s = stores.get(ctx);
-  if (!s) {
-    s = new SettingsStore(ctx);
-    stores.set(ctx, s);
-  }
-  return s;
-}
-
-/** The effective severities for a document (project file, then the user's setting). */
-export function severitiesFor(ctx: ServerContext, uri: string): Promise<Severities> {
-  return store(ctx).severities(uri);
-}
-
-/** The project file that applies to a document, for hovers and status. */
-export function projectFileFor(ctx: ServerContext, uri: string): ProjectFileState {
-  return store(ctx).project(uri);
-}
-
-const refreshers: ((ctx: ServerContext) => void)[] = [];
-
-/** Runs `fn` whenever diagnostics are refreshed (settings or a witness changed): the diagnostics feature re-pushes for clients that do not pull. */
-export function onDiagnosticsRefresh(fn: (ctx: ServerContext) => void): void {
-  refreshers.push(fn);
-}
-
-/** Asks the client to pull diagnostics again, when it can; tells the listeners either way. */
-export function refreshDiagnostics(ctx: ServerContext): void {
-  if (ctx.clientCapabilities().workspace?.diagnostics?.refreshSupport) {
-    void ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
-  }
-  for (const fn of refreshers) fn(ctx);
-}
-
+/** Listens for changed settings; the project file is watched by Settings itself, through the host. */
 export const settings: Feature = {
   register(ctx) {
-    ctx.connection.onDidChangeConfiguration(() => {
-      store(ctx).clearUser();
-      refreshDiagnostics(ctx);
-    });
-    ctx.onDidChangeWatchedFiles((params) => {
-      if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) return;
-      store(ctx).clearProject();
-      refreshDiagnostics(ctx);
-    });
-    ctx.documents.onDidClose((e) => store(ctx).forget(e.document.uri));
+    ctx.connection.onDidChangeConfiguration(() => ctx.settings.userChanged());
+    ctx.documents.onDidClose((e) => ctx.settings.forget(e.document.uri));
   },
   initialized(ctx) {
-    const caps = ctx.clientCapabilities().workspace;
-    if (caps?.didChangeConfiguration?.dynamicRegistration) {
+    if (ctx.clientCapabilities().workspace?.didChangeConfiguration?.dynamicRegistration) {
       void ctx.connection.client
         .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
-        .catch(() => undefined);
-    }
-    if (caps?.didChangeWatchedFiles?.dynamicRegistration) {
-      void ctx.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE}` }] })
         .catch(() => undefined);
     }
   },

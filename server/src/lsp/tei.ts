@@ -1,23 +1,19 @@
 // emend/exportTei and emend/importTei: the core's TEI export of an open document (with the `emend.tei.*`
 // settings pulled for that document) and its TEI import of a file's content. No markup logic here.
+import type { ResponseError } from 'vscode-languageserver';
 import { decodeXmlBytes, exportTei, importTei, teiOptions } from '../core/index';
-import { ExportTeiRequest, ImportTeiRequest, type ExportTeiResult, type ImportTeiResult } from '../protocol';
-import type { Feature, ServerContext } from './context';
+import {
+  decodeBase64,
+  ExportTeiRequest,
+  ImportTeiRequest,
+  type ExportTeiResult,
+  type ImportTeiResult,
+} from '../protocol';
+import type { Feature } from './context';
 import { analysisFor, field, invalid } from './request-params';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The `emend.tei` settings for a document, or {} when the client cannot be asked. */
-async function teiSettings(ctx: ServerContext, uri: string): Promise<Record<string, unknown>> {
-  if (!ctx.clientCapabilities().workspace?.configuration) return {};
-  try {
-    const value: unknown = await ctx.connection.workspace.getConfiguration({ scopeUri: uri, section: 'emend.tei' });
-    return isRecord(value) ? value : {};
-  } catch {
-    return {};
-  }
 }
 
 function fileName(uri: string): string {
@@ -38,7 +34,7 @@ export const tei: Feature = {
       const override = field(params, 'options');
       if (override !== undefined && !isRecord(override))
         return invalid('Expected `options` to be an object of TEI options.');
-      const settings = await teiSettings(ctx, uri);
+      const settings = await ctx.settings.tei(uri);
       const { options, errors } = teiOptions({ ...settings, ...(override ?? {}) });
       if (!options.sourceName) options.sourceName = fileName(uri);
       const result = exportTei(analysis.doc, options);
@@ -49,12 +45,18 @@ export const tei: Feature = {
       return response;
     });
 
-    ctx.connection.onRequest(ImportTeiRequest, (params: unknown): ImportTeiResult => {
+    ctx.connection.onRequest(ImportTeiRequest, (params: unknown): ImportTeiResult | ResponseError => {
       const base64 = field(params, 'base64');
       const text = field(params, 'text');
       let source: string;
       if (typeof base64 === 'string') {
-        const decoded = decodeXmlBytes(Buffer.from(base64, 'base64'));
+        let bytes: Uint8Array;
+        try {
+          bytes = decodeBase64(base64);
+        } catch {
+          return invalid('Expected `base64` to hold base64 text.');
+        }
+        const decoded = decodeXmlBytes(bytes);
         if (!decoded.ok) return { error: decoded.error };
         source = decoded.text;
       } else if (typeof text === 'string') {

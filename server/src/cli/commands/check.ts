@@ -4,20 +4,11 @@ import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
-import { loadProjectFile, ProjectFiles, type LoadedProject } from '../project';
-import {
-  analyze,
-  collate,
-  diagnose,
-  headerValue,
-  PROJECT_FILE,
-  witnessProblems,
-  witnessUnavailable,
-  type Analysis,
-  type Problem,
-  type Severity,
-} from '../../core/index';
-import { loadWitnessFile } from '../witness';
+import { loadProjectFile, ProjectFiles, type ProjectFile } from '../../host/project-file';
+import { nodeFiles } from '../../host/node';
+import { filePath, fileUri } from '../../host/uris';
+import { analyze, diagnose, PROJECT_FILE, type Analysis, type Problem, type Severity } from '../../core/index';
+import { witnessCheck } from '../witness';
 
 const OPTIONS: OptionSpec[] = [
   {
@@ -86,9 +77,11 @@ export const check: CliCommand = {
       return 2;
     }
     const json = parsed.options.format === 'json';
-    const fixed: LoadedProject | null =
-      parsed.options.config === undefined ? null : loadProjectFile(resolve(io.cwd, parsed.options.config));
-    const projects = new ProjectFiles();
+    const fixed: ProjectFile | null =
+      parsed.options.config === undefined
+        ? null
+        : await loadProjectFile(nodeFiles, fileUri(resolve(io.cwd, parsed.options.config)));
+    const projects = new ProjectFiles(nodeFiles);
     const reportedConfigs = new Set<string>();
     const { inputs, errors } = expandInputs(parsed.positionals, io);
     const readErrors = [...errors];
@@ -103,9 +96,9 @@ export const check: CliCommand = {
     const progress = new Progress(io, inputs.length, 'checking');
     for (const [index, input] of inputs.entries()) {
       progress.tick(index, input.name);
-      const project = fixed ?? projects.forDirectory(input.path === null ? io.cwd : dirname(input.path));
-      if (project.errors.length && !reportedConfigs.has(project.path ?? '')) {
-        reportedConfigs.add(project.path ?? '');
+      const project = fixed ?? (await projects.forFolder(fileUri(input.path === null ? io.cwd : dirname(input.path))));
+      if (project.errors.length && !reportedConfigs.has(project.uri ?? '')) {
+        reportedConfigs.add(project.uri ?? '');
         progress.clear();
         for (const e of project.errors) io.stderr(`emend check: ${e}\n`);
         configInvalid = true;
@@ -118,15 +111,13 @@ export const check: CliCommand = {
         continue;
       }
       const analysis = analyze(read.text);
-      const extra = parsed.options['no-witness']
-        ? []
-        : witnessCheck(analysis, input.path === null ? io.cwd : dirname(input.path));
+      const extra = parsed.options['no-witness'] ? [] : await witnessCheck(analysis, input.path, io.cwd);
       const problems = diagnose(analysis, project.config.severity, extra);
       for (const p of problems) report.summary[p.severity]++;
       if (json) {
         report.files.push({
           file: input.name,
-          config: project.path,
+          config: projectPath(project),
           problems: problems.map((p) => toJson(p, analysis)),
         });
       } else if (problems.length) {
@@ -142,15 +133,9 @@ export const check: CliCommand = {
   },
 };
 
-/** The editor's witness problems: the header's `witness:` file (relative to the transcription) compared with it. */
-function witnessCheck(analysis: Analysis, directory: string): Problem[] {
-  const field = headerValue(analysis.doc.header, 'witness');
-  if (!field) return [];
-  const name = field.value.trim();
-  if (!name) return [witnessUnavailable(field, 'The witness line names no file.')];
-  const loaded = loadWitnessFile(name, resolve(directory, name));
-  if ('error' in loaded) return [witnessUnavailable(field, loaded.error)];
-  return witnessProblems(analysis, collate(analysis, loaded.witness));
+/** The project file's path, as `--format json` reports it. */
+function projectPath(project: ProjectFile): string | null {
+  return project.uri === null ? null : (filePath(project.uri) ?? project.uri);
 }
 
 function textLine(name: string, p: Problem, analysis: Analysis): string {

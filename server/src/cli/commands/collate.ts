@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { expandInputs, readInput } from '../inputs';
-import { headerWitness, loadWitnessFile } from '../witness';
+import { headerWitness, loadWitness } from '../witness';
 import { analyze, apparatus, apparatusText, collate, type WitnessLoad } from '../../core/index';
 
 const OPTIONS: OptionSpec[] = [
@@ -66,9 +66,9 @@ export const collateCommand: CliCommand = {
     const analysis = analyze(read.text);
     let loaded: WitnessLoad;
     let witnessName = files[1];
-    if (witnessName !== undefined) loaded = loadWitnessFile(witnessName, resolve(io.cwd, witnessName));
+    if (witnessName !== undefined) loaded = await loadWitness(witnessName, io.cwd);
     else {
-      const fromHeader = headerWitness(analysis, inputs[0]!.path, io.cwd);
+      const fromHeader = await headerWitness(analysis, inputs[0]!.path, io.cwd);
       if (!fromHeader) {
         io.stderr(
           `emend collate: ${file} names no witness in its header (\`witness: path\`); give one: emend collate ${file} WITNESS\n`,

@@ -1,6 +1,6 @@
 // A witness as the collation reads it: a plain-text file, or another `.emend` transcription whose final reading is
-// compared. Checking the bytes (too large, binary, not UTF-8) happens here, so the server and the CLI give the same
-// one-line reasons; reading the file from disk or from an editor is their business.
+// compared. Reading the file and decoding its bytes is the host's business (host/witness-file.ts, one loader for
+// the server and the CLI); text from an open editor comes here directly.
 import { LineIndex } from '../lines';
 import { Analysis } from '../analysis';
 
@@ -31,23 +31,6 @@ export function witnessPath(value: string): string {
 /** Whether a path names an Emend transcription (compared through its final reading). */
 export function isEmendPath(path: string): boolean {
   return /\.emend$/i.test(path);
-}
-
-/** Checks and decodes a witness file's bytes. */
-export function witnessFromBytes(name: string, bytes: Uint8Array): WitnessLoad {
-  if (bytes.length > MAX_WITNESS_BYTES) {
-    return {
-      error: `The witness ${name} is too large to compare (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_WITNESS_BYTES / 1048576} MB).`,
-    };
-  }
-  if (bytes.indexOf(0) >= 0) return { error: `The witness ${name} looks like a binary file, not text.` };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { error: `The witness ${name} is not valid UTF-8 text.` };
-  }
-  return witnessFromText(name, text);
 }
 
 /** A witness from text already decoded (e.g. the contents of an open editor). */

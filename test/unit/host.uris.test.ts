@@ -1,0 +1,42 @@
+// host/uris.ts: locations as URIs for any scheme, through vscode-uri.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  baseName,
+  canonicalUri,
+  childUri,
+  displayLocation,
+  fileUri,
+  folderAbove,
+  parentFolder,
+  resolvePath,
+} from '../../server/src/host/uris';
+
+test('a relative path resolves from the folder, on any scheme; an absolute one replaces the path', () => {
+  assert.equal(resolvePath('file:///home/a/letters', 'sent.txt'), 'file:///home/a/letters/sent.txt');
+  assert.equal(resolvePath('file:///home/a/letters', '../w/sent.txt'), 'file:///home/a/w/sent.txt');
+  assert.equal(resolvePath('file:///home/a/letters', '/srv/sent.txt'), 'file:///srv/sent.txt');
+  assert.equal(
+    resolvePath('vscode-vfs://github/owner/repo/letters', 'sent copy.txt'),
+    'vscode-vfs://github/owner/repo/letters/sent%20copy.txt',
+  );
+  assert.equal(resolvePath('vscode-vfs://github/owner/repo/letters', '/top.txt'), 'vscode-vfs://github/top.txt');
+});
+
+test('documents without a folder have no parent folder; the root has nothing above', () => {
+  assert.equal(parentFolder('file:///home/a/x.emend'), 'file:///home/a');
+  assert.equal(parentFolder('untitled:Untitled-1'), null);
+  assert.equal(parentFolder('not a uri'), null);
+  assert.equal(parentFolder(''), null);
+  assert.equal(folderAbove('file:///home'), 'file:///');
+  assert.equal(folderAbove('file:///'), null);
+  assert.equal(childUri('file:///home/a', '.emend.json'), 'file:///home/a/.emend.json');
+});
+
+test('two spellings of one file compare equal once canonical, as VS Code spells them', () => {
+  assert.equal(canonicalUri('file:///tmp/a%20b.txt'), canonicalUri(fileUri('/tmp/a b.txt')));
+  assert.equal(canonicalUri('file:///C%3A/x.txt'), canonicalUri('file:///c:/x.txt'));
+  assert.equal(displayLocation(fileUri('/tmp/a b.txt')), '/tmp/a b.txt');
+  assert.equal(displayLocation('vscode-vfs://github/o/r/a.txt'), 'vscode-vfs://github/o/r/a.txt');
+  assert.equal(baseName('file:///tmp/a%20b.txt'), 'a b.txt');
+});
