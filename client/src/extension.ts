@@ -13,12 +13,15 @@ import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands } from './server/server-commands';
-import { INITIALIZATION_OPTIONS, registerFileAccess } from './server/file-access';
+import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerProblemHelp } from './help/problem-help';
+import { registerFindingsView } from './collate/findings-view';
+import { registerFacsimile } from './facsimile/facsimile-manager';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +37,9 @@ const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> 
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerProblemHelp,
+  registerFindingsView,
+  registerFacsimile,
 ];
 
 export async function activate(context: ExtensionContext): Promise<EmendApi> {
@@ -44,7 +50,7 @@ export async function activate(context: ExtensionContext): Promise<EmendApi> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'emend' }],
-    initializationOptions: INITIALIZATION_OPTIONS,
+    initializationOptions: initializationOptions(context),
   };
   client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
   for (const part of PARTS) part(context, client);

@@ -28,6 +28,7 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analysis: (uri: string) => Analysis | undefined,
     private readonly capabilities: () => ClientCapabilities,
+    private readonly documentation: () => string | null,
     private readonly settings: Settings,
     private readonly witnesses: Witnesses,
   ) {}
@@ -36,13 +37,12 @@ export class Diagnostics {
   async problems(uri: string): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
     const analysis = this.analysis(uri);
     if (!analysis) return undefined;
-    const [severities, extra] = await Promise.all([
-      this.settings.severities(uri),
-      this.witnesses.problems(uri, analysis).catch((e: unknown) => {
-        this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
-        return [];
-      }),
-    ]);
+    const severities = await this.settings.severities(uri);
+    // The levels go to the witness too: kinds turned off are not made at all (a poor witness has thousands).
+    const extra = await this.witnesses.problems(uri, analysis, severities).catch((e: unknown) => {
+      this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
+      return [];
+    });
     return { analysis, problems: diagnose(analysis, severities, extra) };
   }
 
@@ -76,7 +76,7 @@ export class Diagnostics {
             return this.connection.sendDiagnostics({
               uri,
               version,
-              diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p)),
+              diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p, this.documentation())),
             });
           })
           .catch((e: unknown) => this.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
@@ -102,7 +102,7 @@ export const diagnostics: Feature = {
       const found = typeof uri === 'string' ? await ctx.diagnostics.problems(uri) : undefined;
       return {
         kind: DocumentDiagnosticReportKind.Full,
-        items: found ? found.problems.map((p) => toDiagnostic(found.analysis, p)) : [],
+        items: found ? found.problems.map((p) => toDiagnostic(found.analysis, p, ctx.documentation())) : [],
       };
     });
     ctx.documents.onDidChangeContent((e) => {
