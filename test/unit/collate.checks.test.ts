@@ -37,7 +37,7 @@ test('an insertion the witness has a few words later is a misplaced insertion; t
   assert.equal(src.slice(p.start, p.end), '^{and test}');
   assert.match(p.message, /reads “and testing” 8 words later \(line 1: /);
   assert.equal(p.fixes.length, 1);
-  assert.equal(p.fixes[0]!.title, 'Move the insertion “and test” after “research”');
+  assert.equal(p.fixes[0]!.title, 'Move the insertion “and test” after “research” (changes the final reading)');
   assert.equal(
     applyEdits(src, p.fixes[0]!.edits),
     'to permit a first strike capability. I also noted your concern that research ^{and test} in this area could be a cover',
@@ -82,7 +82,7 @@ test('unstruck words after an insertion that the witness lacks are a missed dele
   assert.equal(ps.length, 1);
   const p = ps[0]!;
   assert.equal(src.slice(p.start, p.end), 'give');
-  assert.equal(p.fixes[0]!.title, 'Strike “give”');
+  assert.equal(p.fixes[0]!.title, 'Strike “give” (changes the final reading)');
   assert.equal(applyEdits(src, p.fixes[0]!.edits), 'Please ^{convey} ~~give~~ regards from Nancy');
 });
 
@@ -186,7 +186,7 @@ test('an insertion whose word recurs nearby is found misplaced by the words arou
   const ps = problems(src, witness, 'witness-misplaced-insertion');
   assert.equal(ps.length, 1, JSON.stringify(problems(src, witness)));
   assert.match(ps[0]!.message, /“maosro” 5 words earlier \(line 1: /);
-  assert.equal(ps[0]!.fixes[0]!.title, 'Move the insertion “maosro” after “an”');
+  assert.equal(ps[0]!.fixes[0]!.title, 'Move the insertion “maosro” after “an” (changes the final reading)');
   assert.equal(
     applyEdits(src, ps[0]!.fixes[0]!.edits),
     'so mamadi maosro to emdider ma an ^{maosro} to ossta venre to ulploos to walanche qutoplo ven',

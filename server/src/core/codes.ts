@@ -30,6 +30,10 @@ export const CODES = {
   },
   'stray-closer': { severity: 'warning', summary: 'A `}`, `>` closes nothing; it is kept as text.' },
   'crossing-marks': { severity: 'error', summary: 'Two marks overlap without one containing the other.' },
+  'nested-deletion-tildes': {
+    severity: 'warning',
+    summary: 'A deletion inside a deletion written with as many tildes as the outer one, so both end early.',
+  },
   'empty-mark': { severity: 'warning', summary: 'A mark holds no text at all.' },
   'space-inside-mark': {
     severity: 'information',

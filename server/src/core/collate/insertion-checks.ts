@@ -7,6 +7,8 @@
 // it explains (the insertion's words lacking here, the same words added there), which are then not reported again.
 import type { Analysis } from '../analysis';
 import type { Fix, MarkNode, Problem, TextEdit } from '../model';
+import { FINAL, makeFix } from '../fixes';
+import { editChanges } from '../parser';
 import { problem } from '../problem';
 import { endsLineBreak, isBlankLineCode, isLineBreakCode } from '../line-breaks';
 import type { Collation } from './collation';
@@ -137,11 +139,14 @@ export function misplacedInsertions(analysis: Analysis, c: Collation, out: Findi
       if (around) target = around.end;
       const edits = moveEdits(doc.source, mark, target);
       if (edits)
-        fixes.push({
-          title: `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`,
-          edits,
-          preferred: true,
-        });
+        fixes.push(
+          makeFix(
+            `Move the insertion ${ours} after ${quote(aPhrase(c, ib, ib + 1))}`,
+            edits,
+            editChanges(doc, edits),
+            true,
+          ),
+        );
     } else {
       message = message.replace(
         /: probably misplaced\.$/,
@@ -227,11 +232,14 @@ function misplacedInContext(
     const around = markAround(doc, target);
     const edits = moveEdits(doc.source, mark, around ? around.end : target);
     if (edits)
-      fixes.push({
-        title: `Move the insertion ${ours} after ${quote(aPhrase(c, after, after + 1))}`,
-        edits,
-        preferred: true,
-      });
+      fixes.push(
+        makeFix(
+          `Move the insertion ${ours} after ${quote(aPhrase(c, after, after + 1))}`,
+          edits,
+          editChanges(doc, edits),
+          true,
+        ),
+      );
   } else {
     message = message.replace(
       /: probably misplaced\.$/,
@@ -280,11 +288,12 @@ export function missedDeletions(analysis: Analysis, c: Collation, out: Finding[]
         `The witness lacks ${words} after the insertion ${quote(aPhrase(c, from, to))} (line ${bLine(c, al.aToB[e]!)}: ` +
           `${bContext(c, al.aToB[lastMatched]!, al.aToB[e]! + 1, 3)}): probably a deletion not marked.`,
         [
-          {
-            title: `Strike ${words}`,
-            edits: [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }],
-            preferred: true,
-          },
+          makeFix(
+            `Strike ${words}`,
+            [{ start, end, newText: '~~' + doc.source.slice(start, end) + '~~' }],
+            FINAL,
+            true,
+          ),
         ],
       ),
     });
