@@ -49,11 +49,17 @@ test('nested marks list what happened, outermost first, and the hover covers the
 
 test('the sentence stops at a blank line, even one holding spaces or tabs', () => {
   const src = 'the end\n  \n*Hand* writes';
-  assert.equal(
-    hover(src, '*')!.markdown,
-    '**Another hand:** Hand\n\n*Draft:* **Hand** writes\n\n*Final:* **Hand** writes',
-  );
+  assert.equal(hover(src, '*')!.markdown, '**Another hand:** Hand\n\n*Draft and final:* **Hand** writes');
   assert.equal(hover('the end\n\n*Hand* writes', '*')!.markdown, hover(src, '*')!.markdown);
+});
+
+test('a mark both readings keep alike gives its sentence once, not the same line twice', () => {
+  const src = 'Dear *Gorbachev*, thank you. ~~We~~ ^{I} wrote.';
+  assert.equal(
+    hover(src, 'Gorbachev')!.markdown,
+    '**Another hand:** Gorbachev\n\n*Draft and final:* Dear **Gorbachev**\\, thank you\\.',
+  );
+  assert.equal(hover(src, 'We')!.markdown.split('\n\n').length, 3, 'a revision: draft and final lines');
 });
 
 test('plain text, the end of the document and offsets outside it have no hover', () => {

@@ -46,9 +46,10 @@ export function hoverAt(analysis: Analysis, offset: number, options: HoverOption
   if (chain.length === 0) return null;
   const inner = chain[chain.length - 1]!;
   const lines = chain.map((r, i) => (chain.length > 1 ? `${i + 1}. ` : '') + bold(r.summary));
-  const context = (['draft', 'final'] as const).map(
-    (k) => `*${k === 'draft' ? 'Draft' : 'Final'}:* ${sentence(analysis.reading(k), inner)}`,
-  );
+  const draft = sentence(analysis.reading('draft'), inner),
+    final = sentence(analysis.reading('final'), inner);
+  // A mark both readings keep alike (another hand) reads the same in both: one line, not the same line twice.
+  const context = draft === final ? [`*Draft and final:* ${draft}`] : [`*Draft:* ${draft}`, `*Final:* ${final}`];
   return { start: inner.start, end: inner.end, markdown: [lines.join('\n'), ...context].join('\n\n') };
 }
 
