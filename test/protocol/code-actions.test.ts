@@ -19,8 +19,8 @@ test('an unclosed insertion offers to close it, the preferred fix first, each ap
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind, a.isPreferred]),
     [
-      ['Close the insertion at the end of the document with `}`', 'quickfix', true],
-      ['Remove the unmatched `^{`, keeping the text (changes the draft reading)', 'quickfix', false],
+      ['Close the insertion at the end of the document with “}”', 'quickfix', true],
+      ['Remove the unmatched “^{”, keeping the text (changes the draft reading)', 'quickfix', false],
     ],
   );
   assert.deepEqual(actions[0]!.diagnostics, [d]);
@@ -55,8 +55,8 @@ test('a stray closer can be escaped (preferred) or removed', async () => {
   assert.deepEqual(
     actions.map((a) => [a.title, a.isPreferred, applyTextEdits(text, editsOf(a, uri))]),
     [
-      ['Escape it as `\\}`', true, 'a \\} b'],
-      ['Remove the stray `}` (changes the draft and final readings)', false, 'a  b'],
+      ['Escape it as “\\}”', true, 'a \\} b'],
+      ['Remove the stray “}” (changes the draft and final readings)', false, 'a  b'],
     ],
   );
 });
@@ -69,8 +69,8 @@ test('mixed insertion spellings: one fix rewrites every minority insertion in th
   assert.deepEqual(
     actions.map((a) => [a.title, a.isPreferred]),
     [
-      ['Write every insertion as `^{…}`', true],
-      ['Write this insertion as `^{…}`', false],
+      ['Write every insertion as “^{…}”', true],
+      ['Write this insertion as “^{…}”', false],
     ],
   );
   assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri)), 'a ^{b} c ^{d}\n\ne ^{f} g');

@@ -34,7 +34,7 @@ test('pull diagnostics give every problem with its code, severity, source and ra
     ['reading-joins-words', 2, 'emend', 3, 3, 3, 29],
     ['unclosed-insertion', 1, 'emend', 3, 34, 3, 36],
   ]);
-  assert.equal(ds[3]!.message, 'This insertion is never closed; add `}` where it ends.');
+  assert.equal(ds[3]!.message, 'This insertion is never closed; add “}” where it ends.');
 });
 
 test("each diagnostic's code links to its entry in the documentation: the client's docs folder, or the server's", async () => {

@@ -23,7 +23,7 @@ test('Neovim starts the server, gets the diagnostics and a hover', { skip, timeo
       end_col: 49,
       severity: 1,
       source: 'emend',
-      message: 'This insertion is never closed; add `}` where it ends.',
+      message: 'This insertion is never closed; add “}” where it ends.',
     },
   ]);
   assert.deepEqual(result.hover, {

@@ -23,4 +23,5 @@ export * from './tei/index';
 export * from './reading-positions';
 export * from './facsimile/index';
 export * from './severity-setting';
+export * from './plain-message';
 export * from './typing';

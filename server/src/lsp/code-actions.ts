@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import {
   combineFixes,
+  plainMessage,
   FIX_ALL_CODES,
   preferredFix,
   SAVE_FIX_CODES,
@@ -47,7 +48,7 @@ export const codeActions: Feature = {
           const diagnostic = attached(ctx, analysis, p, sent);
           for (const fix of p.fixes) {
             actions.push({
-              title: fix.title,
+              title: plainMessage(fix.title),
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               isPreferred: fix.preferred === true,
@@ -66,7 +67,7 @@ export const codeActions: Feature = {
           const fix = combineFixes(analysis, fixes, `Fix all “${code}” problems in this document`);
           if (!fix) continue;
           actions.push({
-            title: fix.title,
+            title: plainMessage(fix.title),
             kind: CodeActionKind.QuickFix,
             edit: edit(fix.edits),
             diagnostics: all.map((p) => attached(ctx, analysis, p, sent)),
@@ -81,7 +82,7 @@ export const codeActions: Feature = {
         // Saving never changes what a reading says: the fixes are applied only if together they keep both readings.
         const fix = combineFixes(analysis, keeping, 'Fix all mechanical Emend problems');
         if (fix && fix.changes.length === 0)
-          actions.push({ title: fix.title, kind: FIX_ALL_KIND, edit: edit(fix.edits) });
+          actions.push({ title: plainMessage(fix.title), kind: FIX_ALL_KIND, edit: edit(fix.edits) });
       }
       return actions;
     });

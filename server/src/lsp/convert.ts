@@ -1,6 +1,6 @@
 // Conversions between the core's offsets and problems and LSP's positions and diagnostics.
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
-import type { Analysis, Problem } from '../core/index';
+import { plainMessage, type Analysis, type Problem } from '../core/index';
 
 export const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
@@ -15,7 +15,7 @@ export function rangeOf(analysis: Analysis, start: number, end: number): Range {
 export function toDiagnostic(analysis: Analysis, p: Problem, documentation: string | null): Diagnostic {
   return {
     range: rangeOf(analysis, p.start, p.end),
-    message: p.message,
+    message: plainMessage(p.message),
     code: p.code,
     ...(documentation ? { codeDescription: { href: diagnosticHref(documentation, p.code) } } : {}),
     source: 'emend',

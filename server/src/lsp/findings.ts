@@ -2,7 +2,7 @@
 // levels of the document's settings, for the Witness Findings list. Places and fixes in LSP positions, with the
 // document version they belong to, so the client applies a fix only to the text it was made for.
 import type { Feature } from './context';
-import { reviewItems } from '../core/index';
+import { plainMessage, reviewItems } from '../core/index';
 import { FindingsRequest, type FindingsResult } from '../protocol';
 import { rangeOf } from './convert';
 import { analysisFor, field } from './request-params';
@@ -38,10 +38,10 @@ export const findings: Feature = {
           level: item.level,
           range: rangeOf(analysis, item.start, item.end),
           label: item.label,
-          message: item.message,
+          message: plainMessage(item.message),
           witnessLine: item.witnessLine - 1,
           fixes: item.fixes.map((f) => ({
-            title: f.title,
+            title: plainMessage(f.title),
             preferred: f.preferred === true,
             edits: f.edits.map((e) => ({ range: rangeOf(analysis, e.start, e.end), newText: e.newText })),
           })),

@@ -1,7 +1,7 @@
 // emend/toggleMark: the Mark as Deleted / Inserted / In Another Hand commands. The core decides the edits;
 // this module only checks the request and converts offsets to positions.
 import { ToggleMarkRequest, type ToggleMarkResult } from '../protocol';
-import { toggleMark, type Analysis, type Position, type TextEdit } from '../core/index';
+import { plainMessage, toggleMark, type Analysis, type Position, type TextEdit } from '../core/index';
 import type { Feature } from './context';
 import { analysisFor, field, invalid, isRange } from './request-params';
 
@@ -26,7 +26,7 @@ export const toggleMarkRequest: Feature = {
       const lines = analysis.lines;
       const r = toggleMark(analysis, lines.offsetAt(range.start), lines.offsetAt(range.end), kind);
       if (!r.ok) {
-        const refused: ToggleMarkResult = { message: r.message };
+        const refused: ToggleMarkResult = { message: plainMessage(r.message) };
         return refused;
       }
       // Edits are in the original document's coordinates; the selection is in the edited document's, which
