@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   commands,
   EventEmitter,
+  languages,
   Position,
   Selection,
   TextEditorRevealType,
@@ -16,6 +17,7 @@ import {
   type Event,
   type ExtensionContext,
   type TextDocumentContentProvider,
+  type TextDocument,
   type TextEditor,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -28,6 +30,17 @@ import {
 import { askServer } from '../server/server-requests';
 
 export const READING_SCHEME = 'emend-reading';
+/**
+ * The language of the readings (package.json): plain text, but a language of its own so that the manifest can turn
+ * word wrap on for it as for transcriptions. A paragraph is one long line, cut off at the editor's edge without it,
+ * in the reading editors and on both sides of Compare Draft and Final (whose wrap follows its documents' language).
+ */
+export const READING_LANGUAGE = 'emend-reading';
+
+function asReading(doc: TextDocument): void {
+  if (doc.uri.scheme === READING_SCHEME && doc.languageId !== READING_LANGUAGE)
+    void languages.setTextDocumentLanguage(doc, READING_LANGUAGE).then(undefined, () => undefined);
+}
 type Kind = 'draft' | 'final';
 const UPDATE_DELAY_MS = 250;
 
@@ -175,9 +188,11 @@ async function revealInTranscription(client: LanguageClient): Promise<void> {
 
 export function registerReadingDocuments(context: ExtensionContext, client: LanguageClient): void {
   const provider = new ReadingProvider(client);
+  workspace.textDocuments.forEach(asReading);
   context.subscriptions.push(
     provider,
     workspace.registerTextDocumentContentProvider(READING_SCHEME, provider),
+    workspace.onDidOpenTextDocument(asReading),
     workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === 'emend' && e.contentChanges.length > 0) provider.sourceChanged(e.document.uri);
     }),
