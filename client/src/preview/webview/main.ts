@@ -21,6 +21,13 @@ const lockButton = document.getElementById('emend-lock') as HTMLButtonElement;
 const status = document.getElementById('emend-status')!;
 const errorBox = document.getElementById('emend-error')!;
 
+// The side-by-side view's Draft / Final headings stick just under the toolbar, whose height changes as it wraps.
+const toolbar = document.getElementById('emend-toolbar');
+if (toolbar && typeof ResizeObserver === 'function')
+  new ResizeObserver(() =>
+    document.documentElement.style.setProperty('--emend-toolbar-height', `${toolbar.getBoundingClientRect().height}px`),
+  ).observe(toolbar);
+
 const initial = JSON.parse(document.getElementById('emend-preview-data')!.getAttribute('data-preview') ?? '{}') as {
   state?: unknown;
   settings?: PreviewSettings;
@@ -121,8 +128,13 @@ function scrollToLine(line: number): void {
   window.scrollTo(window.scrollX, y);
 }
 
+/** What covers the top of the page: the toolbar, and in side by side the headings stuck under it. */
 function toolbarHeight(): number {
-  return document.getElementById('emend-toolbar')?.getBoundingClientRect().height ?? 0;
+  const heading = root.querySelector('.emend-row-heading');
+  return (
+    (document.getElementById('emend-toolbar')?.getBoundingClientRect().height ?? 0) +
+    (heading ? heading.getBoundingClientRect().height : 0)
+  );
 }
 
 function topLine(): number {

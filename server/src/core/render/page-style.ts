@@ -23,15 +23,15 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-fields dt { font-weight: bold; min-width: 7em; }
 .emend-fields dd { margin: 0; }
 .emend-del { text-decoration: line-through; text-decoration-color: var(--del); color: var(--del); }
-.emend-add { text-decoration: none; color: var(--add); vertical-align: 0.45em; font-size: 0.85em; line-height: 1; }
-.emend-add::before { content: "\\2038"; vertical-align: -0.45em; margin-right: 0.05em; }
+.emend-add { text-decoration: none; color: var(--add); position: relative; top: -0.45em; font-size: 0.85em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.emend-add::before { content: "\\2038"; position: relative; top: 0.45em; margin-right: 0.05em; }
 .emend-hand { font-family: "Segoe Script", "Bradley Hand", "Comic Sans MS", cursive; color: var(--hand); }
 .emend-subst { border-radius: 2px; }
 .emend-subst:hover, .emend-del:hover, .emend-add:hover, .emend-hand:hover { background: var(--hover); }
 .emend-unclosed { outline: 1px dashed var(--del); }
 .emend-row { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin: 0 0 1em; }
 .emend-col { white-space: pre-line; }
-.emend-row-heading { font-weight: bold; border-bottom: 1px solid var(--rule); margin-bottom: 1em; }
+.emend-row-heading { position: sticky; top: 0; z-index: 1; background: var(--bg); font-weight: bold; border-bottom: 1px solid var(--rule); margin-bottom: 1em; }
 .emend-col-empty, .emend-absent { color: var(--muted); font-style: italic; }
 .emend-changed { color: inherit; border-radius: 2px; }
 .emend-changed-del { background: var(--changed-del); }
