@@ -28,6 +28,8 @@ interface State {
   timer?: ReturnType<typeof setTimeout>;
   /** What the last report held back (a key per problem), and what it was computed from. */
   held: string;
+  /** The last report held something back because the transcriber was typing: the pause must report it. */
+  heldWhileTyping: boolean;
   last?: { analysis: Analysis; problems: readonly Problem[] };
 }
 
@@ -49,7 +51,8 @@ export class Typing {
 
   private state(uri: string): State {
     let s = this.states.get(uri);
-    if (!s) this.states.set(uri, (s = { version: -1, cursors: [], lastEdit: -Infinity, held: '' }));
+    if (!s)
+      this.states.set(uri, (s = { version: -1, cursors: [], lastEdit: -Infinity, held: '', heldWhileTyping: false }));
     return s;
   }
 
@@ -57,11 +60,24 @@ export class Typing {
   edited(uri: string): void {
     const s = this.state(uri);
     s.lastEdit = this.now();
+    this.atPause(s);
+  }
+
+  /**
+   * When the pause after the last edit is over, diagnostics are asked for again if the last report held anything
+   * back while typing. Armed on each edit and again by a report made while typing, so that whichever comes last (a
+   * pull can arrive after the edit's timer on a busy machine) is followed by a refresh.
+   */
+  private atPause(s: State): void {
     clearTimeout(s.timer);
+    const wait = Math.max(0, s.lastEdit + this.pauseMs - this.now()) + 20;
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      if (s.held && s.last && key(this.heldFor(s, s.last.analysis, s.last.problems)) !== s.held) this.refresh();
-    }, this.pauseMs + 20);
+      if (s.heldWhileTyping) {
+        s.heldWhileTyping = false;
+        this.refresh();
+      }
+    }, wait);
   }
 
   /** The client's cursors moved (none: the editor is no longer active). */
@@ -78,14 +94,18 @@ export class Typing {
     this.states.delete(uri);
   }
 
-  private heldFor(s: State, analysis: Analysis, problems: readonly Problem[]): Set<Problem> {
-    if (s.cursors.length === 0) return new Set();
+  private offsets(s: State, analysis: Analysis): number[] {
     const offsets: number[] = [];
     for (const c of s.cursors) {
       const o = offsetOf(analysis, c);
       if (o !== null) offsets.push(o);
     }
-    return heldAtCursors(analysis.doc, problems, offsets, this.now() - s.lastEdit < this.pauseMs);
+    return offsets;
+  }
+
+  private heldFor(s: State, analysis: Analysis, problems: readonly Problem[]): Set<Problem> {
+    if (s.cursors.length === 0) return new Set();
+    return heldAtCursors(analysis.doc, problems, this.offsets(s, analysis), this.now() - s.lastEdit < this.pauseMs);
   }
 
   /** The problems the editor is shown now: all, less those of the mark being typed. */
@@ -95,6 +115,15 @@ export class Typing {
     const held = this.heldFor(s, analysis, problems);
     s.held = key(held);
     s.last = { analysis, problems };
+    const typing = this.now() - s.lastEdit < this.pauseMs;
+    if (
+      typing &&
+      held.size > 0 &&
+      key(heldAtCursors(analysis.doc, problems, this.offsets(s, analysis), false)) !== s.held
+    ) {
+      s.heldWhileTyping = true;
+      if (!s.timer) this.atPause(s);
+    }
     return held.size ? problems.filter((p) => !held.has(p)) : problems;
   }
 }
