@@ -1,0 +1,125 @@
+// The daily loop in a real VS Code (issue 19): the mark being typed stays quiet until the transcriber pauses or
+// leaves it; an auto-closed empty insertion is not reported while the cursor is in it; the Witness Findings list
+// walks the findings with their fixes; the readings and the draft/final comparison wrap their long paragraphs.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { skipUnlessReady } from './harness/prerequisites';
+import { openVsCode, type Session } from './harness/session';
+import { clickText, problemRows, runFromPalette, until, waitForText } from './harness/ui';
+
+const ERROR_SQUIGGLE = '.editor-instance .monaco-editor .view-overlays .squiggly-error';
+
+describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openVsCode('daily-loop', 'typing/letter.emend');
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  const squiggles = () => s.page.locator(ERROR_SQUIGGLE).count();
+
+  test('typing ~~tell shows no error while typing, and the unclosed deletion once the typist pauses', async () => {
+    await waitForText(s, 'regards');
+    await problemRows(s); // the Problems panel open, so its rows can be read as they come
+    await clickText(s, 'regards');
+    await s.page.keyboard.press('ArrowLeft');
+    // A keystroke every 150 ms, as a transcriber types: after each, no error squiggle and no Problems row.
+    for (const ch of '~~tell') {
+      await s.page.keyboard.type(ch);
+      await s.page.waitForTimeout(150);
+      assert.equal(await squiggles(), 0, `an error squiggle after typing "${ch}"`);
+    }
+    assert.ok(!(await problemRows(s)).some((r) => r.includes('emend(')), 'no Problems row while typing');
+    await s.screenshot('quiet-typing');
+    await until(s, 'the unclosed deletion reported after the pause', async () => (await squiggles()) > 0, {
+      seen: async () => JSON.stringify(await problemRows(s)),
+    });
+    // An unclosed deletion (at the blank line that ends its paragraph, it is reported as crossing the paragraph).
+    await until(s, 'its Problems row', async () =>
+      (await problemRows(s)).some((r) => /unclosed-deletion|mark-crosses-paragraph/.test(r)),
+    );
+    await s.screenshot('quiet-typing-paused');
+    await s.page.keyboard.type('~~');
+    await until(s, 'the squiggle to go once the deletion is closed', async () => (await squiggles()) === 0);
+  });
+
+  test('an auto-closed ^{} is not reported while the cursor is inside it, and is once the cursor leaves', async () => {
+    await clickText(s, 'Nancy.', 'end');
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.type(' ^{');
+    await until(
+      s,
+      'the insertion to close itself',
+      async () => (await s.page.locator('.view-line', { hasText: 'Nancy. ^{}' }).count()) > 0,
+    );
+    // Well past the typing pause: still nothing, since the cursor is inside the empty mark.
+    const until2 = Date.now() + 2500;
+    while (Date.now() < until2) {
+      assert.ok(
+        !(await problemRows(s)).some((r) => r.includes('empty-mark')),
+        'empty-mark reported with the cursor inside',
+      );
+      await s.page.waitForTimeout(250);
+    }
+    await s.page.keyboard.press('End');
+    await until(s, 'empty-mark reported once the cursor leaves the mark', async () =>
+      (await problemRows(s)).some((r) => r.includes('empty-mark')),
+    );
+  });
+
+  test('the final reading and Compare Draft and Final wrap a long paragraph', async () => {
+    await clickText(s, 'Dear');
+    await runFromPalette(s, 'Emend: Open Final Reading');
+    const reading = s.page.locator('.editor-group-container').nth(1);
+    const wrapped = async (scope: ReturnType<typeof s.page.locator>) => {
+      const lines = await scope.locator('.view-line').count();
+      const numbers = await scope.locator('.line-numbers').count();
+      return numbers > 0 && lines > numbers ? { lines, numbers } : undefined;
+    };
+    await until(s, 'the reading to wrap its long paragraph', () => wrapped(reading), {
+      seen: async () =>
+        `${await reading.locator('.view-line').count()} screen lines, ${await reading.locator('.line-numbers').count()} line numbers; language ${await s.page
+          .locator('#status\\.editor\\.mode')
+          .innerText()
+          .catch(() => '?')}`,
+    });
+    await clickText(s, 'Dear');
+    await runFromPalette(s, 'Emend: Compare Draft and Final');
+    const diff = s.page.locator('.monaco-diff-editor').first();
+    await until(s, 'the comparison to wrap its long paragraph', async () =>
+      (await diff.count()) > 0 ? wrapped(diff.locator('.editor.modified')) : undefined,
+    );
+    await s.screenshot('compare-draft-final-wrapped');
+  });
+
+  test('the Witness Findings list walks the findings first, with their fixes, and says how many remain', async () => {
+    // One editor group again (the comparison is open beside), then draft.emend opened from the Explorer.
+    await runFromPalette(s, 'File: Save All Files');
+    await runFromPalette(s, 'View: Close All Editor Groups');
+    await until(s, 'the editors to close', async () => (await s.page.locator('.tab').count()) === 0);
+    const explorerRow = (name: string) => s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    await explorerRow('witness').first().click();
+    await until(s, 'draft.emend in the Explorer', async () => (await explorerRow('draft.emend').count()) > 0);
+    await explorerRow('draft.emend').first().click();
+    await waitForText(s, 'Gorbacheva');
+    await s.page.keyboard.press('Control+Shift+E');
+    const header = s.page.locator('.pane-header', { hasText: /Witness Findings/i }).first();
+    await until(s, 'the Witness Findings list in the Explorer', () => header.isVisible());
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const pane = s.page.locator('.pane', { has: header }).first();
+    const rows = async () =>
+      (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    await until(
+      s,
+      'the finding to strike "give" in the list',
+      async () => (await rows()).some((r) => r.includes('Strike “give”')),
+      { seen: async () => `${JSON.stringify(await rows())} header ${await header.innerText()}` },
+    );
+    const first = (await rows())[0] ?? '';
+    assert.match(first, /act on/i, `the findings to act on come first: ${first}`);
+    assert.match((await header.innerText()).replace(/\s+/g, ' '), /to act on/);
+    await s.screenshot('witness-review');
+  });
+});
