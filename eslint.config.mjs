@@ -86,6 +86,37 @@ export default tseslint.config(
     },
   },
   {
+    // The client runs on Node (desktop, remote) and in a web worker (vscode.dev, github.dev) from one source: only
+    // the Node entry may use Node, and only each entry picks its flavour of the language client.
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/extension.ts', 'client/src/extension.browser.ts', 'client/src/preview/webview/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: NODE_BUILTINS,
+              message:
+                'The client runs in a web worker too: use workspace.fs, uri-paths.ts, TextEncoder/TextDecoder, crypto.',
+            },
+            {
+              group: ['vscode-languageclient/*'],
+              message: "Import 'vscode-languageclient' (BaseLanguageClient); only the entries pick /node or /browser.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: `${name} is Node's: the client runs in a web worker too.`,
+        })),
+      ],
+    },
+  },
+  {
     // End-to-end tests hand functions to page.evaluate, which run in the browser on untyped DOM nodes.
     files: ['test/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
