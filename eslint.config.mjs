@@ -1,5 +1,5 @@
 // Lint: ESLint's and typescript-eslint's recommended rules, plus the layering rules the architecture depends on
-// (docs/architecture.md): the core is pure, the webview script is browser code, and nothing ships test code.
+// (docs/architecture.md): what each layer may import, and custom messages named by their typed objects.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -19,6 +19,19 @@ const NODE_BUILTINS = [
   'https',
   'worker_threads',
 ];
+
+function LSP_AND_VSCODE(message) {
+  return { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message };
+}
+
+function NODE(message) {
+  return { group: NODE_BUILTINS, message };
+}
+
+/** no-restricted-imports for the files of one layer. */
+function layer(files, patterns, ignores = []) {
+  return { files: [files], ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
 
 export default tseslint.config(
   {
@@ -44,28 +57,75 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  // The layers (docs/architecture.md). Each tsconfig already limits what a layer sees (no DOM or Node types in the
+  // pure layers); these rules name what it may import, with the reason.
+  layer('server/src/core/**/*.ts', [
+    LSP_AND_VSCODE('The core imports neither vscode nor the LSP libraries: put the glue in server/src/lsp/.'),
+    { group: ['vscode-uri'], message: 'The core works on text, not locations: resolve URIs in server/src/host/.' },
+    NODE('The core imports no Node built-ins: ask the host (files) or take the data as an argument.'),
+    {
+      group: ['**/lsp/**', '**/cli/**', '**/host/**', '**/client/**', '**/protocol'],
+      message: 'The core depends on nothing outside it.',
+    },
+  ]),
+  layer(
+    'server/src/host/**/*.ts',
+    [
+      LSP_AND_VSCODE('The host is the file interface, for the server and the CLI alike: no LSP, no vscode.'),
+      NODE('Only host/node.ts uses Node: the host runs in a web worker too.'),
+      { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'The host builds on the core only.' },
+    ],
+    ['server/src/host/node.ts'],
+  ),
+  layer('server/src/protocol.ts', [
+    {
+      group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient*', 'vscode-uri'],
+      message: 'protocol.ts is shared by both sides: it imports vscode-languageserver-protocol only.',
+    },
+    NODE('protocol.ts runs in the client, the server and the browser: no Node built-ins.'),
+    { group: ['./*', '../*'], message: 'protocol.ts imports nothing of ours.' },
+  ]),
+  layer('server/src/lsp/**/*.ts', [
+    NODE('The LSP glue runs in a web worker too: read files through ctx.host; Node belongs in server.ts.'),
+    {
+      group: ['vscode-languageserver/node', 'vscode-languageserver/browser'],
+      message: "Import 'vscode-languageserver' (the runtime-neutral API); the entry file picks node or browser.",
+    },
+    {
+      group: ['vscode', 'vscode-languageclient*', '**/cli/**', '**/client/**'],
+      message: 'The server is not the client.',
+    },
+    {
+      group: ['**/host/node'],
+      message: 'The LSP glue gets its files from ctx.host; only the Node entry (server.ts) chooses nodeFiles.',
+    },
+  ]),
+  layer('client/src/**/*.ts', [
+    {
+      regex: '^(\\.\\./)+server/src/(?!protocol$|core/render/markdown-it$)',
+      message:
+        'The client asks the server (protocol.ts) for anything that needs the markup; of the core it bundles only the Markdown preview plugin.',
+    },
+  ]),
+  layer('client/src/preview/webview/**/*.ts', [
+    LSP_AND_VSCODE('The webview script runs in the page: it talks to the extension by messages only.'),
+    NODE('The webview script runs in the page: no Node.'),
+    {
+      regex: '^(\\.\\./)+(server/|(?!(messages|reconcile|scroll-map|update)$))',
+      message:
+        'The webview imports only the modules it shares with the extension (messages, reconcile, scroll-map, update).',
+    },
+  ]),
   {
-    // The core: the markup's one meaning, shared by the server, the CLI, the tests and (later) a web worker.
-    files: ['server/src/core/**/*.ts'],
+    files: ['server/src/lsp/**/*.ts', 'server/src/host/**/*.ts', 'server/src/protocol.ts'],
+    ignores: ['server/src/host/node.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-globals': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-languageclient*'],
-              message: 'The core imports neither vscode nor the LSP libraries: put the glue in server/src/lsp/.',
-            },
-            {
-              group: NODE_BUILTINS,
-              message: 'The core imports no Node built-ins: ask the host (files) or take the data as an argument.',
-            },
-            {
-              group: ['**/lsp/*', '**/cli/*', '**/client/*', '../lsp', '../cli'],
-              message: 'The core depends on nothing outside it.',
-            },
-          ],
-        },
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: `${name} is Node's: this code runs in a web worker too.`,
+        })),
       ],
     },
   },

@@ -10,7 +10,7 @@ import { ANCHORS, type AnchorName } from './collate-anchors';
 import { timeMs, type Row } from './table';
 import type { Suite } from './bench';
 import { accuracy, perturb, text } from './collate-generator';
-import { random } from './generate';
+import { random } from '../test/support/generate';
 import { agreementOf, alignKeys, Analysis, Collator, witnessFromText } from '../server/src/core/index';
 
 const SIZES = [1_000, 10_000, 100_000];

@@ -10,7 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { timeMs, type Row } from './table';
 import type { Suite } from './bench';
 import { analyze, diagnose, hoverAt, revisions, type Analysis } from '../server/src/core/index';
-import { random } from './generate';
+import { random } from '../test/support/generate';
 
 const ROOT = join(__dirname, '..', '..');
 const SIZE = 1 << 20;

@@ -4,7 +4,7 @@
 // through the real OCR, time and share of words placed on the ground truth's box (beside a plain word alignment,
 // the collation's own matches); and finding the word under the cursor in a long linked transcription.
 import { analyze, linkedWordAt, linkWords, readLayoutText } from '../server/src/core/index';
-import { accuracy, kantInputs } from './facsimile-accuracy';
+import { accuracy, kantInputs } from '../test/support/facsimile-accuracy';
 import { timeMs, type Row } from './table';
 import type { Suite } from './bench';
 

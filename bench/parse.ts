@@ -8,7 +8,7 @@
 // machines that costs about 14 µs a page, and it decides much of the 1 MB figures (docs/performance.md).
 import MarkdownIt from 'markdown-it';
 import { analyze, diagnose, parse, reading } from '../server/src/core/index';
-import { generateTranscription, LETTER_REVISION_RATE } from './generate';
+import { generateTranscription, LETTER_REVISION_RATE } from '../test/support/generate';
 import { measure, timeMs, type Row } from './table';
 import type { Suite } from './bench';
 

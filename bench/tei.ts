@@ -7,25 +7,7 @@ import { parseXml } from '../server/src/core/tei/xml';
 import { transcription } from './render';
 import { timeMs, type Row } from './table';
 import type { Suite } from './bench';
-
-interface SaxParser {
-  write(s: string): SaxParser;
-  close(): void;
-  onerror: (e: Error) => void;
-}
-interface SaxModule {
-  parser(strict: boolean, options?: object): SaxParser;
-}
-
-/** sax comes with the packaging tool (@vscode/vsce, through xml2js); without it the rows have no anchor. */
-function loadSax(): SaxModule | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: the anchor row is skipped without it
-    return require('sax') as SaxModule;
-  } catch {
-    return null;
-  }
-}
+import sax from 'sax';
 
 export const teiSuite: Suite = {
   name: 'tei',
@@ -35,21 +17,18 @@ export const teiSuite: Suite = {
     const xml = exportTei(doc).xml;
     const back = importTei(xml);
     if (!back.ok) throw new Error(`bench tei: the export does not import: ${back.error}`);
-    const sax = loadSax();
-    const saxMs = sax
-      ? timeMs(
-          () => {
-            const p = sax.parser(true);
-            p.onerror = (e) => {
-              throw e;
-            };
-            p.write(xml).close();
-          },
-          5,
-          1,
-        )
-      : null;
-    const anchor = sax ? 'sax strict parse, events only' : null;
+    const saxMs = timeMs(
+      () => {
+        const p = sax.parser(true);
+        p.onerror = (e) => {
+          throw e;
+        };
+        p.write(xml).close();
+      },
+      5,
+      1,
+    );
+    const anchor = 'sax strict parse, events only';
     const xmlSize = `${(xml.length / 1048576).toFixed(1)} MB`;
     return [
       {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, diagnose, MAX_NESTING, MAX_PROBLEMS, type Inline } from '../../server/src/core/index';
-import { generateTranscription } from '../../bench/generate';
+import { generateTranscription } from '../support/generate';
 
 const MB = 1024 * 1024;
 

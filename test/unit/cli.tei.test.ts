@@ -71,7 +71,10 @@ test('import -o writes the file, and never replaces one without --force', async 
     assert.equal(readFileSync(join(t.dir, 'new.emend'), 'utf8'), 'to ~~eliminate~~ ^{relieve} it\n');
     const refused = await runCli(['import', '-o', 'kept.emend', 'a.xml'], { cwd: t.dir });
     assert.equal(refused.code, 2);
-    assert.equal(refused.stderr, 'emend import: kept.emend exists; not replaced (use --force to replace it)\n');
+    assert.equal(
+      refused.stderr,
+      'emend import: kept.emend exists and emend did not write it from this input; not replaced (use --force to replace it)\n',
+    );
     assert.equal(readFileSync(join(t.dir, 'kept.emend'), 'utf8'), 'my ~~work~~');
     assert.equal((await runCli(['import', '-o', 'kept.emend', '--force', '-q', 'a.xml'], { cwd: t.dir })).code, 0);
     assert.equal(readFileSync(join(t.dir, 'kept.emend'), 'utf8'), 'to ~~eliminate~~ ^{relieve} it\n');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, iou, linkWords, boxPolygon, type LayoutPage, type LinkedWord } from '../../server/src/core/index';
 import { syntheticCase } from './facsimile-synthetic';
-import { kantAccuracy, kantInputs, accuracy } from '../../bench/facsimile-accuracy';
+import { kantAccuracy, kantInputs, accuracy } from '../support/facsimile-accuracy';
 
 function page(lines: string[][], width = 1000): LayoutPage {
   return {

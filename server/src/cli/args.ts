@@ -1,6 +1,8 @@
-// Option parsing for `emend` subcommands: a declared list of options, so that help text and errors come from one
-// place. Accepts `--name value`, `--name=value`, short aliases (`-r value`), `--` (everything after is a file) and
-// `-` (standard input, a positional). Anything else starting with `-` is an unknown option: a usage error.
+// Option parsing for `emend` subcommands: each command declares its options once (OptionSpec), and that one list
+// gives both the parsing, by node's own util.parseArgs, and the help text. Accepts `--name value`, `--name=value`,
+// short aliases (`-r value`, `-rvalue`), grouped flags (`-fq`), `--` (everything after is a file) and `-`
+// (standard input, a positional). Anything else starting with `-` is an unknown option: a usage error.
+import { parseArgs as parseArgv } from 'node:util';
 
 export interface OptionSpec {
   /** Long name without dashes, e.g. `reading`. */
@@ -26,55 +28,46 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+const HELP: OptionSpec = { name: 'help', short: 'h', help: 'show this help' };
+
 /** Parses `args` against `specs`; throws UsageError with a one-line message on a bad option or value. */
 export function parseArgs(args: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
+  const all = [...specs, HELP];
+  // Not strict: util.parseArgs then reports what it saw as tokens (an unknown option, a flag given a value, an
+  // option missing its value) instead of throwing, and the messages below name the option as the user wrote it.
+  const { positionals, tokens } = parseArgv({
+    args: [...args],
+    options: Object.fromEntries(
+      all.map((s) => [
+        s.name,
+        { type: s.value === undefined ? 'boolean' : 'string', ...(s.short ? { short: s.short } : {}) },
+      ]),
+    ),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const options: Record<string, string | undefined> = {};
   for (const s of specs) if (s.default !== undefined) options[s.name] = s.default;
-  const positionals: string[] = [];
   let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    let name: string;
-    let inline: string | undefined;
-    let spec: OptionSpec | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      inline = eq < 0 ? undefined : arg.slice(eq + 1);
-      spec = specs.find((s) => s.name === name);
-    } else {
-      name = arg.slice(1, 2);
-      inline = arg.length > 2 ? arg.slice(2) : undefined;
-      spec = specs.find((s) => s.short === name);
-    }
-    if (!spec) throw new UsageError(`unknown option ${arg.startsWith('--') ? '--' + name : arg}`);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = all.find((s) => s.name === token.name);
+    if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
     const label = `--${spec.name}`;
-    if (spec.value === undefined) {
-      if (inline !== undefined) throw new UsageError(`${label} takes no value`);
+    if (spec === HELP) {
+      help = true;
+    } else if (spec.value === undefined) {
+      if (token.value !== undefined) throw new UsageError(`${label} takes no value`);
       options[spec.name] = 'true';
-      continue;
+    } else {
+      const value = token.value;
+      if (value === undefined) throw new UsageError(`${label} needs a value (${describeValue(spec)})`);
+      if (spec.choices && !spec.choices.includes(value)) {
+        throw new UsageError(`${label} must be ${orList(spec.choices)}, not '${value}'`);
+      }
+      options[spec.name] = value;
     }
-    let value = inline;
-    if (value === undefined) {
-      if (i + 1 >= args.length) throw new UsageError(`${label} needs a value (${describeValue(spec)})`);
-      value = args[++i]!;
-    }
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(`${label} must be ${orList(spec.choices)}, not '${value}'`);
-    }
-    options[spec.name] = value;
   }
   return { options, positionals, help };
 }
@@ -99,7 +92,7 @@ export function optionsHelp(specs: readonly OptionSpec[]): string {
       .join('; ');
     return [names, s.help + (extra ? ` (${extra})` : '')] as const;
   });
-  rows.push(['-h, --help', 'show this help']);
+  rows.push(['-h, --help', HELP.help]);
   const width = Math.max(...rows.map(([n]) => n.length));
   return rows.map(([n, h]) => `  ${n.padEnd(width)}  ${h}`).join('\n');
 }

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The preview's script, bundled by esbuild into media/preview.js and loaded with the page's nonce.
 // It builds nothing from the document itself: the server's blocks arrive already escaped, and the page's CSP
 // forbids inline handlers and every other script. It patches the DOM block by block, keeps the scroll position,
@@ -16,13 +14,7 @@ import { planBlocks } from '../reconcile';
 import { anchorForLine, lineAtOffset, offsetOfLine, type Anchor } from '../scroll-map';
 import { stateAfterUpdate, updateAction, type Shown } from '../update';
 
-declare function acquireVsCodeApi(): {
-  postMessage(msg: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-
-const vscode = acquireVsCodeApi();
+const vscode = acquireVsCodeApi<unknown>();
 const root = document.getElementById('emend-preview')!;
 const viewsBar = document.getElementById('emend-views')!;
 const lockButton = document.getElementById('emend-lock') as HTMLButtonElement;

@@ -1,10 +1,15 @@
 // `emend import`: a TEI transcription into the markup (docs/tei.md, "Import"). Prints it, or writes it with -o.
-// An error leaves nothing behind: the output file is written whole to a temporary name, then renamed.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+// Writes follow the command line's write policy (cli/outputs.ts): an existing FILE is replaced only if this command
+// wrote it from the same input and it is unchanged since, or with --force; never the input itself.
+import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { describeError, MAX_INPUT_BYTES } from '../inputs';
+import { Outputs } from '../outputs';
+import { FileError } from '../../host/files';
+import { nodeFiles } from '../../host/node';
+import { describeFailure } from '../../host/read-text';
+import { fileUri } from '../../host/uris';
 import { decodeXmlBytes, importTei } from '../../core/index';
 
 function options(): OptionSpec[] {
@@ -18,7 +23,7 @@ function options(): OptionSpec[] {
     {
       name: 'force',
       short: 'f',
-      help: 'with --output, replace FILE if it exists (otherwise an existing file is left alone)',
+      help: 'with --output, replace FILE even if emend did not write it from this input (never the input itself)',
     },
     { name: 'quiet', short: 'q', help: 'do not print the warnings about what the markup cannot express' },
   ];
@@ -53,18 +58,21 @@ export const importCommand: CliCommand = {
       return 2;
     }
     const name = parsed.positionals[0]!;
-    let bytes: Buffer;
+    const path = name === '-' ? null : resolve(io.cwd, name);
+    let bytes: Uint8Array;
     try {
-      if (name === '-') {
-        bytes = await io.readStdin();
-      } else {
-        const path = resolve(io.cwd, name);
-        const size = statSync(path).size;
-        if (size > MAX_INPUT_BYTES) {
-          io.stderr(`emend import: ${name}: too large (${size} bytes)\n`);
+      if (path === null) bytes = await io.readStdin();
+      else {
+        const uri = fileUri(path);
+        const found = await nodeFiles.stat(uri);
+        if (!found) throw new FileError('not-found', 'no such file or directory');
+        if (found.size > MAX_INPUT_BYTES) {
+          io.stderr(
+            `emend import: ${name}: ${describeFailure({ kind: 'too-large', size: found.size, limit: MAX_INPUT_BYTES })}\n`,
+          );
           return 2;
         }
-        bytes = readFileSync(path);
+        bytes = await nodeFiles.readFile(uri);
       }
     } catch (e) {
       io.stderr(`emend import: ${name}: ${describeError(e)}\n`);
@@ -84,18 +92,11 @@ export const importCommand: CliCommand = {
     if (out === undefined) {
       io.stdout(result.markup);
     } else {
-      const target = resolve(io.cwd, out);
-      if (existsSync(target) && parsed.options.force !== 'true') {
-        io.stderr(`emend import: ${out} exists; not replaced (use --force to replace it)\n`);
-        return 2;
-      }
-      const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      try {
-        writeFileSync(temporary, result.markup, { flag: 'wx' });
-        renameSync(temporary, target);
-      } catch (e) {
-        rmSync(temporary, { force: true });
-        io.stderr(`emend import: ${out}: cannot write: ${describeError(e)}\n`);
+      const outputs = new Outputs(parsed.options.force === 'true', io.cwd);
+      if (path !== null) await outputs.protect(path, 'the TEI file being imported');
+      const refused = await outputs.write(resolve(io.cwd, out), result.markup, path);
+      if (refused) {
+        io.stderr(`emend import: ${refused}\n`);
         return 2;
       }
     }

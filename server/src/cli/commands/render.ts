@@ -1,10 +1,10 @@
 // `emend render`: prints (or writes, with --out-dir) a reading of each file in one of the formats of cli/formats.ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { FORMATS } from '../formats';
-import { describeError, EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
+import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
+import { makeFolder, Outputs, OUTPUTS_FILE, protectTranscription } from '../outputs';
 import { analyze, parseTeiOptionList, READING_KINDS, teiOptions, TEI_OPTION_HELP } from '../../core/index';
 
 function options(): OptionSpec[] {
@@ -36,6 +36,10 @@ function options(): OptionSpec[] {
       help: "write one file per input into DIR (same relative path, the format's extension) instead of printing",
     },
     {
+      name: 'force',
+      help: 'with --out-dir, replace files that emend did not write from the same input (never an input, a witness or a file a header names)',
+    },
+    {
       name: 'tei',
       value: 'KEY=VALUE,...',
       help: `with --format tei, the export's choices: ${Object.entries(TEI_OPTION_HELP)
@@ -50,7 +54,7 @@ export const render: CliCommand = {
   summary: 'Print (or write) each file as a reading in plain text, an HTML page or a TEI P5 document.',
   get help() {
     return [
-      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR] FILE...',
+      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR [--force]] FILE...',
       '',
       'Prints a reading of each transcription. FILE may be `-` for standard input, or a directory for every',
       `*${EMEND_EXTENSION} file below it. Problems in the markup do not stop rendering (see \`emend check\`).`,
@@ -61,7 +65,12 @@ export const render: CliCommand = {
       'formats:',
       ...FORMATS.map((f) => `  ${f.name.padEnd(10)}  ${f.summary}`),
       '',
-      'exit status: 0 rendered, 2 usage error or an unreadable file (the others are still rendered).',
+      'With --out-dir, emend writes a file only where none is, or where it wrote one from the same input before',
+      `(recorded in DIR's ${OUTPUTS_FILE}) that nobody has changed since; --force replaces the others. It never writes`,
+      "over an input, a witness or any file a transcription's header names.",
+      '',
+      'exit status: 0 rendered, 2 usage error, an unreadable file or an output not written (the others are still',
+      'rendered).',
     ].join('\n');
   },
   async run(args, io) {
@@ -96,6 +105,21 @@ export const render: CliCommand = {
     if (outDir && inputs.some((i) => i.path === null)) {
       io.stderr('emend render: --out-dir cannot name an output for standard input; print it instead\n');
       return 2;
+    }
+    const outputs = new Outputs(parsed.options.force === 'true', io.cwd);
+    if (outDir) {
+      // The folder first, so that one that cannot be made stops the run at once with one line.
+      const made = await makeFolder(outDir);
+      if (made) {
+        io.stderr(`emend render: --out-dir: ${made}\n`);
+        return 2;
+      }
+      // Every file any input reads is known before the first is written.
+      for (const input of inputs) {
+        const read = await readInput(input, io);
+        if (read.ok) await protectTranscription(outputs, input.path!, input.name, read.text);
+        else await outputs.protect(input.path!, 'one of the inputs');
+      }
     }
     const written = new Map<string, string>();
     const progress = new Progress(io, inputs.length, 'rendering');
@@ -134,14 +158,13 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, output);
-        written.set(target, input.name);
-      } catch (e) {
+      const refused = await outputs.write(target, output, input.path);
+      if (refused) {
         progress.clear();
-        io.stderr(`emend render: ${target}: cannot write: ${describeError(e)}\n`);
+        io.stderr(`emend render: ${input.name}: ${refused}\n`);
         status = 2;
+      } else {
+        written.set(target, input.name);
       }
     }
     progress.clear();

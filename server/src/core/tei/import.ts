@@ -1,14 +1,18 @@
 // Import of a TEI transcription into the markup (docs/tei.md, "Import"). Pure: text in, markup or an error out.
 //   1. parse the XML (./xml.ts: well-formedness, no DTD, no entities beyond the predefined ones);
-//   2. check it is TEI and find its <text>; read the header's metadata into the `---` block (./header-read.ts);
-//   3. walk the text into paragraphs of a small tree (./import/walk.ts, ./import/tree.ts);
+//   2. check it is TEI and find its transcription (<text>, else <sourceDoc>, or a page file's root); read the
+//      header's metadata into the `---` block (./header-read.ts);
+//   3. walk the text into paragraphs of a small tree (./import/walk.ts, ./import/tree.ts), then mark the
+//      <delSpan>/<addSpan> ranges (./import/spans.ts) and lift restored text out of deletions (./import/restore.ts);
 //   4. normalise white space as XML readers do (./import/space.ts), then write the markup (./import/write.ts).
 // What the markup cannot express is reduced to its text, with one warning per kind of element and its count.
 import { MAX_NESTING } from '../parser';
 import { parseXml, XmlError, type XmlElement } from './xml';
 import { TEI_NS } from './export';
 import { readTeiHeader } from './header-read';
+import { liftRestored } from './import/restore';
 import { normaliseSpace } from './import/space';
+import { markSpans } from './import/spans';
 import { Walker, spaceOf } from './import/walk';
 import { MarkupWriter, TooDeep, tidyParagraph } from './import/write';
 
@@ -31,13 +35,18 @@ export function importTei(source: string): TeiImportResult {
   try {
     root = parseXml(source);
   } catch (e) {
-    if (e instanceof XmlError) return { ok: false, error: `This is not well-formed XML (${e.message}).` };
-    throw e;
+    if (!(e instanceof XmlError)) throw e;
+    if (e.tooDeep) {
+      return {
+        ok: false,
+        error: `This TEI nests elements more than ${e.tooDeep} deep (${e.where}), deeper than Emend reads.`,
+      };
+    }
+    return { ok: false, error: `This is not well-formed XML (${e.message}).` };
   }
-  if (
-    !(root.local === 'TEI' || root.local === 'teiCorpus' || root.local === 'TEI.2') ||
-    !(root.ns === TEI_NS || root.ns === '')
-  ) {
+  const isDocument = root.local === 'TEI' || root.local === 'teiCorpus' || root.local === 'TEI.2';
+  // A page file of an edition (the Shelley-Godwin Archive's <surface>s) is a TEI element without the document.
+  if (!(root.ns === TEI_NS || (root.ns === '' && isDocument))) {
     return {
       ok: false,
       error:
@@ -47,17 +56,22 @@ export function importTei(source: string): TeiImportResult {
   }
   const teiNs = root.ns;
   const texts: XmlElement[] = [];
+  const sourceDocs: XmlElement[] = [];
   const headers: XmlElement[] = [];
   const findTexts = (el: XmlElement) => {
     for (const c of el.children) {
       if (c.kind !== 'element' || c.ns !== teiNs) continue;
       if (c.local === 'text') texts.push(c);
+      else if (c.local === 'sourceDoc') sourceDocs.push(c);
       else if (c.local === 'teiHeader') headers.push(c);
       else if (c.local === 'TEI') findTexts(c);
     }
   };
-  findTexts(root);
-  if (texts.length === 0)
+  if (isDocument) findTexts(root);
+  else texts.push(root);
+  // The transcription: the <text>s; without one, the embedded transcription in <sourceDoc> (genetic editions).
+  const parts = texts.length ? texts : sourceDocs;
+  if (parts.length === 0)
     return { ok: false, error: 'This TEI file has no <text> element: there is no transcription to import.' };
 
   const handIds: string[] = [];
@@ -73,11 +87,20 @@ export function importTei(source: string): TeiImportResult {
   collectHands(headers[0] ?? root, 0);
   // The main hand: the first <handNote> the header declares; without one, a <handShift> before any text names it.
   const walker = new Walker(handIds[0] ? { kind: 'named', id: handIds[0] } : { kind: 'unknown' }, teiNs);
-  for (const text of texts) walker.blocks(text, spaceOf(text, false));
+  for (const part of parts) walker.blocks(part, spaceOf(part, false));
+  if (walker.includes.length && !walker.paragraphs.length) {
+    return {
+      ok: false,
+      error:
+        `This file holds no transcription of its own: it includes other files (${walker.includes.slice(0, 3).join(', ')}` +
+        `${walker.includes.length > 3 ? ', …' : ''}) with <xi:include>, which Emend does not follow. Import those files.`,
+    };
+  }
 
   const writer = new MarkupWriter();
   const paragraphs: string[] = [];
-  for (const p of walker.paragraphs) {
+  for (const built of walker.paragraphs) {
+    const p = liftRestored(markSpans(built));
     normaliseSpace(p);
     let s: string;
     try {
@@ -92,6 +115,13 @@ export function importTei(source: string): TeiImportResult {
     if (s) paragraphs.push(s);
   }
   const extra: string[] = [];
+  const unended = walker.unendedSpans();
+  if (unended.length) {
+    extra.push(
+      `${unended.length} <delSpan>/<addSpan> whose end is not in the file (${unended.map((id) => `#${id}`).join(', ')}) ` +
+        `${unended.length === 1 ? 'reaches' : 'reach'} to the end of the text.`,
+    );
+  }
   if (walker.otherHands.size > 1) {
     extra.push(
       `${walker.otherHands.size} hands besides the main one (${[...walker.otherHands].map((h) => `#${h}`).join(', ')}) ` +
@@ -112,7 +142,7 @@ export function importTei(source: string): TeiImportResult {
 
   const fields = readTeiHeader(headers[0]);
   // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
-  const lang = texts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
+  const lang = parts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
   if (lang && !fields.some(([k]) => k === 'language') && LANG.test(lang)) fields.push(['language', lang]);
   let markup = '';
   const body = paragraphs.join('\n\n');

@@ -31,9 +31,16 @@ export class XmlError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** Set when the XML may be well-formed but nests elements deeper than this limit. */
+    readonly tooDeep: number | null = null,
   ) {
     super(`line ${line}, column ${column}: ${message}`);
     this.name = 'XmlError';
+  }
+
+  /** Where the problem is, as "line L, column C". */
+  get where(): string {
+    return `line ${this.line}, column ${this.column}`;
   }
 }
 
@@ -92,14 +99,14 @@ class Reader {
     return (this.found[key] = this.src.indexOf(needle, from));
   }
 
-  private fail(message: string, at = this.i): never {
+  private fail(message: string, at = this.i, tooDeep: number | null = null): never {
     let line = 1,
       lineStart = 0;
     for (let k = this.src.indexOf('\n'); k >= 0 && k < at; k = this.src.indexOf('\n', k + 1)) {
       line++;
       lineStart = k + 1;
     }
-    throw new XmlError(message, line, at - lineStart + 1);
+    throw new XmlError(message, line, at - lineStart + 1, tooDeep);
   }
 
   document(): XmlElement {
@@ -175,7 +182,7 @@ class Reader {
         else root = el;
         if (!selfClosing) {
           if (stack.length >= this.limits.maxDepth) {
-            this.fail(`elements are nested more than ${this.limits.maxDepth} deep`, el.offset);
+            this.fail(`elements are nested more than ${this.limits.maxDepth} deep`, el.offset, this.limits.maxDepth);
           }
           stack.push({ el, scope });
         }

@@ -1,7 +1,16 @@
 // How import treats TEI elements by name (docs/tei.md, "Import").
+import type { XmlElement } from '../xml';
+
+/** The namespace of <xi:include>, by which a TEI file pulls in others (the Shelley-Godwin Archive's notebooks). */
+export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+
+/** A note the writer made (Whitman Archive: type="authorial"); every other note is an editor's, not the text. */
+export function isAuthorialNote(el: XmlElement): boolean {
+  return el.attrs.get('type') === 'authorial';
+}
 
 /** Containers whose structure is the document's frame: walked without a warning. */
-export const FRAME = new Set(['TEI', 'teiCorpus', 'text', 'body', 'group']);
+export const FRAME = new Set(['TEI', 'teiCorpus', 'text', 'body', 'group', 'sourceDoc']);
 
 /** Elements that make a paragraph of the markup. */
 export const PARAGRAPH = new Set(['p', 'head', 'ab']);

@@ -1,5 +1,9 @@
 // The tree import builds from the TEI and writes as markup: text, line breaks, deletions, insertions, substitutions
-// and stretches in another hand. Each piece of text knows whether it is in the main hand or another one.
+// and stretches in another hand. Each piece of text knows whether it is in the main hand or another one, and which
+// <delSpan>/<addSpan> ranges it lies in (./spans.ts turns those into marks).
+
+/** The <delSpan>s and <addSpan>s open where a piece of text stands, outermost (first opened) first. */
+export type SpanKinds = readonly ('del' | 'add')[];
 
 export interface TextLeaf {
   kind: 'text';
@@ -8,11 +12,13 @@ export interface TextLeaf {
   other: boolean;
   /** Under xml:space="preserve": its white space is kept as written. */
   preserve: boolean;
+  spans: SpanKinds;
 }
 
 export interface LineBreak {
   kind: 'lb';
   other: boolean;
+  spans: SpanKinds;
 }
 
 export interface Mark {
@@ -37,12 +43,21 @@ export interface Shift {
   other: boolean;
 }
 
-export type ImportNode = TextLeaf | LineBreak | Mark | Subst | Hand | Shift;
+/** What a <restore> holds: no deletion around it or inside it deletes it (./restore.ts lifts it out of them; it
+ * never reaches the writer). */
+export interface Restored {
+  kind: 'restored';
+  children: ImportNode[];
+}
+
+export type ImportNode = TextLeaf | LineBreak | Mark | Subst | Hand | Shift | Restored;
 
 /** The nodes directly below a node. */
 export function childrenOf(n: ImportNode): ImportNode[] {
   return n.kind === 'subst' ? n.parts : n.kind === 'text' || n.kind === 'lb' || n.kind === 'shift' ? [] : n.children;
 }
+
+export const NO_SPANS: SpanKinds = [];
 
 /** Appends without spreading (a spread of a very long array overflows the call stack). */
 export function append<T>(to: T[], items: T[]): void {

@@ -4,31 +4,58 @@
 const SITUATIONS = {
   'mixed-subst': '<subst> holding more than <del> and <add>',
   'handShift-without-new': '<handShift> without @new (a change of ink or script, not of hand)',
+  xinclude: '<xi:include> not followed: import reads this one file, not the files it includes',
 } as const;
 
 export type Situation = keyof typeof SITUATIONS;
 
-/** A kind of thing import reduced: an element (by name; for an element outside TEI, its name as written), an
- * element with an attribute the markup cannot record, or a situation. */
-export type Reduction = { element: string; attribute?: string } | { situation: Situation };
+/**
+ * A kind of thing import reduced: an element (by name; for an element outside TEI, its name as written), told
+ * apart when it holds no text at all (`empty`), or by an attribute it has (or lacks: `missing`); or a situation.
+ */
+export type Reduction =
+  { element: string; attribute?: string; empty?: boolean; missing?: boolean } | { situation: Situation };
 
-/** Why an element is reduced, where there is more to say than that its text is kept. Keys: `name` or `name@attribute`. */
-const REASONS: Record<string, string> = {
-  hi: 'highlighting has no equivalent in the markup; the text is kept',
-  choice: 'the corrected, regularised or expanded alternative is kept (<corr>, <reg>, <expan>), or else the first',
-  app: 'the lemma (or else the first reading) is kept',
-  restore: 'a restored deletion is kept as plain text (the markup has no restoration)',
-  pb: 'page breaks are not kept',
-  cb: 'column breaks are not kept',
-  gap: 'nothing was transcribed there; the gap is not marked',
-  delSpan: 'a deletion spanning structures cannot be marked; its text is kept unmarked',
-  addSpan: 'an addition spanning structures cannot be marked; its text is kept unmarked',
-  div: 'divisions are flattened into their paragraphs',
-  lg: 'verse lines are kept as lines of one paragraph',
-  note: "the note's text is kept where the note stands",
-  'del@hand': 'who made the deletion is not recorded by the markup',
+/** Why an element is reduced, where there is more to say than that its text is kept. Keys: `name`, `name/` (the
+ * element holds no text), `name@attribute`, `name!attribute` (the attribute is missing); `what` names it otherwise
+ * than `<name>`. */
+const REASONS: Record<string, { why: string; what?: string }> = {
+  hi: { why: 'highlighting has no equivalent in the markup; the text is kept' },
+  choice: {
+    why: 'the text as the document has it is kept (<sic>, <orig>, <abbr>), or else the first alternative; the editor’s alternative is left out',
+  },
+  app: { why: 'the lemma (or else the first reading) is kept' },
+  restore: { why: 'a restored deletion is plain text, in both readings (the markup has no restoration)' },
+  div: { why: 'divisions are flattened into their paragraphs' },
+  lg: { why: 'verse lines are kept as lines of one paragraph' },
+  surface: { why: 'the pages of a source document are not kept; their text is read in order' },
+  zone: { why: 'areas of a page become paragraphs, in the order the file gives them' },
+  mod: { why: 'a modification holding more than deletions and additions keeps its content in a row' },
+  note: { why: 'an editor’s note is not the document’s text and is left out (the markup has no notes)' },
+  'note@type': { what: '<note type="authorial">', why: 'the writer’s own note is kept as text where it stands' },
+  metamark: { why: 'marks about the text (carets, flags, numbers) are not its text and are left out' },
+  figDesc: { why: 'a description of a figure is not the document’s text and is left out' },
+  space: { why: 'a space left blank on the page becomes one space' },
+  'lb@break': { what: '<lb break="no">', why: 'a line break inside a word is not kept; the word is written whole' },
+  'del@hand': { why: 'who made the deletion is not recorded by the markup' },
+  'delSpan!spanTo': { why: 'where the deletion ends is not said; nothing is marked' },
+  'addSpan!spanTo': { why: 'where the addition ends is not said; nothing is marked' },
+  'pb/': { why: 'page breaks are not kept' },
+  'cb/': { why: 'column breaks are not kept' },
+  'gap/': { why: 'nothing was transcribed there; the gap is not marked' },
+  'milestone/': { why: 'a boundary marker; there is no text to keep' },
+  'anchor/': { why: 'a point other elements refer to; there is no text to keep' },
+  'ptr/': { why: 'a pointer; there is no text to keep' },
+  'graphic/': { why: 'an image is not kept' },
+  'undo/': {
+    why: 'a cancellation pointing at text elsewhere is not followed; the text reads as its <del>s and <add>s say',
+  },
+  'redo/': {
+    why: 'a repetition pointing at text elsewhere is not followed; the text reads as its <del>s and <add>s say',
+  },
 };
 const KEPT = 'the markup cannot express it; its text is kept';
+const NOTHING = 'it holds no text, so nothing is lost';
 
 interface Entry {
   what: string;
@@ -47,9 +74,12 @@ export class Warnings {
       what = SITUATIONS[r.situation];
       reason = '';
     } else {
-      key = r.attribute ? `${r.element}@${r.attribute}` : r.element;
-      what = r.attribute ? `<${r.element}> with @${r.attribute}` : `<${r.element}>`;
-      reason = REASONS[key] ?? KEPT;
+      const { element, attribute } = r;
+      key = attribute ? `${element}${r.missing ? '!' : '@'}${attribute}` : r.empty ? `${element}/` : element;
+      const known = REASONS[key];
+      what =
+        known?.what ?? (attribute ? `<${element}> ${r.missing ? 'without' : 'with'} @${attribute}` : `<${element}>`);
+      reason = known?.why ?? (r.empty ? NOTHING : KEPT);
     }
     const entry = this.entries.get(key);
     if (entry) entry.count++;

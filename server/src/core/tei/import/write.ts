@@ -185,6 +185,10 @@ export class MarkupWriter {
         this.loneMark = null;
         break;
       }
+      case 'restored':
+        // (Lifted out by ./restore.ts before writing; its text would be written plainly.)
+        this.sequence(n.children, inHand);
+        break;
       default:
         this.mark(n, inHand);
         if (this.fact(n).content) this.loneMark = n.kind;

@@ -18,9 +18,9 @@ import {
   type Box,
   type LayoutPage,
   type Links,
-} from '../server/src/core/index';
+} from '../../server/src/core/index';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 export interface KantInputs {
   source: string;

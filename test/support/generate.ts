@@ -1,4 +1,4 @@
-// A generator of realistic transcriptions for the benchmarks: a header, paragraphs of lines about 70 characters
+// A generator of realistic transcriptions for the benchmarks and the tests: a header, paragraphs of lines about 70 characters
 // long, and revisions at about three times the density of the sample letter (a mark every ten words or so):
 // deletions, insertions, substitutions (in both orders, inside words too), other hands,
 // insertions inside deletions, deletions inside insertions, nested deletions, escapes and punctuation.
