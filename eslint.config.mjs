@@ -28,6 +28,12 @@ function NODE(message) {
   return { group: NODE_BUILTINS, message };
 }
 
+const CLIENT_ASKS_SERVER = {
+  regex: '^(\\.\\./)+server/src/(?!protocol$|core/render/markdown-it$)',
+  message:
+    'The client asks the server (protocol.ts) for anything that needs the markup; of the core it bundles only the Markdown preview plugin.',
+};
+
 /** no-restricted-imports for the files of one layer. */
 function layer(files, patterns, ignores = []) {
   return { files: [files], ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
@@ -101,11 +107,19 @@ export default tseslint.config(
     },
   ]),
   layer('client/src/**/*.ts', [
+    CLIENT_ASKS_SERVER,
+    NODE('The client runs in a web worker too: use workspace.fs, uri-paths.ts, TextEncoder/TextDecoder, crypto.'),
     {
-      regex: '^(\\.\\./)+server/src/(?!protocol$|core/render/markdown-it$)',
-      message:
-        'The client asks the server (protocol.ts) for anything that needs the markup; of the core it bundles only the Markdown preview plugin.',
+      group: ['vscode-languageclient/*'],
+      message: "Import 'vscode-languageclient' (BaseLanguageClient); only the entries pick /node or /browser.",
     },
+  ]),
+  // The two entries pick their language client; only the Node entry may use Node.
+  layer('client/src/extension.ts', [CLIENT_ASKS_SERVER]),
+  layer('client/src/extension.browser.ts', [
+    CLIENT_ASKS_SERVER,
+    NODE('The browser entry runs in a web worker: no Node.'),
+    { group: ['vscode-languageclient/node'], message: 'The browser entry starts the server in a web worker.' },
   ]),
   layer('client/src/preview/webview/**/*.ts', [
     LSP_AND_VSCODE('The webview script runs in the page: it talks to the extension by messages only.'),
@@ -117,8 +131,14 @@ export default tseslint.config(
     },
   ]),
   {
-    files: ['server/src/lsp/**/*.ts', 'server/src/host/**/*.ts', 'server/src/protocol.ts'],
-    ignores: ['server/src/host/node.ts'],
+    files: [
+      'server/src/lsp/**/*.ts',
+      'server/src/host/**/*.ts',
+      'server/src/protocol.ts',
+      'server/src/server.browser.ts',
+      'client/src/**/*.ts',
+    ],
+    ignores: ['server/src/host/node.ts', 'client/src/extension.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -142,37 +162,6 @@ export default tseslint.config(
           message:
             'Name the message by its RequestType or NotificationType (server/src/protocol.ts, or the LSP library), not by a string.',
         },
-      ],
-    },
-  },
-  {
-    // The client runs on Node (desktop, remote) and in a web worker (vscode.dev, github.dev) from one source: only
-    // the Node entry may use Node, and only each entry picks its flavour of the language client.
-    files: ['client/src/**/*.ts'],
-    ignores: ['client/src/extension.ts', 'client/src/extension.browser.ts', 'client/src/preview/webview/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: NODE_BUILTINS,
-              message:
-                'The client runs in a web worker too: use workspace.fs, uri-paths.ts, TextEncoder/TextDecoder, crypto.',
-            },
-            {
-              group: ['vscode-languageclient/*'],
-              message: "Import 'vscode-languageclient' (BaseLanguageClient); only the entries pick /node or /browser.",
-            },
-          ],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global'].map((name) => ({
-          name,
-          message: `${name} is Node's: the client runs in a web worker too.`,
-        })),
       ],
     },
   },

@@ -14,12 +14,6 @@ import { activateWith, CLIENT_OPTIONS } from './activation';
 
 export { deactivate } from './activation';
 
-/** A web worker, as the extension host provides it (the host's WebWorker library types are not in this build). */
-interface ServerWorker {
-  terminate(): void;
-}
-declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
-
 /**
  * The server's script as a `blob:` URL. The extension host's `fetch` reads the extension's own files wherever they
  * are served from (vscode.dev's CDN, or a remote server as in code-server), but its `Worker` refuses a remote
@@ -35,7 +29,7 @@ async function serverScript(context: ExtensionContext): Promise<string> {
 
 export function activate(context: ExtensionContext): Promise<EmendApi> {
   let script: Promise<string> | undefined;
-  let worker: ServerWorker | undefined;
+  let worker: Worker | undefined;
   // A function, so that Restart Language Server starts a fresh worker (and ends the old one: a worker outlives
   // its connection's `exit`, having no process to end). It returns the transports itself: the library tells a
   // worker by `instanceof Worker`, which the extension host's wrapped Worker fails.
@@ -46,8 +40,7 @@ export function activate(context: ExtensionContext): Promise<EmendApi> {
       throw e;
     });
     worker = new Worker(await script, { name: 'Emend language server' });
-    const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
-    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   context.subscriptions.push({
     dispose: () => {
