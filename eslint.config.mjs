@@ -48,6 +48,7 @@ export default tseslint.config(
       '.cache/',
       'test-results/',
       'media/preview.js',
+      'media/facsimile.js',
       'scripts/start-helper/',
     ],
   },
@@ -128,6 +129,14 @@ export default tseslint.config(
       regex: '^(\\.\\./)+(server/|(?!(messages|reconcile|scroll-map|update)$))',
       message:
         'The webview imports only the modules it shares with the extension (messages, reconcile, scroll-map, update).',
+    },
+  ]),
+  layer('client/src/facsimile/webview/**/*.ts', [
+    LSP_AND_VSCODE('The facsimile viewer runs in the page: it talks to the extension by messages only.'),
+    NODE('The facsimile viewer runs in the page (in vscode.dev too): no Node.'),
+    {
+      regex: '^(\\.\\./)+(server/|(?!(messages|view-transform)$))',
+      message: 'The facsimile viewer imports only the modules it shares with the extension (messages, view-transform).',
     },
   ]),
   {

@@ -8,6 +8,7 @@ import { diagnoseSuite } from './diagnose';
 import { editorSuite } from './editor';
 import { teiSuite } from './tei';
 import { facsimileSuite } from './facsimile';
+import { facsimileViewSuite } from './facsimile-view';
 
 export interface Suite {
   name: string;
@@ -15,7 +16,16 @@ export interface Suite {
 }
 
 /** Every suite. Adding one is adding a module (bench/<name>.ts) and a line here. */
-const SUITES: Suite[] = [parseSuite, renderSuite, collateSuite, diagnoseSuite, editorSuite, teiSuite, facsimileSuite];
+const SUITES: Suite[] = [
+  parseSuite,
+  renderSuite,
+  collateSuite,
+  diagnoseSuite,
+  editorSuite,
+  teiSuite,
+  facsimileSuite,
+  facsimileViewSuite,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -21,6 +21,16 @@ const builds = [
     { entryPoints: ['server/src/server.browser.ts'], outfile: 'dist/web/server.js', format: 'iife' },
   ].map((b) => ({ platform: 'browser', target: 'es2022', format: 'cjs', ...b })),
   // The preview webview's script: runs in the webview, so it lives under media/ (the webview's only resource root).
+  // The facsimile viewer's script, likewise (with the TIFF decoder it bundles).
+  {
+    entryPoints: ['client/src/facsimile/webview/main.ts'],
+    outfile: 'media/facsimile.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+    minify: true,
+  },
   {
     entryPoints: ['client/src/preview/webview/main.ts'],
     outfile: 'media/preview.js',

@@ -9,12 +9,13 @@ import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands } from './server/server-commands';
-import { INITIALIZATION_OPTIONS, registerFileAccess } from './server/file-access';
+import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerFacsimile } from './facsimile/facsimile-manager';
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
 const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => void> = [
@@ -28,13 +29,13 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerFacsimile,
 ];
 
 /** The language client's options, the same wherever the server runs. */
-export const CLIENT_OPTIONS: LanguageClientOptions = {
-  documentSelector: [{ language: 'emend' }],
-  initializationOptions: INITIALIZATION_OPTIONS,
-};
+export function clientOptions(context: ExtensionContext): LanguageClientOptions {
+  return { documentSelector: [{ language: 'emend' }], initializationOptions: initializationOptions(context) };
+}
 
 let client: BaseLanguageClient | undefined;
 

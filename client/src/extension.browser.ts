@@ -10,7 +10,7 @@ import {
   type MessageTransports,
 } from 'vscode-languageclient/browser';
 import type { EmendApi } from './markdown/markdown-api';
-import { activateWith, CLIENT_OPTIONS } from './activation';
+import { activateWith, clientOptions } from './activation';
 
 export { deactivate } from './activation';
 
@@ -48,5 +48,5 @@ export function activate(context: ExtensionContext): Promise<EmendApi> {
       void script?.then((url) => URL.revokeObjectURL(url));
     },
   });
-  return activateWith(context, new LanguageClient('emend', 'Emend', serverOptions, CLIENT_OPTIONS));
+  return activateWith(context, new LanguageClient('emend', 'Emend', serverOptions, clientOptions(context)));
 }

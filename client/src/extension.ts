@@ -5,7 +5,7 @@
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { EmendApi } from './markdown/markdown-api';
-import { activateWith, CLIENT_OPTIONS } from './activation';
+import { activateWith, clientOptions } from './activation';
 
 export { deactivate } from './activation';
 
@@ -15,5 +15,5 @@ export function activate(context: ExtensionContext): Promise<EmendApi> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  return activateWith(context, new LanguageClient('emend', 'Emend', serverOptions, CLIENT_OPTIONS));
+  return activateWith(context, new LanguageClient('emend', 'Emend', serverOptions, clientOptions(context)));
 }

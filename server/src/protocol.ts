@@ -233,6 +233,8 @@ export interface CollationChangedParams {
 export interface InitializationOptions {
   /** The client answers FileStatRequest and ReadFileRequest. */
   fileAccess?: boolean;
+  /** The URI of the extension's docs folder, where diagnostics link to (the server's own guess otherwise). */
+  documentation?: string;
 }
 
 /** What is at a URI, or null when nothing is. */
@@ -274,4 +276,42 @@ export function decodeBase64(base64: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/**
+ * The facsimile of an open transcription (docs/facsimile.md): its page images (as the header names them, and where
+ * they are: a URI, or the https address of an IIIF resource), and the link of every word of its diplomatic
+ * reading to a box on a page. Words are in document order, so the word at an offset is a binary search.
+ */
+export const FacsimileRequest = request<FacsimileParams, FacsimileResult>('emend/facsimile');
+export interface FacsimileParams {
+  uri: string;
+}
+export interface FacsimilePageInfo {
+  /** The image as the header names it. */
+  image: string;
+  /** The image's URI (any scheme the editor reads), an `https:` URL (IIIF), or null when the name leads nowhere. */
+  location: string | null;
+  /** jpeg, png, webp, tiff, or iiif; null when unknown (unreadable). */
+  format: string | null;
+  width: number;
+  height: number;
+}
+export interface FacsimileWordInfo {
+  start: number;
+  end: number;
+  page: number;
+  /** [x, y, w, h] in image pixels, or null. */
+  box: [number, number, number, number] | null;
+  approximate: boolean;
+}
+export interface FacsimileResult {
+  uri: string;
+  version: number;
+  pages: FacsimilePageInfo[];
+  words: FacsimileWordInfo[];
+  /** Whether the header names a layout at all (without one, words have no boxes). */
+  hasLayout: boolean;
+  /** One line per problem with an image or the layout. */
+  errors: string[];
 }

@@ -20,4 +20,5 @@ const connection = createConnection(
   new BrowserMessageWriter(self),
   CONNECTION_OPTIONS,
 );
-startServer(connection, null);
+// The docs' location comes from the client (InitializationOptions.documentation): a worker knows no folder.
+startServer(connection, null, null);

@@ -23,7 +23,7 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'emend-e2e-package-'));
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  test('holds exactly the bundles, grammar, language configuration, media, README, CHANGELOG, LICENSE and manifest', () => {
+  test('holds exactly the bundles, grammar, language configuration, media, README, CHANGELOG, LICENSE, the diagnostics doc and manifest', () => {
     const expected = [
       'extension.vsixmanifest',
       '[Content_Types].xml',
@@ -35,6 +35,7 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
       'extension/dist/extension.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/docs/diagnostics.md',
       ...shipped('syntaxes'),
       ...shipped('media'),
     ].sort();

@@ -29,6 +29,7 @@ export interface Diagnostic {
   range: Range;
   message: string;
   code?: string | number;
+  codeDescription?: { href: string };
   source?: string;
   severity?: number;
 }

@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docUri, LspClient, range, type Diagnostic } from './client';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { docUri, LspClient, range, ROOT, type Diagnostic } from './client';
 
 let c: LspClient;
 before(async () => {
@@ -33,6 +35,33 @@ test('pull diagnostics give every problem with its code, severity, source and ra
     ['unclosed-insertion', 1, 'emend', 3, 34, 3, 36],
   ]);
   assert.equal(ds[3]!.message, 'This insertion is never closed; add `}` where it ends.');
+});
+
+test("each diagnostic's code links to its entry in the documentation: the client's docs folder, or the server's", async () => {
+  const uri = docUri();
+  await c.open(uri, 'a } b ^{c');
+  const ds = await c.diagnostics(uri);
+  const docs = pathToFileURL(join(ROOT, 'docs')).href;
+  assert.deepEqual(
+    ds.map((d) => [d.code, d.codeDescription?.href]),
+    [
+      ['stray-closer', `${docs}/diagnostics.md#stray-closer`],
+      ['unclosed-insertion', `${docs}/diagnostics.md#unclosed-insertion`],
+    ],
+  );
+  const told = await LspClient.start({
+    initialize: true,
+    initializationOptions: { documentation: 'vscode-remote://host/ext/emend/docs' },
+  });
+  try {
+    await told.open(uri, 'a } b');
+    assert.deepEqual(
+      (await told.diagnostics(uri)).map((d) => d.codeDescription?.href),
+      ['vscode-remote://host/ext/emend/docs/diagnostics.md#stray-closer'],
+    );
+  } finally {
+    assert.equal(await told.stop(), 0);
+  }
 });
 
 test('a clean document has no diagnostics', async () => {

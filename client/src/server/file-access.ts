@@ -12,8 +12,10 @@ import {
   type InitializationOptions,
 } from '../../../server/src/protocol';
 
-/** What the client tells the server in `initialize`. */
-export const INITIALIZATION_OPTIONS: InitializationOptions = { fileAccess: true };
+/** What the client tells the server in `initialize`: it answers file requests, and where the docs are. */
+export function initializationOptions(context: ExtensionContext): InitializationOptions {
+  return { fileAccess: true, documentation: Uri.joinPath(context.extensionUri, 'docs').toString() };
+}
 
 /** Error code of a failed file request (JSON-RPC leaves -32099..-32000 to servers; these are a client's answers). */
 const FILE_ERROR = -32001;

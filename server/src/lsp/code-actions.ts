@@ -49,7 +49,7 @@ export const codeActions: Feature = {
       if (wants(CodeActionKind.QuickFix)) {
         const here = problems.filter((p) => p.fixes.length > 0 && p.start <= end && start <= p.end);
         for (const p of here) {
-          const diagnostic = attached(analysis, p, sent);
+          const diagnostic = attached(ctx, analysis, p, sent);
           for (const fix of p.fixes) {
             actions.push({
               title: fix.title,
@@ -71,7 +71,7 @@ export const codeActions: Feature = {
             title: `Fix all “${code}” problems in this document`,
             kind: CodeActionKind.QuickFix,
             edit: edit(edits),
-            diagnostics: all.map((p) => attached(analysis, p, sent)),
+            diagnostics: all.map((p) => attached(ctx, analysis, p, sent)),
           });
         }
       }
@@ -98,8 +98,8 @@ function offsetClamped(analysis: Analysis, position: { line: number; character: 
 }
 
 /** The client's own diagnostic for the problem when it sent one (so the editor links them), else a fresh one. */
-function attached(analysis: Analysis, p: Problem, sent: Diagnostic[]): Diagnostic {
-  const mine = toDiagnostic(analysis, p);
+function attached(ctx: ServerContext, analysis: Analysis, p: Problem, sent: Diagnostic[]): Diagnostic {
+  const mine = toDiagnostic(analysis, p, ctx.documentation());
   return sent.find((d) => d.source === 'emend' && d.code === p.code && sameRange(d.range, mine.range)) ?? mine;
 }
 

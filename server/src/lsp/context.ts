@@ -24,6 +24,8 @@ export interface ServerContext {
   analysis(uri: string): Analysis | undefined;
   /** What the client announced in `initialize` (empty before). */
   clientCapabilities(): ClientCapabilities;
+  /** The URI of the folder holding the user documentation (diagnostics.md), for links; null if unknown. */
+  documentation(): string | null;
   /** Files outside the open documents (project files, witnesses), and news of their changes. */
   host: Host;
   /** The severities and TEI settings of a document, and its project file. */
@@ -46,8 +48,8 @@ export interface Feature {
 /** The context, and what the server's start-up must tell it. */
 export interface ContextControl {
   ctx: ServerContext;
-  /** The client's `initialize` capabilities. */
-  initialize(capabilities: ClientCapabilities): void;
+  /** The client's `initialize` capabilities, and where the documentation is. */
+  initialize(capabilities: ClientCapabilities, documentation: string | null): void;
   /** The client sent `initialized`. */
   initialized(): void;
 }
@@ -55,7 +57,9 @@ export interface ContextControl {
 /** Creates the context: every service, wired to the others explicitly. `files` reads what the server reads. */
 export function createServerContext(connection: Connection, files: Files): ContextControl {
   let capabilities: ClientCapabilities = {};
+  let docs: string | null = null;
   const clientCapabilities = () => capabilities;
+  const documentation = () => docs;
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache(documents);
   const analysis = (uri: string) => analyses.get(uri);
@@ -75,11 +79,20 @@ export function createServerContext(connection: Connection, files: Files): Conte
     },
     watched: (uris) => void connection.sendNotification(WatchWitnessesNotification, { uris }),
   });
-  const diagnostics = new Diagnostics(connection, documents, analysis, clientCapabilities, settings, witnesses);
+  const diagnostics = new Diagnostics(
+    connection,
+    documents,
+    analysis,
+    clientCapabilities,
+    documentation,
+    settings,
+    witnesses,
+  );
   return {
-    ctx: { connection, documents, analysis, clientCapabilities, host, settings, witnesses, diagnostics },
-    initialize: (c) => {
+    ctx: { connection, documents, analysis, clientCapabilities, documentation, host, settings, witnesses, diagnostics },
+    initialize: (c, d) => {
       capabilities = c;
+      docs = d;
     },
     initialized: () => watcher.initialized(),
   };

@@ -8,15 +8,27 @@ export function rangeOf(analysis: Analysis, start: number, end: number): Range {
   return { start: analysis.lines.positionAt(start), end: analysis.lines.positionAt(end) };
 }
 
-export function toDiagnostic(analysis: Analysis, p: Problem): Diagnostic {
+/**
+ * The problem as an LSP diagnostic. With `documentation` (the URI of the folder holding diagnostics.md), its code
+ * links to the code's entry there (every entry has an anchor named after its code; a unit test checks them).
+ */
+export function toDiagnostic(analysis: Analysis, p: Problem, documentation: string | null): Diagnostic {
   return {
     range: rangeOf(analysis, p.start, p.end),
     message: p.message,
     code: p.code,
+    ...(documentation ? { codeDescription: { href: diagnosticHref(documentation, p.code) } } : {}),
     source: 'emend',
     severity: SEVERITY[p.severity],
   };
 }
+
+/** Where a problem code is documented. */
+export function diagnosticHref(documentation: string, code: string): string {
+  return `${documentation.replace(/\/+$/, '')}/${DIAGNOSTICS_DOC}#${code}`;
+}
+
+export const DIAGNOSTICS_DOC = 'diagnostics.md';
 
 /**
  * The offset of an LSP position, or null when the position is not in the document (a line past the last one,

@@ -28,6 +28,7 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analysis: (uri: string) => Analysis | undefined,
     private readonly capabilities: () => ClientCapabilities,
+    private readonly documentation: () => string | null,
     private readonly settings: Settings,
     private readonly witnesses: Witnesses,
   ) {}
@@ -76,7 +77,7 @@ export class Diagnostics {
             return this.connection.sendDiagnostics({
               uri,
               version,
-              diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p)),
+              diagnostics: found.problems.map((p) => toDiagnostic(found.analysis, p, this.documentation())),
             });
           })
           .catch((e: unknown) => this.connection.console.error(`emend: diagnosing ${uri} failed: ${String(e)}`));
@@ -102,7 +103,7 @@ export const diagnostics: Feature = {
       const found = typeof uri === 'string' ? await ctx.diagnostics.problems(uri) : undefined;
       return {
         kind: DocumentDiagnosticReportKind.Full,
-        items: found ? found.problems.map((p) => toDiagnostic(found.analysis, p)) : [],
+        items: found ? found.problems.map((p) => toDiagnostic(found.analysis, p, ctx.documentation())) : [],
       };
     });
     ctx.documents.onDidChangeContent((e) => {

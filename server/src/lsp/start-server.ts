@@ -23,6 +23,7 @@ import { documentOutline } from './outline';
 import { render } from './render';
 import { witness } from './witness';
 import { tei } from './tei';
+import { facsimile } from './facsimile';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 export const FEATURES: Feature[] = [
@@ -37,6 +38,7 @@ export const FEATURES: Feature[] = [
   render,
   witness,
   tei,
+  facsimile,
 ];
 
 /** The features' capabilities, merged once. Two features claiming one capability is a wiring mistake: the second
@@ -55,8 +57,9 @@ function serverCapabilities(features: Feature[]): ServerCapabilities {
 /**
  * Starts the server on `connection`. `localFiles` reads file: URIs (Node's file system on the desktop; null in a
  * web worker); every other URI is read through the client, when it said it can (InitializationOptions).
+ * `documentation` is where the docs folder is, as far as the entry knows (the client's word wins).
  */
-export function startServer(connection: Connection, localFiles: Files | null): void {
+export function startServer(connection: Connection, localFiles: Files | null, documentation: string | null): void {
   let clientServesFiles = false;
   const files = filesByScheme(
     localFiles,
@@ -65,8 +68,12 @@ export function startServer(connection: Connection, localFiles: Files | null): v
   const { ctx, initialize, initialized } = createServerContext(connection, files);
   const capabilities = serverCapabilities(FEATURES);
   connection.onInitialize((params): InitializeResult => {
-    initialize(params.capabilities ?? {});
-    clientServesFiles = (params.initializationOptions as InitializationOptions | null)?.fileAccess === true;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    clientServesFiles = options.fileAccess === true;
+    initialize(
+      params.capabilities ?? {},
+      typeof options.documentation === 'string' ? options.documentation : documentation,
+    );
     return { capabilities, serverInfo: { name: 'emend' } };
   });
   for (const f of FEATURES) f.register(ctx);

@@ -1,10 +1,12 @@
 // `emend facsimile FILE`: where every word of a transcription stands on its page images, through the layout file
 // (PAGE XML or ALTO) its header names: a table for people, or `--format json` for scripts (docs/facsimile.md).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { expandInputs, readInput } from '../inputs';
-import { besideTranscription, loadImageFile, loadLayoutFile } from '../facsimile-files';
+import { facsimileTarget, loadImage, loadLayout } from '../../host/facsimile-files';
+import { nodeFiles } from '../../host/node';
+import { fileUri } from '../../host/uris';
 import {
   analyze,
   buildFacsimile,
@@ -79,12 +81,26 @@ export const facsimileCommand: CliCommand = {
       );
       return 2;
     }
-    const at = (name: string) => besideTranscription(inputs[0]!.path, io.cwd, name);
-    const f = buildFacsimile(
-      analysis,
-      spec.images.map((name) => loadImageFile(name, at(name))),
-      spec.layouts.map((name) => ({ name, load: loadLayoutFile(name, at(name)) })),
+    const folder = fileUri(inputs[0]!.path === null ? io.cwd : dirname(inputs[0]!.path));
+    const images = await Promise.all(
+      spec.images.map((name) => {
+        const t = facsimileTarget(name, folder);
+        return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(nodeFiles, name, t.uri);
+      }),
     );
+    const layouts = await Promise.all(
+      spec.layouts.map(async (name) => {
+        const t = facsimileTarget(name, folder);
+        return {
+          name,
+          load:
+            'error' in t
+              ? { ok: false as const, error: `The layout file ${t.error}` }
+              : await loadLayout(nodeFiles, name, t.uri),
+        };
+      }),
+    );
+    const f = buildFacsimile(analysis, images, layouts);
     for (const e of f.errors) io.stderr(`emend facsimile: ${e}\n`);
     io.stdout(
       parsed.options.format === 'json' ? JSON.stringify(facsimileJson(f)) + '\n' : facsimileText(f, read.text, file),

@@ -1,0 +1,92 @@
+// The facsimile's files (the header's `facsimile:` images and `layout:` files): where they are, and reading them
+// through the host, so the editor (any file system, the browser too) and the command line read them alike. Images
+// are read for their header only (kind and size; the viewer decodes the pixels); layouts whole. Each file is read
+// again only when its size or modification time changed (the cache a caller keeps).
+import {
+  imageInfo,
+  isIiifUrl,
+  layoutTooLarge,
+  MAX_LAYOUT_BYTES,
+  readLayout,
+  type ImageLoad,
+  type LayoutLoad,
+} from '../core/index';
+import { FileError, type Files } from './files';
+import { displayLocation, fileUri, isAbsolutePath, resolvePath } from './uris';
+
+/** Images larger than this are not read for their size (the viewer still tries to show them). */
+const MAX_IMAGE_BYTES = 1024 * 1024 * 1024;
+
+/** Where a header's name leads: a URI beside the transcription (`folder` null for an unsaved one), or why not. */
+export function facsimileTarget(name: string, folder: string | null): { uri: string } | { error: string } {
+  if (isIiifUrl(name)) return { uri: name };
+  if (folder !== null) return { uri: resolvePath(folder, name) };
+  if (isAbsolutePath(name)) return { uri: fileUri(name) };
+  return { error: `${name} cannot be found: this transcription is not saved in a folder yet.` };
+}
+
+/** Read results by URI and file version, kept by the caller between reads. */
+export type FacsimileCache = Map<string, { version: string; value: unknown }>;
+
+async function cached<T>(
+  files: Files,
+  uri: string,
+  key: string,
+  cache: FacsimileCache | undefined,
+  read: (size: number) => Promise<T>,
+  missing: () => T,
+  failed: (why: string) => T,
+): Promise<T> {
+  let stat;
+  try {
+    stat = await files.stat(uri);
+  } catch (e) {
+    return failed(e instanceof Error ? e.message : String(e));
+  }
+  if (!stat) return missing();
+  if (stat.type !== 'file')
+    return failed(stat.type === 'directory' ? 'it is a folder, not a file' : 'it is not a regular file');
+  const version = `${stat.mtime}:${stat.size}`;
+  const hit = cache?.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  let value: T;
+  try {
+    value = await read(stat.size);
+  } catch (e) {
+    value = failed(e instanceof FileError || e instanceof Error ? e.message : String(e));
+  }
+  cache?.set(key, { version, value });
+  return value;
+}
+
+export async function loadImage(files: Files, name: string, uri: string, cache?: FacsimileCache): Promise<ImageLoad> {
+  if (isIiifUrl(uri)) return { name, remote: true };
+  return cached<ImageLoad>(
+    files,
+    uri,
+    'image:' + uri,
+    cache,
+    async (size) => {
+      if (size > MAX_IMAGE_BYTES) return { name, error: `The image ${name} is too large to read (over 1 GB).` };
+      const r = imageInfo(name, await files.readFile(uri));
+      return r.ok ? { name, info: r.info } : { name, error: r.error };
+    },
+    () => ({ name, error: `The image ${name} was not found (looked for ${displayLocation(uri)}).` }),
+    (why) => ({ name, error: `The image ${name} cannot be read: ${why}.` }),
+  );
+}
+
+export async function loadLayout(files: Files, name: string, uri: string, cache?: FacsimileCache): Promise<LayoutLoad> {
+  return cached<LayoutLoad>(
+    files,
+    uri,
+    'layout:' + uri,
+    cache,
+    async (size) =>
+      size > MAX_LAYOUT_BYTES
+        ? { ok: false, error: layoutTooLarge(name, size) }
+        : readLayout(name, await files.readFile(uri)),
+    () => ({ ok: false, error: `The layout file ${name} was not found (looked for ${displayLocation(uri)}).` }),
+    (why) => ({ ok: false, error: `The layout file ${name} cannot be read: ${why}.` }),
+  );
+}

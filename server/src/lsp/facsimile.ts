@@ -1,0 +1,87 @@
+// The facsimile in the editor: answers `emend/facsimile` for an open transcription with its page images and every
+// word's link (the core's buildFacsimile), reading the image headers and layout files the header names through
+// the host (host/facsimile-files.ts: any file system the editor has, the browser's too), each read again only when
+// it changed, so typing costs only the linking.
+import type { ResponseError } from 'vscode-languageserver';
+import {
+  buildFacsimile,
+  facsimileSpec,
+  formatOfPath,
+  isIiifUrl,
+  roundBox,
+  type ImageLoad,
+  type LayoutLoad,
+} from '../core/index';
+import { facsimileTarget, loadImage, loadLayout, type FacsimileCache } from '../host/facsimile-files';
+import { parentFolder } from '../host/uris';
+import { FacsimileRequest, type FacsimilePageInfo, type FacsimileResult } from '../protocol';
+import type { Feature } from './context';
+import { analysisFor, field } from './request-params';
+
+export const facsimile: Feature = {
+  register(ctx) {
+    const cache: FacsimileCache = new Map();
+    ctx.connection.onRequest(FacsimileRequest, async (p: unknown): Promise<FacsimileResult | ResponseError<void>> => {
+      const analysis = analysisFor(ctx, p);
+      if (!('doc' in analysis)) return analysis;
+      const uri = field(p, 'uri') as string;
+      const version = ctx.documents.get(uri)?.version ?? 0;
+      const folder = parentFolder(uri);
+      const spec = facsimileSpec(analysis);
+      const locations: (string | null)[] = [];
+      const images: ImageLoad[] = await Promise.all(
+        spec.images.map((name) => {
+          const t = facsimileTarget(name, folder);
+          locations.push('error' in t ? null : t.uri);
+          return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(ctx.host, name, t.uri, cache);
+        }),
+      );
+      const layouts = await Promise.all(
+        spec.layouts.map(async (name) => {
+          const t = facsimileTarget(name, folder);
+          const load: LayoutLoad =
+            'error' in t
+              ? { ok: false, error: `The layout file ${t.error}` }
+              : await loadLayout(ctx.host, name, t.uri, cache);
+          return { name, load };
+        }),
+      );
+      const f = buildFacsimile(analysis, images, layouts);
+      const pages: FacsimilePageInfo[] = f.pages.map((page, k) => {
+        const img = images[k] ?? images[images.length - 1];
+        const format =
+          img && 'info' in img
+            ? img.info.format
+            : img && isIiifUrl(img.name)
+              ? 'iiif'
+              : img
+                ? formatOfPath(img.name)
+                : null;
+        return {
+          image: page.image,
+          location: locations[k] ?? locations[locations.length - 1] ?? null,
+          format: img && 'error' in img ? null : format,
+          width: page.width,
+          height: page.height,
+        };
+      });
+      return {
+        uri,
+        version,
+        pages,
+        words: f.words.map((w) => {
+          const b = w.box ? roundBox(w.box) : null;
+          return {
+            start: w.start,
+            end: w.end,
+            page: w.page,
+            box: b ? [b.x, b.y, b.w, b.h] : null,
+            approximate: w.approximate,
+          };
+        }),
+        hasLayout: spec.layouts.length > 0,
+        errors: f.errors,
+      };
+    });
+  },
+};
