@@ -15,6 +15,8 @@ import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
+import { registerProblemHelp } from './help/problem-help';
+import { registerFindingsView } from './collate/findings-view';
 import { registerFacsimile } from './facsimile/facsimile-manager';
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
@@ -29,6 +31,8 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   compareWithWitness,
   syncWitnesses,
   registerTeiCommands,
+  registerProblemHelp,
+  registerFindingsView,
   registerFacsimile,
 ];
 

@@ -197,6 +197,43 @@ export interface CollationResult {
   message?: string;
 }
 
+/**
+ * The review of a transcription against its witness, for the Witness Findings list: the findings to act on and every
+ * variant, in the document's order, each with its level under the user's settings (`off`: hidden in the editor).
+ */
+export const FindingsRequest = request<FindingsParams, FindingsResult>('emend/findings');
+export interface FindingsParams {
+  uri: string;
+}
+export interface FindingFix {
+  title: string;
+  preferred: boolean;
+  edits: Array<{ range: RangeParam; newText: string }>;
+}
+export interface FindingItem {
+  code: string;
+  /** `finding`, or the kind of variant (`substitution`, `misreading`, `paratext`, …). */
+  group: string;
+  level: 'error' | 'warning' | 'information' | 'hint' | 'off';
+  range: RangeParam;
+  /** One line: the fix of a finding, `ours ] theirs` for a variant. */
+  label: string;
+  message: string;
+  /** Zero-based line in the witness file. */
+  witnessLine: number;
+  fixes: FindingFix[];
+}
+export interface FindingsResult {
+  /** The document version the findings (and their fixes' ranges) belong to. */
+  version: number;
+  /** The witness as the header names it, and its file's URI; null when there is no collation. */
+  witness: { name: string; uri: string } | null;
+  /** Why there is no collation (no witness named, witness unavailable). */
+  message?: string;
+  agreement: number | null;
+  items: FindingItem[];
+}
+
 /** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
 export const ExportTeiRequest = request<ExportTeiParams, ExportTeiResult>('emend/exportTei');
 export interface ExportTeiParams {

@@ -80,6 +80,7 @@ function open(name: string, text: string): string {
 interface Diag {
   code: string;
   message: string;
+  severity: number;
   range: { start: { line: number; character: number } };
   source: string;
 }
@@ -95,14 +96,15 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 test('the witness named in the header gives variant and revision diagnostics', async () => {
-  writeFileSync(join(dir, 'sent.txt'), 'Please convey regards from Nancy and me.');
+  writeFileSync(join(dir, 'sent.txt'), 'Please convey regards from Nancy and I.');
   const uri = open('a.emend', '---\nwitness: sent.txt\n---\nPlease ^{convey} give regards from Nancy and me.');
   const items = await diagnostics(uri);
+  // The finding first as a warning; "give" lacking is what it explains, so it is not reported again.
   assert.deepEqual(
-    items.map((d) => [d.code, d.range.start.line, d.source]),
+    items.map((d) => [d.code, d.range.start.line, d.severity, d.source]),
     [
-      ['witness-variant', 3, 'emend'],
-      ['witness-missed-deletion', 3, 'emend'],
+      ['witness-missed-deletion', 3, 2, 'emend'],
+      ['witness-substitution', 3, 3, 'emend'],
     ],
   );
 });
@@ -155,7 +157,7 @@ test('the unsaved text of a witness open in an editor counts', async () => {
   });
   assert.deepEqual(
     (await diagnostics(uri)).map((d) => d.code),
-    ['witness-variant'],
+    ['witness-omission'],
   );
   await conn.sendNotification('emend/witnessText', {
     uri: pathToFileURL(join(dir, 'e.txt')).toString(),
@@ -183,7 +185,10 @@ test("the collation request gives the view's HTML and the agreement", async () =
   const uri = open('g.emend', '---\nwitness: g.txt\n---\nwe must <deal> with it');
   const r = (await conn.sendRequest('emend/collation', { uri })) as { html: string; agreement: number };
   assert.equal(r.agreement, 4 / 5);
-  assert.ok(r.html.includes('&lt;<span class="emend-variant emend-variant-substitution"'), r.html);
+  assert.ok(
+    r.html.includes('&lt;<span class="emend-variant emend-variant-substitution emend-kind-substitution"'),
+    r.html,
+  );
   const none = (await conn.sendRequest('emend/collation', { uri: open('h.emend', 'no header') })) as {
     html: null;
     message: string;
@@ -238,10 +243,60 @@ test("the preview's collation view is rendered with the witness the header names
     blocks: Array<{ html: string; line: number | null }>;
   };
   assert.ok(r.blocks.some((b) => b.html.includes('80.0%')));
-  assert.ok(r.blocks.some((b) => b.line === 3 && b.html.includes('<span class="emend-witness">cope</span>')));
+  assert.ok(
+    r.blocks.some(
+      (b) => b.line === 3 && b.html.includes('<span class="emend-witness emend-kind-substitution">cope</span>'),
+    ),
+  );
   const missing = open('l.emend', '---\nwitness: gone.txt\n---\nwe must deal with it');
   const m = (await conn.sendRequest('emend/render', { uri: missing, view: 'collation' })) as {
     blocks: Array<{ html: string }>;
   };
   assert.ok(m.blocks.some((b) => b.html.includes('The witness gone.txt was not found')));
+});
+
+test('emend/findings gives the review: findings with their fixes, every variant with its level, the witness', async () => {
+  writeFileSync(join(dir, 'r.txt'), 'Please convey regards from Nancey and I to Mrs. Gorbacheva.');
+  const uri = open(
+    'r.emend',
+    '---\nwitness: r.txt\n---\nPlease ^{convey} give regards from Nancy and me to Mrs. Gorbacheva.',
+  );
+  const r = (await conn.sendRequest('emend/findings', { uri })) as {
+    version: number;
+    witness: { name: string; uri: string };
+    agreement: number;
+    items: Array<{
+      code: string;
+      group: string;
+      level: string;
+      label: string;
+      range: { start: { line: number; character: number } };
+      witnessLine: number;
+      fixes: Array<{ title: string; preferred: boolean; edits: Array<{ newText: string }> }>;
+    }>;
+  };
+  assert.equal(r.version, version - 1);
+  assert.deepEqual(r.witness, { name: 'r.txt', uri: pathToFileURL(join(dir, 'r.txt')).toString() });
+  assert.deepEqual(
+    r.items.map((i) => [i.group, i.code, i.level, i.label, i.range.start.line, i.range.start.character, i.witnessLine]),
+    [
+      ['finding', 'witness-missed-deletion', 'warning', 'Strike “give”', 3, 17, 0],
+      ['misreading', 'witness-misreading', 'off', 'Nancy ] Nancey', 3, 35, 0],
+      ['substitution', 'witness-substitution', 'information', 'me ] I', 3, 45, 0],
+    ],
+  );
+  assert.deepEqual(r.items[0]!.fixes, [
+    {
+      title: 'Strike “give”',
+      preferred: true,
+      edits: [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 21 } }, newText: '~~give~~' }],
+    },
+  ]);
+  const none = (await conn.sendRequest('emend/findings', { uri: open('s.emend', 'no witness') })) as {
+    witness: null;
+    items: unknown[];
+    message: string;
+  };
+  assert.deepEqual([none.witness, none.items], [null, []]);
+  assert.match(none.message, /names no witness/);
 });

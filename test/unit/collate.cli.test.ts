@@ -42,6 +42,17 @@ test('emend collate --format json prints the agreement and the variants with bot
   assert.equal(await collateCommand.run(['--format', 'json', 'letter.emend', 'sent.txt'], r), 0);
   assert.deepEqual(JSON.parse(r.out), {
     agreement: 5 / 6,
+    findings: [
+      {
+        code: 'witness-missed-deletion',
+        line: 1,
+        column: 18,
+        text: 'give',
+        message:
+          'The witness lacks “give” after the insertion “convey” (line 2: Please «convey regards» from Nancey): probably a deletion not marked.',
+        fix: 'Strike “give”',
+      },
+    ],
     variants: [
       { kind: 'omission', transcription: { line: 1, text: 'give' }, witness: { line: 2, text: '' } },
       { kind: 'misreading', transcription: { line: 2, text: 'Nancy' }, witness: { line: 2, text: 'Nancey' } },
@@ -56,7 +67,8 @@ test('emend collate prints an apparatus line per variant', async () => {
   assert.equal(await collateCommand.run(['letter.emend', 'sent.txt'], r), 0);
   assert.equal(
     r.out,
-    "letter.emend ~ sent.txt: 80.0% of the transcription's words agree; 1 variant.\n1  deal ] 2  cope  (substitution)\n",
+    "letter.emend ~ sent.txt: 80.0% of the transcription's words agree; 0 findings to act on, 1 variant (1 substitution).\n" +
+      '1  deal ] 2  cope  (substitution)\n',
   );
 });
 
@@ -67,7 +79,7 @@ test("without a witness argument, the header's witness is read relative to the t
   });
   const r = io(d);
   assert.equal(await collateCommand.run(['--format=json', 'letters/a.emend'], r), 0);
-  assert.deepEqual(JSON.parse(r.out), { agreement: 1, variants: [] });
+  assert.deepEqual(JSON.parse(r.out), { agreement: 1, findings: [], variants: [] });
 });
 
 test('a transcription naming no witness is a usage error with a hint', async () => {
@@ -119,7 +131,7 @@ test("emend render --format html --view collation compares with the header's wit
   });
   const r = io(d);
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'a.emend'], r), 0);
-  assert.ok(r.out.includes('<span class="emend-witness">cope</span>'), r.out);
+  assert.ok(r.out.includes('<span class="emend-witness emend-kind-substitution">cope</span>'), r.out);
   assert.ok(r.out.includes('80.0%'));
   const none = io(d);
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'b.emend'], none), 0);

@@ -34,8 +34,19 @@ test('draft line 17 "deal" (an insertion) is "cope" in the letter as sent (line 
   has('substitution', 17, 'deal', 29, 'cope');
 });
 
-test('the page header "THE WHITE HOUSE" on witness line 40 is an addition after draft line 19', () => {
-  has('addition', 19, '', 40, 'THE WHITE HOUSE');
+test('the page header "THE WHITE HOUSE" on witness line 40 is set apart as paratext after draft line 19', () => {
+  has('paratext', 19, '', 40, 'THE WHITE HOUSE');
+});
+
+test('all five letterheads of the letter as sent are paratext, and none of its text is', () => {
+  const heads = entries.filter((e) => e.kind === 'paratext').map((e) => `${e.witness.line}: ${e.witness.text}`);
+  assert.deepEqual(heads, [
+    '15: THE WHITE HOUSE New. 28 85',
+    '23: THE WHITE HOUSE WASHINGTON',
+    '40: THE WHITE HOUSE',
+    '48: THE WHITE HOUSE',
+    '54: THE WHITE HOUSE',
+  ]);
 });
 
 test('the witness doubles "relation to the reduction of offensive" on its line 27', () => {

@@ -45,10 +45,12 @@ test('the collation view marks variants with the witness reading beside them and
     collationHtml(analysis, c),
     '<p class="emend-block emend-collation-summary" data-key="collation-0">Compared with witness.txt: ' +
       '<span class="emend-collation-agreement">80.0%</span> of the words agree (4 of 5); 1 variant.' +
-      '<span class="emend-collation-legend">1 other words</span></p>\n' +
+      '<span class="emend-collation-legend" role="group" aria-label="Show the differences of each kind">' +
+      '<label class="emend-filter emend-filter-substitution"><input type="checkbox" data-kind="substitution" checked> 1 other words</label>' +
+      '</span></p>\n' +
       '<p class="emend-block emend-p emend-collation-p" data-line="0" data-line-end="0" data-key="collation-1">we must ' +
-      '<span class="emend-variant emend-variant-substitution" title="The witness reads “cope” (line 1) for “deal”.">deal</span>' +
-      '<span class="emend-witness">cope</span> with it</p>',
+      '<span class="emend-variant emend-variant-substitution emend-kind-substitution" title="The witness reads “cope” (line 1) for “deal”.">deal</span>' +
+      '<span class="emend-witness emend-kind-substitution">cope</span> with it</p>',
   );
 });
 
@@ -60,7 +62,7 @@ test('the collation view shows additions where they stand and escapes hostile te
   assert.ok(html.includes('Compared with &lt;w&gt;.txt'));
   assert.ok(
     html.includes(
-      '<span class="emend-witness-only emend-variant-addition" title="The witness adds “img src=x onerror=alert(1” after “b” (line 1).">img src=x onerror=alert(1</span> c',
+      '<span class="emend-witness-only emend-variant-addition emend-kind-addition" title="The witness adds “img src=x onerror=alert(1” after “b” (line 1).">img src=x onerror=alert(1</span> c',
     ),
     html,
   );
@@ -70,7 +72,8 @@ test('an omission shows an empty witness reading', () => {
   const { analysis, c } = collateTexts('one two three', 'one three');
   assert.ok(
     collationHtml(analysis, c).includes(
-      '<span class="emend-variant emend-variant-omission" title="The witness lacks “two” (line 1: one «» three).">two</span><span class="emend-witness emend-witness-empty"></span>',
+      '<span class="emend-variant emend-variant-omission emend-kind-omission" title="The witness lacks “two” (line 1: one «» three).">two</span>' +
+        '<span class="emend-witness emend-kind-omission emend-witness-empty"></span>',
     ),
   );
 });
@@ -149,8 +152,77 @@ test('both stylesheets style every class the collation view writes, with a witne
   const preview = readFileSync('media/preview.css', 'utf8');
   for (const css of [preview, PAGE_CSS]) {
     const missing = [...classes].filter(
-      (k) => k !== 'emend-block' && k !== 'emend-p' && !k.startsWith('emend-variant-') && !css.includes(`.${k}`),
+      (k) =>
+        k !== 'emend-block' &&
+        k !== 'emend-p' &&
+        !k.startsWith('emend-variant-') &&
+        !k.startsWith('emend-kind-') &&
+        !k.startsWith('emend-filter-') &&
+        !css.includes(`.${k}`),
     );
     assert.deepEqual(missing, []);
+  }
+});
+
+test('one filter per kind present, its count on a checkbox; misreadings and paratext start unticked', () => {
+  const { analysis, c } = collateTexts(
+    'we must deal frankly with it\n\nand then some more words to read here and there now',
+    'we must cope fromkly with it\n\nPAGE 2\n\nand then some more words read here here and there now',
+  );
+  const summary = collationBlocks(analysis, { collation: c })[0]!.html;
+  const boxes = [...summary.matchAll(/<input type="checkbox" data-kind="([a-z]+)"( checked)?>/g)].map(
+    (m) => `${m[1]}${m[2] ? ' ticked' : ''}`,
+  );
+  assert.deepEqual(boxes, [
+    'substitution ticked',
+    'omission ticked',
+    'addition ticked',
+    'repetition ticked',
+    'misreading',
+  ]);
+  assert.match(summary, /> 1 misread<\/label>/);
+});
+
+test('a finding is marked as such, titled with its message, and filtered as a finding', () => {
+  const src = 'Please ^{convey} give regards from Nancy and me to them all';
+  const { analysis, c } = collateTexts(src, 'Please convey regards from Nancy and me to them all');
+  const html = collationHtml(analysis, c);
+  assert.ok(html.includes('<input type="checkbox" data-kind="finding" checked> 1 finding to act on</label>'), html);
+  assert.match(
+    html,
+    /<span class="emend-variant emend-variant-omission emend-kind-finding" title="The witness lacks “give” after the insertion “convey” [^"]*probably a deletion not marked\.">give<\/span>/,
+  );
+  assert.ok(!html.includes('data-kind="omission"'), 'the omission is the finding, not counted again');
+});
+
+test("the witness's running heads are set apart as paratext, not read as additions", () => {
+  const body = (from: number) => Array.from({ length: 40 }, (_, i) => `word${from + i}`).join(' ');
+  const witness = [body(0), 'THE WHITE HOUSE', body(40), 'THE WHITE HOUSE', body(80)].join('\n\n');
+  const { analysis, c } = collateTexts([body(0), body(40), body(80)].join(' '), witness);
+  assert.deepEqual(
+    c.variants.map((v) => v.kind),
+    ['paratext', 'paratext'],
+  );
+  const html = collationHtml(analysis, c);
+  assert.match(
+    html,
+    /<span class="emend-witness-only emend-variant-paratext emend-kind-paratext" title="[^"]*">THE WHITE HOUSE<\/span>/,
+  );
+  assert.ok(html.includes('<input type="checkbox" data-kind="paratext"> 2 running heads and page numbers</label>'));
+});
+
+test('both stylesheets hide each kind whose box is unticked', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PAGE_CSS, COLLATION_FILTERS } = await import('../../server/src/core/index.js');
+  const preview = readFileSync('media/preview.css', 'utf8');
+  for (const f of COLLATION_FILTERS) {
+    for (const css of [preview, PAGE_CSS]) {
+      assert.match(
+        css,
+        new RegExp(`:has\\(input\\[data-kind=['"]${f}['"]\\]:not\\(:checked\\)\\) \\.emend-kind-${f} \\{`),
+        f,
+      );
+      assert.match(css, new RegExp(`\\.emend-witness-only\\.emend-kind-${f} \\{`), f);
+    }
   }
 });

@@ -34,6 +34,7 @@ const CORPUS = [
   'a word^{ more}here',
   'the ~~old~~ the house',
   'a ~~b~~ ^{c}d ^{e',
+  'with ~~a ~~[gap]~~^{blend of} curiosity and~~ indifference',
   `${'^{'.repeat(101)}deep`,
   'a } '.repeat(1001),
 ];

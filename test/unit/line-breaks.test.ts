@@ -12,12 +12,14 @@ import {
   LineIndex,
   outline,
   parse,
+  preferredFix,
   reading,
   READING_KINDS,
   revisions,
   type Analysis,
 } from '../../server/src/core/index';
 import { cell, tables } from './doc-tables';
+import { applyEdits } from './edits';
 
 const EOLS = ['\n', '\r\n', '\r'] as const;
 const NAMES = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' } as const;
@@ -61,7 +63,7 @@ test('a CR followed by a LF is one line break, not two', () => {
 
 // docs/markup.md's examples hold `↵` for a line break: each must read the same with every line ending.
 const readingExamples = tables('| you write | draft | final |').filter(([src]) => src!.includes('↵'));
-const problemExamples = tables('| you write | problem |').filter(([src]) => src!.includes('↵'));
+const problemExamples = tables('| you write | problem | its fix gives |').filter(([src]) => src!.includes('↵'));
 
 test('docs/markup.md has examples with line breaks to check', () => {
   assert.ok(readingExamples.length >= 5 && problemExamples.length >= 4);
@@ -76,12 +78,17 @@ for (const eol of ['\r\n', '\r']) {
       assert.equal(reading(doc, 'final').text, withEol(cell(final!), eol));
     });
   }
-  for (const [src, code] of problemExamples) {
-    test(`${NAMES[eol as '\r']}: markup.md problem example ${src} gives ${code}`, () => {
+  for (const [src, code, fixed] of problemExamples) {
+    test(`${NAMES[eol as '\r']}: markup.md problem example ${src} gives ${code}, and its fix ${fixed}`, () => {
+      const text = withEol(cell(src!), eol);
+      const problems = parse(text).problems;
       assert.deepEqual(
-        parse(withEol(cell(src!), eol)).problems.map((p) => p.code),
+        problems.map((p) => p.code),
         [cell(code!)],
       );
+      const fix = preferredFix(problems[0]!);
+      const expected = fixed === '*(no fix)*' ? fixed : withEol(cell(fixed!), eol);
+      assert.equal(fix ? applyEdits(text, fix.edits) : '*(no fix)*', expected);
     });
   }
 }

@@ -28,7 +28,7 @@ test("the header's witness is read through the host and compared", async () => {
   const analysis = analyze('---\nwitness: sent.txt\n---\none two three');
   assert.deepEqual(
     (await witnesses.problems(TRANSCRIPTION, analysis)).map((p) => p.code),
-    ['witness-variant'],
+    ['witness-substitution'],
   );
   const status = await witnesses.status(TRANSCRIPTION, analysis, 'sent.txt');
   assert.equal(status?.found, true);

@@ -2,11 +2,12 @@
 // so the document and the parser cannot drift apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CODES, isProblemCode, parse, reading } from '../../server/src/core/index';
+import { CODES, isProblemCode, parse, preferredFix, reading } from '../../server/src/core/index';
+import { applyEdits } from './edits';
 import { cell, CODE_TABLE_HEADER, tables } from './doc-tables';
 
 const examples = tables('| you write | draft | final |');
-const problemExamples = tables('| you write | problem |');
+const problemExamples = tables('| you write | problem | its fix gives |');
 const codeTable = tables(CODE_TABLE_HEADER);
 
 test('docs/markup.md has reading examples, problem examples and the code table', () => {
@@ -25,12 +26,16 @@ for (const [source, draft, final] of examples) {
   });
 }
 
-for (const [source, code] of problemExamples) {
-  test(`markup.md problem example ${source} gives ${code}`, () => {
+for (const [source, code, fixed] of problemExamples) {
+  test(`markup.md problem example ${source} gives ${code}, and its fix ${fixed}`, () => {
+    const src = cell(source!);
+    const problems = parse(src).problems;
     assert.deepEqual(
-      parse(cell(source!)).problems.map((p) => p.code),
+      problems.map((p) => p.code),
       [cell(code!)],
     );
+    const fix = preferredFix(problems[0]!);
+    assert.equal(fix ? applyEdits(src, fix.edits) : '*(no fix)*', fixed === '*(no fix)*' ? fixed : cell(fixed!));
   });
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_NESTING, MAX_PROBLEMS, parse, type Problem } from '../../server/src/core/index';
+import { MAX_NESTING, MAX_PROBLEMS, parse, reading, type Problem } from '../../server/src/core/index';
 import { applyEdits, codes, shape } from './core-helpers';
 
 function only(src: string): Problem {
@@ -67,12 +67,18 @@ test('an escaped stray closer is no longer a problem', () => {
   assert.deepEqual(codes(fixed('a } b')), []);
 });
 
-test('empty marks are reported and removed by their fix', () => {
+test('empty marks are reported and removed by their fix, with the spaces the readings leave out', () => {
   for (const src of ['x ^{} y', 'x ^<> y', 'x ** y']) {
     const p = only(src);
     assert.deepEqual([p.code, p.severity, p.start, p.end], ['empty-mark', 'warning', 2, src.length - 2], src);
-    assert.equal(fixed(src), 'x  y');
+    assert.equal(fixed(src), 'x y');
+    assert.deepEqual(p.fixes[0]!.changes, []);
   }
+  assert.equal(fixed('(^{} a)'), '(a)');
+  assert.equal(fixed('a ^{}, b'), 'a, b');
+  assert.equal(fixed('a ^{}\nb'), 'a\nb');
+  assert.equal(fixed('a\n^{}\nb'), 'a\nb');
+  assert.equal(fixed('x^{}y'), 'xy');
 });
 
 test('a space just inside a mark that doubles the space outside it', () => {
@@ -176,4 +182,31 @@ test('every problem lies inside the document and every fix edit is well formed',
         for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length);
     }
   }
+});
+
+test('a deletion inside a deletion written with as many tildes is reported, and the fix writes the outer one longer', () => {
+  const src = 'with ~~a ~~[gap]~~^{blend of} curiosity and~~ indifference';
+  const p = only(src);
+  assert.deepEqual([p.code, p.severity], ['nested-deletion-tildes', 'warning']);
+  assert.equal(src.slice(p.start, p.end), '~~[gap]~~');
+  const after = fixed(src);
+  assert.equal(after, 'with ~~~a ~~[gap]~~^{blend of} curiosity and~~~ indifference');
+  const doc = parse(after);
+  assert.deepEqual(doc.problems, []);
+  assert.equal(reading(doc, 'final').text, 'with indifference');
+  assert.equal(reading(doc, 'draft').text, reading(parse(src), 'draft').text);
+  assert.deepEqual(p.fixes[0]!.changes, ['final']);
+});
+
+test('deletions side by side that read as written are not taken for a nested one', () => {
+  for (const src of [
+    '~~a~~ b ~~c~~',
+    '~~les ~~mes',
+    'durch~~ ~~aus',
+    '~~les ~~mes ~~x~~',
+    '~~a ~~^{x}~~b~~',
+    '~~a ~~~b~~ c~~',
+    '~~~a ~~[gap]~~ and~~~',
+  ])
+    assert.deepEqual(codes(src), [], src);
 });

@@ -25,6 +25,12 @@ test('text outside a kept mark is copied as written: no space is trimmed before 
   assert.deepEqual(both('a ~~b~~\nc ^{d}'), ['a b\nc', 'a\nc d']);
 });
 
+test('punctuation opening a paragraph after a dropped mark trims nothing of the paragraph before', () => {
+  // Found by the reference-evaluator property: the trim before `,` reached back across the blank line.
+  assert.deepEqual(both('a \n~~x~~\n\n~~y~~, b'), ['a \nx\n\ny, b', 'a \n\n, b']);
+  assert.deepEqual(both('a ~~x~~\n\n~~y~~, b'), ['a x\n\ny, b', 'a\n\n, b']);
+});
+
 test('text in another hand gains no doubled space at its edges, as other kept marks do', () => {
   assert.deepEqual(both('a * b* c'), ['a b c', 'a b c']);
   assert.deepEqual(both('a ~~ b~~ c'), ['a b c', 'a c']);

@@ -10,7 +10,7 @@ import {
   type CollationSource,
   type Problem,
 } from '../core/index';
-import { witnessProblems, type WitnessLoad } from '../core/index';
+import { witnessProblems, type Severities, type WitnessLoad } from '../core/index';
 import { nodeFiles } from '../host/node';
 import { loadWitnessFile, witnessTarget } from '../host/witness-file';
 import { fileUri } from '../host/uris';
@@ -46,12 +46,13 @@ export async function witnessCheck(
   analysis: Analysis,
   transcriptionPath: string | null,
   cwd: string,
+  severities: Severities = {},
 ): Promise<Problem[]> {
   const field = headerValue(analysis.doc.header, 'witness');
   const loaded = await headerWitness(analysis, transcriptionPath, cwd);
   if (!field || !loaded) return [];
   if ('error' in loaded) return [witnessUnavailable(field, loaded.error)];
-  return witnessProblems(analysis, collate(analysis, loaded.witness));
+  return witnessProblems(analysis, collate(analysis, loaded.witness), { severities });
 }
 
 /** What the collation view shows for a transcription on the command line. */

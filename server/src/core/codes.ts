@@ -2,9 +2,12 @@
 import type { Severity } from './model';
 
 export interface CodeInfo {
-  severity: Severity;
-  /** One line for tables and help text. */
+  /** The default: how it is shown, or `off` for a code reported only when a setting turns it on. */
+  severity: Severity | 'off';
+  /** One line for tables, settings and help text (plain text: it is shown as is). */
   summary: string;
+  /** A code that stands for several (`witness-variant`): a severity set for it applies to each of `members` not set on its own. */
+  members?: readonly string[];
 }
 
 export const CODES = {
@@ -27,6 +30,10 @@ export const CODES = {
   },
   'stray-closer': { severity: 'warning', summary: 'A `}`, `>` closes nothing; it is kept as text.' },
   'crossing-marks': { severity: 'error', summary: 'Two marks overlap without one containing the other.' },
+  'nested-deletion-tildes': {
+    severity: 'warning',
+    summary: 'A deletion inside a deletion written with as many tildes as the outer one, so both end early.',
+  },
   'empty-mark': { severity: 'warning', summary: 'A mark holds no text at all.' },
   'space-inside-mark': {
     severity: 'information',
@@ -68,14 +75,51 @@ export const CODES = {
     severity: 'warning',
     summary: 'The witness named in the header is missing, unreadable, binary or too large.',
   },
-  'witness-variant': { severity: 'information', summary: 'The witness reads differently here.' },
   'witness-misplaced-insertion': {
-    severity: 'information',
+    severity: 'warning',
     summary: 'The witness has this insertion a few words away: probably misplaced.',
   },
   'witness-missed-deletion': {
+    severity: 'warning',
+    summary: 'The witness lacks these words after an insertion: probably a deletion not marked.',
+  },
+  'witness-substitution': { severity: 'information', summary: 'The witness has other words here.' },
+  'witness-omission': { severity: 'information', summary: 'The witness lacks these words.' },
+  'witness-addition': { severity: 'information', summary: 'The witness has words here that the transcription lacks.' },
+  'witness-transposition': {
     severity: 'information',
-    summary: 'The witness lacks these words after an insertion: probably a missed deletion.',
+    summary: 'The witness has these words at another place.',
+  },
+  'witness-misreading': {
+    severity: 'off',
+    summary:
+      'The witness has a near-equal word here: probably the same word misread (shown in hovers and the collation view).',
+  },
+  'witness-repetition': {
+    severity: 'information',
+    summary: 'The witness repeats the words beside it (a doubled phrase).',
+  },
+  'witness-paratext': {
+    severity: 'off',
+    summary: 'A running head, letterhead or page number of the witness, set apart from the text.',
+  },
+  'witness-variant': {
+    severity: 'information',
+    summary:
+      'Every kind of witness variant at once: a level set here applies to each witness variant code not set on its own.',
+    members: [
+      'witness-substitution',
+      'witness-omission',
+      'witness-addition',
+      'witness-transposition',
+      'witness-misreading',
+      'witness-repetition',
+      'witness-paratext',
+    ],
+  },
+  'witness-too-many-variants': {
+    severity: 'information',
+    summary: 'More witness variants than the editor lists (2,000); the collation view and emend collate show them all.',
   },
 } as const satisfies Record<string, CodeInfo>;
 
@@ -87,6 +131,15 @@ export function isProblemCode(code: string): code is ProblemCode {
   return Object.prototype.hasOwnProperty.call(CODES, code);
 }
 
-export function defaultSeverity(code: ProblemCode): Severity {
+/** The default level of a code (`off`: reported only when a setting turns it on). */
+export function defaultSeverity(code: ProblemCode): Severity | 'off' {
   return CODES[code].severity;
+}
+
+/** The code whose setting applies to `code` when it has none of its own (`witness-variant` for the variant kinds). */
+export function groupOf(code: string): ProblemCode | undefined {
+  for (const [group, info] of Object.entries(CODES) as [ProblemCode, CodeInfo][]) {
+    if (info.members?.includes(code)) return group;
+  }
+  return undefined;
 }

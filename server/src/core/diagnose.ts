@@ -3,16 +3,26 @@
 import type { Analysis } from './analysis';
 import type { Problem, Severity } from './model';
 import { runChecks } from './checks/index';
+import { CODES, groupOf, isProblemCode } from './codes';
 
 /** Severity per problem code; codes not named keep their default. */
 export type Severities = Record<string, Severity | 'off'>;
 
+/** The level a code is shown at: its own setting, else its group's (`witness-variant`), else its default. */
+export function severityOf(code: string, severities: Severities = {}): Severity | 'off' | undefined {
+  const own = severities[code];
+  if (own) return own;
+  const group = groupOf(code);
+  if (group && severities[group]) return severities[group];
+  return isProblemCode(code) ? CODES[code].severity : undefined;
+}
+
 export function applySeverities(problems: Problem[], severities: Severities = {}): Problem[] {
   const out: Problem[] = [];
   for (const p of problems) {
-    const s = severities[p.code];
+    const s = severityOf(p.code, severities) ?? p.severity;
     if (s === 'off') continue;
-    out.push(s ? { ...p, severity: s } : p);
+    out.push(s !== p.severity ? { ...p, severity: s } : p);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The optional header block: `---` on the very first line, `key: value` lines, a closing `---` line.
 import type { Header, HeaderField, Problem } from './model';
 import { lineBreakLength, LineBreakSearch } from './line-breaks';
+import { BOTH, KEEPS, makeFix } from './fixes';
 import { problem } from './problem';
 
 /** Keys Emend knows. Others are kept but reported as possibly misspelt. */
@@ -108,11 +109,13 @@ function unclosed(src: string, first: number, firstEnd: number): Problem {
     lastField < 0
       ? []
       : [
-          {
-            title: 'Close the header block after its last `key: value` line',
-            preferred: true,
-            edits: [{ start: lastField, end: lastField, newText: `${eol}---` }],
-          },
+          // The lines above the new fence leave the readings (they were read as text).
+          makeFix(
+            'Close the header block after its last `key: value` line',
+            [{ start: lastField, end: lastField, newText: `${eol}---` }],
+            BOTH,
+            true,
+          ),
         ];
   return problem(
     'header-unclosed',
@@ -176,13 +179,7 @@ function parseField(
         keyEnd,
         `The header key \`${key}\` is given twice; the first one counts${same ? ' (both say the same)' : `, so \`${field.value}\` is ignored`}.`,
         same
-          ? [
-              {
-                title: `Remove this repeated \`${key}\` line`,
-                edits: [{ start, end: nextLine, newText: '' }],
-                preferred: true,
-              },
-            ]
+          ? [makeFix(`Remove this repeated \`${key}\` line`, [{ start, end: nextLine, newText: '' }], KEEPS, true)]
           : [],
       ),
     );
@@ -197,15 +194,7 @@ function parseField(
         keyStart,
         keyEnd,
         `Emend does not know the header key \`${key}\`${near ? `; did you mean \`${near}\`?` : '.'}`,
-        near
-          ? [
-              {
-                title: `Change to \`${near}\``,
-                edits: [{ start: keyStart, end: keyEnd, newText: near }],
-                preferred: true,
-              },
-            ]
-          : [],
+        near ? [makeFix(`Change to \`${near}\``, [{ start: keyStart, end: keyEnd, newText: near }], KEEPS, true)] : [],
       ),
     );
   }

@@ -1,13 +1,15 @@
 // The pure core of Emend: one understanding of the markup. No `vscode`, no LSP connection.
 export * from './model';
 export * from './codes';
-export { parse, ESCAPABLE, MAX_NESTING, MAX_PROBLEMS } from './parser';
+export { parse, editChanges, ESCAPABLE, MAX_NESTING, MAX_PROBLEMS } from './parser';
 export { parseHeader, headerValue, HEADER_KEYS } from './header';
 export * from './readings';
 export * from './lines';
 export * from './escape';
 export { Analysis, analyze } from './analysis';
 export * from './diagnose';
+export * from './fixes';
+export { combineFixes } from './fix-all';
 export * from './config';
 export * from './revisions';
 export * from './hover';
@@ -20,3 +22,4 @@ export * from './collate/index';
 export * from './tei/index';
 export * from './reading-positions';
 export * from './facsimile/index';
+export * from './severity-setting';

@@ -66,9 +66,16 @@ export interface TextEdit {
   newText: string;
 }
 
+/** The readings a fix changes, in this order: none, `['draft']`, `['final']` or both. */
+export type FixChanges = readonly ('draft' | 'final')[];
+
 export interface Fix {
+  /** What the fix does; ends by saying which readings it changes, if any (fixes.ts). */
   title: string;
   edits: TextEdit[];
+  /** The readings the fix changes. Empty: draft and final stay exactly as they are (the only fixes applied in bulk,
+   *  on save). */
+  changes: FixChanges;
   /** The fix to apply when the user asks for "the" fix. */
   preferred?: boolean;
 }

@@ -3,7 +3,9 @@
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { isBlankLineCode as isBlank, isLineBreakCode, lineBreakLength, LineBreakSearch } from './line-breaks';
 import { parseHeader } from './header';
-import type { EmendDocument, Header, Paragraph, Problem, TextEdit } from './model';
+import type { EmendDocument, Fix, FixChanges, Header, Paragraph, Problem, TextEdit } from './model';
+import { isClosingPunctuation, isOpeningPunctuation, reading } from './readings';
+import { BOTH, DRAFT, FINAL, KEEPS, makeFix } from './fixes';
 import { problem } from './problem';
 import { MarkupSearch } from './markup-search';
 import {
@@ -31,7 +33,8 @@ const BACKSLASH = 92,
   RBRACE = 125,
   LT = 60,
   GT = 62;
-const NL = 10;
+const NL = 10,
+  CR = 13;
 
 /** Characters a backslash makes literal. */
 export const ESCAPABLE = '~^*{}<>\\';
@@ -115,13 +118,32 @@ class InlineParser {
   readonly angleAdds: number[] = [];
 
   private readonly scan: MarkupSearch;
+  /** Where the paragraph being parsed begins and ends. */
+  private paragraphStart = 0;
+  private paragraphEnd = 0;
+  /** Per level, the last deletion closed there with only text after it so far (-1 for none). */
+  private readonly lastDeletion: number[] = [];
+  /** Closed marks of this paragraph that hold nothing (reported at the paragraph's end). */
+  private readonly empties: number[] = [];
+  /** How many characters of edited paragraphs were read again to check fixes (see CHECK_BUDGET). */
+  private checked = 0;
+  /** Closed marks of this paragraph whose text begins or ends with a space (checked at the paragraph's end). */
+  private readonly spaced: number[] = [];
+  /** Marks that are the second (first) half of a substitution, with the spaces between the halves before (after)
+   *  them; kept only while the paragraph has spaced marks. */
+  private readonly gapBefore = new Set<number>();
+  private readonly gapAfter = new Set<number>();
   private readonly lineBreaks: LineBreakSearch;
-  /** Per level, where the open mark's line ends (set at the paragraph's end for the marks still open). */
+  /** Per level, where the open mark's line ends, and the closers of the marks open inside it, innermost first (set
+   *  at the paragraph's end for the marks still open). */
   private readonly lineEnds: number[] = [];
+  private readonly innerClosers: string[] = [];
 
   constructor(
     private readonly src: string,
     private readonly problems: Problem[],
+    /** Whether fixes are checked by reading an edited paragraph again (not while doing just that). */
+    private readonly checkFixes: boolean,
   ) {
     this.tree = new SyntaxTree(src);
     this.scan = new MarkupSearch(src);
@@ -137,10 +159,13 @@ class InlineParser {
   /** Parses src[start, end) as one paragraph. `more` tells whether another paragraph follows. */
   paragraph(start: number, end: number, more: boolean): number {
     const src = this.src;
+    this.paragraphStart = start;
+    this.paragraphEnd = end;
     const para = this.tree.add(PARAGRAPH, start, end);
     this.depth = 0;
     this.container[0] = para;
     this.lastChild[0] = -1;
+    this.lastDeletion[0] = -1;
     this.pairable[0] = 0;
     if (this.pendingTildes.length) {
       this.pendingTildes = [];
@@ -201,9 +226,33 @@ class InlineParser {
         const at = this.lineBreaks.next(this.tree.openEnd(this.container[d]!));
         this.lineEnds[d] = at < 0 || at > end ? end : at;
       }
+      // Closing a mark where the paragraph ends closes the marks still open inside it first (a tilde run there would
+      // close an inner deletion, not this one).
+      let inner = '';
+      for (let d = this.depth; d >= 1; d--) {
+        this.innerClosers[d] = inner;
+        inner += closerOfNode(this.tree, this.container[d]!);
+      }
       while (this.depth > 0) this.unclosed(end, more);
     }
     if (this.pairable[0]! >= 2) this.group(para);
+    if (this.empties.length > 0) {
+      // Empty marks with nothing but spaces between them are removed together, by one fix shared by all of them.
+      const empties = this.empties;
+      for (let i = 0; i < empties.length;) {
+        let j = i + 1;
+        while (j < empties.length && this.onlyBlanks(this.tree.end(empties[j - 1]!), this.tree.start(empties[j]!))) j++;
+        this.emptyMarks(empties.slice(i, j), start, end);
+        i = j;
+      }
+      this.empties.length = 0;
+    }
+    if (this.spaced.length > 0) {
+      for (const node of this.spaced) this.checkInnerSpaces(node);
+      this.spaced.length = 0;
+      this.gapBefore.clear();
+      this.gapAfter.clear();
+    }
     return para;
   }
 
@@ -243,11 +292,13 @@ class InlineParser {
     }
     const node = this.tree.add(kind, start, end, delim);
     this.append(node);
+    if (kind !== DEL) this.lastDeletion[this.depth] = -1; // only text may stand between two same-tilde deletions
     const d = ++this.depth;
     this.container[d] = node;
     this.lastChild[d] = -1;
     this.pairable[d] = 0;
     this.crossed[d] = false;
+    this.lastDeletion[d] = -1;
     if (kind === ADD) {
       if (delim === BRACE) {
         this.openBrace++;
@@ -304,16 +355,19 @@ class InlineParser {
   private close(end: number): void {
     const node = this.pop(end, true);
     const t = this.tree;
+    if (t.kind(node) === DEL) {
+      const previous = this.lastDeletion[this.depth]!;
+      if (previous >= 0 && t.delim(previous) === t.delim(node)) this.checkSameTildes(previous, node);
+      this.lastDeletion[this.depth] = node;
+    }
     if (t.first(node) < 0) {
-      const start = t.start(node),
-        end = t.end(node);
-      this.report(() =>
-        problem('empty-mark', start, end, `This ${KIND_NAME[t.kind(node)]} holds no text.`, [
-          { title: 'Remove the empty mark', edits: [{ start, end, newText: '' }], preferred: true },
-        ]),
-      );
+      this.empties.push(node); // reported at the paragraph's end, with a fix checked against the readings
     } else {
-      this.checkInnerSpaces(node);
+      // A space just inside the mark is looked at once the paragraph's substitutions are known (spaces between the
+      // two halves of one are notation, not text a space inside could double).
+      const src = this.src;
+      if (isBlank(src.charCodeAt(t.openEnd(node))) || isBlank(src.charCodeAt(t.closeStart(node) - 1)))
+        this.spaced.push(node);
     }
   }
 
@@ -402,8 +456,8 @@ class InlineParser {
         at + 1,
         `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
         [
-          { title: `Escape it as \`\\${ch}\``, edits: [{ start: at, end: at, newText: '\\' }], preferred: true },
-          { title: `Remove the stray \`${ch}\``, edits: [{ start: at, end: at + 1, newText: '' }] },
+          makeFix(`Escape it as \`\\${ch}\``, [{ start: at, end: at, newText: '\\' }], KEEPS, true),
+          makeFix(`Remove the stray \`${ch}\``, [{ start: at, end: at + 1, newText: '' }], BOTH),
         ],
       ),
     );
@@ -458,6 +512,7 @@ class InlineParser {
   private unclosed(end: number, more: boolean): void {
     const crossed = this.crossed[this.depth] === true;
     let lineEnd = this.lineEnds[this.depth]!;
+    const innerClosers = this.innerClosers[this.depth]!;
     const node = this.pop(end, false);
     if (crossed) return;
     const t = this.tree;
@@ -469,32 +524,39 @@ class InlineParser {
       openEnd = t.openEnd(node);
     const src = this.src;
     while (lineEnd > openEnd && isBlank(src.charCodeAt(lineEnd - 1))) lineEnd--;
-    const fixes = [
-      {
-        title: `Close the ${name} at the end of the ${more ? 'paragraph' : 'document'} with \`${closer}\``,
-        edits: [{ start: end, end, newText: closer }],
-        preferred: lineEnd === end,
-      },
-    ];
-    if (lineEnd < end) {
-      fixes.push({
-        title: `Close the ${name} at the end of its line with \`${closer}\``,
-        edits: [{ start: lineEnd, end: lineEnd, newText: closer }],
-        preferred: false,
-      });
-    }
-    fixes.push({
-      title: `Remove the unmatched \`${delimiter}\` (keeps the text)`,
-      edits: [{ start: openStart, end: openEnd, newText: '' }],
-      preferred: false,
-    });
+    // Each fix says which readings it changes, found by reading the edited paragraph again: closing the mark where
+    // the parser ends it keeps them (unless it then pairs with a mark beside it into a substitution, whose spaces
+    // between are in neither reading); closing it earlier moves text out of it; removing the opener keeps the text
+    // but not its meaning (a hand's text is in both readings either way).
+    const fixes: Fix[] = [];
+    const closers = innerClosers + closer;
+    const atEnd = this.closing(node, end, closers);
+    if (atEnd)
+      fixes.push(
+        makeFix(
+          `Close the ${name} at the end of the ${more ? 'paragraph' : 'document'} with \`${closers}\``,
+          [atEnd],
+          this.changes([atEnd], BOTH),
+          lineEnd === end,
+        ),
+      );
+    // At the end of its line only when no mark inside it is open there.
+    const atLineEnd = lineEnd < end && innerClosers === '' ? this.closing(node, lineEnd, closer) : null;
+    if (atLineEnd)
+      fixes.push(
+        makeFix(
+          `Close the ${name} at the end of its line with \`${closer}\``,
+          [atLineEnd],
+          this.changes([atLineEnd], BOTH),
+          !atEnd,
+        ),
+      );
+    const remove = [{ start: openStart, end: openEnd, newText: '' }];
+    fixes.push(makeFix(`Remove the unmatched \`${delimiter}\`, keeping the text`, remove, this.changes(remove, BOTH)));
     if (kind === HAND) {
       // A lone asterisk is often just an asterisk (a footnote sign, "5 * 3").
-      fixes.push({
-        title: 'Escape it as `\\*` (a literal asterisk)',
-        edits: [{ start: openStart, end: openStart, newText: '\\' }],
-        preferred: false,
-      });
+      const escape = [{ start: openStart, end: openStart, newText: '\\' }];
+      fixes.push(makeFix('Escape it as `\\*` (a literal asterisk)', escape, this.changes(escape, BOTH)));
     }
     const code = more
       ? 'mark-crosses-paragraph'
@@ -510,7 +572,147 @@ class InlineParser {
     this.report(() => problem(code, openStart, openEnd, message, fixes));
   }
 
-  /** A space just inside a delimiter that doubles a space (or line edge) just outside it. */
+  /**
+   * `nested-deletion-tildes`: two deletions with as many tildes and only text between, `~~a ~~[gap]~~^{blend of}
+   * curiosity and~~`, where the tildes between look the wrong way round: the first deletion's closer has a space
+   * before it and a word after it, as an opener would, and the second's opener a word before it, as a closer would.
+   * That is how a deletion inside a deletion reads when the outer one was written with the same number of tildes:
+   * the transcriber meant `~~~a ~~[gap]~~^{blend of} curiosity and~~~`, and that is the fix.
+   */
+  private checkSameTildes(first: number, second: number): void {
+    const src = this.src;
+    const t = this.tree;
+    const k = t.delim(first);
+    const wordAt = (i: number): boolean => {
+      const c = src.charCodeAt(i);
+      return i >= 0 && i < src.length && !isBlank(c) && !isLineBreakCode(c) && c !== TILDE;
+    };
+    const closeStart = t.closeStart(first);
+    if (
+      !wordAt(t.openEnd(first)) || // `~~a`: opens
+      !isBlank(src.charCodeAt(closeStart - 1)) || // `a ~~[`: opens, though it closed
+      !wordAt(t.end(first)) ||
+      t.end(first) >= t.start(second) ||
+      !wordAt(t.start(second) - 1) || // `]~~^`: closes, though it opened
+      !wordAt(t.closeStart(second) - 1) // `and~~`: closes
+    )
+      return;
+    const run = tildeRun(k + 1);
+    const edits = [
+      { start: t.start(first), end: t.openEnd(first), newText: run },
+      { start: t.closeStart(second), end: t.end(second), newText: run },
+    ];
+    const start = closeStart,
+      end = t.openEnd(second);
+    const inner = src.slice(t.end(first), t.start(second));
+    this.report(() =>
+      problem(
+        'nested-deletion-tildes',
+        start,
+        end,
+        `These two \`${tildeRun(k)}\` read as the end of one deletion and the start of another, but they look like a ` +
+          `deletion inside a deletion (of “${inner}”). A deletion inside another needs fewer tildes than the outer one: ` +
+          `write the outer one with \`${run}\`.`,
+        [makeFix(`Write the outer deletion with \`${run}\``, edits, this.changes(edits, FINAL), true)],
+      ),
+    );
+  }
+
+  /**
+   * `empty-mark`, with a fix that removes the mark (or a run of them with only spaces between) and whatever spaces the
+   * readings leave out around it, so that both read as before: `x ^{} y` → `x y`, `(^{} a)` → `(a)`, `a ^{}, b` →
+   * `a, b`. Whether it does is checked by reading the edited paragraph again (an empty mark is rare; a budget keeps
+   * junk input linear).
+   */
+  private emptyMarks(run: number[], paraStart: number, paraEnd: number): void {
+    const src = this.src;
+    const t = this.tree;
+    const p = t.start(run[0]!),
+      q = t.end(run[run.length - 1]!);
+    let b = p,
+      a = q;
+    while (b > paraStart && isBlank(src.charCodeAt(b - 1))) b--;
+    while (a < paraEnd && isBlank(src.charCodeAt(a))) a++;
+    const previous = b > paraStart ? src.charCodeAt(b - 1) : NL;
+    const next = a < paraEnd ? src.charCodeAt(a) : NL;
+    // What a reading does where a mark drops out (docs/markup.md): spaces after it go after a space, a line start or
+    // an opening bracket; a space before it goes before a line break or punctuation written against it.
+    let from = p,
+      to = q;
+    if (a > q && (b < p || isLineBreakCode(previous) || isOpeningPunctuation(previous))) to = a;
+    if (b < p && (isLineBreakCode(next) || (a === q && isClosingPunctuation(next)))) from = b;
+    // A line holding nothing else goes with its line break (the one before it, on a paragraph's last line).
+    if (b === p && a === q && isLineBreakCode(previous) && isLineBreakCode(next)) {
+      if (a < paraEnd) to = a + lineBreakLength(src, a);
+      else if (b > paraStart) from = p - (src.charCodeAt(p - 1) === NL && src.charCodeAt(p - 2) === CR ? 2 : 1);
+    }
+    const edits = [{ start: from, end: to, newText: '' }];
+    const fix = makeFix(
+      run.length > 1 ? 'Remove the empty marks' : 'Remove the empty mark',
+      edits,
+      this.changes(edits, BOTH),
+      true,
+    );
+    for (const node of run) {
+      const start = t.start(node),
+        end = t.end(node);
+      this.report(() => problem('empty-mark', start, end, `This ${KIND_NAME[t.kind(node)]} holds no text.`, [fix]));
+    }
+  }
+
+  /** True when src[from, to) holds only spaces and tabs. */
+  private onlyBlanks(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!isBlank(this.src.charCodeAt(k))) return false;
+    return true;
+  }
+
+  /** The edit that writes `closer` at `at`, the end of mark `node`'s text, or null when it cannot be written there:
+   *  a backslash just before it would escape it (`*a\` + `*`), a tilde would join its run (`~~a~` + `~~`), so that
+   *  character is escaped first; the tilde run of a mark inside, ending there too, would join it whatever is done. */
+  private closing(node: number, at: number, closer: string): TextEdit | null {
+    const src = this.src;
+    let k = at;
+    while (k > 0 && src.charCodeAt(k - 1) === BACKSLASH) k--;
+    if ((at - k) % 2 === 1) return { start: at, end: at, newText: '\\' + closer };
+    if (closer[0] === '~' && src.charCodeAt(at - 1) === TILDE) {
+      if (!this.textBefore(node, at)) return null;
+      return { start: at - 1, end: at, newText: '\\~' + closer };
+    }
+    return { start: at, end: at, newText: closer };
+  }
+
+  /** The readings that `edits`, inside the paragraph being parsed, change: found by reading the edited paragraph
+   *  again, or `otherwise` once a document has spent its budget for that (see CHECK_BUDGET). */
+  private changes(edits: TextEdit[], otherwise: FixChanges): FixChanges {
+    if (!this.checkFixes || this.checked >= CHECK_BUDGET) return otherwise;
+    this.checked += 2 * (this.paragraphEnd - this.paragraphStart);
+    return changedReadings(this.src, this.paragraphStart, this.paragraphEnd, edits);
+  }
+
+  /** True when the character before `at` is in a text node inside mark `node` (not a delimiter, not an escape). */
+  private textBefore(node: number, at: number): boolean {
+    const t = this.tree;
+    let n = t.first(node);
+    while (n >= 0) {
+      if (t.start(n) < at && at <= t.end(n)) {
+        const kind = t.kind(n);
+        if (kind === TEXT) return true;
+        if (kind === ESCAPE) return false;
+        if (kind === SUBST) {
+          n = t.first(n);
+          continue;
+        }
+        if (at <= t.openEnd(n) || (t.closed(n) && at > t.closeStart(n))) return false; // in a delimiter
+        n = t.first(n);
+        continue;
+      }
+      n = t.next(n);
+    }
+    return false;
+  }
+
+  /** A space just inside a delimiter that doubles a space (or line edge) just outside it. Called at the end of the
+   *  mark's paragraph. */
   private checkInnerSpaces(node: number): void {
     const src = this.src;
     const t = this.tree;
@@ -531,27 +733,44 @@ class InlineParser {
       end = t.end(node);
     const before = start > 0 ? src.charCodeAt(start - 1) : NL;
     const after = end < src.length ? src.charCodeAt(end) : NL;
-    const outsideBefore = isBlank(before) || isLineBreakCode(before);
-    const outsideAfter = isBlank(after) || isLineBreakCode(after);
+    // The spaces between a substitution's halves are in neither reading: a space inside doubles nothing there.
+    const outsideBefore = (isBlank(before) || isLineBreakCode(before)) && !this.gapBefore.has(node);
+    const outsideAfter = (isBlank(after) || isLineBreakCode(after)) && !this.gapAfter.has(node);
     const edits: TextEdit[] = [];
+    // Trimmed, the text would touch the delimiters: a tilde or backslash there could join a tilde run or escape a
+    // closer (`~~\~ ~~` → `~~\~~~`), which only reading it again tells.
+    let touchy = false;
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
+      touchy = src.charCodeAt(k) === TILDE;
     }
+    let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
       let k = inner1;
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
+      touchy ||= src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH;
+      // A reading that keeps the mark keeps these spaces and skips the ones outside (so as not to double them);
+      // after the fix it has the ones outside. The same unless they differ (a tab for a space, two for one) or a
+      // line break follows the mark (a reading keeps no space at a paragraph's end either way).
+      let o = end;
+      while (o < src.length && isBlank(src.charCodeAt(o))) o++;
+      if (end < this.paragraphEnd && src.slice(k, inner1) !== src.slice(end, o)) {
+        const kind = t.kind(node);
+        changes = kind === DEL ? DRAFT : kind === ADD ? FINAL : BOTH;
+      }
     }
     if (edits.length === 0) return;
+    if (touchy) changes = this.changes(edits, BOTH);
     this.report(() =>
       problem(
         'space-inside-mark',
         start,
         end,
         `A space just inside this ${KIND_NAME[t.kind(node)]} doubles the space outside it.`,
-        [{ title: 'Trim the spaces inside the mark', edits, preferred: true }],
+        [makeFix('Trim the spaces inside the mark', edits, changes, true)],
       ),
     );
   }
@@ -572,6 +791,10 @@ class InlineParser {
           t.closed(b) &&
           !(ka === ADD && this.startsSubstitution(b))
         ) {
+          if (this.spaced.length > 0) {
+            this.gapAfter.add(a);
+            this.gapBefore.add(b);
+          }
           const s = t.add(SUBST, t.start(a), t.end(b));
           const after = t.next(b);
           t.setFirst(s, a);
@@ -619,9 +842,13 @@ function forgetDeeper(depths: number[], depth: number): void {
 export const MAX_PROBLEMS = 1000;
 
 export function parse(source: string): ParsedDocument {
+  return parseDocument(source, true);
+}
+
+function parseDocument(source: string, checkFixes: boolean): ParsedDocument {
   const problems: Problem[] = [];
   const { header, bodyStart } = parseHeader(source, problems);
-  const inline = new InlineParser(source, problems);
+  const inline = new InlineParser(source, problems, checkFixes);
   const tree = inline.tree;
   const n = source.length;
   const breaks = new ParagraphBreaks(source);
@@ -676,6 +903,69 @@ function parsedDocument(
   return doc;
 }
 
+/** Characters of edited paragraphs read again per document to check fixes (closing a mark where the paragraph ends
+ *  it, removing an empty one): problems are few in a transcription, and this keeps junk input linear. Beyond it, a
+ *  fix says it may change the readings. */
+const CHECK_BUDGET = 1 << 20;
+
+/** The most characters of a paragraph that `editChanges` reads again; for a longer one it answers BOTH. */
+const EDIT_CHECK_MAX = 64 * 1024;
+
+/**
+ * Which readings `edits` change, when they all fall inside one paragraph of the parsed document (not longer than
+ * EDIT_CHECK_MAX): found by reading that paragraph again with the edits applied. Otherwise BOTH (it may change
+ * them). For fixes whose effect on the readings depends on what stands around them.
+ */
+export function editChanges(doc: EmendDocument, edits: TextEdit[]): FixChanges {
+  if (edits.length === 0) return KEEPS;
+  let from = Infinity,
+    to = -1;
+  for (const e of edits) {
+    from = Math.min(from, e.start);
+    to = Math.max(to, e.end);
+  }
+  const ps = doc.paragraphs;
+  let lo = 0,
+    hi = ps.length - 1,
+    found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid]!.start <= from) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const p = found >= 0 ? ps[found]! : undefined;
+  if (!p || to > p.end || p.end - p.start > EDIT_CHECK_MAX) return BOTH;
+  return changedReadings(doc.source, p.start, p.end, [...edits].sort(byStart));
+}
+
+/** Which readings of paragraph [start, end) of `src` the edits (all inside it) change, found by reading it again. */
+function changedReadings(src: string, start: number, end: number, edits: TextEdit[]): FixChanges {
+  const before = paragraphReadings(src.slice(start, end));
+  let text = '';
+  let k = start;
+  for (const e of edits) {
+    text += src.slice(k, e.start) + e.newText;
+    k = e.end;
+  }
+  const after = paragraphReadings(text + src.slice(k, end));
+  // An edit that empties the paragraph, or splits it, would move the blank lines around it: counted as a change.
+  if (!before || !after) return BOTH;
+  const draft = before[0] !== after[0],
+    final = before[1] !== after[1];
+  return draft && final ? BOTH : draft ? DRAFT : final ? FINAL : KEEPS;
+}
+
+/** The draft and final readings of a text that is one paragraph, or null when it is not. */
+function paragraphReadings(text: string): [string, string] | null {
+  // A line break first, so that a paragraph beginning with `---` is not read as a header block.
+  const doc = parseDocument('\n' + text, false);
+  const p = doc.paragraphs[0];
+  if (doc.paragraphs.length !== 1 || p!.start !== 1 || p!.end !== text.length + 1) return null;
+  return [reading(doc, 'draft').text, reading(doc, 'final').text];
+}
+
 /** The start of the first line at or after `from` that is not blank (or n). */
 function nextContent(src: string, from: number): number {
   const n = src.length;
@@ -704,20 +994,56 @@ function checkSpellings(t: SyntaxTree, brace: number[], angle: number[], problem
   if (brace.length === 0 || angle.length === 0) return;
   const [minority, to] = angle.length <= brace.length ? ([angle, '^{'] as const) : ([brace, '^<'] as const);
   const closeTo = to === '^{' ? '}' : '>';
-  const respell = (node: number): TextEdit[] => {
-    const edits: TextEdit[] = [{ start: t.start(node), end: t.openEnd(node), newText: to }];
+  const openTo = to === '^{' ? '{' : '<';
+  // Where marks cross or nest too deep, closers are matched in ways a respelling would change; no fix is offered.
+  const fixable = !problems.some((p) => p.code === 'crossing-marks' || p.code === 'nesting-too-deep');
+  const delimiters = (node: number, edits: TextEdit[]): void => {
+    edits.push({ start: t.start(node), end: t.openEnd(node), newText: to });
     if (t.closed(node)) edits.push({ start: t.closeStart(node), end: t.end(node), newText: closeTo });
-    return edits;
   };
-  const all = { title: `Write every insertion as \`${to}…${closeTo}\``, edits: minority.flatMap(respell) };
+  // The text inside a respelt insertion, at any depth, must not hold what the new spelling reads as its closer:
+  // `^<quote: {sic}>` becomes `^{quote: \{sic\}}` (both brackets escaped, so the text reads as it did).
+  const escapes = (first: number, edits: TextEdit[]): void => {
+    for (let n = first; n >= 0; n = t.next(n)) {
+      const kind = t.kind(n);
+      if (kind === TEXT) {
+        for (let k = t.start(n), end = t.end(n); k < end; k++) {
+          const c = t.source[k];
+          if (c === openTo || c === closeTo) edits.push({ start: k, end: k, newText: '\\' });
+        }
+      } else if (kind !== ESCAPE) {
+        escapes(t.first(n), edits);
+      }
+    }
+  };
+  const respell = (node: number): TextEdit[] => {
+    const edits: TextEdit[] = [];
+    delimiters(node, edits);
+    escapes(t.first(node), edits);
+    return edits.sort(byStart);
+  };
+  let all: Fix | undefined;
+  const allFix = (): Fix => {
+    if (all) return all;
+    const edits: TextEdit[] = [];
+    let covered = -1; // the end of the last insertion whose text was escaped (insertions come in document order)
+    for (const node of minority) {
+      delimiters(node, edits);
+      if (t.start(node) >= covered) {
+        escapes(t.first(node), edits);
+        covered = t.end(node);
+      }
+    }
+    return (all = makeFix(`Write every insertion as \`${to}…${closeTo}\``, edits.sort(byStart), KEEPS, true));
+  };
   minority.forEach((node, index) => {
     if (problems.length >= 2 * MAX_PROBLEMS) return;
-    const one = { title: `Write this insertion as \`${to}…${closeTo}\``, edits: respell(node) };
-    // The fix for all of them is offered on every occurrence while that stays small, else on the first only.
-    const fixes =
-      minority.length <= MIXED_FIX_ALL_LIMIT || index === 0
-        ? [{ ...all, preferred: true }, one]
-        : [{ ...one, preferred: true }];
+    let fixes: Fix[] = [];
+    if (fixable) {
+      const one = makeFix(`Write this insertion as \`${to}…${closeTo}\``, respell(node), KEEPS);
+      // The fix for all of them is offered on every occurrence while that stays small, else on the first only.
+      fixes = minority.length <= MIXED_FIX_ALL_LIMIT || index === 0 ? [allFix(), one] : [{ ...one, preferred: true }];
+    }
     problems.push(
       problem(
         'insertion-spellings-mixed',
@@ -729,4 +1055,8 @@ function checkSpellings(t: SyntaxTree, brace: number[], angle: number[], problem
       ),
     );
   });
+}
+
+function byStart(a: TextEdit, b: TextEdit): number {
+  return a.start - b.start || a.end - b.end;
 }

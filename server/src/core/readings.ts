@@ -24,13 +24,13 @@ function isSpace(c: number): boolean {
 }
 
 /** Punctuation that is written against the word after it. */
-function isOpeningPunctuation(c: number): boolean {
+export function isOpeningPunctuation(c: number): boolean {
   // ( [ « “ „ ‘ ¿ ¡
   return c === 40 || c === 91 || c === 0xab || c === 0x201c || c === 0x201e || c === 0x2018 || c === 0xbf || c === 0xa1;
 }
 
 /** Punctuation that is written against the word before it. */
-function isClosingPunctuation(c: number): boolean {
+export function isClosingPunctuation(c: number): boolean {
   // , . ; : ! ? ) ] » ” …
   return (
     c === 44 ||
@@ -182,6 +182,8 @@ class Builder {
     this.junction = false;
     this.lineStart = true;
     this.paragraphStart = -1;
+    this.separatorLength = 0;
+    this.splitHere = false;
     this.separatorStart = sepStart;
     this.separatorEnd = sepEnd;
   }
@@ -197,6 +199,7 @@ class Builder {
       }
     }
     this.pending = NONE;
+    if (this.paragraphStart >= 0 && this.length === this.paragraphStart) this.dropEmptiedParagraph();
   }
 
   /** Emits source text [start, end) verbatim, joining spaces across a dropped mark. */
@@ -204,7 +207,8 @@ class Builder {
     const src = this.src;
     if (this.pending !== NONE) {
       const dropped = this.pending === DROP;
-      const last = this.lastCode();
+      // The previous paragraph's text is not this paragraph's to trim: a paragraph with no text yet begins a line.
+      const last = this.paragraphStart < 0 ? LF : this.lastCode();
       const atLineStart = this.lineStart || isLineBreakCode(last);
       // Spaces after the mark are skipped when the reading already has a separator: a space or a line start (a
       // space is never doubled across a mark), or, after a dropped mark, an opening bracket or quote written
@@ -256,16 +260,36 @@ class Builder {
     if (this.paragraphStart >= 0) return;
     if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
       // A chunk that has reached its size ends here, before the blank line between two paragraphs.
-      if (this.length - this.chunkStart >= this.chunkTarget) {
+      this.splitHere = this.length - this.chunkStart >= this.chunkTarget;
+      if (this.splitHere) {
         this.seg.split();
+        this.chunkStartBefore = this.chunkStart;
         this.chunkStart = this.length;
       }
       const sep = this.separatorStart;
       this.separatorStart = -1;
       this.paragraphStart = 0;
       this.pushSource(sep, this.separatorEnd);
+      this.separatorLength = this.separatorEnd - sep;
     }
     this.paragraphStart = this.length;
+  }
+
+  /** The separator written before the current paragraph (0 for none), and whether a chunk began there. */
+  private separatorLength = 0;
+  private splitHere = false;
+  private chunkStartBefore = 0;
+
+  /** A paragraph whose text the joining rules trimmed away entirely (an indented line holding only a dropped mark)
+   *  is dropped with its separator, as one that yields no text at all. */
+  private dropEmptiedParagraph(): void {
+    this.trimTrailing(() => true, this.separatorLength);
+    if (this.splitHere) {
+      this.seg.unsplit();
+      this.chunkStart = this.chunkStartBefore;
+    }
+    while (this.junctions.length > 0 && this.junctions[this.junctions.length - 1]! > this.length) this.junctions.pop();
+    this.paragraphStart = -1;
   }
 
   private pushSource(start: number, end: number): void {

@@ -149,11 +149,17 @@ export class Segments {
   barrier = false;
 
   /** The next segment begins a new chunk of the reading's text. The builder splits only just before it pushes a
-   *  paragraph separator, which holds a line break and is never trimmed away (`pop`), so every chunk has a first
-   *  segment. */
+   *  paragraph separator, which holds a line break and is trimmed away only with the split (`unsplit`), so every
+   *  chunk has a first segment. */
   split(): void {
     this.splits.push(this.count);
     this.barrier = true;
+  }
+
+  /** Undoes the last split, once the segments pushed since it have been trimmed away (an emptied paragraph). */
+  unsplit(): void {
+    this.splits.pop();
+    this.barrier = false;
   }
 
   /** The reading's text in its chunks (see `split`), and where each begins in the reading: each segment's symbol

@@ -9,25 +9,20 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Analysis, Fix, Problem, TextEdit } from '../core/index';
+import {
+  combineFixes,
+  FIX_ALL_CODES,
+  preferredFix,
+  SAVE_FIX_CODES,
+  type Analysis,
+  type Fix,
+  type Problem,
+  type TextEdit,
+} from '../core/index';
 import type { Feature, ServerContext } from './context';
 import { rangeOf, sameRange, toDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.emend`;
-
-/** Codes whose preferred fix is mechanical enough to offer for the whole document at once. */
-export const FIX_ALL_CODES: readonly string[] = [
-  'space-inside-mark',
-  'insertion-spellings-mixed',
-  'stray-closer',
-  'empty-mark',
-];
-
-/**
- * Codes `source.fixAll.emend` fixes (run by codeActionsOnSave when the user asks): only fixes that change nothing
- * a reading says, so saving never rewrites a transcription's meaning (an empty `^{}` being typed survives a save).
- */
-export const SAVE_FIX_CODES: readonly string[] = ['space-inside-mark', 'insertion-spellings-mixed'];
 
 export const codeActions: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
@@ -64,26 +59,29 @@ export const codeActions: Feature = {
         for (const code of codes) {
           if (!FIX_ALL_CODES.includes(code)) continue;
           const all = problems.filter((p) => p.code === code);
-          const edits = mergeEdits(all.map(preferredFix).filter((f): f is Fix => f !== undefined));
           // Worth offering only when it does more than the single fixes do.
-          if (all.length < 2 || edits.length === 0 || allSameFix(all)) continue;
+          if (all.length < 2 || allSameFix(all)) continue;
+          const fixes = all.map(preferredFix).filter((f): f is Fix => f !== undefined);
+          // Its title says which readings the fixes change together (the core reads the edited document again).
+          const fix = combineFixes(analysis, fixes, `Fix all “${code}” problems in this document`);
+          if (!fix) continue;
           actions.push({
-            title: `Fix all “${code}” problems in this document`,
+            title: fix.title,
             kind: CodeActionKind.QuickFix,
-            edit: edit(edits),
+            edit: edit(fix.edits),
             diagnostics: all.map((p) => attached(ctx, analysis, p, sent)),
           });
         }
       }
       if (only && wants(FIX_ALL_KIND)) {
-        const edits = mergeEdits(
-          problems
-            .filter((p) => SAVE_FIX_CODES.includes(p.code))
-            .map(preferredFix)
-            .filter((f): f is Fix => f !== undefined),
-        );
-        if (edits.length > 0)
-          actions.push({ title: 'Fix all mechanical Emend problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+        const keeping = problems
+          .filter((p) => SAVE_FIX_CODES.includes(p.code))
+          .map(preferredFix)
+          .filter((f): f is Fix => f !== undefined && f.changes.length === 0);
+        // Saving never changes what a reading says: the fixes are applied only if together they keep both readings.
+        const fix = combineFixes(analysis, keeping, 'Fix all mechanical Emend problems');
+        if (fix && fix.changes.length === 0)
+          actions.push({ title: fix.title, kind: FIX_ALL_KIND, edit: edit(fix.edits) });
       }
       return actions;
     });
@@ -103,34 +101,11 @@ function attached(ctx: ServerContext, analysis: Analysis, p: Problem, sent: Diag
   return sent.find((d) => d.source === 'emend' && d.code === p.code && sameRange(d.range, mine.range)) ?? mine;
 }
 
-function preferredFix(p: Problem): Fix | undefined {
-  return p.fixes.find((f) => f.preferred) ?? (p.fixes.length === 1 ? p.fixes[0] : undefined);
-}
-
 /** True when every problem offers the very same preferred fix (a document-wide fix already). */
 function allSameFix(problems: Problem[]): boolean {
   const key = (p: Problem) => JSON.stringify(preferredFix(p)?.edits ?? null);
   const first = key(problems[0]!);
   return problems.every((p) => key(p) === first);
-}
-
-/** The edits of several fixes as one list: duplicates dropped, and a fix that would overlap an earlier one left out whole. */
-export function mergeEdits(fixes: Fix[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  const seen = new Set<string>();
-  const overlaps = (e: TextEdit) =>
-    taken.some(
-      (t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start && t.start === t.end),
-    );
-  for (const fix of fixes) {
-    const fresh = fix.edits.filter((e) => !seen.has(`${e.start}:${e.end}:${e.newText}`));
-    if (fresh.some(overlaps)) continue;
-    for (const e of fresh) {
-      seen.add(`${e.start}:${e.end}:${e.newText}`);
-      taken.push(e);
-    }
-  }
-  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function workspaceEdit(

@@ -37,13 +37,12 @@ export class Diagnostics {
   async problems(uri: string): Promise<{ analysis: Analysis; problems: Problem[] } | undefined> {
     const analysis = this.analysis(uri);
     if (!analysis) return undefined;
-    const [severities, extra] = await Promise.all([
-      this.settings.severities(uri),
-      this.witnesses.problems(uri, analysis).catch((e: unknown) => {
-        this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
-        return [];
-      }),
-    ]);
+    const severities = await this.settings.severities(uri);
+    // The levels go to the witness too: kinds turned off are not made at all (a poor witness has thousands).
+    const extra = await this.witnesses.problems(uri, analysis, severities).catch((e: unknown) => {
+      this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
+      return [];
+    });
     return { analysis, problems: diagnose(analysis, severities, extra) };
   }
 

@@ -22,6 +22,7 @@ import { toggleMarkRequest } from './toggle-mark';
 import { documentOutline } from './outline';
 import { render } from './render';
 import { witness } from './witness';
+import { findings } from './findings';
 import { tei } from './tei';
 import { facsimile } from './facsimile';
 
@@ -37,6 +38,7 @@ export const FEATURES: Feature[] = [
   documentOutline,
   render,
   witness,
+  findings,
   tei,
   facsimile,
 ];

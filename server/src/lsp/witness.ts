@@ -19,6 +19,7 @@ import {
   type Collation,
   type HoverText,
   type Problem,
+  type Severities,
   type WitnessLoad,
   type WitnessStatus,
 } from '../core/index';
@@ -36,7 +37,7 @@ import type { Feature } from './context';
 import { analysisFor, field, invalid } from './request-params';
 
 /** A transcription's collation with its witness, why there is none (`missing`: no file there), or null: none named. */
-export type CollationFor = { collation: Collation } | { error: string; missing: boolean } | null;
+export type CollationFor = { collation: Collation; witnessUri: string } | { error: string; missing: boolean } | null;
 
 interface Kept {
   witnessUri: string;
@@ -93,11 +94,11 @@ export class Witnesses {
       kept.collation = kept.collator.collate(analysis);
       kept.analysis = analysis;
     }
-    return { collation: kept.collation };
+    return { collation: kept.collation, witnessUri };
   }
 
   /** The witness problems of a document: one `witness-unavailable` on the header line, or the collation's. */
-  async problems(uri: string, analysis: Analysis): Promise<Problem[]> {
+  async problems(uri: string, analysis: Analysis, severities: Severities = {}): Promise<Problem[]> {
     const field = headerValue(analysis.doc.header, 'witness');
     if (!field) {
       this.drop(canonicalUri(uri) ?? uri);
@@ -106,7 +107,7 @@ export class Witnesses {
     const r = await this.collation(uri, analysis);
     if (!r) return [];
     if ('error' in r) return [witnessUnavailable(field, r.error)];
-    return witnessProblems(analysis, r.collation);
+    return witnessProblems(analysis, r.collation, { severities });
   }
 
   /** What the witness reads at a place of the transcription, for the hover. */

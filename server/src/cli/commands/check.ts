@@ -111,7 +111,9 @@ export const check: CliCommand = {
         continue;
       }
       const analysis = analyze(read.text);
-      const extra = parsed.options['no-witness'] ? [] : await witnessCheck(analysis, input.path, io.cwd);
+      const extra = parsed.options['no-witness']
+        ? []
+        : await witnessCheck(analysis, input.path, io.cwd, project.config.severity);
       const problems = diagnose(analysis, project.config.severity, extra);
       for (const p of problems) report.summary[p.severity]++;
       if (json) {

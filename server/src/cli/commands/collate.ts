@@ -14,7 +14,7 @@ const OPTIONS: OptionSpec[] = [
     value: 'FORMAT',
     choices: ['text', 'json'],
     default: 'text',
-    help: 'text: an apparatus line per variant; json: {"agreement", "variants": [{"kind", "transcription", "witness"}]}',
+    help: 'text: the findings, then an apparatus line per variant; json: {"agreement", "findings", "variants"}',
   },
 ];
 
@@ -25,10 +25,11 @@ const HELP = [
   "or an .emend file whose final reading is used. Without WITNESS, the witness named in FILE's header",
   "(`witness: path`, relative to FILE's folder) is used.",
   '',
-  "Prints the share of FILE's words that agree with the witness (equal, or near-equal: probably misread), then one",
-  'line per variant:',
+  "Prints the share of FILE's words that agree with the witness (equal, or near-equal: probably misread); then the",
+  'findings to act on (misplaced insertions, missed deletions), each with its fix; then one line per variant:',
   "  LINE  transcription's reading ] LINE  witness's reading  (kind)",
-  'Kinds: misreading, substitution, omission, addition, repetition, transposition (docs/collation.md).',
+  'Kinds: misreading, substitution, omission, addition, repetition, transposition, paratext (running heads and',
+  'page numbers of the witness, set apart from its text). See docs/collation.md.',
   '',
   'options:',
   optionsHelp(OPTIONS),

@@ -4,9 +4,12 @@
 // (a delimiter change only: both readings keep every word, the draft keeps them, the final drops the repeat).
 import type { Analysis } from '../analysis';
 import type { Fix, Problem } from '../model';
+import { BOTH, FINAL, makeFix } from '../fixes';
+import { isBlankLineCode, isLineBreakCode } from '../line-breaks';
 import { problem } from '../problem';
 import {
   firstWordFrom,
+  isWordCode,
   lastWordBefore,
   mayMatch,
   oneLine,
@@ -62,7 +65,7 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
         t.end(node),
         `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
           'If those words are struck on the page, mark them as deleted.',
-        strikeFix(analysis, t.start(node), text, base, beside),
+        strikeFix(analysis, t.start(node), t.end(node), text, base, beside),
       ),
     );
   }
@@ -75,7 +78,14 @@ function same(text: string, tokens: Token[], words: string[]): boolean {
 
 /** Wraps the repeated words in `~~…~~` when they are plain text in the source (no marks among them). `beside`
  *  holds offsets in `text`, the chunk of the final reading that begins at `base`. */
-function strikeFix(analysis: Analysis, nodeStart: number, text: string, base: number, beside: Token[]): Fix[] {
+function strikeFix(
+  analysis: Analysis,
+  nodeStart: number,
+  nodeEnd: number,
+  text: string,
+  base: number,
+  beside: Token[],
+): Fix[] {
   const final = analysis.reading('final');
   const a = beside[0]!.start,
     b = beside[beside.length - 1]!.end;
@@ -85,12 +95,50 @@ function strikeFix(analysis: Analysis, nodeStart: number, text: string, base: nu
   if (e - s !== b - a || analysis.source.slice(s, e) !== words) return [];
   if (s < nodeStart && e > nodeStart) return [];
   return [
-    {
-      title: `Mark “${oneLine(words)}” beside it as deleted (a missed deletion)`,
-      edits: [
+    makeFix(
+      `Mark “${oneLine(words)}” beside it as deleted (a missed deletion)`,
+      [
         { start: s, end: s, newText: '~~' },
         { start: e, end: e, newText: '~~' },
       ],
-    },
+      draftKept(analysis.source, s, e, nodeStart, nodeEnd) ? FINAL : BOTH,
+    ),
   ];
+}
+
+/**
+ * Whether striking src[s, e), the words beside the insertion at [nodeStart, nodeEnd), keeps the draft reading. With
+ * only spaces between them the two marks become a substitution, whose spaces between are notation in neither
+ * reading: the draft keeps them only where a space is still there, `we do ^{we do} the` (the draft `we do the`
+ * either way); with two spaces, or a word against the insertion, the draft's spacing would change, and the fix says so.
+ */
+function draftKept(src: string, s: number, e: number, nodeStart: number, nodeEnd: number): boolean {
+  const before = e <= nodeStart;
+  // The new deletion pairs with an insertion beside it across spaces (the one after it, when there are two).
+  let k = e;
+  while (isBlankLineCode(src.charCodeAt(k))) k++;
+  const insertionAfter = src[k] === '^' && (src[k + 1] === '{' || src[k + 1] === '<');
+  k = s;
+  while (k > 0 && isBlankLineCode(src.charCodeAt(k - 1))) k--;
+  const insertionBefore = src[k - 1] === '}' || src[k - 1] === '>';
+  const gap = before ? src.slice(e, nodeStart) : src.slice(nodeEnd, s);
+  let lineBreak = false;
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (isLineBreakCode(c)) lineBreak = true;
+    else if (!isBlankLineCode(c)) return false; // delimiters between: the words are inside another mark
+  }
+  if (lineBreak) return !insertionBefore && !insertionAfter; // no substitution with this insertion forms
+  if (before) {
+    const next = src.charCodeAt(nodeEnd);
+    return (
+      gap.length === 1 &&
+      (nodeEnd === src.length ||
+        isLineBreakCode(next) ||
+        (isBlankLineCode(next) && isWordCode(src.charCodeAt(nodeEnd + 1))))
+    );
+  }
+  if (insertionAfter) return false;
+  const previous = src.charCodeAt(nodeStart - 1);
+  return gap === '' || nodeStart === 0 || isBlankLineCode(previous) || isLineBreakCode(previous);
 }

@@ -9,6 +9,7 @@
 // readings lose (`the~~ big ~~dog` gives "thedog"); the fix moves that space outside the mark.
 import type { Analysis } from '../analysis';
 import type { Problem } from '../model';
+import { BOTH, makeFix } from '../fixes';
 import { problem } from '../problem';
 import type { Reading } from '../readings';
 import type { SyntaxTree } from '../syntax';
@@ -60,11 +61,12 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
         `The mark's boundary runs two words together: ${joins.join(' and ')}. ` +
           `Add a space ${right ? 'after' : 'before'} the mark if these are two words.`,
         [
-          {
-            title: `Insert a space ${right ? 'after' : 'before'} the mark`,
-            edits: [{ start: at, end: at, newText: ' ' }],
-            preferred: true,
-          },
+          makeFix(
+            `Insert a space ${right ? 'after' : 'before'} the mark`,
+            [{ start: at, end: at, newText: ' ' }],
+            BOTH,
+            true,
+          ),
         ],
       ),
     );
@@ -106,7 +108,7 @@ function spaceInside(t: SyntaxTree, g: number, readings: Reading[]): Problem | n
     gEnd,
     `The space just inside this mark separates words on the page, but the mark is written against the words outside it, ` +
       `so a reading runs them together: ${joins.join(' and ')}. Move the space outside the mark.`,
-    [{ title: 'Move the space outside the mark', edits, preferred: true }],
+    [makeFix('Move the space outside the mark', edits, BOTH, true)],
   );
 }
 

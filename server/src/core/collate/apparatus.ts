@@ -1,9 +1,11 @@
-// The collation as an apparatus for `emend collate`: one line per variant with both files' line numbers and
-// readings, or the JSON shape scripts read: {"agreement", "variants": [{"kind", "transcription", "witness"}]}.
+// The collation as `emend collate` prints it: the findings a transcriber acts on first (misplaced insertions, missed
+// deletions, with their fixes), then the apparatus, one line per variant with both files' line numbers and readings;
+// or the JSON shape scripts read: {"agreement", "findings": [...], "variants": [{"kind", "transcription", "witness"}]}.
 import type { Analysis } from '../analysis';
+import { witnessFindings } from './checks';
 import type { Collation } from './collation';
 import { aPhrase, bLine, bPhrase } from './describe';
-import type { Variant, VariantKind } from './variants';
+import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
 
 export interface ApparatusEntry {
   kind: VariantKind;
@@ -11,8 +13,21 @@ export interface ApparatusEntry {
   witness: { line: number; text: string };
 }
 
+export interface ApparatusFinding {
+  code: 'witness-misplaced-insertion' | 'witness-missed-deletion';
+  /** One-based line and column (in UTF-16 units) of the finding in the transcription. */
+  line: number;
+  column: number;
+  /** The transcription's source there (the mark, or the words). */
+  text: string;
+  message: string;
+  /** The title of its preferred fix, or null when there is none. */
+  fix: string | null;
+}
+
 export interface Apparatus {
   agreement: number;
+  findings: ApparatusFinding[];
   variants: ApparatusEntry[];
 }
 
@@ -32,6 +47,18 @@ const MAX_TEXT = 200;
 export function apparatus(analysis: Analysis, c: Collation): Apparatus {
   return {
     agreement: c.agreement,
+    findings: witnessFindings(analysis, c).map(({ problem: p }) => {
+      const at = analysis.lines.positionAt(p.start);
+      const fix = p.fixes.find((f) => f.preferred) ?? p.fixes[0];
+      return {
+        code: p.code as ApparatusFinding['code'],
+        line: at.line + 1,
+        column: at.character + 1,
+        text: analysis.source.slice(p.start, p.end),
+        message: p.message,
+        fix: fix ? fix.title : null,
+      };
+    }),
     variants: c.variants.map((v) => ({
       kind: v.kind,
       transcription: { line: aLine(analysis, c, v), text: aPhrase(c, v.aFrom, v.aTo, MAX_TEXT) },
@@ -40,20 +67,48 @@ export function apparatus(analysis: Analysis, c: Collation): Apparatus {
   };
 }
 
-/** The apparatus as text: a summary line, then `LINE  reading ] LINE  witness reading  (kind)` per variant. */
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** How many variants of each kind, in the kinds' order: `41 substitutions, 11 omissions, …`. */
+export function kindCounts(kinds: readonly VariantKind[]): string {
+  const counts = new Map<VariantKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return VARIANT_KINDS.filter((k) => counts.has(k))
+    .map((k) => (k === 'paratext' ? `${counts.get(k)!.toLocaleString('en')} paratext` : plural(counts.get(k)!, k)))
+    .join(', ');
+}
+
+/**
+ * The apparatus as text: a summary line; the findings, each with its place, message and fix; then
+ * `LINE  reading ] LINE  witness reading  (kind)` per variant.
+ */
 export function apparatusText(app: Apparatus, transcriptionName: string, witnessName: string): string {
   const pct = (app.agreement * 100).toFixed(1);
+  const kinds = kindCounts(app.variants.map((v) => v.kind));
   const out = [
-    `${transcriptionName} ~ ${witnessName}: ${pct}% of the transcription's words agree; ${app.variants.length} variant${app.variants.length === 1 ? '' : 's'}.`,
+    `${transcriptionName} ~ ${witnessName}: ${pct}% of the transcription's words agree; ` +
+      `${plural(app.findings.length, 'finding')} to act on, ${plural(app.variants.length, 'variant')}${kinds ? ` (${kinds})` : ''}.`,
   ];
-  const width = Math.max(1, ...app.variants.map((v) => String(v.transcription.line).length));
-  const wWidth = Math.max(1, ...app.variants.map((v) => String(v.witness.line).length));
-  for (const v of app.variants) {
-    const ours = v.transcription.text || '(nothing)';
-    const theirs = v.witness.text || '(nothing)';
-    out.push(
-      `${String(v.transcription.line).padStart(width)}  ${ours} ] ${String(v.witness.line).padStart(wWidth)}  ${theirs}  (${v.kind})`,
-    );
+  if (app.findings.length > 0) {
+    out.push('', 'Findings:');
+    for (const f of app.findings) {
+      out.push(`${transcriptionName}:${f.line}:${f.column}: ${f.code} ${f.message}`);
+      if (f.fix) out.push(`  fix: ${f.fix}`);
+    }
+  }
+  if (app.variants.length > 0) {
+    if (app.findings.length > 0) out.push('', 'Variants:');
+    const width = Math.max(1, ...app.variants.map((v) => String(v.transcription.line).length));
+    const wWidth = Math.max(1, ...app.variants.map((v) => String(v.witness.line).length));
+    for (const v of app.variants) {
+      const ours = v.transcription.text || '(nothing)';
+      const theirs = v.witness.text || '(nothing)';
+      out.push(
+        `${String(v.transcription.line).padStart(width)}  ${ours} ] ${String(v.witness.line).padStart(wWidth)}  ${theirs}  (${v.kind})`,
+      );
+    }
   }
   return out.join('\n') + '\n';
 }

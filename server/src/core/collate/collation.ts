@@ -1,9 +1,13 @@
 // The collation of a transcription (its final reading) with a witness: words on both sides with their source
 // ranges, the alignment, the variants and the share of words that agree. `Collator` keeps the witness's words and
 // the last collation, so that after an edit only the region around the change is aligned again.
+// The witness's paratext (running heads, page numbers: paratext.ts) is left out of the alignment, so a head in the
+// middle of a sentence never pulls words out of place; afterwards it is given back to the text wherever the
+// transcription has the very same words at that place (a heading that really is part of the text).
 import type { Analysis } from '../analysis';
 import type { Reading } from '../readings';
-import { align, alignRegion, emptyAlignment, findMoves, Interner, type Alignment } from './align';
+import { align, alignRegion, emptyAlignment, EXACT, findMoves, Interner, type Alignment } from './align';
+import { findParatext, type ParatextLine } from './paratext';
 import { variants, type Variant } from './variants';
 import type { Witness } from './witness';
 import { words, type Words } from './tokens';
@@ -27,6 +31,10 @@ export interface Collation {
   variants: Variant[];
   /** Share of the transcription's words matched to an equal or near-equal word of the witness (1 when it has none). */
   agreement: number;
+  /** The witness's running heads and page numbers that stay set apart in this collation, in witness order. */
+  paratext: ParatextLine[];
+  /** Per witness word: 1 when it belongs to one of `paratext`'s lines. */
+  paratextWords: Uint8Array;
 }
 
 function side(w: Words, interner: Interner, toSource: (o: number) => number): Side {
@@ -72,7 +80,14 @@ export interface CollatorOptions {
 export class Collator {
   private readonly interner = new Interner();
   readonly b: Side;
-  private last: Collation | undefined;
+  /** The witness's running heads and page numbers (all candidates; a collation may give some back to the text). */
+  private readonly paratextLines: ParatextLine[];
+  private readonly paratextFlags: Uint8Array;
+  /** The witness's words the aligner sees (paratext left out): their ids, and their index among all its words. */
+  private readonly textIds: Int32Array;
+  private readonly textIndex: Int32Array | null;
+  /** The last transcription's word ids and its alignment with `textIds`, for the incremental path. */
+  private last: { ids: Int32Array; alignment: Alignment } | undefined;
   private incrementalSteps = 0;
   private readonly incrementalFrom: number;
   private readonly refreshEvery: number;
@@ -81,7 +96,20 @@ export class Collator {
     readonly witness: Witness,
     options: CollatorOptions = {},
   ) {
-    this.b = side(words(witness.text), this.interner, witness.toSource);
+    const w = words(witness.text);
+    this.b = side(w, this.interner, witness.toSource);
+    const { lines, flags } = findParatext(witness.text, w);
+    this.paratextLines = lines;
+    this.paratextFlags = flags;
+    if (lines.length === 0) {
+      this.textIds = this.b.ids;
+      this.textIndex = null;
+    } else {
+      const index: number[] = [];
+      for (let j = 0; j < w.length; j++) if (!flags[j]) index.push(j);
+      this.textIndex = Int32Array.from(index);
+      this.textIds = Int32Array.from(index, (j) => this.b.ids[j]!);
+    }
     this.incrementalFrom = options.incrementalFrom ?? 20_000;
     this.refreshEvery = options.refreshEvery ?? 32;
   }
@@ -95,25 +123,30 @@ export class Collator {
       a.ids.length + this.b.ids.length >= this.incrementalFrom &&
       this.incrementalSteps < this.refreshEvery;
     this.incrementalSteps = incremental ? this.incrementalSteps + 1 : 0;
-    const alignment = incremental ? this.realign(last, a) : align(a.ids, this.b.ids, this.interner);
-    const result: Collation = {
+    const inner = incremental ? this.realign(last, a) : align(a.ids, this.textIds, this.interner);
+    this.last = { ids: a.ids, alignment: inner };
+    const alignment = this.textIndex ? expand(inner, this.textIndex, this.b.ids.length) : inner;
+    const flags = this.paratextFlags.slice();
+    const paratext =
+      this.paratextLines.length > 0 ? giveBack(a, this.b, alignment, this.paratextLines, flags) : this.paratextLines;
+    return {
       witness: this.witness,
       reading,
       a,
       b: this.b,
       alignment,
-      variants: variants(a.words, this.b.words, alignment),
+      variants: variants(a.words, this.b.words, alignment, flags),
       agreement: agreementOf(alignment),
+      paratext,
+      paratextWords: flags,
     };
-    this.last = result;
-    return result;
   }
 
   /** Keeps the in-order matches of the unchanged words before and after the edit; aligns only what lies between. */
-  private realign(last: Collation, a: Side): Alignment {
-    const old = last.a.ids,
+  private realign(last: { ids: Int32Array; alignment: Alignment }, a: Side): Alignment {
+    const old = last.ids,
       now = a.ids,
-      b = this.b.ids;
+      b = this.textIds;
     const prev = last.alignment;
     let p = 0;
     const most = Math.min(old.length, now.length);
@@ -151,6 +184,56 @@ export class Collator {
     findMoves(now, b, this.interner, out);
     return out;
   }
+}
+
+/** An alignment with the witness's text words, restated over all its words (`index`: text word → witness word). */
+function expand(inner: Alignment, index: Int32Array, lb: number): Alignment {
+  const out = emptyAlignment(inner.aToB.length, lb);
+  out.quality.set(inner.quality);
+  out.moved.set(inner.moved);
+  for (let i = 0; i < inner.aToB.length; i++) {
+    const j = inner.aToB[i]!;
+    if (j < 0) continue;
+    out.aToB[i] = index[j]!;
+    out.bToA[index[j]!] = i;
+  }
+  return out;
+}
+
+/**
+ * Gives paratext lines back to the text where the transcription has the same words, unmatched, between the same
+ * in-order matches (a recurring heading that is part of the text). Pairs those words in `alignment`, clears their
+ * `flags`, and returns the lines that stay paratext.
+ */
+function giveBack(a: Side, b: Side, al: Alignment, lines: ParatextLine[], flags: Uint8Array): ParatextLine[] {
+  const kept: ParatextLine[] = [];
+  for (const line of lines) {
+    // The transcription's words between the witness's in-order matches around the line.
+    let jb = line.from - 1;
+    while (jb >= 0 && (al.bToA[jb] === -1 || al.moved[al.bToA[jb]!])) jb--;
+    let ja = line.to;
+    while (ja < b.words.length && (al.bToA[ja] === -1 || al.moved[al.bToA[ja]!])) ja++;
+    const i0 = jb < 0 ? 0 : al.bToA[jb]! + 1;
+    const i1 = ja >= b.words.length ? a.words.length : al.bToA[ja]!;
+    const len = line.to - line.from;
+    let found = -1;
+    for (let i = i0; i + len <= i1 && found < 0; i++) {
+      let k = 0;
+      while (k < len && al.aToB[i + k] === -1 && a.ids[i + k] === b.ids[line.from + k]) k++;
+      if (k === len) found = i;
+    }
+    if (found < 0) {
+      kept.push(line);
+      continue;
+    }
+    for (let k = 0; k < len; k++) {
+      al.aToB[found + k] = line.from + k;
+      al.bToA[line.from + k] = found + k;
+      al.quality[found + k] = EXACT;
+      flags[line.from + k] = 0;
+    }
+  }
+  return kept;
 }
 
 /** Collates once, without keeping anything (the CLI). */

@@ -9,7 +9,7 @@ import { escapeMarkdown } from '../hover';
 import type { MarkNode, SubstNode } from '../model';
 import { similarity } from './similarity';
 import { words } from './tokens';
-import { witnessGap } from './checks';
+import { witnessGap } from './gap';
 
 /** What the witness reads at a word: one line, or null when `i` is no word. Plain text (not escaped). */
 export function witnessAtWord(c: Collation, i: number): string {

@@ -8,7 +8,22 @@ export * from './collation';
 export * from './describe';
 export * from './marks';
 export * from './checks';
+export * from './gap';
+export * from './insertion-checks';
+export * from './variant-problems';
+export * from './refine';
 export * from './hover';
 export * from './apparatus';
 export * from './header-edit';
-export { collationBlocks, collationHtml, COLLATION_CSS, type CollationSource } from './view';
+export {
+  collationBlocks,
+  collationHtml,
+  COLLATION_CSS,
+  COLLATION_FILTERS,
+  FILTER_LABELS,
+  filterCss,
+  type CollationFilter,
+  type CollationSource,
+} from './view';
+export * from './paratext';
+export * from './review';

@@ -4,13 +4,18 @@
 //   omission       words of the transcription the witness lacks;
 //   addition       words of the witness the transcription lacks (a page header, a word the transcriber skipped…);
 //   repetition     an addition that repeats the witness's words right before or after it (a doubled phrase);
-//   transposition  words both have, but at another place in the witness (a moved phrase, swapped words).
+//   transposition  words both have, but at another place in the witness (a moved phrase, swapped words);
+//   paratext       a running head, letterhead or page number of the witness (paratext.ts), set apart from the text.
+// Where both sides have unmatched words at one place, refine.ts tells a misreading of split or joined words and an
+// uneven substitution (some words replaced, the rest omitted or added) from a plain substitution.
 // Differences of case, punctuation, hyphenation and line breaks are not variants (tokens.ts normalises them away).
 import { NEAR, type Alignment } from './align';
+import { gapVariants, NOISY_SHARE } from './refine';
 import { similarity } from './similarity';
 import type { Words } from './tokens';
 
-export type VariantKind = 'misreading' | 'substitution' | 'omission' | 'addition' | 'repetition' | 'transposition';
+export type VariantKind =
+  'misreading' | 'substitution' | 'omission' | 'addition' | 'repetition' | 'transposition' | 'paratext';
 export const VARIANT_KINDS: readonly VariantKind[] = [
   'misreading',
   'substitution',
@@ -18,6 +23,7 @@ export const VARIANT_KINDS: readonly VariantKind[] = [
   'addition',
   'repetition',
   'transposition',
+  'paratext',
 ];
 
 /**
@@ -42,29 +48,43 @@ function sameWords(w: Words, from: number, other: number, length: number): boole
   return true;
 }
 
-/** Every variant, in the transcription's order (additions where they would stand). Linear in the words. */
-export function variants(a: Words, b: Words, al: Alignment): Variant[] {
+/**
+ * Every variant, in the transcription's order (additions where they would stand). `paratext` flags the witness's
+ * words that belong to running heads and page numbers (paratext.ts). Linear in the words, but for refine.ts's
+ * bounded look at uneven gaps.
+ */
+export function variants(a: Words, b: Words, al: Alignment, paratext?: Uint8Array): Variant[] {
   const out: Variant[] = [];
   const la = a.length,
     lb = b.length;
   let pi = -1,
     pj = -1; // the last in-order match
+  let matched = 0,
+    near = 0;
+  for (let i = 0; i < la; i++) {
+    if (al.aToB[i] === -1) continue;
+    matched++;
+    if (al.quality[i] === NEAR) near++;
+  }
+  const noisy = matched > 0 && near >= NOISY_SHARE * matched;
   const emitGap = (i0: number, i1: number, j0: number, j1: number): void => {
+    // Paratext of the witness in the gap, set apart where it stands (before the gap's end in the transcription).
+    if (paratext) {
+      for (let j = j0; j < j1; j++) {
+        if (!paratext[j] || al.bToA[j] !== -1) continue;
+        const s = j;
+        while (j < j1 && paratext[j] && al.bToA[j] === -1) j++;
+        out.push({ kind: 'paratext', aFrom: i1, aTo: i1, bFrom: s, bTo: j });
+      }
+    }
     // Unmatched runs on each side of the gap (moved words inside it are reported as transpositions).
     const ra = runs(al.aToB, i0, i1),
-      rb = runs(al.bToA, j0, j1);
+      rb = runs(al.bToA, j0, j1, paratext);
     const n = Math.max(ra.length, rb.length) >> 1;
     for (let k = 0; k < n; k++) {
       const hasA = 2 * k < ra.length,
         hasB = 2 * k < rb.length;
-      if (hasA && hasB)
-        out.push({
-          kind: 'substitution',
-          aFrom: ra[2 * k]!,
-          aTo: ra[2 * k + 1]!,
-          bFrom: rb[2 * k]!,
-          bTo: rb[2 * k + 1]!,
-        });
+      if (hasA && hasB) out.push(...gapVariants(a, ra[2 * k]!, ra[2 * k + 1]!, b, rb[2 * k]!, rb[2 * k + 1]!, noisy));
       else if (hasA) out.push({ kind: 'omission', aFrom: ra[2 * k]!, aTo: ra[2 * k + 1]!, bFrom: j1, bTo: j1 });
       else {
         const f = rb[2 * k]!,
@@ -101,17 +121,18 @@ export function variants(a: Words, b: Words, al: Alignment): Variant[] {
   return out;
 }
 
-/** Maximal runs [from, to) of unmatched entries (-1) of `partner` within [from, to), flat. */
-function runs(partner: Int32Array, from: number, to: number): number[] {
+/** Maximal runs [from, to) of unmatched entries (-1) of `partner` within [from, to), flat; `skip` ends a run. */
+function runs(partner: Int32Array, from: number, to: number, skip?: Uint8Array): number[] {
   const out: number[] = [];
   let k = from;
+  const free = (i: number) => partner[i] === -1 && !(skip && skip[i]);
   while (k < to) {
-    if (partner[k] !== -1) {
+    if (!free(k)) {
       k++;
       continue;
     }
     const s = k;
-    while (k < to && partner[k] === -1) k++;
+    while (k < to && free(k)) k++;
     out.push(s, k);
   }
   return out;
