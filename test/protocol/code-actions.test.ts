@@ -20,7 +20,7 @@ test('an unclosed insertion offers to close it, the preferred fix first, each ap
     actions.map((a) => [a.title, a.kind, a.isPreferred]),
     [
       ['Close the insertion at the end of the document with `}`', 'quickfix', true],
-      ['Remove the unmatched `^{` (keeps the text)', 'quickfix', false],
+      ['Remove the unmatched `^{`, keeping the text (changes the draft reading)', 'quickfix', false],
     ],
   );
   assert.deepEqual(actions[0]!.diagnostics, [d]);
@@ -36,7 +36,7 @@ test('applying a fix and sending the edit back clears the diagnostic', async () 
   const [d] = await c.diagnostics(uri);
   assert.equal(d!.code, 'reading-joins-words');
   const [fix] = await c.codeActions(uri, range(0, 27, 0, 27), [d!]);
-  assert.equal(fix!.title, 'Insert a space after the mark');
+  assert.equal(fix!.title, 'Insert a space after the mark (changes the draft and final readings)');
   const edits = editsOf(fix!, uri);
   assert.deepEqual(edits, [{ range: range(0, 26, 0, 26), newText: ' ' }]);
   await c.change(
@@ -56,7 +56,7 @@ test('a stray closer can be escaped (preferred) or removed', async () => {
     actions.map((a) => [a.title, a.isPreferred, applyTextEdits(text, editsOf(a, uri))]),
     [
       ['Escape it as `\\}`', true, 'a \\} b'],
-      ['Remove the stray `}`', false, 'a  b'],
+      ['Remove the stray `}` (changes the draft and final readings)', false, 'a  b'],
     ],
   );
 });

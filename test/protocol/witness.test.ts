@@ -227,7 +227,7 @@ test("the missed deletion's quick fix strikes the words", async () => {
       documentChanges?: Array<{ edits: Array<{ newText: string }> }>;
     };
   }>;
-  const strike = actions.find((a) => a.title === 'Strike “give”');
+  const strike = actions.find((a) => a.title === 'Strike “give” (changes the final reading)');
   assert.ok(strike, JSON.stringify(actions.map((a) => a.title)));
   const edits = strike.edit.documentChanges ? strike.edit.documentChanges[0]!.edits : strike.edit.changes![uri]!;
   assert.deepEqual(
@@ -280,14 +280,14 @@ test('emend/findings gives the review: findings with their fixes, every variant 
   assert.deepEqual(
     r.items.map((i) => [i.group, i.code, i.level, i.label, i.range.start.line, i.range.start.character, i.witnessLine]),
     [
-      ['finding', 'witness-missed-deletion', 'warning', 'Strike “give”', 3, 17, 0],
+      ['finding', 'witness-missed-deletion', 'warning', 'Strike “give” (changes the final reading)', 3, 17, 0],
       ['misreading', 'witness-misreading', 'off', 'Nancy ] Nancey', 3, 35, 0],
       ['substitution', 'witness-substitution', 'information', 'me ] I', 3, 45, 0],
     ],
   );
   assert.deepEqual(r.items[0]!.fixes, [
     {
-      title: 'Strike “give”',
+      title: 'Strike “give” (changes the final reading)',
       preferred: true,
       edits: [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 21 } }, newText: '~~give~~' }],
     },

@@ -186,7 +186,7 @@ test('an insertion whose word recurs nearby is found misplaced by the words arou
   const ps = problems(src, witness, 'witness-misplaced-insertion');
   assert.equal(ps.length, 1, JSON.stringify(problems(src, witness)));
   assert.match(ps[0]!.message, /“maosro” 5 words earlier \(line 1: /);
-  assert.equal(ps[0]!.fixes[0]!.title, 'Move the insertion “maosro” after “an”');
+  assert.equal(ps[0]!.fixes[0]!.title, 'Move the insertion “maosro” after “an” (changes the final reading)');
   assert.equal(
     applyEdits(src, ps[0]!.fixes[0]!.edits),
     'so mamadi maosro to emdider ma an ^{maosro} to ossta venre to ulploos to walanche qutoplo ven',

@@ -50,7 +50,7 @@ test('emend collate --format json prints the agreement and the variants with bot
         text: 'give',
         message:
           'The witness lacks “give” after the insertion “convey” (line 2: Please «convey regards» from Nancey): probably a deletion not marked.',
-        fix: 'Strike “give”',
+        fix: 'Strike “give” (changes the final reading)',
       },
     ],
     variants: [
