@@ -17,6 +17,7 @@ import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
 import { registerProblemHelp } from './help/problem-help';
 import { registerFindingsView } from './collate/findings-view';
+import { syncCursors } from './typing/cursor-sync';
 import { registerFacsimile } from './facsimile/facsimile-manager';
 
 /** Parts of the extension that register commands and views once the client exists. One line each. */
@@ -33,6 +34,7 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   registerTeiCommands,
   registerProblemHelp,
   registerFindingsView,
+  syncCursors,
   registerFacsimile,
 ];
 

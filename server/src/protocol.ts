@@ -234,6 +234,20 @@ export interface FindingsResult {
   items: FindingItem[];
 }
 
+/**
+ * Client → server: where the cursors are in an Emend editor (the active end of each selection), sent as they move,
+ * and with no cursors when the editor stops being the active one. The server holds back the problems of the mark
+ * being typed at a cursor until the transcriber pauses or leaves it (lsp/typing.ts); a client that never sends this
+ * gets every problem at once.
+ */
+export const CursorsNotification = notification<CursorsParams>('emend/cursors');
+export interface CursorsParams {
+  uri: string;
+  /** The document version the positions belong to. */
+  version: number;
+  cursors: PositionParam[];
+}
+
 /** A TEI P5 document of an open transcription (docs/tei.md). `options` override the `emend.tei.*` settings. */
 export const ExportTeiRequest = request<ExportTeiParams, ExportTeiResult>('emend/exportTei');
 export interface ExportTeiParams {

@@ -23,3 +23,4 @@ export * from './tei/index';
 export * from './reading-positions';
 export * from './facsimile/index';
 export * from './severity-setting';
+export * from './typing';

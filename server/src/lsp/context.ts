@@ -14,6 +14,7 @@ import { ClientWatcher } from './client-watcher';
 import { Diagnostics } from './diagnostics';
 import { AnalysisCache } from './documents';
 import { Settings } from './settings';
+import { Typing } from './typing';
 import { Witnesses } from './witness';
 import { CollationChangedNotification, WatchWitnessesNotification } from '../protocol';
 
@@ -32,6 +33,8 @@ export interface ServerContext {
   settings: Settings;
   /** Each transcription's witness and its collation. */
   witnesses: Witnesses;
+  /** Where each transcription's cursors are and when it was last edited: what diagnostics hold back while typing. */
+  typing: Typing;
   /** Each document's problems; refreshing them when settings or a witness change. */
   diagnostics: Diagnostics;
 }
@@ -79,6 +82,7 @@ export function createServerContext(connection: Connection, files: Files): Conte
     },
     watched: (uris) => void connection.sendNotification(WatchWitnessesNotification, { uris }),
   });
+  const typing = new Typing(() => diagnostics.refresh());
   const diagnostics = new Diagnostics(
     connection,
     documents,
@@ -87,9 +91,21 @@ export function createServerContext(connection: Connection, files: Files): Conte
     documentation,
     settings,
     witnesses,
+    typing,
   );
   return {
-    ctx: { connection, documents, analysis, clientCapabilities, documentation, host, settings, witnesses, diagnostics },
+    ctx: {
+      connection,
+      documents,
+      analysis,
+      clientCapabilities,
+      documentation,
+      host,
+      settings,
+      witnesses,
+      diagnostics,
+      typing,
+    },
     initialize: (c, d) => {
       capabilities = c;
       docs = d;

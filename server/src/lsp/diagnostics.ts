@@ -15,6 +15,7 @@ import { diagnose, type Analysis, type Problem } from '../core/index';
 import type { Feature } from './context';
 import { toDiagnostic } from './convert';
 import type { Settings } from './settings';
+import type { Typing } from './typing';
 import type { Witnesses } from './witness';
 
 /** How long a pushing server waits after a change before diagnosing (typing bursts diagnose once). */
@@ -31,6 +32,7 @@ export class Diagnostics {
     private readonly documentation: () => string | null,
     private readonly settings: Settings,
     private readonly witnesses: Witnesses,
+    private readonly typing: Typing,
   ) {}
 
   /** The document's problems as the user sees them, or undefined for a document the server does not have open. */
@@ -43,7 +45,8 @@ export class Diagnostics {
       this.connection.console.error(`emend: comparing ${uri} with its witness failed: ${String(e)}`);
       return [];
     });
-    return { analysis, problems: diagnose(analysis, severities, extra) };
+    // Less the problems of the mark being typed at a cursor, until the transcriber pauses or leaves it.
+    return { analysis, problems: this.typing.report(uri, analysis, diagnose(analysis, severities, extra)) };
   }
 
   /** Whether the client pulls diagnostics (otherwise they are pushed). */

@@ -23,6 +23,7 @@ import { documentOutline } from './outline';
 import { render } from './render';
 import { witness } from './witness';
 import { findings } from './findings';
+import { typing } from './typing';
 import { tei } from './tei';
 import { facsimile } from './facsimile';
 
@@ -39,6 +40,7 @@ export const FEATURES: Feature[] = [
   render,
   witness,
   findings,
+  typing,
   tei,
   facsimile,
 ];

@@ -24,7 +24,7 @@ function lift(n: ImportNode): ImportNode[] {
     case 'shift':
       return [n];
     case 'restored':
-      return [{ kind: 'restored', children: unwrap(n.children.flatMap(lift)) }];
+      return [{ kind: 'restored', children: undelete(unwrap(n.children.flatMap(lift))) }];
     case 'subst': {
       const pieces = n.parts.flatMap(lift);
       // A part split by a restoration: the substitution becomes its pieces in a row.
@@ -55,6 +55,24 @@ function lift(n: ImportNode): ImportNode[] {
       return out;
     }
   }
+}
+
+/** The nodes with no deletion left in them (a span's, marked after the walk, included); insertions stay. */
+function undelete(nodes: ImportNode[]): ImportNode[] {
+  return nodes.flatMap((n): ImportNode[] => {
+    switch (n.kind) {
+      case 'del':
+        return undelete(n.children);
+      case 'subst':
+        return undelete(n.parts);
+      case 'add':
+      case 'hand':
+      case 'restored':
+        return [{ ...n, children: undelete(n.children) }];
+      default:
+        return [n];
+    }
+  });
 }
 
 function unwrap(nodes: ImportNode[]): ImportNode[] {

@@ -1,6 +1,9 @@
 // White space in imported TEI, read as XML readers do (docs/tei.md, "Import").
 import type { ImportNode, LineBreak, TextLeaf } from './tree';
 
+const DRAFT = 1;
+const FINAL = 2;
+
 function isXmlSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -12,38 +15,36 @@ function isXmlSpace(c: number): boolean {
  */
 export function normaliseSpace(nodes: ImportNode[]): void {
   const leaves: (TextLeaf | LineBreak)[] = [];
-  /** The deletions and insertions around each leaf (outermost first), by the leaf's index. */
-  const marksAround: (readonly ImportNode[])[] = [];
-  const collect = (ns: ImportNode[], marks: readonly ImportNode[]) => {
+  /** The readings each leaf is in, by the leaf's index: DRAFT unless an insertion holds it, FINAL unless a deletion. */
+  const readings: number[] = [];
+  const collect = (ns: ImportNode[], inReadings: number) => {
     for (const n of ns) {
       if (n.kind === 'text' || n.kind === 'lb') {
         leaves.push(n);
-        marksAround.push(marks);
-      } else if (n.kind === 'subst') collect(n.parts, marks);
-      else if (n.kind === 'del' || n.kind === 'add') collect(n.children, [...marks, n]);
-      else if (n.kind !== 'shift') collect(n.children, marks);
+        readings.push(inReadings);
+      } else if (n.kind === 'subst') collect(n.parts, inReadings);
+      else if (n.kind === 'del') collect(n.children, inReadings & ~FINAL);
+      else if (n.kind === 'add') collect(n.children, inReadings & ~DRAFT);
+      else if (n.kind !== 'shift') collect(n.children, inReadings);
     }
   };
-  collect(nodes, []);
-  /** Whether leaf `a`'s marks are all around leaf `b` too (then a space of `b`'s is in every reading that has `a`'s). */
-  const within = (a: number, b: number) => {
-    const outer = marksAround[a]!,
-      inner = marksAround[b]!;
-    return outer === inner || (outer.length <= inner.length && outer.every((m, k) => inner[k] === m));
-  };
+  collect(nodes, DRAFT | FINAL);
+  /** Whether leaf `a` is in every reading leaf `b` is in (then `b`'s space beside `a`'s is layout). */
+  const covers = (a: number, b: number) => (readings[a]! & readings[b]!) === readings[b]!;
   /** The last leaf written with text (and its index), and whether the output so far ends at a line start. */
   let lastText: TextLeaf | null = null;
   let lastIndex = -1;
-  let atLineStart = true;
-  const trimTrailing = () => {
-    if (lastText && !lastText.preserve) lastText.text = lastText.text.replace(/ +$/, '');
-  };
+  /** Where the current line began: at the paragraph's start, or after the leaf with this index (a line break, or
+   * preserved text ending with one); null in the middle of a line. */
+  let lineStart: number | 'paragraph' | null = 'paragraph';
   for (let index = 0; index < leaves.length; index++) {
     const leaf = leaves[index]!;
     if (leaf.kind === 'lb') {
       if (lastText?.preserve && lastText.text.endsWith('\n')) lastText.text = lastText.text.slice(0, -1);
-      else trimTrailing();
-      atLineStart = true;
+      // A space before a line break is layout, unless a reading that keeps the space leaves the break out.
+      else if (lastText && !lastText.preserve && covers(index, lastIndex))
+        lastText.text = lastText.text.replace(/ +$/, '');
+      lineStart = index;
       continue;
     }
     if (leaf.preserve) {
@@ -56,12 +57,17 @@ export function normaliseSpace(nodes: ImportNode[]): void {
           s += leaf.text[i];
           continue;
         }
-        if (s.length ? s.endsWith(' ') : atLineStart) continue;
-        if (s.length === 0 && lastText !== null && lastText.text.endsWith(' ')) {
-          // Two spaces meet across an element's edge: one is layout. Keep the one outside a deletion or insertion
-          // that the other is inside, so that the reading leaving that mark out keeps its space.
-          if (within(lastIndex, index) || lastText.preserve) continue;
-          lastText.text = lastText.text.slice(0, -1);
+        if (s.length) {
+          if (!s.endsWith(' ')) s += ' ';
+          continue;
+        }
+        // At a line's start a space is layout, as long as every reading with this text has that line's break.
+        if (lineStart === 'paragraph' || (lineStart !== null && covers(lineStart, index))) continue;
+        if (lastText !== null && lastText.text.endsWith(' ')) {
+          // Two spaces meet across an element's edge: one is layout. Keep the one that is in every reading the
+          // other is in; if each is in a reading the other is not (one deleted, one added), both stay.
+          if (covers(lastIndex, index) || lastText.preserve) continue;
+          if (covers(index, lastIndex)) lastText.text = lastText.text.slice(0, -1);
         }
         s += ' ';
       }
@@ -70,8 +76,8 @@ export function normaliseSpace(nodes: ImportNode[]): void {
     if (leaf.text.length) {
       lastText = leaf;
       lastIndex = index;
-      atLineStart = leaf.text.endsWith('\n');
+      lineStart = leaf.text.endsWith('\n') ? index : null;
     }
   }
-  trimTrailing();
+  if (lastText && !lastText.preserve) lastText.text = lastText.text.replace(/ +$/, '');
 }

@@ -2,6 +2,7 @@
 // order of a substitution's halves, where `*` goes for text in another hand.
 import { escapeText } from '../../escape';
 import { MAX_NESTING } from '../../parser';
+import { keepSpacesApart } from './apart';
 import type { ImportNode, Mark, Subst } from './tree';
 
 interface Facts {
@@ -36,7 +37,7 @@ export class MarkupWriter {
     this.afterDelOpen = false;
     this.loneMark = null;
     this.facts.clear();
-    this.sequence(nodes, false);
+    this.sequence(keepSpacesApart(nodes), false);
     return this.out.join('');
   }
 
@@ -178,8 +179,11 @@ export class MarkupWriter {
         ) {
           parts = [parts[1]!, parts[0]!];
         }
+        // A deletion opening where its enclosing one opens is merged into it (see mark): then it is no mark, and
+        // a space after it would be text, so the two halves are written without one.
+        const merged = this.afterDelOpen && parts[0]?.kind === 'del';
         parts.forEach((p, k) => {
-          if (k > 0 && pair) this.write(' ');
+          if (k > 0 && pair && !merged) this.write(' ');
           this.mark(p, inHand);
         });
         this.loneMark = null;
