@@ -28,6 +28,12 @@ function NODE(message) {
   return { group: NODE_BUILTINS, message };
 }
 
+const CLIENT_ASKS_SERVER = {
+  regex: '^(\\.\\./)+server/src/(?!protocol$|core/render/markdown-it$)',
+  message:
+    'The client asks the server (protocol.ts) for anything that needs the markup; of the core it bundles only the Markdown preview plugin.',
+};
+
 /** no-restricted-imports for the files of one layer. */
 function layer(files, patterns, ignores = []) {
   return { files: [files], ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
@@ -102,11 +108,19 @@ export default tseslint.config(
     },
   ]),
   layer('client/src/**/*.ts', [
+    CLIENT_ASKS_SERVER,
+    NODE('The client runs in a web worker too: use workspace.fs, uri-paths.ts, TextEncoder/TextDecoder, crypto.'),
     {
-      regex: '^(\\.\\./)+server/src/(?!protocol$|core/render/markdown-it$)',
-      message:
-        'The client asks the server (protocol.ts) for anything that needs the markup; of the core it bundles only the Markdown preview plugin.',
+      group: ['vscode-languageclient/*'],
+      message: "Import 'vscode-languageclient' (BaseLanguageClient); only the entries pick /node or /browser.",
     },
+  ]),
+  // The two entries pick their language client; only the Node entry may use Node.
+  layer('client/src/extension.ts', [CLIENT_ASKS_SERVER]),
+  layer('client/src/extension.browser.ts', [
+    CLIENT_ASKS_SERVER,
+    NODE('The browser entry runs in a web worker: no Node.'),
+    { group: ['vscode-languageclient/node'], message: 'The browser entry starts the server in a web worker.' },
   ]),
   layer('client/src/preview/webview/**/*.ts', [
     LSP_AND_VSCODE('The webview script runs in the page: it talks to the extension by messages only.'),
@@ -126,8 +140,14 @@ export default tseslint.config(
     },
   ]),
   {
-    files: ['server/src/lsp/**/*.ts', 'server/src/host/**/*.ts', 'server/src/protocol.ts'],
-    ignores: ['server/src/host/node.ts'],
+    files: [
+      'server/src/lsp/**/*.ts',
+      'server/src/host/**/*.ts',
+      'server/src/protocol.ts',
+      'server/src/server.browser.ts',
+      'client/src/**/*.ts',
+    ],
+    ignores: ['server/src/host/node.ts', 'client/src/extension.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -14,6 +14,12 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The browser entries (the manifest's `browser`; vscode.dev, github.dev): the extension in VS Code's web worker
+  // extension host, the server in a web worker of its own. platform 'browser' makes a Node import fail the build.
+  ...[
+    { entryPoints: ['client/src/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+    { entryPoints: ['server/src/server.browser.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+  ].map((b) => ({ platform: 'browser', target: 'es2022', format: 'cjs', ...b })),
   // The preview webview's script: runs in the webview, so it lives under media/ (the webview's only resource root).
   // The facsimile viewer's script, likewise (with the TIFF decoder it bundles).
   {

@@ -1,65 +1,19 @@
-// The extension: starts the language server, registers commands, hosts the preview. No markup logic lives here:
-// everything that needs the markup's meaning asks the server (custom requests in server/src/protocol.ts).
-import * as path from 'node:path';
+// The extension's Node entry (the manifest's `main`: VS Code on the desktop, and its remote extension host): the
+// language server runs as a Node process (dist/server.js) over IPC. Everything else is activation.ts, shared with
+// the browser entry (extension.browser.ts). No markup logic lives in the client: everything that needs the
+// markup's meaning asks the server (custom requests in server/src/protocol.ts).
 import type { ExtensionContext } from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { registerPreview } from './preview/index';
-import { markdownApi, type EmendApi } from './markdown/markdown-api';
-import { compareWithWitness } from './collate/compare-with-witness';
-import { syncWitnesses } from './collate/witness-sync';
-import { registerServerCommands } from './server/server-commands';
-import { initializationOptions, registerFileAccess } from './server/file-access';
-import { registerMarkCommands } from './editing/mark-commands';
-import { registerRevisionCommands } from './navigation/revision-commands';
-import { registerReadingDocuments } from './readings/reading-documents';
-import { registerStatusBar } from './status/status-bar';
-import { registerTeiCommands } from './tei/tei-commands';
-import { registerProblemHelp } from './help/problem-help';
-import { registerFindingsView } from './collate/findings-view';
-import { syncCursors } from './typing/cursor-sync';
-import { registerFacsimile } from './facsimile/facsimile-manager';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import type { EmendApi } from './markdown/markdown-api';
+import { activateWith, clientOptions } from './activation';
 
-let client: LanguageClient | undefined;
+export { deactivate } from './activation';
 
-/** Parts of the extension that register commands and views once the client exists. One line each. */
-const PARTS: Array<(context: ExtensionContext, client: LanguageClient) => void> = [
-  registerServerCommands,
-  registerFileAccess,
-  registerMarkCommands,
-  registerRevisionCommands,
-  registerReadingDocuments,
-  registerStatusBar,
-  registerPreview,
-  compareWithWitness,
-  syncWitnesses,
-  registerTeiCommands,
-  registerProblemHelp,
-  registerFindingsView,
-  syncCursors,
-  registerFacsimile,
-];
-
-export async function activate(context: ExtensionContext): Promise<EmendApi> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+export function activate(context: ExtensionContext): Promise<EmendApi> {
+  const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'emend' }],
-    initializationOptions: initializationOptions(context),
-  };
-  client = new LanguageClient('emend', 'Emend', serverOptions, clientOptions);
-  for (const part of PARTS) part(context, client);
-  await client.start();
-  return markdownApi;
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
+  return activateWith(context, new LanguageClient('emend', 'Emend', serverOptions, clientOptions(context)));
 }

@@ -1,6 +1,6 @@
 // The few web-platform globals the pure layers use, which every runtime Emend runs in has (Node, browsers, web
 // workers) but TypeScript declares only in its DOM and web-worker libraries (or @types/node), none of which the pure
-// layers may see: the Encoding API's TextDecoder and TextEncoder, and base64's atob and btoa.
+// layers may see: the Encoding API's TextDecoder and TextEncoder, base64's atob and btoa, and timers.
 
 interface TextDecodeOptions {
   stream?: boolean;
@@ -18,3 +18,10 @@ declare class TextEncoder {
 
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
+
+/** A timer's handle: a number in browsers and workers, an object in Node; only ever passed back to clearTimeout. */
+interface TimerHandle {
+  readonly __timerHandle?: never;
+}
+declare function setTimeout(callback: () => void, ms?: number): TimerHandle;
+declare function clearTimeout(handle: TimerHandle | undefined): void;

@@ -1,7 +1,6 @@
 // `Emend: Compare with Witness…`: picks a file and asks the server for the edit that writes the header's
 // `witness:` line (the server owns the header's meaning); then reports the agreement. Explains itself when no
 // transcription is open or the server is not running.
-import * as path from 'node:path';
 import {
   commands,
   Range,
@@ -12,17 +11,19 @@ import {
   type ExtensionContext,
   type TextDocument,
 } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { CollationRequest, WitnessHeaderEditRequest, type WitnessHeaderEditParams } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
+import { baseName, relativePath } from '../uri-paths';
 
-/** The path to write in the header: relative to the transcription's folder when both are files, with `/`. */
-export function witnessPathFor(transcription: Uri, witness: Uri): string {
-  if (transcription.scheme !== 'file' || witness.scheme !== 'file')
-    return witness.scheme === 'file' ? witness.fsPath : witness.toString();
-  const rel = path.relative(path.dirname(transcription.fsPath), witness.fsPath);
-  // On another drive (Windows) there is no relative path.
-  return path.isAbsolute(rel) ? witness.fsPath : rel.split(path.sep).join('/');
+/**
+ * The path to write in the header: relative to the transcription's folder, with `/`, when both are on one file
+ * system (a local disk, or one repository in github.dev); else a file's absolute path (another drive, an unsaved
+ * transcription); null when the witness cannot be named from the transcription (another file system).
+ */
+export function witnessPathFor(transcription: Uri, witness: Uri): string | null {
+  const relative = transcription.scheme === 'untitled' ? null : relativePath(transcription, witness);
+  return relative ?? (witness.scheme === 'file' ? witness.fsPath : null);
 }
 
 async function transcriptionFor(arg: unknown): Promise<TextDocument | undefined> {
@@ -32,7 +33,7 @@ async function transcriptionFor(arg: unknown): Promise<TextDocument | undefined>
   return doc && doc.languageId === 'emend' ? doc : undefined;
 }
 
-export function compareWithWitness(context: ExtensionContext, client: LanguageClient): void {
+export function compareWithWitness(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
     commands.registerCommand('emend.compareWithWitness', async (arg?: unknown) => {
       const doc = await transcriptionFor(arg);
@@ -52,12 +53,18 @@ export function compareWithWitness(context: ExtensionContext, client: LanguageCl
         canSelectMany: false,
         canSelectFolders: false,
         openLabel: 'Compare with This Witness',
-        title: `Compare ${path.basename(doc.uri.path)} with another witness`,
-        defaultUri: doc.uri.scheme === 'file' ? Uri.file(path.dirname(doc.uri.fsPath)) : undefined,
+        title: `Compare ${baseName(doc.uri)} with another witness`,
+        defaultUri: doc.isUntitled ? undefined : Uri.joinPath(doc.uri, '..'),
         filters: { 'Witnesses (text, Emend)': ['txt', 'emend', 'md'], 'All files': ['*'] },
       });
       if (!picked || picked.length === 0) return;
       const witnessPath = witnessPathFor(doc.uri, picked[0]!);
+      if (witnessPath === null) {
+        void window.showErrorMessage(
+          `Emend: ${baseName(picked[0]!)} is on another file system than ${baseName(doc.uri)}, so the header cannot name it. Put the witness beside the transcription (in the same workspace) and pick it there.`,
+        );
+        return;
+      }
       const params: WitnessHeaderEditParams = { uri: doc.uri.toString(), path: witnessPath };
       const result = await askServer(client, 'set the witness', WitnessHeaderEditRequest, params);
       if (!result) return;

@@ -25,7 +25,7 @@ import {
   type TreeDataProvider,
   type TreeView,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FindingsRequest, type FindingItem, type FindingsResult } from '../../../server/src/protocol';
 import { toRange } from '../active-editor';
 import { askServer } from '../server/server-requests';
@@ -102,7 +102,7 @@ class FindingsProvider implements TreeDataProvider<Node> {
   }
 }
 
-export function registerFindingsView(context: ExtensionContext, client: LanguageClient): void {
+export function registerFindingsView(context: ExtensionContext, client: BaseLanguageClient): void {
   const provider = new FindingsProvider();
   const view: TreeView<Node> = window.createTreeView(FINDINGS_VIEW, { treeDataProvider: provider });
   let timer: ReturnType<typeof setTimeout> | undefined;

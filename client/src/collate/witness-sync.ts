@@ -1,7 +1,7 @@
 // Forwards the unsaved text of open witnesses to the server. The language client syncs only `.emend` documents;
 // a plain-text witness open in an editor is sent here, for exactly the files the server says it compares with.
 import { Uri, workspace, type ExtensionContext, type TextDocument } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   WatchWitnessesNotification,
   WitnessTextNotification,
@@ -12,7 +12,7 @@ import {
 /** Typing in a witness is sent after this pause. */
 const DEBOUNCE_MS = 200;
 
-export function syncWitnesses(context: ExtensionContext, client: LanguageClient): void {
+export function syncWitnesses(context: ExtensionContext, client: BaseLanguageClient): void {
   /** fsPath → the URI string the server uses for it. */
   let watched = new Map<string, string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();

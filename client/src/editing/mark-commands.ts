@@ -1,7 +1,7 @@
 // Emend: Mark as Deleted / Mark as Inserted / Mark as In Another Hand. Each toggles its mark on every selection
 // (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
 import { commands, Position, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ToggleMarkRequest, type RangeParam, type ToggleMarkParams } from '../../../server/src/protocol';
 import { toRange } from '../active-editor';
 import { askServer } from '../server/server-requests';
@@ -14,7 +14,7 @@ const COMMANDS: [string, Kind, string][] = [
   ['emend.markHand', 'hand', 'mark the selection as in another hand'],
 ];
 
-async function toggle(client: LanguageClient, editor: TextEditor, kind: Kind, what: string): Promise<void> {
+async function toggle(client: BaseLanguageClient, editor: TextEditor, kind: Kind, what: string): Promise<void> {
   if (editor.document.languageId !== 'emend') {
     void window.showInformationMessage('Emend marks apply to Emend transcriptions (*.emend files).');
     return;
@@ -77,7 +77,7 @@ function shifted(p: Position, edits: { range: RangeParam; newText: string }[]): 
   return new Position(p.line, character);
 }
 
-export function registerMarkCommands(context: ExtensionContext, client: LanguageClient): void {
+export function registerMarkCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   for (const [id, kind, what] of COMMANDS) {
     context.subscriptions.push(
       commands.registerCommand(id, () => {

@@ -14,7 +14,7 @@ import {
   type TextEditor,
   type WebviewPanel,
 } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { FACSIMILE_VIEW_TYPE, toFacsimileState } from './messages';
 import { FacsimilePanel, type FacsimileHost } from './facsimile-panel';
 
@@ -24,7 +24,7 @@ export class FacsimileManager implements FacsimileHost, Disposable {
 
   constructor(
     readonly extensionUri: Uri,
-    readonly client: LanguageClient,
+    readonly client: BaseLanguageClient,
   ) {
     this.subscriptions.push(
       window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
@@ -138,7 +138,7 @@ export class FacsimileManager implements FacsimileHost, Disposable {
   }
 }
 
-export function registerFacsimile(context: ExtensionContext, client: LanguageClient): void {
+export function registerFacsimile(context: ExtensionContext, client: BaseLanguageClient): void {
   const manager = new FacsimileManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

@@ -1,9 +1,8 @@
 // One facsimile panel: a webview showing the page images of one transcription with its words' links. It asks the
 // server for the facsimile (emend/facsimile) and posts it to the webview, turning file locations into webview
 // resource URIs (the folders of the images become the webview's resource roots); the webview draws and hit-tests.
-import * as path from 'node:path';
 import { Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FacsimileRequest, type FacsimileResult } from '../../../server/src/protocol';
 import { whenStarted } from '../server/server-requests';
 import { newNonce } from '../preview/webview-html';
@@ -16,10 +15,11 @@ import {
   type ViewerPage,
 } from './messages';
 import { facsimileShell } from './webview-html';
+import { baseName } from '../uri-paths';
 
 export interface FacsimileHost {
   readonly extensionUri: Uri;
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   toggleLock(panel: FacsimilePanel): void;
   selectWord(resource: Uri, start: number, end: number): Promise<void>;
   disposed(panel: FacsimilePanel): void;
@@ -124,7 +124,7 @@ export class FacsimilePanel implements Disposable {
   }
 
   private title(): void {
-    const name = path.posix.basename(this.res.path);
+    const name = baseName(this.res);
     this.panel.title = this.isLocked ? `[Facsimile] ${name}` : `Facsimile ${name}`;
   }
 
@@ -173,7 +173,7 @@ export class FacsimilePanel implements Disposable {
     this.post({
       type: 'show',
       uri,
-      name: path.posix.basename(this.res.path),
+      name: baseName(this.res),
       version: result.version,
       pages,
       words: result.words,

@@ -2,12 +2,11 @@
 // the links in the severity setting's descriptions (core/severity-setting.ts) and of the codes in the Problems panel.
 // It opens the extension's docs/diagnostics.md at the code's row, rendered by VS Code's Markdown preview. The codes
 // and their one-line summaries come from the extension's own manifest, so this needs no server.
-import * as path from 'node:path';
 import { commands, Selection, TextEditorRevealType, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { codesFromManifest, rowOf } from './help-rows';
 
 export function registerProblemHelp(context: ExtensionContext): void {
-  const doc = Uri.file(path.join(context.extensionPath, 'docs', 'diagnostics.md'));
+  const doc = Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md');
   context.subscriptions.push(
     commands.registerCommand('emend.showProblemHelp', async (arg?: unknown) => {
       const codes = codesFromManifest(context.extension.packageJSON);

@@ -9,7 +9,7 @@ import {
   type QuickPickItem,
   type TextEditor,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   NextRevisionRequest,
   RevisionsRequest,
@@ -32,7 +32,7 @@ function select(editor: TextEditor, item: RevisionItem, reveal: TextEditorReveal
   editor.revealRange(r, reveal);
 }
 
-async function step(client: LanguageClient, direction: NextRevisionParams['direction']): Promise<void> {
+async function step(client: BaseLanguageClient, direction: NextRevisionParams['direction']): Promise<void> {
   const editor = activeEmendEditor(`go to the ${direction} revision`);
   if (!editor) return;
   const params: NextRevisionParams = {
@@ -61,7 +61,7 @@ interface RevisionPick extends QuickPickItem {
   revision: RevisionItem;
 }
 
-async function list(client: LanguageClient): Promise<void> {
+async function list(client: BaseLanguageClient): Promise<void> {
   const editor = activeEmendEditor('list its revisions');
   if (!editor) return;
   const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
@@ -116,7 +116,7 @@ async function list(client: LanguageClient): Promise<void> {
   quickPick.show();
 }
 
-export function registerRevisionCommands(context: ExtensionContext, client: LanguageClient): void {
+export function registerRevisionCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
     commands.registerCommand('emend.nextRevision', () => step(client, 'next')),
     commands.registerCommand('emend.previousRevision', () => step(client, 'previous')),

@@ -1,14 +1,18 @@
 // `Emend: Export as HTML…`: writes a self-contained page (inline CSS, no scripts) of the current view.
 // The page comes from the server (`emend/render` with `page`), as the CLI's `emend render --format html` does.
-import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RenderRequest } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
 import { activeEmendUri, type PreviewManager } from './preview-manager';
 import { defaultView } from './settings';
+import { baseName, stem } from '../uri-paths';
 
-export function registerExportHtml(context: ExtensionContext, client: LanguageClient, previews: PreviewManager): void {
+export function registerExportHtml(
+  context: ExtensionContext,
+  client: BaseLanguageClient,
+  previews: PreviewManager,
+): void {
   context.subscriptions.push(
     commands.registerCommand('emend.exportHtml', async (arg?: Uri) => {
       const preview = previews.activePreview;
@@ -34,11 +38,7 @@ export function registerExportHtml(context: ExtensionContext, client: LanguageCl
         page: true,
       });
       if (!result?.page) return;
-      const base = path.posix.basename(resource.path).replace(/\.emend$/i, '');
-      const suggested = Uri.joinPath(
-        resource.with({ path: path.posix.dirname(resource.path) }),
-        `${base}.${view}.html`,
-      );
+      const suggested = Uri.joinPath(resource, '..', `${stem(resource, '.emend')}.${view}.html`);
       const target = await window.showSaveDialog({
         defaultUri: resource.scheme === 'untitled' ? undefined : suggested,
         filters: { 'HTML page': ['html', 'htm'] },
@@ -47,18 +47,18 @@ export function registerExportHtml(context: ExtensionContext, client: LanguageCl
       });
       if (!target) return;
       try {
-        await workspace.fs.writeFile(target, Buffer.from(result.page, 'utf8'));
+        await workspace.fs.writeFile(target, new TextEncoder().encode(result.page));
       } catch (e) {
         void window.showErrorMessage(
           `Export as HTML could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`,
         );
         return;
       }
-      const open = await window.showInformationMessage(
-        `Exported the ${view} view to ${path.posix.basename(target.path)}.`,
-        'Open in Browser',
-      );
-      if (open) await env.openExternal(target);
+      // A web browser opens files on a disk; a page on a virtual file system (github.dev) opens in the editor.
+      const action = target.scheme === 'file' ? 'Open in Browser' : 'Open';
+      const open = await window.showInformationMessage(`Exported the ${view} view to ${baseName(target)}.`, action);
+      if (open === 'Open in Browser') await env.openExternal(target);
+      else if (open) await window.showTextDocument(target);
     }),
   );
 }

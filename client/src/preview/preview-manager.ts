@@ -15,7 +15,7 @@ import {
   type TextEditor,
   type WebviewPanel,
 } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { PREVIEW_VIEW_TYPE, toPreviewState } from './messages';
 import { CollationChangedNotification, type CollationChangedParams } from '../../../server/src/protocol';
 import { PreviewPanel, type PreviewHost } from './preview-panel';
@@ -34,7 +34,7 @@ export class PreviewManager implements PreviewHost, Disposable {
 
   constructor(
     readonly extensionUri: Uri,
-    readonly client: LanguageClient,
+    readonly client: BaseLanguageClient,
   ) {
     this.subscriptions.push(
       window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
@@ -194,7 +194,7 @@ export function activeEmendUri(): Uri | undefined {
   return doc && doc.languageId === 'emend' ? doc.uri : undefined;
 }
 
-export function registerPreviewCommands(context: ExtensionContext, client: LanguageClient): PreviewManager {
+export function registerPreviewCommands(context: ExtensionContext, client: BaseLanguageClient): PreviewManager {
   const manager = new PreviewManager(context.extensionUri, client);
   context.subscriptions.push(
     manager,

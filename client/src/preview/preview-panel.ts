@@ -1,19 +1,19 @@
 // One preview panel: a webview showing one view of one document, updated as the document changes.
 // It asks the server for the view's blocks (the client never reads the markup) and posts them to the webview,
 // which patches its DOM; the panel only decides when, for which document, and keeps the answers in order.
-import * as path from 'node:path';
 import { Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
 import { whenStarted } from '../server/server-requests';
 import { isFromWebview, PREVIEW_VIEW_TYPE, type FromWebview, type PreviewState, type ToWebview } from './messages';
 import { previewSettings } from './settings';
+import { baseName } from '../uri-paths';
 import { newNonce, previewShell } from './webview-html';
 
 /** What a panel needs from the manager that owns it. */
 export interface PreviewHost {
   readonly extensionUri: Uri;
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   revealEditorLine(resource: Uri, line: number): void;
   openSourceAt(resource: Uri, line: number): Promise<void>;
   toggleLock(panel: PreviewPanel): void;
@@ -140,7 +140,7 @@ export class PreviewPanel implements Disposable {
   }
 
   private updateTitle(): void {
-    const name = path.posix.basename(this.res.path);
+    const name = baseName(this.res);
     this.panel.title = this.isLocked ? `[Preview] ${name}` : `Preview ${name}`;
   }
 
@@ -172,7 +172,7 @@ export class PreviewPanel implements Disposable {
     const msg: ToWebview = {
       type: 'update',
       uri,
-      name: path.posix.basename(this.res.path),
+      name: baseName(this.res),
       version: result.version,
       view: result.view,
       views: result.views,

@@ -1,7 +1,6 @@
 // The preview's HTML shell: a strict Content-Security-Policy (nothing but our own stylesheet and one script with a
 // fresh nonce), the toolbar, an empty main element the script fills, and the state the script starts from.
 // Pure: the panel passes in what it got from VS Code, so the policy is unit-tested.
-import { randomBytes } from 'node:crypto';
 import type { PreviewSettings, PreviewState } from './messages';
 
 export interface ShellInput {
@@ -16,7 +15,9 @@ export interface ShellInput {
 
 /** A fresh nonce for each page the panel loads. */
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  // The Web Crypto API: in Node (20+), in browsers and in the web worker that runs the extension there.
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

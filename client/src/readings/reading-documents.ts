@@ -1,7 +1,6 @@
 // Emend: Open Draft Reading / Open Final Reading / Compare Draft and Final / Reveal in Transcription.
 // The readings are read-only virtual documents (scheme `emend-reading`) whose text the server gives
 // (emend/reading); they follow the transcription as it is edited. The transcription itself is never rewritten.
-import * as path from 'node:path';
 import {
   commands,
   EventEmitter,
@@ -20,13 +19,14 @@ import {
   type TextDocument,
   type TextEditor,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   MapPositionRequest,
   ReadingRequest,
   type MapPositionParams,
   type ReadingParams,
 } from '../../../server/src/protocol';
+import { baseName } from '../uri-paths';
 import { askServer } from '../server/server-requests';
 
 export const READING_SCHEME = 'emend-reading';
@@ -60,7 +60,7 @@ class ReadingProvider implements TextDocumentContentProvider {
   readonly onDidChange: Event<Uri> = this.changed.event;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   async provideTextDocumentContent(uri: Uri, token: CancellationToken): Promise<string> {
     const parsed = parseReadingUri(uri);
@@ -77,7 +77,7 @@ class ReadingProvider implements TextDocumentContentProvider {
       }
     }
     if (doc.languageId !== 'emend')
-      return `${path.basename(source.path)} is not an Emend transcription, so it has no ${kind} reading.`;
+      return `${baseName(source)} is not an Emend transcription, so it has no ${kind} reading.`;
     if (token.isCancellationRequested) return '';
     const params: ReadingParams = { uri: this.client.code2ProtocolConverter.asUri(source), kind };
     const r = await askServer(this.client, `show the ${kind} reading`, ReadingRequest, params);
@@ -122,7 +122,7 @@ function sourceOf(arg: unknown, purpose: string): Uri | undefined {
 }
 
 async function mapPosition(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   source: Uri,
   kind: Kind,
   position: Position,
@@ -149,7 +149,7 @@ function place(editor: TextEditor, at: Position): void {
 }
 
 /** Opens the reading beside the transcription; when the transcription is the active editor, at its cursor's place. */
-async function openReading(client: LanguageClient, source: Uri, kind: Kind): Promise<void> {
+async function openReading(client: BaseLanguageClient, source: Uri, kind: Kind): Promise<void> {
   const active = window.activeTextEditor;
   const cursor = active && active.document.uri.toString() === source.toString() ? active.selection.active : undefined;
   const doc = await workspace.openTextDocument(readingUri(source, kind));
@@ -165,7 +165,7 @@ async function openReading(client: LanguageClient, source: Uri, kind: Kind): Pro
 }
 
 /** From a reading (or a side of the draft/final diff) to the same place in the transcription. */
-async function revealInTranscription(client: LanguageClient): Promise<void> {
+async function revealInTranscription(client: BaseLanguageClient): Promise<void> {
   const editor = window.activeTextEditor;
   const parsed =
     editor && editor.document.uri.scheme === READING_SCHEME ? parseReadingUri(editor.document.uri) : undefined;
@@ -186,7 +186,7 @@ async function revealInTranscription(client: LanguageClient): Promise<void> {
   place(target, at);
 }
 
-export function registerReadingDocuments(context: ExtensionContext, client: LanguageClient): void {
+export function registerReadingDocuments(context: ExtensionContext, client: BaseLanguageClient): void {
   const provider = new ReadingProvider(client);
   workspace.textDocuments.forEach(asReading);
   context.subscriptions.push(
@@ -208,7 +208,7 @@ export function registerReadingDocuments(context: ExtensionContext, client: Lang
     commands.registerCommand('emend.compareDraftFinal', async (arg?: unknown) => {
       const source = sourceOf(arg, 'compare its draft and final readings');
       if (!source) return;
-      const title = `${path.basename(source.path)}: Draft ↔ Final`;
+      const title = `${baseName(source)}: Draft ↔ Final`;
       await commands.executeCommand('vscode.diff', readingUri(source, 'draft'), readingUri(source, 'final'), title, {
         viewColumn: ViewColumn.Beside,
         preview: false,

@@ -2,7 +2,7 @@
 // workspace.fs, so the server can read a witness or a `.emend.json` on any file system VS Code has (virtual
 // workspaces, and in the browser every file). The client announces it in `initializationOptions`.
 import { FileSystemError, FileType, Uri, workspace, type ExtensionContext } from 'vscode';
-import { ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import {
   encodeBase64,
   FileStatRequest,
@@ -43,7 +43,7 @@ function parse(uri: unknown): Uri | ResponseError<FileErrorData> {
   return new ResponseError<FileErrorData>(FILE_ERROR, `not a URI: ${String(uri)}`, { kind: 'unavailable' });
 }
 
-export function registerFileAccess(_context: ExtensionContext, client: LanguageClient): void {
+export function registerFileAccess(_context: ExtensionContext, client: BaseLanguageClient): void {
   client.onRequest(FileStatRequest, async (params): Promise<FileStatResult | ResponseError<FileErrorData>> => {
     const uri = parse(params?.uri);
     if (uri instanceof ResponseError) return uri;

@@ -1,12 +1,21 @@
 // Emend: Restart Language Server and Emend: Show Output.
 import { commands, window, type ExtensionContext } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 
-export function registerServerCommands(context: ExtensionContext, client: LanguageClient): void {
+/** Stops and starts the server. The Node client's own restart also waits for a debugged server's port to be
+ * freed; the browser client has no such method (its server options start a fresh worker each time). */
+async function restart(client: BaseLanguageClient): Promise<void> {
+  const node = client as BaseLanguageClient & { restart?: () => Promise<void> };
+  if (node.restart) return node.restart();
+  await client.stop();
+  await client.start();
+}
+
+export function registerServerCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
     commands.registerCommand('emend.restartServer', async () => {
       try {
-        if (client.state === State.Running || client.state === State.Starting) await client.restart();
+        if (client.state === State.Running || client.state === State.Starting) await restart(client);
         else await client.start();
         void window.setStatusBarMessage('$(check) Emend language server restarted', 3000);
       } catch (e) {

@@ -2,12 +2,12 @@
 // to restart it or see its output, instead of failing silently (as vscode-eslint does). A request the server
 // answers with an error is shown as a message; nothing throws into VS Code.
 import { commands, window } from 'vscode';
-import { State, type LanguageClient, type RequestParam, type RequestType } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type RequestParam, type RequestType } from 'vscode-languageclient';
 
 const STARTING_TIMEOUT_MS = 10_000;
 
 /** Waits for a starting server; true when it is running. */
-export function whenStarted(client: LanguageClient): Promise<boolean> {
+export function whenStarted(client: BaseLanguageClient): Promise<boolean> {
   if (client.state === State.Running) return Promise.resolve(true);
   if (client.state !== State.Starting) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -25,7 +25,7 @@ export function whenStarted(client: LanguageClient): Promise<boolean> {
 }
 
 /** True when the server is running (after waiting for one that is starting); otherwise explains and offers a restart. */
-export async function ensureServerRunning(client: LanguageClient, what: string): Promise<boolean> {
+export async function ensureServerRunning(client: BaseLanguageClient, what: string): Promise<boolean> {
   if (await whenStarted(client)) return true;
   const choice = await window.showErrorMessage(
     `Emend cannot ${what}: the Emend language server is not running.`,
@@ -42,7 +42,7 @@ export async function ensureServerRunning(client: LanguageClient, what: string):
  * once the server is running; undefined (after telling the user why) when it cannot.
  */
 export async function askServer<P, R>(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   what: string,
   type: RequestType<P, R, void>,
   params: NoInfer<RequestParam<P>>,

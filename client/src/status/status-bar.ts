@@ -11,7 +11,7 @@ import {
   type ExtensionContext,
   type TextDocument,
 } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { StatsRequest, type StatsResult } from '../../../server/src/protocol';
 
 const UPDATE_DELAY_MS = 300;
@@ -20,7 +20,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function registerStatusBar(context: ExtensionContext, client: LanguageClient): void {
+export function registerStatusBar(context: ExtensionContext, client: BaseLanguageClient): void {
   const item = window.createStatusBarItem('emend.status', StatusBarAlignment.Right, 100);
   item.name = 'Emend: Revisions and Problems';
   context.subscriptions.push(item);

@@ -1,16 +1,17 @@
 // Emend: Export as TEI… and Emend: Open TEI as Emend…. The server does the work (emend/exportTei,
 // emend/importTei); this module only asks where to save or what to open, writes the file the server's XML goes
 // to, and opens the imported markup as a new untitled document, so no existing transcription is ever replaced.
-import * as path from 'node:path';
 import { Uri, window, workspace, commands, type ExtensionContext, type OutputChannel } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
+  encodeBase64,
   ExportTeiRequest,
   ImportTeiRequest,
   type ExportTeiParams,
   type ImportTeiParams,
 } from '../../../server/src/protocol';
 import { askServer } from '../server/server-requests';
+import { baseName, stem } from '../uri-paths';
 
 /** Larger files are not even sent to the server (it refuses TEI files beyond 32 M characters anyway). */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -42,7 +43,7 @@ async function transcription(arg: unknown): Promise<Uri | undefined> {
   return undefined;
 }
 
-async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
+async function exportTei(client: BaseLanguageClient, arg: unknown): Promise<void> {
   const source = await transcription(arg);
   if (!source) return;
   // The server knows open documents; open the file (without showing it) if it came from the explorer.
@@ -56,14 +57,14 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
   }
   if (document.languageId !== 'emend') {
     void window.showErrorMessage(
-      `${path.basename(source.path)} is not an Emend transcription; only transcriptions export as TEI.`,
+      `${baseName(source)} is not an Emend transcription; only transcriptions export as TEI.`,
     );
     return;
   }
   const params: ExportTeiParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   const result = await askServer(client, 'export as TEI', ExportTeiRequest, params);
   if (!result) return;
-  const base = document.isUntitled ? 'transcription' : path.basename(document.uri.path).replace(/\.emend$/i, '');
+  const base = document.isUntitled ? 'transcription' : stem(document.uri, '.emend');
   const folder = document.isUntitled ? workspace.workspaceFolders?.[0]?.uri : Uri.joinPath(document.uri, '..');
   const target = await window.showSaveDialog({
     title: 'Export as TEI',
@@ -73,7 +74,7 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
   });
   if (!target) return;
   try {
-    await workspace.fs.writeFile(target, Buffer.from(result.xml, 'utf8'));
+    await workspace.fs.writeFile(target, new TextEncoder().encode(result.xml));
   } catch (e) {
     void window.showErrorMessage(
       `Emend could not write ${target.fsPath || target.toString()}: ${e instanceof Error ? e.message : String(e)}`,
@@ -81,14 +82,11 @@ async function exportTei(client: LanguageClient, arg: unknown): Promise<void> {
     return;
   }
   void showWarnings(`TEI export of ${base}`, result.warnings);
-  const choice = await window.showInformationMessage(
-    `Exported ${base} as TEI to ${path.basename(target.path)}.`,
-    'Open',
-  );
+  const choice = await window.showInformationMessage(`Exported ${base} as TEI to ${baseName(target)}.`, 'Open');
   if (choice === 'Open') await window.showTextDocument(target);
 }
 
-async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
+async function importTei(client: BaseLanguageClient, arg: unknown): Promise<void> {
   let file = arg instanceof Uri ? arg : undefined;
   if (!file) {
     const picked = await window.showOpenDialog({
@@ -100,7 +98,7 @@ async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
     file = picked?.[0];
   }
   if (!file) return;
-  const name = path.basename(file.path);
+  const name = baseName(file);
   let bytes: Uint8Array;
   try {
     const stat = await workspace.fs.stat(file);
@@ -115,7 +113,7 @@ async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
     void window.showErrorMessage(`Emend could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  const params: ImportTeiParams = { base64: Buffer.from(bytes).toString('base64') };
+  const params: ImportTeiParams = { base64: encodeBase64(bytes) };
   const result = await askServer(client, `open ${name} as Emend`, ImportTeiRequest, params);
   if (!result) return;
   if ('error' in result) {
@@ -127,7 +125,7 @@ async function importTei(client: LanguageClient, arg: unknown): Promise<void> {
   void showWarnings(`Opened ${name} as Emend`, result.warnings);
 }
 
-export function registerTeiCommands(context: ExtensionContext, client: LanguageClient): void {
+export function registerTeiCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
     commands.registerCommand('emend.exportTei', (arg?: unknown) => exportTei(client, arg)),
     commands.registerCommand('emend.importTei', (arg?: unknown) => importTei(client, arg)),

@@ -2,10 +2,10 @@
 // the mark being typed until the transcriber pauses or leaves it (server/src/lsp/typing.ts). An editor that stops
 // being the active one sends no cursors: leaving it reports everything. The client itself decides nothing.
 import { window, type ExtensionContext, type TextEditor } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { CursorsNotification, type CursorsParams } from '../../../server/src/protocol';
 
-export function syncCursors(context: ExtensionContext, client: LanguageClient): void {
+export function syncCursors(context: ExtensionContext, client: BaseLanguageClient): void {
   let active: TextEditor | undefined;
 
   const send = (editor: TextEditor, none = false): void => {
