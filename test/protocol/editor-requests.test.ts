@@ -175,7 +175,7 @@ test('textDocument/documentSymbol gives the header and paragraphs with their cou
     },
     {
       name: 'SECRET',
-      detail: 'struck in the final reading · 1 deletion',
+      detail: 'struck out',
       kind: 15,
       range: range(3, 0, 3, 10),
       selectionRange: range(3, 0, 3, 10),
@@ -183,7 +183,7 @@ test('textDocument/documentSymbol gives the header and paragraphs with their cou
     },
     {
       name: 'Dear Gorbachev RR',
-      detail: '1 deletion, 1 insertion (1 substitution), 1 in another hand',
+      detail: '1 struck · 1 added · 1 other hand',
       kind: 15,
       range: range(5, 0, 5, 30),
       selectionRange: range(5, 0, 5, 30),

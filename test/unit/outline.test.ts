@@ -21,9 +21,9 @@ test('each paragraph is named by its first words in the final reading, with its 
   assert.deepEqual(
     symbols(src).map((s) => [s.name, s.detail, s.kind, s.range.start, s.range.end]),
     [
-      ['To relieve the concerns.', '1 deletion, 1 insertion (1 substitution)', 'paragraph', 0, 41],
-      ['Dear Gorbachev RR', '1 in another hand', 'paragraph', 43, 62],
-      ['No marks here.', 'no revisions', 'paragraph', 64, 78],
+      ['To relieve the concerns.', '1 struck · 1 added', 'paragraph', 0, 41],
+      ['Dear Gorbachev RR', '1 other hand', 'paragraph', 43, 62],
+      ['No marks here.', '', 'paragraph', 64, 78],
     ],
   );
 });
@@ -31,7 +31,20 @@ test('each paragraph is named by its first words in the final reading, with its 
 test('a paragraph the final reading drops is named from its draft and says it is struck', () => {
   const [stamp] = symbols('~~SECRET~~\n\nText.');
   assert.equal(stamp!.name, 'SECRET');
-  assert.equal(stamp!.detail, 'struck in the final reading · 1 deletion');
+  assert.equal(stamp!.detail, 'struck out');
+});
+
+test('a name that recurs (a stamp on every page) says on which line each stands', () => {
+  const src = '~~SECRET~~\n\nOne.\n\n~~SECRET~~\n\nTwo ^{more}.';
+  assert.deepEqual(
+    symbols(src).map((s) => [s.name, s.detail]),
+    [
+      ['SECRET', 'line 1 · struck out'],
+      ['One.', ''],
+      ['SECRET', 'line 5 · struck out'],
+      ['Two more.', '1 added'],
+    ],
+  );
 });
 
 test('a paragraph with no text in either reading still gets a name', () => {
@@ -43,7 +56,7 @@ test('long paragraphs are cut at a word, line breaks read as spaces', () => {
   const [p] = symbols(
     'Now that we are both home and facing the task\nof leading our countries into a more constructive relationship.',
   );
-  assert.equal(p!.name, 'Now that we are both home and facing the task of…');
+  assert.equal(p!.name, 'Now that we are both home and…');
   assert.deepEqual(p!.selectionRange, { start: 0, end: 45 }, 'the selection range is the first line');
 });
 
@@ -66,7 +79,7 @@ test('revision counts go to the paragraph that holds them, nested ones included'
   const src = 'a ~~~b ~~c~~ d~~~\n\ne ^{f} ^{g}';
   assert.deepEqual(
     symbols(src).map((s) => s.detail),
-    ['2 deletions', '2 insertions'],
+    ['2 struck', '2 added'],
   );
 });
 

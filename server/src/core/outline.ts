@@ -1,13 +1,15 @@
 // The outline of a transcription (document symbols) and its folding ranges.
 // The markup has no notation for pages, so the outline lists the header block (with its fields) and every
 // paragraph, named by its first words as finally read, with its revision counts. A paragraph the final reading
-// drops altogether (a struck stamp such as `~~SECRET~~`) is named from its draft and says so.
+// drops altogether (a struck stamp such as `~~SECRET~~`) is named from its draft and says so. The outline is read in
+// a narrow side bar, so names are short (a few words) and the counts compact (`2 struck · 1 added`), so both fit; a
+// name that recurs (a stamp on every page) says on which line each stands.
 import type { Reading } from './readings';
 import type { Analysis } from './analysis';
 import type { Span } from './model';
 import type { Revision } from './revisions';
 import { lineEndFrom } from './line-breaks';
-import { countRevisions, describeCounts } from './stats';
+import { countRevisions, type RevisionCounts } from './stats';
 
 export type OutlineKind = 'header' | 'field' | 'paragraph';
 
@@ -23,7 +25,7 @@ export interface OutlineSymbol {
 }
 
 /** Longest paragraph name, in UTF-16 units, before it is cut at a word with `…`. */
-export const OUTLINE_NAME_MAX = 50;
+export const OUTLINE_NAME_MAX = 30;
 
 /** `revs` is the document's revisions in order (core/revisions.ts). */
 export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineSymbol[] {
@@ -55,7 +57,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
     const mine: Revision[] = [];
     while (r < revs.length && revs[r]!.start < p.start) r++;
     while (r < revs.length && revs[r]!.start < p.end) mine.push(revs[r++]!);
-    const counts = describeCounts(countRevisions(mine));
+    const counts = compactCounts(countRevisions(mine));
     const finalSpan = finalSpans.get(index);
     const finalWords = finalSpan ? firstWords(final, finalSpan) : '';
     let name: string;
@@ -69,7 +71,8 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       const draftSpan = draftSpans.get(index);
       const draftWords = draftSpan ? firstWords(draft, draftSpan) : '';
       name = draftWords || `Paragraph ${index + 1}`;
-      detail = `struck in the final reading · ${counts}`;
+      // Struck out whole by one deletion: that is all there is to say.
+      detail = mine.length <= 1 ? 'struck out' : `struck out · ${counts}`;
     }
     out.push({
       name,
@@ -80,7 +83,24 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       children: [],
     });
   });
+  // Names that recur say where each one stands.
+  const seen = new Map<string, number>();
+  for (const s of out) if (s.kind === 'paragraph') seen.set(s.name, (seen.get(s.name) ?? 0) + 1);
+  for (const s of out) {
+    if (s.kind !== 'paragraph' || seen.get(s.name)! < 2) continue;
+    const line = `line ${analysis.lines.positionAt(s.range.start).line + 1}`;
+    s.detail = s.detail ? `${line} · ${s.detail}` : line;
+  }
   return out;
+}
+
+/** A paragraph's revisions as the outline shows them: `2 struck · 1 added · 1 other hand`, or nothing. */
+export function compactCounts(c: RevisionCounts): string {
+  const parts: string[] = [];
+  if (c.deletions) parts.push(`${c.deletions} struck`);
+  if (c.insertions) parts.push(`${c.insertions} added`);
+  if (c.hands) parts.push(`${c.hands} other hand`);
+  return parts.join(' · ');
 }
 
 export interface Fold {
