@@ -5,20 +5,39 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
-import { clickText, problemRows, runFromPalette, until, waitForText } from './harness/ui';
+import {
+  clickText,
+  hoverOver,
+  previewFrame,
+  problemRows,
+  runCommand,
+  runFromPalette,
+  until,
+  waitForText,
+} from './harness/ui';
 
 const ERROR_SQUIGGLE = '.editor-instance .monaco-editor .view-overlays .squiggly-error';
 
 describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
   before(async () => {
-    s = await openVsCode('daily-loop', 'typing/letter.emend');
+    s = await openVsCode('daily-loop', 'typing/letter.emend', ['samples/reagan-1985-draft.emend']);
   });
   after(async () => {
     await s?.close();
   });
 
   const squiggles = () => s.page.locator(ERROR_SQUIGGLE).count();
+  const explorerRow = (name: string) =>
+    s.page.locator('.explorer-folders-view .monaco-list-row', {
+      hasText: new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*(\\d+\\s*)?$`),
+    });
+  /** Back to one editor group with no editors (what earlier tests opened beside is closed, edits saved). */
+  const closeAll = async () => {
+    await runFromPalette(s, 'File: Save All Files');
+    await runFromPalette(s, 'View: Close All Editor Groups');
+    await until(s, 'the editors to close', async () => (await s.page.locator('.tab').count()) === 0);
+  };
 
   test('typing ~~tell shows no error while typing, and the unclosed deletion once the typist pauses', async () => {
     await waitForText(s, 'regards');
@@ -40,6 +59,8 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     await until(s, 'its Problems row', async () =>
       (await problemRows(s)).some((r) => /unclosed-deletion|mark-crosses-paragraph/.test(r)),
     );
+    const rows = await problemRows(s);
+    assert.ok(!rows.some((r) => r.includes('`')), `messages without literal backticks: ${JSON.stringify(rows)}`);
     await s.screenshot('quiet-typing-paused');
     await s.page.keyboard.type('~~');
     await until(s, 'the squiggle to go once the deletion is closed', async () => (await squiggles()) === 0);
@@ -69,6 +90,33 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     );
   });
 
+  test('the hover over text in another hand gives its sentence once, both readings alike', async () => {
+    const hover = await hoverOver(
+      s,
+      'RR',
+      'the hover over *RR*',
+      (h) => /Another hand/.test(h) && /Draft and final/.test(h),
+    );
+    assert.doesNotMatch(hover, /Final:/, `one line for both readings: ${hover}`);
+  });
+
+  test('the outline names each paragraph in a few words, with its counts in short', async () => {
+    const header = s.page.locator('.pane-header', { hasText: /^Outline/i }).first();
+    await s.page.keyboard.press('Control+Shift+E');
+    await until(s, 'the Outline view in the Explorer', () => header.isVisible());
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const pane = s.page.locator('.pane', { has: header }).first();
+    const rows = async () =>
+      (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    await until(
+      s,
+      'the long paragraph named in a few words with "2 struck · 2 added"',
+      async () => (await rows()).some((r) => /^Dear Mr\. General Secretary.{0,12}…\s*2 struck · 2 added/.test(r)),
+      { seen: async () => JSON.stringify(await rows()) },
+    );
+    await header.click();
+  });
+
   test('the final reading and Compare Draft and Final wrap a long paragraph', async () => {
     await clickText(s, 'Dear');
     await runFromPalette(s, 'Emend: Open Final Reading');
@@ -94,13 +142,49 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     await s.screenshot('compare-draft-final-wrapped');
   });
 
+  test('the side-by-side preview keeps its Draft and Final headings in sight, in a serif face', async () => {
+    await closeAll();
+    await explorerRow('reagan-1985-draft.emend').first().click();
+    await waitForText(s, 'SECRET');
+    await runCommand(s, 'emend.openPreviewToSide');
+    const frame = previewFrame(s.page);
+    const button = frame.locator('button[data-view="side-by-side"]');
+    await until(s, 'the preview with its view buttons', async () => (await button.count()) > 0);
+    await button.click();
+    const heading = frame.locator('.emend-row-heading');
+    await until(s, 'the side-by-side view', async () => (await heading.count()) > 0);
+    const box = await frame.locator('#emend-preview').boundingBox();
+    assert.ok(box, 'the preview is drawn');
+    await s.page.mouse.move(box.x + box.width / 2, box.y + Math.min(300, box.height / 2));
+    for (let i = 0; i < 5; i++) await s.page.mouse.wheel(0, 800);
+    const place = async () =>
+      heading.evaluate((h: any) => {
+        const toolbar = h.ownerDocument.getElementById('emend-toolbar').getBoundingClientRect();
+        const r = h.getBoundingClientRect();
+        return { scrolled: h.ownerDocument.defaultView.scrollY, top: r.top, toolbarBottom: toolbar.bottom };
+      });
+    const at = await until(
+      s,
+      'the headings stuck under the toolbar after scrolling',
+      async () => {
+        const p = await place();
+        return p.scrolled > 500 && Math.abs(p.top - p.toolbarBottom) < 3 ? p : undefined;
+      },
+      { seen: async () => JSON.stringify(await place()) },
+    );
+    assert.ok(at.top > 0, 'the headings are in sight');
+    const font = await frame
+      .locator('body')
+      .evaluate((b: any) => b.ownerDocument.defaultView.getComputedStyle(b).fontFamily);
+    assert.match(font, /^Georgia/, `the text's face: ${font}`);
+    assert.doesNotMatch(font, /system-ui|sans-serif/, `no interface face in the text's list: ${font}`);
+    await s.screenshot('preview-side-by-side-sticky');
+  });
+
   test('the Witness Findings list walks the findings first, with their fixes, and says how many remain', async () => {
-    // One editor group again (the comparison is open beside), then draft.emend opened from the Explorer.
-    await runFromPalette(s, 'File: Save All Files');
-    await runFromPalette(s, 'View: Close All Editor Groups');
-    await until(s, 'the editors to close', async () => (await s.page.locator('.tab').count()) === 0);
-    const explorerRow = (name: string) => s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
-    await explorerRow('witness').first().click();
+    // One editor group again (the preview is open beside), then draft.emend opened from the Explorer.
+    await closeAll();
+    if ((await explorerRow('draft.emend').count()) === 0) await explorerRow('witness').first().click();
     await until(s, 'draft.emend in the Explorer', async () => (await explorerRow('draft.emend').count()) > 0);
     await explorerRow('draft.emend').first().click();
     await waitForText(s, 'Gorbacheva');
