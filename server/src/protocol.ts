@@ -116,6 +116,22 @@ export type ToggleMarkResult =
   | { edits: { range: RangeParam; newText: string }[]; selection: RangeParam; action: 'wrap' | 'unwrap' }
   | { message: string };
 
+/**
+ * Where a double click in the preview leads: the paragraph block starting at source `line`, `textOffset` characters
+ * into its text as `view` shows it (a side-by-side column is the draft or final view), back to a source position.
+ */
+export const PreviewPlaceRequest = request<PreviewPlaceParams, PreviewPlaceResult>('emend/previewPlace');
+export interface PreviewPlaceParams {
+  uri: string;
+  view: 'diplomatic' | 'draft' | 'final';
+  line: number;
+  textOffset: number;
+}
+export interface PreviewPlaceResult {
+  /** Null when no paragraph starts at `line` (the document changed since the preview was drawn). */
+  position: PositionParam | null;
+}
+
 /** One view of an open document as HTML (the preview, export). Views come from server/src/core/render/views.ts. */
 export const RenderRequest = request<RenderParams, RenderResult>('emend/render');
 export interface RenderParams {

@@ -9,7 +9,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver/node';
-import { RenderRequest, type RenderResult } from '../../server/src/protocol';
+import { PreviewPlaceRequest, RenderRequest, type RenderResult } from '../../server/src/protocol';
 
 let server: ChildProcess;
 let conn: MessageConnection;
@@ -95,5 +95,26 @@ test('emend/render refuses a document that is not open', async () => {
   await assert.rejects(
     conn.sendRequest(RenderRequest, { uri: 'file:///nope.emend', view: 'final' }),
     /no open document/,
+  );
+});
+
+test('emend/previewPlace leads a double click on a word in the preview back to that word in the source', async () => {
+  // Line 3 is "Our ~~objective~~ ^{purpose}": the diplomatic view shows "Our objective purpose", the final "Our purpose".
+  const place = (view: 'diplomatic' | 'draft' | 'final', textOffset: number) =>
+    conn.sendRequest(PreviewPlaceRequest.method, { uri, view, line: 3, textOffset });
+  assert.deepEqual(await place('diplomatic', 'Our obj'.length), {
+    position: { line: 3, character: 'Our ~~obj'.length },
+  });
+  assert.deepEqual(await place('final', 'Our pur'.length), {
+    position: { line: 3, character: 'Our ~~objective~~ ^{pur'.length },
+  });
+  assert.deepEqual(await place('final', 2), { position: { line: 3, character: 2 } });
+  assert.deepEqual(await place('diplomatic', 0).then(() => place('draft', 0)), { position: { line: 3, character: 0 } });
+  // No paragraph starts at line 4 (a blank line); a bad view is refused.
+  assert.deepEqual(await conn.sendRequest(PreviewPlaceRequest.method, { uri, view: 'final', line: 4, textOffset: 0 }), {
+    position: null,
+  });
+  await assert.rejects(
+    conn.sendRequest(PreviewPlaceRequest.method, { uri, view: 'collation', line: 3, textOffset: 0 }),
   );
 });

@@ -23,6 +23,11 @@ test('isFromWebview accepts the known messages and nothing else', () => {
   assert.ok(isFromWebview({ type: 'openLine', uri: 'u', line: 0 }));
   assert.ok(isFromWebview({ type: 'toggleLock' }));
   assert.ok(!isFromWebview({ type: 'openLine', uri: 'u', line: -1 }));
+  const place = { view: 'final', line: 3, textOffset: 12 };
+  assert.ok(isFromWebview({ type: 'openLine', uri: 'u', line: 3, place }), 'a double click on a word');
+  assert.ok(!isFromWebview({ type: 'openLine', uri: 'u', line: 3, place: { ...place, view: 'collation' } }));
+  assert.ok(!isFromWebview({ type: 'openLine', uri: 'u', line: 3, place: { ...place, textOffset: 1.5 } }));
+  assert.ok(!isFromWebview({ type: 'openLine', uri: 'u', line: 3, place: 'x' }));
   assert.ok(!isFromWebview({ type: 'revealLine', uri: 'u', line: Number.NaN }));
   assert.ok(!isFromWebview({ type: 'selectView' }));
   assert.ok(!isFromWebview({ type: 'runCommand', command: 'workbench.action.terminal.new' }));

@@ -42,9 +42,18 @@ export type FromWebview =
   | { type: 'selectView'; view: string }
   /** The preview scrolled by the user: reveal this (fractional) source line at the top of the editor. */
   | { type: 'revealLine'; uri: string; line: number }
-  /** Double-click: open the editor at this source line. */
-  | { type: 'openLine'; uri: string; line: number }
+  /**
+   * Double-click: open the editor at this source line; with `place`, at the word clicked: `textOffset` characters
+   * into the text of the paragraph block starting at `place.line` as `place.view` shows it.
+   */
+  | { type: 'openLine'; uri: string; line: number; place?: PreviewPlace }
   | { type: 'toggleLock' };
+
+export interface PreviewPlace {
+  view: 'diplomatic' | 'draft' | 'final';
+  line: number;
+  textOffset: number;
+}
 
 /** What the webview keeps across reloads (`vscode.setState`) and what the serializer restores a panel from. */
 export interface PreviewState {
@@ -77,9 +86,17 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'selectView':
       return typeof v.view === 'string';
     case 'revealLine':
-    case 'openLine':
       return typeof v.uri === 'string' && num(v.line);
+    case 'openLine':
+      return typeof v.uri === 'string' && num(v.line) && (v.place === undefined || isPlace(v.place));
     default:
       return false;
   }
+}
+
+function isPlace(value: unknown): value is PreviewPlace {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const whole = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  return (v.view === 'diplomatic' || v.view === 'draft' || v.view === 'final') && whole(v.line) && whole(v.textOffset);
 }

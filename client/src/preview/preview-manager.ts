@@ -151,13 +151,14 @@ export class PreviewManager implements PreviewHost, Disposable {
     }
   }
 
-  async openSourceAt(resource: Uri, line: number): Promise<void> {
+  async openSourceAt(resource: Uri, line: number, character = 0): Promise<void> {
     const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === resource.toString());
     const document = visible?.document ?? (await workspace.openTextDocument(resource));
     const l = Math.max(0, Math.min(Math.floor(line), document.lineCount - 1));
+    const c = Math.max(0, Math.min(Math.floor(character), document.lineAt(l).text.length));
     await window.showTextDocument(document, {
       viewColumn: visible?.viewColumn ?? ViewColumn.Beside,
-      selection: new Selection(l, 0, l, 0),
+      selection: new Selection(l, c, l, c),
     });
   }
 

@@ -3,7 +3,7 @@
 // which patches its DOM; the panel only decides when, for which document, and keeps the answers in order.
 import { Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
+import { PreviewPlaceRequest, RenderRequest, type RenderResult } from '../../../server/src/protocol';
 import { whenStarted } from '../server/server-requests';
 import { isFromWebview, PREVIEW_VIEW_TYPE, type FromWebview, type PreviewState, type ToWebview } from './messages';
 import { previewSettings } from './settings';
@@ -15,7 +15,7 @@ export interface PreviewHost {
   readonly extensionUri: Uri;
   readonly client: BaseLanguageClient;
   revealEditorLine(resource: Uri, line: number): void;
-  openSourceAt(resource: Uri, line: number): Promise<void>;
+  openSourceAt(resource: Uri, line: number, character?: number): Promise<void>;
   toggleLock(panel: PreviewPanel): void;
   disposed(panel: PreviewPanel): void;
 }
@@ -206,9 +206,18 @@ export class PreviewPanel implements Disposable {
       case 'revealLine':
         if (m.uri === this.res.toString()) this.host.revealEditorLine(this.res, m.line);
         return;
-      case 'openLine':
-        if (m.uri === this.res.toString()) await this.host.openSourceAt(this.res, m.line);
+      case 'openLine': {
+        if (m.uri !== this.res.toString()) return;
+        // The word clicked, when the server can say where it comes from; else the line under the pointer.
+        const at = m.place
+          ? await this.host.client.sendRequest(PreviewPlaceRequest, { uri: m.uri, ...m.place }).then(
+              (r) => r.position,
+              () => null,
+            )
+          : null;
+        await this.host.openSourceAt(this.res, at ? at.line : m.line, at?.character);
         return;
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import { revisionRequests } from './revisions';
 import { toggleMarkRequest } from './toggle-mark';
 import { documentOutline } from './outline';
 import { render } from './render';
+import { previewPlace } from './preview-place';
 import { witness } from './witness';
 import { findings } from './findings';
 import { typing } from './typing';
@@ -38,6 +39,7 @@ export const FEATURES: Feature[] = [
   toggleMarkRequest,
   documentOutline,
   render,
+  previewPlace,
   witness,
   findings,
   typing,

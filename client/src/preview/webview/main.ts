@@ -224,8 +224,46 @@ document.addEventListener('dblclick', (e) => {
   const rect = block.getBoundingClientRect();
   // Within a block of several lines, the line under the pointer, proportionally.
   const within = rect.height > 0 ? Math.floor(((endLine - line + 1) * (e.clientY - rect.top)) / rect.height) : 0;
-  post({ type: 'openLine', uri: shown.uri, line: Math.min(endLine, line + Math.max(0, within)) });
+  const place = placeOf(block, line, e.clientX, e.clientY);
+  post({
+    type: 'openLine',
+    uri: shown.uri,
+    line: Math.min(endLine, line + Math.max(0, within)),
+    ...(place ? { place } : {}),
+  });
 });
+
+/**
+ * The word under the pointer as a character offset into the text its paragraph shows (a side-by-side row: the
+ * column's), for the server to map back to the source. None in the collation view, whose blocks add the witness's
+ * readings to the text, nor outside text.
+ */
+function placeOf(
+  block: HTMLElement,
+  line: number,
+  x: number,
+  y: number,
+): { view: 'diplomatic' | 'draft' | 'final'; line: number; textOffset: number } | undefined {
+  const view = shown?.view;
+  const column = block.querySelector('.emend-col-draft')?.contains(document.elementFromPoint(x, y))
+    ? 'draft'
+    : block.querySelector('.emend-col-final')?.contains(document.elementFromPoint(x, y))
+      ? 'final'
+      : undefined;
+  const which =
+    view === 'side-by-side' ? column : view === 'diplomatic' || view === 'draft' || view === 'final' ? view : undefined;
+  if (!which) return undefined;
+  const container = view === 'side-by-side' ? block.querySelector<HTMLElement>(`.emend-col-${which}`) : block;
+  const caret = document.caretRangeFromPoint?.(x, y);
+  if (!container || !caret || !container.contains(caret.startContainer)) return undefined;
+  let textOffset = 0;
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n === caret.startContainer) return { view: which, line, textOffset: textOffset + caret.startOffset };
+    textOffset += n.textContent?.length ?? 0;
+  }
+  return undefined;
+}
 
 // --- Messages -------------------------------------------------------------------------------------------------
 

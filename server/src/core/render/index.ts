@@ -14,3 +14,4 @@ export { renderDocument, type RenderedDocument } from './document';
 export { renderPage, PAGE_CSP, type PageOptions } from './page';
 export { PAGE_CSS } from './page-style';
 export { emendMarkdownIt, type MarkdownItLike } from './markdown-it';
+export { sourceOffsetInView, PLACE_VIEWS, type PlaceView } from './place';
