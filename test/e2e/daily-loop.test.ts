@@ -3,6 +3,8 @@
 // walks the findings with their fixes; the readings and the draft/final comparison wrap their long paragraphs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
 import {
@@ -179,6 +181,29 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     assert.match(font, /^Georgia/, `the text's face: ${font}`);
     assert.doesNotMatch(font, /system-ui|sans-serif/, `no interface face in the text's list: ${font}`);
     await s.screenshot('preview-side-by-side-sticky');
+  });
+
+  test("double-clicking a word in the preview's final column puts the cursor on that word in the transcription", async () => {
+    const lines = readFileSync(
+      path.join(__dirname, '..', '..', '..', 'samples', 'reagan-1985-draft.emend'),
+      'utf8',
+    ).split('\n');
+    const line = lines.findIndex((l) => l.includes('^{relieve}'));
+    const from = lines[line]!.indexOf('^{relieve}') + 2;
+    const word = previewFrame(s.page)
+      .locator('.emend-col-final mark', { hasText: /^relieve$/ })
+      .first();
+    await word.dblclick();
+    const selection = s.page.locator('#status\\.editor\\.selection');
+    await until(
+      s,
+      `the cursor in "relieve" on line ${line + 1} (columns ${from + 1}–${from + 8})`,
+      async () => {
+        const m = /Ln (\d+), Col (\d+)/.exec(await selection.innerText());
+        return m && Number(m[1]) === line + 1 && Number(m[2]) >= from + 1 && Number(m[2]) <= from + 8;
+      },
+      { seen: () => selection.innerText() },
+    );
   });
 
   test('the Witness Findings list walks the findings first, with their fixes, and says how many remain', async () => {
