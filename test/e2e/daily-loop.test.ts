@@ -3,7 +3,7 @@
 // walks the findings with their fixes; the readings and the draft/final comparison wrap their long paragraphs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
@@ -23,7 +23,10 @@ const ERROR_SQUIGGLE = '.editor-instance .monaco-editor .view-overlays .squiggly
 describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
   before(async () => {
-    s = await openVsCode('daily-loop', 'typing/letter.emend', ['samples/reagan-1985-draft.emend']);
+    s = await openVsCode('daily-loop', 'typing/letter.emend', [
+      'samples/reagan-1985-draft.emend',
+      'samples/reagan-1985-sent-htr.txt',
+    ]);
   });
   after(async () => {
     await s?.close();
@@ -230,5 +233,65 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     assert.match(first, /act on/i, `the findings to act on come first: ${first}`);
     assert.match((await header.innerText()).replace(/\s+/g, ' '), /to act on/);
     await s.screenshot('witness-review');
+  });
+
+  test('the sample letter against the letter as sent: the four findings first, and a collation view filtered by kind', async () => {
+    // The draft with a header naming the letter as sent as its witness, as a transcriber would write it.
+    const draft = readFileSync(s.file('reagan-1985-draft.emend'), 'utf8');
+    writeFileSync(s.file('letter-with-witness.emend'), `---\nwitness: reagan-1985-sent-htr.txt\n---\n${draft}`);
+    await closeAll();
+    await until(
+      s,
+      'the new file in the Explorer',
+      async () => (await explorerRow('letter-with-witness.emend').count()) > 0,
+    );
+    await explorerRow('letter-with-witness.emend').first().click();
+    await waitForText(s, 'SECRET');
+    const header = s.page.locator('.pane-header', { hasText: /Witness Findings/i }).first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const pane = s.page.locator('.pane', { has: header }).first();
+    const rows = async () =>
+      (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    await until(
+      s,
+      'the four findings to act on, first',
+      async () => /^4 findings to act on/.test((await rows())[0] ?? ''),
+      {
+        seen: async () => `${JSON.stringify(await rows())} header ${await header.innerText()}`,
+      },
+    );
+    const all = await rows();
+    for (const fix of [
+      'Move the insertion “and test”',
+      'Move the insertion “using”',
+      'Move the insertion “alarming”',
+      'Strike “give”',
+    ])
+      assert.ok(
+        all.some((r) => r.includes(fix)),
+        `${fix} among ${JSON.stringify(all.slice(0, 8))}`,
+      );
+    await s.screenshot('witness-review');
+
+    await runCommand(s, 'emend.openPreviewToSide');
+    const frame = previewFrame(s.page);
+    const collation = frame.locator('button[data-view="collation"]');
+    await until(s, 'the preview with its view buttons', async () => (await collation.count()) > 0);
+    await collation.click();
+    const box = frame.locator('input[data-kind="substitution"]');
+    await until(s, 'the collation view with a filter per kind', async () => (await box.count()) > 0);
+    const shownWitness = () =>
+      frame
+        .locator('.emend-witness.emend-kind-substitution')
+        .evaluateAll((els: any[]) => els.filter((e) => e.offsetParent !== null).length);
+    assert.ok((await shownWitness()) > 0, 'the witness readings of substitutions are shown');
+    assert.equal(await frame.locator('input[data-kind="misreading"]').isChecked(), false, 'misreadings start hidden');
+    await box.click();
+    await until(
+      s,
+      "unticking 'other words' to hide the substitutions' witness readings",
+      async () => (await shownWitness()) === 0,
+    );
+    await s.screenshot('collation-filtered');
   });
 });
