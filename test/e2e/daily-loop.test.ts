@@ -186,6 +186,32 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     await s.screenshot('preview-side-by-side-sticky');
   });
 
+  test('in the diplomatic view an insertion is raised and shaded on each of its lines', async () => {
+    const frame = previewFrame(s.page);
+    await frame.locator('button[data-view="diplomatic"]').click();
+    const ins = frame.locator('.emend-add', { hasText: 'we do believe' }).first();
+    await until(s, 'the diplomatic view with the insertion', async () => (await ins.count()) > 0);
+    const look = await ins.evaluate((e: any) => {
+      const view = e.ownerDocument.defaultView;
+      const style = view.getComputedStyle(e);
+      const p = e.closest('.emend-p').getBoundingClientRect();
+      const lh = parseFloat(view.getComputedStyle(e.closest('.emend-p')).lineHeight);
+      return {
+        background: style.backgroundColor,
+        decorationBreak: style.boxDecorationBreak ?? style.webkitBoxDecorationBreak,
+        top: style.top,
+        lines: p.height / lh,
+      };
+    });
+    assert.notEqual(look.background, 'rgba(0, 0, 0, 0)', `the insertion is shaded: ${JSON.stringify(look)}`);
+    assert.equal(look.decorationBreak, 'clone', 'each line of a wrapped insertion boxed on its own');
+    assert.ok(parseFloat(look.top) < 0, `raised: ${look.top}`);
+    assert.ok(
+      Math.abs(look.lines - Math.round(look.lines)) < 0.05,
+      `the paragraph's lines evenly spaced: ${look.lines} line heights`,
+    );
+  });
+
   test("double-clicking a word in the preview's final column puts the cursor on that word in the transcription", async () => {
     const lines = readFileSync(
       path.join(__dirname, '..', '..', '..', 'samples', 'reagan-1985-draft.emend'),
@@ -193,9 +219,11 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
     ).split('\n');
     const line = lines.findIndex((l) => l.includes('^{relieve}'));
     const from = lines[line]!.indexOf('^{relieve}') + 2;
+    await previewFrame(s.page).locator('button[data-view="side-by-side"]').click();
     const word = previewFrame(s.page)
       .locator('.emend-col-final mark', { hasText: /^relieve$/ })
       .first();
+    await until(s, 'the side-by-side view again', async () => (await word.count()) > 0);
     await word.dblclick();
     const selection = s.page.locator('#status\\.editor\\.selection');
     await until(

@@ -23,7 +23,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
 .emend-fields dt { font-weight: bold; min-width: 7em; }
 .emend-fields dd { margin: 0; }
 .emend-del { text-decoration: line-through; text-decoration-color: var(--del); color: var(--del); }
-.emend-add { text-decoration: none; color: var(--add); position: relative; top: -0.45em; font-size: 0.85em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.emend-add { text-decoration: none; color: var(--add); position: relative; top: -0.45em; font-size: 0.85em; background: var(--changed-add); border-radius: 2px; padding: 0 0.15em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .emend-add::before { content: "\\2038"; position: relative; top: 0.45em; margin-right: 0.05em; }
 .emend-hand { font-family: "Segoe Script", "Bradley Hand", "Comic Sans MS", cursive; color: var(--hand); }
 .emend-subst { border-radius: 2px; }
