@@ -1,6 +1,6 @@
 // Starts and stops code-server (VS Code in the browser) on 127.0.0.1 with a profile of our own, and installs
 // extensions into that profile. Shared by `npm start` (a kept profile under the cache) and the end-to-end tests
-// (a throw-away profile per test file).
+// (a throw-away profile, shared by the test files of a run or a file's own).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -91,6 +91,14 @@ function get(url: string): Promise<number> {
     req.on('error', () => resolve(0));
     req.setTimeout(2000, () => req.destroy());
   });
+}
+
+/** The address at which code-server on `port` opens `folder` and, when given, `file` in it. */
+export function workbenchUrl(port: number, folder: string, file?: string): string {
+  let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  if (file)
+    url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${file}`]]))}`;
+  return url;
 }
 
 export interface RunningCodeServer {
@@ -194,12 +202,7 @@ export async function startCodeServer(opts: StartOptions): Promise<RunningCodeSe
   return {
     port,
     base,
-    urlFor(folder, file) {
-      let url = `${base}?folder=${encodeURIComponent(folder)}`;
-      if (file)
-        url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${file}`]]))}`;
-      return url;
-    },
+    urlFor: (folder, file) => workbenchUrl(port, folder, file),
     output: () => out,
     stop,
   };

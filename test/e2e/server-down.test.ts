@@ -2,7 +2,6 @@
 // failing silently. The test crashes the server as often as it takes for the language client to give up, then uses
 // a command.
 import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
@@ -10,7 +9,7 @@ import { editorLines, runFromPalette, selectText, until, waitForText } from './h
 
 /** The ids of this session's language server processes (found by the session's own profile folder). */
 function serverPids(s: Session): number[] {
-  const profile = path.join(path.dirname(s.workspace), 'profile');
+  const profile = s.profile;
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -45,10 +44,60 @@ async function notification(s: Session, what: string, re: RegExp): Promise<void>
   );
 }
 
+// The functions given to page.evaluate run in the browser; the few globals they use, loosely.
+declare const document: any;
+declare const window: any;
+declare const MutationObserver: any;
+
+/** The label of Emend's status bar item while its server runs and has counted the file. */
+const COUNTING = /^Emend: \d+ deletions?,/;
+
+/**
+ * From now on, records in the page every label Emend's status bar item takes, however briefly (a MutationObserver
+ * sees each change, so a "starting" shown for a few milliseconds is not missed between two polls).
+ */
+async function recordStatusLabels(s: Session): Promise<void> {
+  await s.page.evaluate(() => {
+    window.__emendLabels = [];
+    window.__emendObserver?.disconnect();
+    const note = (el: any) => {
+      const label = el?.getAttribute?.('aria-label');
+      if (label && label.startsWith('Emend')) window.__emendLabels.push(label);
+    };
+    window.__emendObserver = new MutationObserver((records: any[]) => {
+      for (const r of records) {
+        if (r.type === 'attributes') note(r.target);
+        else
+          for (const n of r.addedNodes) {
+            note(n);
+            n.querySelectorAll?.('[aria-label]').forEach(note);
+          }
+      }
+    });
+    window.__emendObserver.observe(document.querySelector('.statusbar'), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+    });
+  });
+}
+
+async function statusLabelsSinceRecording(s: Session): Promise<string[]> {
+  return s.page.evaluate(() => window.__emendLabels ?? []);
+}
+
+/** The item left its counting label (the server went down or was starting) and came back to it. */
+function restartedAndAnswered(labels: string[]): boolean {
+  const away = labels.findIndex((l) => !COUNTING.test(l));
+  return away >= 0 && labels.slice(away + 1).some((l) => COUNTING.test(l));
+}
+
 describe('commands while the language server is down', { skip: skipUnlessReady() }, () => {
   let s: Session;
   before(async () => {
-    s = await openVsCode('server-down', 'plain.emend');
+    // A code-server of its own: the language servers found by its profile are this session's only.
+    s = await openVsCode('server-down', 'plain.emend', [], {}, { ownServer: true });
   });
   after(async () => {
     await s?.close();
@@ -56,9 +105,18 @@ describe('commands while the language server is down', { skip: skipUnlessReady()
 
   test('after the server has crashed for good, a command explains and Restart Server brings it back', async () => {
     await waitForText(s, 'waste no time');
-    // The language client restarts a crashed server four times within three minutes, then gives up.
+    // The language client restarts a crashed server four times within three minutes, then gives up. Each server is
+    // killed only once it has answered (Emend's status bar item counts the file again after showing it was down or
+    // starting): a server killed while it starts fails the start, and the client stops without restarting it.
     const killed = new Set<number>();
     for (let round = 0; round < 5; round++) {
+      if (round > 0)
+        await until(
+          s,
+          `the restarted server to answer (round ${round + 1}): the item counts the file again`,
+          async () => restartedAndAnswered(await statusLabelsSinceRecording(s)),
+          { timeout: 60_000, seen: async () => JSON.stringify(await statusLabelsSinceRecording(s)) },
+        );
       const pid = await until(
         s,
         `language server process (round ${round + 1})`,
@@ -68,6 +126,7 @@ describe('commands while the language server is down', { skip: skipUnlessReady()
           seen: async () => JSON.stringify(serverPids(s)),
         },
       );
+      await recordStatusLabels(s);
       killed.add(pid);
       process.kill(pid, 'SIGKILL');
     }
