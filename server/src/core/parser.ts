@@ -3,7 +3,7 @@
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { isBlankLineCode as isBlank, isLineBreakCode, lineBreakLength, LineBreakSearch } from './line-breaks';
 import { parseHeader } from './header';
-import type { EmendDocument, Fix, FixChanges, Header, Paragraph, Problem, TextEdit } from './model';
+import type { EmendDocument, Fix, FixChanges, Header, Inline, Paragraph, Problem, TextEdit } from './model';
 import { isClosingPunctuation, isOpeningPunctuation, reading } from './readings';
 import { BOTH, DRAFT, FINAL, KEEPS, makeFix } from './fixes';
 import { problem } from './problem';
@@ -891,15 +891,13 @@ function parsedDocument(
   problems: Problem[],
   syntax: SyntaxTree,
 ): ParsedDocument {
-  let paragraphs: Paragraph[] | undefined;
+  let objects: { paragraphs: Paragraph[]; nodes: Inline[] } | undefined;
+  const made = () => (objects ??= paragraphObjects(syntax));
   const doc = { source, header, bodyStart, problems } as ParsedDocument;
   // Own properties, so that a copy of the document (`{ ...doc }`) still has its paragraphs.
-  Object.defineProperty(doc, 'paragraphs', {
-    enumerable: true,
-    configurable: true,
-    get: () => (paragraphs ??= paragraphObjects(syntax)),
-  });
+  Object.defineProperty(doc, 'paragraphs', { enumerable: true, configurable: true, get: () => made().paragraphs });
   Object.defineProperty(doc, 'syntax', { enumerable: false, value: syntax });
+  Object.defineProperty(doc, 'nodeObject', { enumerable: false, value: (i: number) => made().nodes[i]! });
   return doc;
 }
 
