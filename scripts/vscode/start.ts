@@ -9,16 +9,31 @@ import * as path from 'node:path';
 import { helperVsix, HELPER_DIR } from './helper';
 import { ensureCodeServer, MissingPrerequisite } from './install';
 import { cacheDir, ROOT, VSIX } from './paths';
-import { freePort, installExtension, profileIn, QUIET_SETTINGS, startCodeServer, writeProfile } from './server';
+import {
+  freePort,
+  installExtension,
+  profileIn,
+  QUIET_SETTINGS,
+  startCodeServer,
+  writeProfile,
+  type RunningCodeServer,
+} from './server';
 
-const USAGE = `Usage: npm start [-- [PATH] [--browser] [--port N]]
+const USAGE = `Usage: npm start [-- [PATH] [--browser] [--port N] [--profile DIR] | --smoke]
 
 Builds and packages Emend, then opens it in a real VS Code:
   PATH           a folder or an .emend file to open (default: the sample letter, samples/reagan-1985-draft.emend)
   --browser      use VS Code in the browser (code-server) even when the desktop \`code\` is installed
   --port N       the port code-server listens on, on 127.0.0.1 (default: 8765, or a free one if it is taken)
   --profile DIR  keep code-server's VS Code profile in DIR (default: .cache/start/profile)
+  --smoke        check the installation headless instead: start VS Code in the browser with the sample letter and
+                 its preview, check in a headless Chromium that Emend activated, the letter has its diagnostics and
+                 the preview shows it, print each check, stop everything and exit 0 (non-zero with the reason)
 `;
+
+/** The sample letter `npm start` and `npm start -- --smoke` open, in its folder. */
+export const SAMPLE_FOLDER = path.join(ROOT, 'samples');
+export const SAMPLE_FILE = path.join(SAMPLE_FOLDER, 'reagan-1985-draft.emend');
 
 interface Options {
   target?: string;
@@ -58,8 +73,7 @@ function fail(message: string): never {
 
 /** The folder to open and the file to show in it. */
 function resolveTarget(target: string | undefined): { folder: string; file?: string } {
-  if (!target)
-    return { folder: path.join(ROOT, 'samples'), file: path.join(ROOT, 'samples', 'reagan-1985-draft.emend') };
+  if (!target) return { folder: SAMPLE_FOLDER, file: SAMPLE_FILE };
   // npm runs scripts from the package root; INIT_CWD is where the user typed `npm start`.
   const abs = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
   if (!existsSync(abs)) fail(`${abs} does not exist`);
@@ -99,32 +113,55 @@ async function pickPort(wanted: number | undefined): Promise<number> {
   return free ? 8765 : freePort();
 }
 
+/**
+ * What `npm start` does in the browser, up to code-server answering: code-server installed if missing, the packaged
+ * extension and the preview helper installed into the profile in `profileDir` (made when new), code-server started
+ * on 127.0.0.1 with `folder` (and, with `file`, the preview helper told to open its preview). Throws
+ * MissingPrerequisite for what the machine lacks.
+ */
+export async function launchInBrowser(opts: {
+  folder: string;
+  file?: string;
+  port?: number;
+  profileDir: string;
+  log: (line: string) => void;
+}): Promise<RunningCodeServer> {
+  ensureCodeServer(opts.log);
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing; \`npm start\` packages it first (npm run package)`);
+  // A profile kept between runs (settings and layout survive), by default under the ignored cache.
+  const profile = profileIn(opts.profileDir);
+  if (!existsSync(profile.config)) {
+    writeProfile(profile, QUIET_SETTINGS);
+  }
+  installExtension(profile, VSIX);
+  installExtension(profile, helperVsix());
+  return startCodeServer({
+    profile,
+    folder: opts.folder,
+    port: opts.port ?? (await freePort()),
+    env: opts.file ? { EMEND_START_PREVIEW: opts.file } : {},
+  });
+}
+
 async function startBrowser(
   folder: string,
   file: string | undefined,
   port: number | undefined,
   profileDir: string,
 ): Promise<void> {
+  let server: RunningCodeServer;
   try {
-    ensureCodeServer((line) => process.stdout.write(`${line}\n`));
+    server = await launchInBrowser({
+      folder,
+      ...(file ? { file } : {}),
+      port: await pickPort(port),
+      profileDir,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
   } catch (e) {
     if (e instanceof MissingPrerequisite) fail(e.message);
     throw e;
   }
-  if (!existsSync(VSIX)) fail(`${VSIX} is missing; \`npm start\` packages it first (npm run package)`);
-  // A profile kept between runs (settings and layout survive), by default under the ignored cache.
-  const profile = profileIn(profileDir);
-  if (!existsSync(profile.config)) {
-    writeProfile(profile, QUIET_SETTINGS);
-  }
-  installExtension(profile, VSIX);
-  installExtension(profile, helperVsix());
-  const server = await startCodeServer({
-    profile,
-    folder,
-    port: await pickPort(port),
-    env: file ? { EMEND_START_PREVIEW: file } : {},
-  });
   const url = server.urlFor(folder, file);
   process.stdout.write(
     `\nEmend is running in VS Code in the browser (code-server, listening on 127.0.0.1 only).\n` +

@@ -264,9 +264,9 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
   });
 
   test('the sample letter against the letter as sent: the four findings first, and a collation view filtered by kind', async () => {
-    // The draft with a header naming the letter as sent as its witness, as a transcriber would write it.
+    // The sample draft, whose header names the letter as sent as its witness, under a name of its own.
     const draft = readFileSync(s.file('reagan-1985-draft.emend'), 'utf8');
-    writeFileSync(s.file('letter-with-witness.emend'), `---\nwitness: reagan-1985-sent-htr.txt\n---\n${draft}`);
+    writeFileSync(s.file('letter-with-witness.emend'), draft);
     await closeAll();
     await until(
       s,

@@ -1,7 +1,7 @@
 // `npm run package` ships only what runs in VS Code, and the .vsix installs cleanly into a fresh profile.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,7 +34,8 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
       'extension/language-configuration.json',
       'extension/dist/extension.js',
       'extension/dist/server.js',
-      'extension/dist/cli.js',
+      'extension/dist/web/extension.js',
+      'extension/dist/web/server.js',
       'extension/docs/diagnostics.md',
       ...shipped('syntaxes'),
       ...shipped('media'),
@@ -43,6 +44,14 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
       .filter((e) => !e.endsWith('/'))
       .sort();
     assert.deepEqual(entries, expected);
+    // The sizes (printed, not asserted): the release bundles are minified.
+    const kb = (f: string) => `${(statSync(path.join(ROOT, f)).size / 1024).toFixed(0)} KB`;
+    console.log(
+      `package sizes: emend.vsix ${kb('emend.vsix')}; ` +
+        ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js']
+          .map((f) => `${f} ${kb(f)}`)
+          .join(', '),
+    );
   });
 
   test('ships no sources, source maps, tests, dependencies or caches', () => {

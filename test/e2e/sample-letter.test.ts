@@ -56,7 +56,7 @@ describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
     await s.page.keyboard.press('Escape');
     await s.page.keyboard.press('Control+G');
     await s.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await s.page.keyboard.type('21');
+    await s.page.keyboard.type('28');
     await s.page.keyboard.press('Enter');
     await waitForText(s, 'relieve');
     await runCommand(s, 'emend.openPreviewToSide');

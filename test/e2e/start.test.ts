@@ -138,6 +138,34 @@ describe('npm start in the browser', { skip: skipUnlessReady() }, () => {
   });
 });
 
+describe('npm start -- --smoke', { skip: skipUnlessReady() }, () => {
+  test('checks the sample letter in the browser, prints each check, stops everything and exits 0', async () => {
+    const r = spawnSync(process.execPath, ['scripts/start.mjs', '--smoke'], { cwd: ROOT, encoding: 'utf8' });
+    const output = r.stdout + r.stderr;
+    assert.equal(r.status, 0, output);
+    const checks = r.stdout.split('\n').filter((l) => l.startsWith('  ok  '));
+    assert.equal(checks.length, 5, output);
+    assert.match(checks[1]!, /opened samples\/reagan-1985-draft\.emend as Emend/);
+    assert.match(checks[2]!, /Emend activated and its language server answers \(\d+ deletions, \d+ insertions\)/);
+    assert.match(checks[3]!, /the letter has its diagnostics: 0 errors, \d+ warnings as emend check finds/);
+    assert.match(checks[4]!, /the preview beside it shows the letter/);
+    assert.match(r.stdout, /all 5 checks passed in [\d.]+ s; stopped code-server and Chromium\n$/);
+    const port = /listening on 127\.0\.0\.1:(\d+)/.exec(checks[0]!)?.[1];
+    assert.ok(port, checks[0]);
+    assert.equal(await connects('127.0.0.1', Number(port)), false, `code-server still answers on ${port}`);
+  });
+
+  test('another argument is a one-line failure, before anything starts', () => {
+    const r = spawnSync(process.execPath, ['scripts/start.mjs', '--smoke', '--frobnicate'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'npm start --smoke: FAILED: --smoke takes no other argument (got --frobnicate)\n');
+  });
+});
+
 describe('npm start with the desktop VS Code', () => {
   // No desktop VS Code can be downloaded here; a stand-in `code` first on PATH records how it is called.
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'emend-e2e-start-desktop-'));

@@ -55,7 +55,13 @@ export interface Session {
  * Opens VS Code on a fresh workspace of the fixtures (plus copies of `also`, files from elsewhere in the repository
  * such as the sample letter), with `open` (a file's name in the workspace) open in the editor.
  */
-export async function openVsCode(label: string, open?: string, also: string[] = []): Promise<Session> {
+export async function openVsCode(
+  label: string,
+  open?: string,
+  also: string[] = [],
+  /** User settings added to the test profile's (e.g. `remote.extensionKind`, to run Emend in the web worker host). */
+  settings: Record<string, unknown> = {},
+): Promise<Session> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), `emend-e2e-${label}-`));
   const workspace = path.join(tmp, 'workspace');
   cpSync(FIXTURES, workspace, { recursive: true });
@@ -63,7 +69,7 @@ export async function openVsCode(label: string, open?: string, also: string[] = 
   const profile = profileIn(path.join(tmp, 'profile'));
   writeProfile(
     profile,
-    SETTINGS,
+    { ...SETTINGS, ...settings },
     Object.entries(TEST_KEYS).map(([command, key]) => ({ key, command })),
   );
   installExtension(profile, VSIX);

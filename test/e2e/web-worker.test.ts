@@ -1,0 +1,188 @@
+// Emend in VS Code's web worker extension host, as on vscode.dev and github.dev: code-server is told to run the
+// extension there (the user setting `remote.extensionKind` set to `["web"]` for emend.emend makes VS Code pick the
+// manifest's `browser` entry, dist/web/extension.js, and run it in the browser's extension host worker; the
+// language server then runs in a web worker of its own). The group checks that it really runs there, then what a
+// user sees: the language, a diagnostic and its quick fix, a hover, the preview and a witness comparison. Last,
+// the time from opening a .emend file to its first diagnostic, in the web worker and in the Node extension host
+// (and VS Code's own Markdown language features beside them), printed, never asserted.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { skipUnlessReady } from './harness/prerequisites';
+import { openVsCode, type Session } from './harness/session';
+import {
+  editorLines,
+  hoverOver,
+  languageMode,
+  openQuickFix,
+  previewFrame,
+  problemRows,
+  runCommand,
+  until,
+  waitForText,
+} from './harness/ui';
+
+declare const document: any;
+
+/** Runs Emend in the web worker extension host instead of code-server's Node one. */
+export const IN_WEB_WORKER = { 'remote.extensionKind': { 'emend.emend': ['web'] } };
+
+/** code-server's own (Node) extension host log of a session. */
+function nodeHostLog(s: Session): string {
+  const logs = path.join(path.dirname(s.workspace), 'profile', 'user-data', 'logs');
+  let out = '';
+  for (const name of readdirSync(logs, { recursive: true }) as string[])
+    if (name.endsWith('remoteexthost.log')) out += readFileSync(path.join(logs, name), 'utf8');
+  return out;
+}
+
+/**
+ * Opens `file` through Quick Open once the workbench has settled (the Node host's eager extensions activated), and
+ * returns the milliseconds from the Enter that opens it to the first squiggle of `kind` drawn in its editor.
+ */
+async function openToFirstDiagnostic(s: Session, file: string, kind: 'error' | 'warning'): Promise<number> {
+  await until(s, 'the extension host to have started its eager extensions', async () =>
+    /Eager extensions activated/.test(nodeHostLog(s)),
+  );
+  await s.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible' });
+  await s.page.keyboard.press('Control+P');
+  const input = s.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first();
+  await row.waitFor({ state: 'visible' });
+  const start = Date.now();
+  await s.page.keyboard.press('Enter');
+  const seen = await s.page.waitForFunction(
+    (sel) => (document.querySelector(sel) ? Date.now() : 0),
+    `.editor-instance .monaco-editor .view-overlays .squiggly-${kind}`,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await seen.jsonValue()) - start;
+}
+
+const timings: Record<string, number> = {};
+
+describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openVsCode('web-worker', undefined, [], IN_WEB_WORKER);
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('opening a .emend file: its first diagnostic (activation time printed)', async () => {
+    timings['Emend, web worker extension host'] = await openToFirstDiagnostic(s, 'unclosed.emend', 'error');
+  });
+
+  test('it runs in the browser: the Node extension host never activated Emend, yet its diagnostics are drawn', () => {
+    // The first test saw Emend's squiggle; code-server's Node extension host logs every activation, and Emend's is
+    // not among them, so the extension ran in the other host VS Code has, the browser's web worker one.
+    const log = nodeHostLog(s);
+    assert.match(log, /Eager extensions activated/);
+    assert.doesNotMatch(log, /emend\.emend/);
+  });
+
+  test('the language is detected', async () => {
+    await until(s, 'the status bar to say Emend', async () => (await languageMode(s.page)) === 'Emend', {
+      seen: () => languageMode(s.page),
+    });
+  });
+
+  test('the unclosed deletion is in Problems, and its quick fix closes it', async () => {
+    await until(
+      s,
+      'a Problems row with the code unclosed-deletion',
+      async () => (await problemRows(s)).some((t) => t.includes('unclosed-deletion')),
+      { seen: async () => JSON.stringify(await problemRows(s)) },
+    );
+    const fix = await openQuickFix(s, '~~eliminate', /^Close the deletion/, '"Close the deletion…"');
+    await fix.click();
+    await until(
+      s,
+      'the line to end with the closing `~~`',
+      async () => (await editorLines(s.page))[0] === 'We must ~~eliminate the concerns you have expressed.~~',
+      { seen: async () => JSON.stringify(await editorLines(s.page)) },
+    );
+    await until(
+      s,
+      'the Problems row to go',
+      async () => !(await problemRows(s)).some((t) => t.includes('unclosed-deletion')),
+      { seen: async () => JSON.stringify(await problemRows(s)) },
+    );
+    await s.screenshot('web-worker-quick-fix');
+  });
+
+  test('a hover over a substitution gives both readings', async () => {
+    await s.page.keyboard.press('Control+P');
+    await s.page.locator('.quick-input-widget input').fill('marks.emend');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'marks.emend' }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    const text = await hoverOver(
+      s,
+      'relieve',
+      'a hover over the substitution naming both readings',
+      (t) => /eliminate/.test(t) && /relieve/.test(t),
+    );
+    assert.match(text, /draft\b[^\n]*\beliminate\b/i);
+    assert.match(text, /final\b[^\n]*\brelieve\b/i);
+    await s.screenshot('web-worker-hover');
+  });
+
+  test('the preview opens beside the editor in the diplomatic view', async () => {
+    await waitForText(s, 'relieve');
+    await runCommand(s, 'emend.openPreviewToSide');
+    const root = previewFrame(s.page).locator('#emend-preview');
+    await until(
+      s,
+      'the preview in the diplomatic view, showing the text',
+      async () =>
+        (await root.count()) > 0 &&
+        (await root.getAttribute('data-view')) === 'diplomatic' &&
+        /relieve/.test(await root.innerText()),
+      { seen: async () => ((await root.count()) ? await root.innerText() : 'no #emend-preview') },
+    );
+    await s.screenshot('web-worker-preview');
+  });
+
+  test('the witness named in the header is read through workspace.fs and compared', async () => {
+    await s.page.keyboard.press('Control+P');
+    await s.page.locator('.quick-input-widget input').fill('draft.emend');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.emend' }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    await waitForText(s, 'Gorbacheva');
+    await until(
+      s,
+      'a Problems row with the code witness-missed-deletion',
+      async () => (await problemRows(s)).some((t) => t.includes('witness-missed-deletion') && t.includes('give')),
+      { seen: async () => JSON.stringify(await problemRows(s)) },
+    );
+    await s.screenshot('web-worker-witness');
+  });
+});
+
+describe('the same, in the Node extension host, for the activation time', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openVsCode('node-host', undefined, [], { 'markdown.validate.enabled': true });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('opening a .emend file: its first diagnostic, and a Markdown file with a broken link', async () => {
+    timings['Emend, Node extension host'] = await openToFirstDiagnostic(s, 'unclosed.emend', 'error');
+    assert.match(nodeHostLog(s), /emend\.emend/);
+    writeFileSync(s.file('broken-link.md'), '# Notes\n\nSee [the letter](./no-such-letter.md).\n');
+    timings['Markdown (built in), Node extension host'] = await openToFirstDiagnostic(s, 'broken-link.md', 'warning');
+  });
+
+  after(() => {
+    console.log(
+      '\nActivation: from opening the file (Quick Open, Enter) to its first diagnostic drawn, one cold run each:',
+    );
+    for (const [what, ms] of Object.entries(timings)) console.log(`  ${what.padEnd(44)} ${String(ms).padStart(6)} ms`);
+  });
+});
