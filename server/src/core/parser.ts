@@ -738,20 +738,22 @@ class InlineParser {
     const outsideAfter = (isBlank(after) || isLineBreakCode(after)) && !this.gapAfter.has(node);
     const edits: TextEdit[] = [];
     // Trimmed, the text would touch the delimiters: a tilde or backslash there could join a tilde run or escape a
-    // closer (`~~\~ ~~` → `~~\~~~`), which only reading it again tells.
+    // closer (`~~\~ ~~` → `~~\~~~`), and a line break there changes which spaces a reading keeps at the line's start
+    // (`~~a\n ~~ b` reads `a\n b` as drafted, `~~a\n~~ b` reads `a\nb`): only reading it again tells.
     let touchy = false;
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
-      touchy = src.charCodeAt(k) === TILDE;
+      touchy = src.charCodeAt(k) === TILDE || isLineBreakCode(src.charCodeAt(k));
     }
     let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
       let k = inner1;
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
-      touchy ||= src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH;
+      touchy ||=
+        src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH || isLineBreakCode(src.charCodeAt(k - 1));
       // A reading that keeps the mark keeps these spaces and skips the ones outside (so as not to double them);
       // after the fix it has the ones outside. The same unless they differ (a tab for a space, two for one) or a
       // line break follows the mark (a reading keeps no space at a paragraph's end either way).
