@@ -753,7 +753,9 @@ class InlineParser {
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
       touchy ||=
-        src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH || isLineBreakCode(src.charCodeAt(k - 1));
+        src.charCodeAt(k - 1) === TILDE ||
+        src.charCodeAt(k - 1) === BACKSLASH ||
+        isLineBreakCode(src.charCodeAt(k - 1));
       // A reading that keeps the mark keeps these spaces and skips the ones outside (so as not to double them);
       // after the fix it has the ones outside. The same unless they differ (a tab for a space, two for one) or a
       // line break follows the mark (a reading keeps no space at a paragraph's end either way).
