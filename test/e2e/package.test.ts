@@ -44,13 +44,28 @@ describe('the packaged .vsix', { skip: skipUnlessReady() }, () => {
       .filter((e) => !e.endsWith('/'))
       .sort();
     assert.deepEqual(entries, expected);
-    // The sizes (printed, not asserted): the release bundles are minified.
-    const kb = (f: string) => `${(statSync(path.join(ROOT, f)).size / 1024).toFixed(0)} KB`;
+    // The sizes, printed. The web bundles are held to issue 20's goal (under 400 KB each, minified: 382 and 388 KB
+    // when this check was added); the others, and the .vsix, only to a ceiling an accidental doubling would break (a second
+    // copy of a library, an unminified bundle).
+    const size = (f: string) => statSync(path.join(ROOT, f)).size / 1024;
+    const ceilings: Record<string, number> = {
+      'emend.vsix': 700,
+      'dist/extension.js': 640,
+      'dist/server.js': 640,
+      'dist/web/extension.js': 400,
+      'dist/web/server.js': 400,
+      'media/facsimile.js': 200,
+    };
     console.log(
-      `package sizes: emend.vsix ${kb('emend.vsix')}; ` +
-        ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js']
-          .map((f) => `${f} ${kb(f)}`)
-          .join(', '),
+      `package sizes: ${Object.keys(ceilings)
+        .map((f) => `${f} ${size(f).toFixed(0)} KB`)
+        .join(', ')}`,
+    );
+    assert.deepEqual(
+      Object.entries(ceilings)
+        .filter(([f, max]) => size(f) >= max)
+        .map(([f, max]) => `${f}: ${size(f).toFixed(0)} KB, over ${max} KB`),
+      [],
     );
   });
 
