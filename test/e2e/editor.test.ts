@@ -172,6 +172,9 @@ describe('the editor commands in VS Code', { skip: skipUnlessReady() }, () => {
       .nth(1)
       .locator('.view-line', { hasText: 'We must relieve the concerns' });
     await line.first().click();
+    // The reading wraps long lines: the first End goes to the end of the screen line, the second to the end of the
+    // line itself.
+    await s.page.keyboard.press('End');
     await s.page.keyboard.press('End');
     await runFromPalette(s, 'Emend: Reveal in Transcription');
     // The end of the reading's third line is the end of the transcription's third line, marks and all.

@@ -2,11 +2,29 @@
 // on one of the President's own substitutions, and the preview beside it. Its screenshots are the README's.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
 import { hoverOver, languageMode, previewFrame, runCommand, until, waitForText } from './harness/ui';
 
 const LETTER = 'samples/reagan-1985-draft.emend';
+
+/** The 1-based number of the letter's first line holding `text`. */
+function lineOf(s: Session, text: string): number {
+  const lines = readFileSync(s.file('reagan-1985-draft.emend'), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(text));
+  assert.ok(i >= 0, `the letter has no line with ${JSON.stringify(text)}`);
+  return i + 1;
+}
+
+/** Moves the cursor to line `n` with Go to Line (Ctrl+G), which scrolls it into view. */
+async function goToLine(s: Session, n: number): Promise<void> {
+  await s.page.keyboard.press('Escape');
+  await s.page.keyboard.press('Control+G');
+  await s.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await s.page.keyboard.type(String(n));
+  await s.page.keyboard.press('Enter');
+}
 
 describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
   let s: Session;
@@ -39,6 +57,8 @@ describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
   });
 
   test('hovering "relieve" shows the sentence as drafted and as revised', async () => {
+    // The paragraph is below the first screen (the header comes first): bring it into view.
+    await goToLine(s, lineOf(s, '^{relieve}'));
     const text = await hoverOver(
       s,
       '^{relieve}',
@@ -53,11 +73,7 @@ describe('the sample letter in VS Code', { skip: skipUnlessReady() }, () => {
 
   test('the preview opens beside the letter, and each of its views shows the letter', async () => {
     // Bring the paragraphs with the most revisions into view first (Go to Line), so the preview follows them there.
-    await s.page.keyboard.press('Escape');
-    await s.page.keyboard.press('Control+G');
-    await s.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await s.page.keyboard.type('28');
-    await s.page.keyboard.press('Enter');
+    await goToLine(s, lineOf(s, '^{relieve}'));
     await waitForText(s, 'relieve');
     await runCommand(s, 'emend.openPreviewToSide');
     const root = previewFrame(s.page).locator('#emend-preview');

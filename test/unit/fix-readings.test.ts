@@ -116,6 +116,8 @@ const UNITS = [
   '~~a ~~b~~ c~~',
   '~~a ~~',
   '~~ b~~',
+  '~~\n ~~',
+  '^{ \n}',
 ];
 const HEADERS = ['', '---\ntitle: T\n---\n', '---\ntitel: T\ntitle: A\ntitle: A\n---\n', '---\ntitle: T\n'];
 const markup = fc

@@ -89,6 +89,18 @@ test('a space just inside a mark that doubles the space outside it', () => {
   assert.equal(fixed('a ~~  b  ~~ c'), 'a ~~b~~ c');
 });
 
+test('trimming spaces that follow a line break inside a mark says it changes the reading that keeps the mark', () => {
+  // A reading keeps the space inside (`a \n b` as drafted) and skips the one outside as a double; trimmed, the space
+  // outside follows the line break and is skipped too (`a \nb`): the fix changes the draft, so it is not applied on save.
+  const src = 'a ~~\n ~~ b';
+  const p = only(src);
+  assert.equal(p.code, 'space-inside-mark');
+  assert.deepEqual(p.fixes[0]!.changes, ['draft']);
+  assert.equal(reading(parse(src), 'draft').text, 'a \n b');
+  assert.equal(reading(parse(fixed(src)), 'draft').text, 'a \nb');
+  assert.deepEqual(only('a ~~b ~~ c').fixes[0]!.changes, []);
+});
+
 test('spaces inside a mark that do not double a space are fine', () => {
   assert.deepEqual(codes('~~les ~~mes'), []);
   assert.deepEqual(codes('durch~~ ~~aus'), []);

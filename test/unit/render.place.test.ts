@@ -38,9 +38,8 @@ for (const view of ['diplomatic', 'draft', 'final'] as const) {
       const analysis = analyze(src);
       const block = findView(view)!.blocks({ analysis, cache: new RenderCache() })[0]!;
       const shown = textContent(block.html.replace(/^<[^>]*>/, '').replace(/<\/[a-z]+>$/, ''));
-      const p = analysis.doc.paragraphs[0]!;
       for (let k = 0; k < shown.length; k++) {
-        const at = sourceOffsetInView(src, p, view as PlaceView, k);
+        const at = sourceOffsetInView(analysis.doc, 0, view as PlaceView, k);
         assert.equal(src[at], shown[k], `${view} of ${JSON.stringify(src)}, character ${k} (${shown[k]}) → ${at}`);
       }
     }
@@ -51,7 +50,7 @@ test('a place past the text, or in an empty reading, stays in the paragraph', ()
   const src = 'one\n\n~~gone~~\n\nthree';
   const analysis = analyze(src);
   const [, gone] = analysis.doc.paragraphs;
-  assert.equal(sourceOffsetInView(src, gone!, 'diplomatic', 99), gone!.end);
-  const inFinal = sourceOffsetInView(src, gone!, 'final', 3);
+  assert.equal(sourceOffsetInView(analysis.doc, 1, 'diplomatic', 99), gone!.end);
+  const inFinal = sourceOffsetInView(analysis.doc, 1, 'final', 3);
   assert.ok(inFinal >= gone!.start && inFinal <= gone!.end);
 });

@@ -95,8 +95,10 @@ export interface EmendDocument {
   paragraphs: Paragraph[];
   /** Problems found while parsing (syntax). Checks on readings and witnesses add their own. */
   problems: Problem[];
-  /** The parser's flat tree (syntax.ts), from which `paragraphs` is made; absent on documents assembled by hand. */
-  readonly syntax?: SyntaxTree;
+  /** The parser's flat tree (syntax.ts), from which `paragraphs` is made: what the readings and checks walk. */
+  readonly syntax: SyntaxTree;
+  /** The object `paragraphs` holds for node `i` of `syntax`. */
+  nodeObject(i: number): Inline;
 }
 
 export function mark(node: Inline): node is MarkNode {

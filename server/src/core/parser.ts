@@ -3,7 +3,7 @@
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { isBlankLineCode as isBlank, isLineBreakCode, lineBreakLength, LineBreakSearch } from './line-breaks';
 import { parseHeader } from './header';
-import type { EmendDocument, Fix, FixChanges, Header, Paragraph, Problem, TextEdit } from './model';
+import type { EmendDocument, Fix, FixChanges, Header, Inline, Paragraph, Problem, TextEdit } from './model';
 import { isClosingPunctuation, isOpeningPunctuation, reading } from './readings';
 import { BOTH, DRAFT, FINAL, KEEPS, makeFix } from './fixes';
 import { problem } from './problem';
@@ -738,20 +738,24 @@ class InlineParser {
     const outsideAfter = (isBlank(after) || isLineBreakCode(after)) && !this.gapAfter.has(node);
     const edits: TextEdit[] = [];
     // Trimmed, the text would touch the delimiters: a tilde or backslash there could join a tilde run or escape a
-    // closer (`~~\~ ~~` → `~~\~~~`), which only reading it again tells.
+    // closer (`~~\~ ~~` → `~~\~~~`), and a line break there changes which spaces a reading keeps at the line's start
+    // (`~~a\n ~~ b` reads `a\n b` as drafted, `~~a\n~~ b` reads `a\nb`): only reading it again tells.
     let touchy = false;
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
-      touchy = src.charCodeAt(k) === TILDE;
+      touchy = src.charCodeAt(k) === TILDE || isLineBreakCode(src.charCodeAt(k));
     }
     let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
       let k = inner1;
       while (isBlank(src.charCodeAt(k - 1))) k--;
       edits.push({ start: k, end: inner1, newText: '' });
-      touchy ||= src.charCodeAt(k - 1) === TILDE || src.charCodeAt(k - 1) === BACKSLASH;
+      touchy ||=
+        src.charCodeAt(k - 1) === TILDE ||
+        src.charCodeAt(k - 1) === BACKSLASH ||
+        isLineBreakCode(src.charCodeAt(k - 1));
       // A reading that keeps the mark keeps these spaces and skips the ones outside (so as not to double them);
       // after the fix it has the ones outside. The same unless they differ (a tab for a space, two for one) or a
       // line break follows the mark (a reading keeps no space at a paragraph's end either way).
@@ -891,15 +895,13 @@ function parsedDocument(
   problems: Problem[],
   syntax: SyntaxTree,
 ): ParsedDocument {
-  let paragraphs: Paragraph[] | undefined;
+  let objects: { paragraphs: Paragraph[]; nodes: Inline[] } | undefined;
+  const made = () => (objects ??= paragraphObjects(syntax));
   const doc = { source, header, bodyStart, problems } as ParsedDocument;
   // Own properties, so that a copy of the document (`{ ...doc }`) still has its paragraphs.
-  Object.defineProperty(doc, 'paragraphs', {
-    enumerable: true,
-    configurable: true,
-    get: () => (paragraphs ??= paragraphObjects(syntax)),
-  });
+  Object.defineProperty(doc, 'paragraphs', { enumerable: true, configurable: true, get: () => made().paragraphs });
   Object.defineProperty(doc, 'syntax', { enumerable: false, value: syntax });
+  Object.defineProperty(doc, 'nodeObject', { enumerable: false, value: (i: number) => made().nodes[i]! });
   return doc;
 }
 

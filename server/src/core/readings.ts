@@ -4,7 +4,7 @@
 //   diplomatic: everything, deletions in ⟦…⟧ and insertions in ⸌…⸍ (plain-text view of the page).
 // Where a mark is dropped, the spaces either side are joined so the reading gains no doubled space and
 // no space before punctuation that the transcription did not have (docs/markup.md, "Readings").
-import type { EmendDocument, Inline, MarkNode } from './model';
+import type { EmendDocument } from './model';
 import { CR, isLineBreakCode, LF, lineBreakLength } from './line-breaks';
 import { Segments, SourceMap } from './source-map';
 import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
@@ -353,9 +353,8 @@ class Builder {
   }
 }
 
-// Two walks feed the builder the same way: over the parser's flat tree (a parsed document) and over the object
-// tree (a document assembled from paragraphs, as the renderers do). Whether a mark is kept, dropped or bracketed
-// is decided once, in `treatment`.
+// One walk over the parser's flat tree feeds the builder. Whether a mark is kept, dropped or bracketed is decided in
+// `treatment`.
 
 type Treatment = 'contents' | 'keep' | 'drop' | 'brackets';
 
@@ -363,51 +362,6 @@ function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
   if (mark === 'hand') return kind === 'diplomatic' ? 'contents' : 'keep';
   if (kind === 'diplomatic') return 'brackets';
   return (mark === 'del' ? kind === 'draft' : kind === 'final') ? 'keep' : 'drop';
-}
-
-function walk(nodes: Inline[], kind: ReadingKind, b: Builder): void {
-  for (const node of nodes) {
-    switch (node.kind) {
-      case 'text':
-        b.text(node.start, node.end);
-        break;
-      case 'escape':
-        b.symbol(node.char, node.start + 1);
-        break;
-      case 'subst':
-        markNode(node.first, kind, b);
-        if (kind === 'diplomatic') b.text(node.first.end, node.second.start);
-        else b.drop();
-        markNode(node.second, kind, b);
-        break;
-      default:
-        markNode(node, kind, b);
-    }
-  }
-}
-
-function markNode(node: MarkNode, kind: ReadingKind, b: Builder): void {
-  switch (treatment(node.kind, kind)) {
-    case 'contents':
-      walk(node.children, kind, b);
-      return;
-    case 'brackets': {
-      const [open, close] = DIPLOMATIC_BRACKETS[node.kind as 'del' | 'add'];
-      b.symbol(open, node.open.start);
-      walk(node.children, kind, b);
-      if (node.close) b.symbol(close, node.close.start);
-      else b.symbol(close, node.end, 0);
-      return;
-    }
-    case 'keep':
-      b.edge();
-      walk(node.children, kind, b);
-      b.edge();
-      return;
-    case 'drop':
-      b.drop();
-      return;
-  }
 }
 
 const MARK_NAMES = { [DEL]: 'del', [ADD]: 'add', [HAND]: 'hand' } as Record<number, 'del' | 'add' | 'hand'>;
@@ -464,21 +418,31 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
 /** One reading of a parsed document. Linear in the document's size. `chunkTarget`: see CHUNK_TARGET (the tests
  *  make chunks of every paragraph to check that nothing depends on where chunks end). */
 export function reading(doc: EmendDocument, kind: ReadingKind, chunkTarget = CHUNK_TARGET): Reading {
-  const t = doc.syntax;
+  return build(doc.syntax, kind, 0, doc.syntax.paragraphs.length, chunkTarget);
+}
+
+/** The reading of paragraph `index` alone, as the preview shows each paragraph: its offsets are the reading's own
+ *  (from 0), its map leads into the whole source. */
+export function paragraphReading(doc: EmendDocument, index: number, kind: ReadingKind): Reading {
+  return build(doc.syntax, kind, index, index + 1, CHUNK_TARGET);
+}
+
+/** The reading of paragraphs [from, to) of the flat tree `t`. */
+function build(t: SyntaxTree, kind: ReadingKind, from: number, to: number, chunkTarget: number): Reading {
   // About one segment for every two nodes (a reading keeps runs of text whole and joins those a drop did not split).
-  const b = new Builder(doc.source, t ? (t.count >> 1) + 16 : 16, chunkTarget);
-  const objects = t ? null : doc.paragraphs;
-  const count = t ? t.paragraphs.length : objects!.length;
-  const startOf = (k: number): number => (t ? t.start(t.paragraphs[k]!) : objects![k]!.start);
-  const endOf = (k: number): number => (t ? t.end(t.paragraphs[k]!) : objects![k]!.end);
+  const nodes = to - from === t.paragraphs.length ? t.count : 0;
+  const b = new Builder(t.source, (nodes >> 1) + 16, chunkTarget);
   const paragraphs: ReadingParagraph[] = [];
   let previous = -1;
-  for (let index = 0; index < count; index++) {
+  for (let index = from; index < to; index++) {
     // The separator is written only once this paragraph yields text: a paragraph the reading empties
     // (a struck stamp, say) disappears with its blank lines.
-    b.startParagraph(previous >= 0 ? endOf(previous) : -1, previous >= 0 ? startOf(previous + 1) : -1);
-    if (t) walkSyntax(t, t.first(t.paragraphs[index]!), kind, b);
-    else walk(objects![index]!.children, kind, b);
+    const p = t.paragraphs[index]!;
+    b.startParagraph(
+      previous >= 0 ? t.end(t.paragraphs[previous]!) : -1,
+      previous >= 0 ? t.start(t.paragraphs[previous + 1]!) : -1,
+    );
+    walkSyntax(t, t.first(p), kind, b);
     b.endParagraph();
     const start = b.paragraphStart;
     if (start < 0) continue;

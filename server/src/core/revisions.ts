@@ -2,6 +2,7 @@
 // that says what happened, in order, for nested marks: `Substitution: eliminate → relieve`, `Deletion: worrisome`,
 // `Insertion, later struck: and test`. Used by hovers, the revision list, the status bar and the preview.
 import type { EmendDocument, Inline, MarkNode, Span, SubstNode } from './model';
+import { ADD, DEL, forEachRevision } from './syntax';
 
 export type RevisionKind = 'del' | 'add' | 'subst' | 'hand';
 
@@ -22,15 +23,21 @@ type Ancestor = MarkNode['kind'] | null;
 
 /** Every revision in document order (an enclosing revision before those inside it). Linear in the document. */
 export function revisions(doc: EmendDocument): Revision[] {
+  return paragraphRevisions(doc, 0, doc.paragraphs.length);
+}
+
+/** The revisions of paragraphs [from, to) (the preview's, one paragraph at a time), found by forEachRevision. */
+export function paragraphRevisions(doc: EmendDocument, from: number, to: number): Revision[] {
   const out: Revision[] = [];
-  const visit = (nodes: Inline[], depth: number, ancestor: Ancestor): void => {
-    for (const node of nodes) {
-      if (node.kind === 'text' || node.kind === 'escape') continue;
-      out.push(describe(doc.source, node, depth, ancestor));
-      for (const [children, kind] of innerLists(node)) visit(children, depth + 1, kind);
-    }
-  };
-  for (const p of doc.paragraphs) visit(p.children, 0, null);
+  forEachRevision(
+    doc.syntax,
+    (n, { depth, holder }) => {
+      const ancestor: Ancestor = holder < 0 ? null : holder === DEL ? 'del' : holder === ADD ? 'add' : 'hand';
+      out.push(describe(doc.source, doc.nodeObject(n) as MarkNode | SubstNode, depth, ancestor));
+    },
+    from,
+    to,
+  );
   return out;
 }
 

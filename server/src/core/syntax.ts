@@ -161,27 +161,42 @@ export function closerOfNode(t: SyntaxTree, i: number): string {
   }
 }
 
+/** Where forEachRevision finds a revision. */
+export interface RevisionPlace {
+  /** How many revisions enclose it: 0 in running text. */
+  depth: number;
+  /** The kind of mark whose text holds it (DEL, ADD or HAND; for a substitution's text, the half holding it), or -1
+   *  in running text. */
+  holder: number;
+  /** No deletion holds it, so it is in the final reading unless it is a deletion itself. */
+  final: boolean;
+}
+
 /**
- * Calls `fn` for every revision at any depth, in document order, an enclosing revision before those inside it:
- * each mark, and each substitution once (its two marks are not revisions of their own, but what they hold is
- * visited). `top`: the revision stands in running text, inside no other; `final`: no deletion holds it, so it is
- * in the final reading unless it is a deletion itself.
+ * Calls `fn` for every revision at any depth of paragraphs [from, to), in document order, an enclosing revision
+ * before those inside it: each mark, and each substitution once (its two marks are not revisions of their own, but
+ * what they hold is visited). The one walk of revisions: the checks, the counts and the revision list use it.
  */
-export function forEachRevision(t: SyntaxTree, fn: (node: number, top: boolean, final: boolean) => void): void {
-  const visit = (first: number, top: boolean, final: boolean): void => {
+export function forEachRevision(
+  t: SyntaxTree,
+  fn: (node: number, place: RevisionPlace) => void,
+  from = 0,
+  to = t.paragraphs.length,
+): void {
+  const visit = (first: number, depth: number, holder: number, final: boolean): void => {
     for (let n = first; n >= 0; n = t.next(n)) {
       const k = t.kind(n);
       if (k === TEXT || k === ESCAPE) continue;
-      fn(n, top, final);
+      fn(n, { depth, holder, final });
       if (k === SUBST) {
         const a = t.first(n),
           b = t.next(a);
-        visit(t.first(a), false, final && t.kind(a) === ADD);
-        visit(t.first(b), false, final && t.kind(b) === ADD);
+        visit(t.first(a), depth + 1, t.kind(a), final && t.kind(a) === ADD);
+        visit(t.first(b), depth + 1, t.kind(b), final && t.kind(b) === ADD);
       } else {
-        visit(t.first(n), false, final && k !== DEL);
+        visit(t.first(n), depth + 1, k, final && k !== DEL);
       }
     }
   };
-  for (const p of t.paragraphs) visit(t.first(p), true, true);
+  for (let p = from; p < to; p++) visit(t.first(t.paragraphs[p]!), 0, -1, true);
 }

@@ -3,42 +3,54 @@
 import type { Inline, MarkNode, Paragraph } from './model';
 import { ADD, DEL, delimiterOf, ESCAPE, SUBST, type SyntaxTree, TEXT } from './syntax';
 
-export function paragraphObjects(t: SyntaxTree): Paragraph[] {
-  return t.paragraphs.map((p) => ({ start: t.start(p), end: t.end(p), children: inlineObjects(t, t.first(p)) }));
+/** The paragraphs' objects, and the object made for each flat node (indexed by node; a substitution's marks too). */
+export function paragraphObjects(t: SyntaxTree): { paragraphs: Paragraph[]; nodes: Inline[] } {
+  const nodes: Inline[] = new Array<Inline>(t.count);
+  const paragraphs = t.paragraphs.map((p) => ({
+    start: t.start(p),
+    end: t.end(p),
+    children: inlineObjects(t, t.first(p), nodes),
+  }));
+  return { paragraphs, nodes };
 }
 
-/** The nodes of a sibling list, from `first` on. */
-export function inlineObjects(t: SyntaxTree, first: number): Inline[] {
+/** The nodes of a sibling list, from `first` on; each object is also put in `nodes` at its node's index. */
+function inlineObjects(t: SyntaxTree, first: number, nodes: Inline[]): Inline[] {
   const out: Inline[] = [];
-  for (let i = first; i >= 0; i = t.next(i)) out.push(inlineObject(t, i));
+  for (let i = first; i >= 0; i = t.next(i)) out.push(inlineObject(t, i, nodes));
   return out;
 }
 
-export function inlineObject(t: SyntaxTree, i: number): Inline {
+function inlineObject(t: SyntaxTree, i: number, nodes: Inline[]): Inline {
   const kind = t.kind(i);
   const start = t.start(i),
     end = t.end(i);
-  if (kind === TEXT) return { kind: 'text', start, end };
-  if (kind === ESCAPE) return { kind: 'escape', start, end, char: t.source[start + 1]! };
-  if (kind === SUBST) {
+  let node: Inline;
+  if (kind === TEXT) node = { kind: 'text', start, end };
+  else if (kind === ESCAPE) node = { kind: 'escape', start, end, char: t.source[start + 1]! };
+  else if (kind === SUBST) {
     const a = t.first(i);
-    return { kind: 'subst', start, end, first: markObject(t, a), second: markObject(t, t.next(a)) };
-  }
-  return markObject(t, i);
+    node = { kind: 'subst', start, end, first: markObject(t, a, nodes), second: markObject(t, t.next(a), nodes) };
+  } else return markObject(t, i, nodes);
+  nodes[i] = node;
+  return node;
 }
 
-export function markObject(t: SyntaxTree, i: number): MarkNode {
+/** Mark i's object (with its contents'); `nodes` collects them by index. */
+export function markObject(t: SyntaxTree, i: number, nodes: Inline[] = []): MarkNode {
   const kind = t.kind(i);
   const start = t.start(i),
     end = t.end(i),
     closeStart = t.closeStart(i);
-  return {
+  const mark: MarkNode = {
     kind: kind === DEL ? 'del' : kind === ADD ? 'add' : 'hand',
     delimiter: delimiterOf(t, i),
     start,
     end,
     open: { start, end: t.openEnd(i) },
     close: closeStart < 0 ? null : { start: closeStart, end },
-    children: inlineObjects(t, t.first(i)),
+    children: inlineObjects(t, t.first(i), nodes),
   };
+  nodes[i] = mark;
+  return mark;
 }

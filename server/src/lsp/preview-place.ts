@@ -22,11 +22,14 @@ export const previewPlace: Feature = {
         (textOffset as number) < 0
       )
         return invalid('Expected `line` and `textOffset` to be integers of 0 or more.');
-      const p = analysis.doc.paragraphs.find((q) => analysis.lines.positionAt(q.start).line === line);
+      const index = analysis.doc.paragraphs.findIndex((q) => analysis.lines.positionAt(q.start).line === line);
       const result: PreviewPlaceResult = {
-        position: p
-          ? analysis.lines.positionAt(sourceOffsetInView(analysis.source, p, view as PlaceView, textOffset as number))
-          : null,
+        position:
+          index >= 0
+            ? analysis.lines.positionAt(
+                sourceOffsetInView(analysis.doc, index, view as PlaceView, textOffset as number),
+              )
+            : null,
       };
       return result;
     });

@@ -14,8 +14,8 @@ export interface RevisionIndex {
 
 export function indexRevisions(t: SyntaxTree): RevisionIndex {
   const index: RevisionIndex = { groups: [], substitutions: [], finalInsertions: [] };
-  forEachRevision(t, (n, top, final) => {
-    if (top) index.groups.push(n);
+  forEachRevision(t, (n, { depth, final }) => {
+    if (depth === 0) index.groups.push(n);
     const k = t.kind(n);
     if (k === SUBST) {
       const a = t.first(n),

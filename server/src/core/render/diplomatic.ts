@@ -1,6 +1,6 @@
 // The diplomatic view: the page as written, every mark visible. Deletions struck through (<del>), insertions raised
 // with a caret (<ins>), other hands in their own face, substitutions grouped; each revision titled with its summary.
-import type { Inline, MarkNode, Paragraph } from '../model';
+import type { EmendDocument, Inline, MarkNode } from '../model';
 import { attr, escapeHtml } from './html';
 import { paragraphSummaries, type Summaries } from './summaries';
 
@@ -12,9 +12,9 @@ const UNCLOSED = {
   hand: 'This other hand is never closed.',
 } as const;
 
-/** Inner HTML of one paragraph in the diplomatic view. */
-export function diplomaticParagraph(source: string, p: Paragraph): string {
-  return inlines(source, p.children, paragraphSummaries(source, p));
+/** Inner HTML of paragraph `index` of `doc` in the diplomatic view. */
+export function diplomaticParagraph(doc: EmendDocument, index: number): string {
+  return inlines(doc.source, doc.paragraphs[index]!.children, paragraphSummaries(doc, index));
 }
 
 function inlines(src: string, nodes: Inline[], summaries: Summaries): string {

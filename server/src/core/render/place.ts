@@ -3,21 +3,22 @@
 // click in the preview puts the cursor on the word clicked, not at the paragraph's start. It follows the renderers:
 // the diplomatic view shows every character of the source except the marks' delimiters (carets are CSS, not text);
 // the reading views show the paragraph's reading, whose source map leads back.
-import type { Inline, Paragraph } from '../model';
-import { reading } from '../readings';
-import { paragraphDocument } from './summaries';
+import type { EmendDocument, Inline } from '../model';
+import { paragraphReading } from '../readings';
 
 export type PlaceView = 'diplomatic' | 'draft' | 'final';
 export const PLACE_VIEWS: readonly PlaceView[] = ['diplomatic', 'draft', 'final'];
 
-/** The source offset shown `textOffset` characters into the paragraph `p` in `view` (clamped to the paragraph). */
-export function sourceOffsetInView(source: string, p: Paragraph, view: PlaceView, textOffset: number): number {
+/** The source offset shown `textOffset` characters into paragraph `index` of `doc` in `view` (clamped to the
+ *  paragraph). */
+export function sourceOffsetInView(doc: EmendDocument, index: number, view: PlaceView, textOffset: number): number {
+  const p = doc.paragraphs[index]!;
   const k = Math.max(0, Math.floor(textOffset));
   if (view === 'diplomatic') {
     const found = walk(p.children, k);
     return typeof found === 'number' ? found : p.end;
   }
-  const r = reading(paragraphDocument(source, p), view);
+  const r = paragraphReading(doc, index, view);
   return Math.min(p.end, Math.max(p.start, r.map.toSource(Math.min(k, r.text.length))));
 }
 

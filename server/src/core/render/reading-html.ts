@@ -1,10 +1,10 @@
 // The reading views (draft, final, and each column of side by side): the core's reading of one paragraph, escaped,
 // with the parts that came from a mark wrapped so they can be styled (other hands) or highlighted (changed words).
-import type { Inline, MarkNode, Paragraph } from '../model';
-import { reading, type Reading } from '../readings';
+import type { EmendDocument, Inline, MarkNode } from '../model';
+import { paragraphReading, type Reading } from '../readings';
 import { decorate, type Decoration } from './decorate';
 import { attr } from './html';
-import { paragraphDocument, paragraphSummaries, type Summaries } from './summaries';
+import { paragraphSummaries, type Summaries } from './summaries';
 
 export type ReadingView = 'draft' | 'final';
 
@@ -15,21 +15,21 @@ export interface ReadingParagraphHtml {
 }
 
 /**
- * One paragraph in one reading. With `highlightChanges`, the text that the revision changed is marked: in the
+ * Paragraph `index` of `doc` in one reading. With `highlightChanges`, the text that the revision changed is marked: in the
  * draft what was later struck, in the final what was added (each titled with its revision's summary).
  */
 export function readingParagraph(
-  source: string,
-  p: Paragraph,
+  doc: EmendDocument,
+  index: number,
   kind: ReadingView,
   highlightChanges: boolean,
   known?: Summaries,
 ): ReadingParagraphHtml {
-  const r = reading(paragraphDocument(source, p), kind);
+  const r = paragraphReading(doc, index, kind);
   if (r.text.length === 0) return { html: '', empty: true };
   const decorations: Decoration[] = [];
-  const summaries = highlightChanges ? (known ?? paragraphSummaries(source, p)) : new Map();
-  collect(p.children, kind, highlightChanges, summaries, r, decorations);
+  const summaries = highlightChanges ? (known ?? paragraphSummaries(doc, index)) : new Map();
+  collect(doc.paragraphs[index]!.children, kind, highlightChanges, summaries, r, decorations);
   return { html: decorate(r.text, decorations), empty: false };
 }
 

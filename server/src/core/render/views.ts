@@ -1,7 +1,7 @@
 // The views of the preview and of HTML export. Adding a view is one renderer function and one entry in VIEWS;
 // the preview's view switcher, the `emend/render` request, the CLI and export all read this list.
 import type { Analysis } from '../analysis';
-import type { Paragraph } from '../model';
+import type { EmendDocument } from '../model';
 import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
 import { attr } from './html';
@@ -42,21 +42,21 @@ export const VIEWS: readonly PreviewView[] = [
     label: 'Diplomatic',
     description:
       'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
-    blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (src, p) => diplomaticParagraph(src, p)),
+    blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (doc, k) => diplomaticParagraph(doc, k)),
   },
   {
     id: 'final',
     label: 'Final',
     description: 'The text as revised: deletions dropped, insertions kept.',
     blocks: (input) =>
-      paragraphBlocks(input, 'final', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'final', false).html),
+      paragraphBlocks(input, 'final', 'p', 'emend-p', (doc, k) => readingParagraph(doc, k, 'final', false).html),
   },
   {
     id: 'draft',
     label: 'Draft',
     description: 'The text as first written: deletions kept, insertions dropped.',
     blocks: (input) =>
-      paragraphBlocks(input, 'draft', 'p', 'emend-p', (src, p) => readingParagraph(src, p, 'draft', false).html),
+      paragraphBlocks(input, 'draft', 'p', 'emend-p', (doc, k) => readingParagraph(doc, k, 'draft', false).html),
   },
   {
     id: 'side-by-side',
@@ -100,10 +100,10 @@ const SIDE_BY_SIDE_HEADING: RenderedBlock = {
     '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
 };
 
-function sideBySideRow(src: string, p: Paragraph): string {
-  const summaries = paragraphSummaries(src, p);
-  const draft = readingParagraph(src, p, 'draft', true, summaries);
-  const final = readingParagraph(src, p, 'final', true, summaries);
+function sideBySideRow(doc: EmendDocument, index: number): string {
+  const summaries = paragraphSummaries(doc, index);
+  const draft = readingParagraph(doc, index, 'draft', true, summaries);
+  const final = readingParagraph(doc, index, 'final', true, summaries);
   const cell = (which: 'draft' | 'final', r: { html: string; empty: boolean }) =>
     `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>` +
     (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) +
@@ -120,14 +120,14 @@ export function paragraphBlocks(
   view: string,
   tag: string,
   cls: string,
-  inner: (source: string, p: Paragraph) => string,
+  inner: (doc: EmendDocument, index: number) => string,
 ): RenderedBlock[] {
   const { analysis, cache } = input;
   const src = analysis.source;
   const lines = analysis.lines;
   const out: RenderedBlock[] = [];
-  for (const p of analysis.doc.paragraphs) {
-    const { key, html } = cache.get(view, src.slice(p.start, p.end), () => inner(src, p));
+  for (const [index, p] of analysis.doc.paragraphs.entries()) {
+    const { key, html } = cache.get(view, src.slice(p.start, p.end), () => inner(analysis.doc, index));
     if (html === '') continue;
     const line = lines.positionAt(p.start).line;
     const endLine = lines.positionAt(p.end).line;
