@@ -8,7 +8,7 @@ import { registerPreview } from './preview/index';
 import { markdownApi, type EmendApi } from './markdown/markdown-api';
 import { compareWithWitness } from './collate/compare-with-witness';
 import { syncWitnesses } from './collate/witness-sync';
-import { registerServerCommands } from './server/server-commands';
+import { registerServerCommands, registerWorkspaceTrust } from './server/server-commands';
 import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
@@ -23,6 +23,7 @@ import { registerFacsimile } from './facsimile/facsimile-manager';
 /** Parts of the extension that register commands and views once the client exists. One line each. */
 const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => void> = [
   registerServerCommands,
+  registerWorkspaceTrust,
   registerFileAccess,
   registerMarkCommands,
   registerRevisionCommands,
@@ -40,7 +41,7 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
 
 /** The language client's options, the same wherever the server runs. */
 export function clientOptions(context: ExtensionContext): LanguageClientOptions {
-  return { documentSelector: [{ language: 'emend' }], initializationOptions: initializationOptions(context) };
+  return { documentSelector: [{ language: 'emend' }], initializationOptions: () => initializationOptions(context) };
 }
 
 let client: BaseLanguageClient | undefined;

@@ -302,6 +302,11 @@ export interface InitializationOptions {
   fileAccess?: boolean;
   /** The URI of the extension's docs folder, where diagnostics link to (the server's own guess otherwise). */
   documentation?: string;
+  /**
+   * Restricted Mode (an untrusted workspace): the workspace's folders (URIs). The server then reads no file outside
+   * them and fetches nothing from the web (host/restricted-files.ts). Absent: no limit.
+   */
+  restrictedTo?: string[];
 }
 
 /** What is at a URI, or null when nothing is. */

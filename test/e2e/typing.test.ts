@@ -46,8 +46,10 @@ const CASES = [
   String.raw`\~\~ \^\{ \{ \} \< \> \\ \*`,
   String.raw`a \^{b}`,
   '~~one\ntwo~~ three',
-  // Not '^{one\ntwo}': VS Code forgets the closer it added once Enter is pressed, so a `}` typed on the next line is
-  // a second one (docs/markup.md says so).
+  // VS Code forgets the closer it added once Enter is pressed; Emend's default `editor.autoClosingOvertype: always`
+  // still steps over it.
+  '^{one\ntwo} three',
+  '^<one\ntwo> three',
   '*one\ntwo* three',
 ];
 

@@ -2,16 +2,18 @@
 // extension there (the user setting `remote.extensionKind` set to `["web"]` for emend.emend makes VS Code pick the
 // manifest's `browser` entry, dist/web/extension.js, and run it in the browser's extension host worker; the
 // language server then runs in a web worker of its own). The group checks that it really runs there, then what a
-// user sees: the language, a diagnostic and its quick fix, a hover, the preview and a witness comparison. Last,
+// user sees: the language, a diagnostic and its quick fix, a hover, the preview, a witness comparison, the facsimile
+// with its word links and TEI export (the file written through the editor's file system). Last,
 // the time from opening a .emend file to its first diagnostic, in the web worker and in the Node extension host
 // (and VS Code's own Markdown language features beside them), printed, never asserted.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnlessReady } from './harness/prerequisites';
 import { openVsCode, type Session } from './harness/session';
 import {
+  clickText,
   editorLines,
   hoverOver,
   languageMode,
@@ -19,6 +21,7 @@ import {
   previewFrame,
   problemRows,
   runCommand,
+  runFromPalette,
   until,
   waitForText,
 } from './harness/ui';
@@ -27,6 +30,9 @@ declare const document: any;
 
 /** Runs Emend in the web worker extension host instead of code-server's Node one. */
 export const IN_WEB_WORKER = { 'remote.extensionKind': { 'emend.emend': ['web'] } };
+
+/** The Kant page and its scan and layout (samples/kant-1784), for the facsimile. */
+const KANT = ['kant-1784-p484.emend', 'page.jpg', 'ocr-tesseract.page.xml'].map((f) => `samples/kant-1784/${f}`);
 
 /** code-server's own (Node) extension host log of a session. */
 function nodeHostLog(s: Session): string {
@@ -67,7 +73,7 @@ const timings: Record<string, number> = {};
 describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, () => {
   let s: Session;
   before(async () => {
-    s = await openVsCode('web-worker', undefined, [], IN_WEB_WORKER);
+    s = await openVsCode('web-worker', undefined, KANT, IN_WEB_WORKER);
   });
   after(async () => {
     await s?.close();
@@ -160,6 +166,50 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
       { seen: async () => JSON.stringify(await problemRows(s)) },
     );
     await s.screenshot('web-worker-witness');
+  });
+
+  test('Export as TEI… writes the TEI file through the editor', async () => {
+    await runFromPalette(s, 'Emend: Export as TEI…');
+    const input = s.page.locator('.quick-input-widget input');
+    await until(
+      s,
+      'the save dialog to propose draft.xml',
+      async () => (await input.isVisible()) && (await input.inputValue()).endsWith('draft.xml'),
+      { seen: async () => input.inputValue().catch(() => '(no dialog)') },
+    );
+    await s.page.keyboard.press('Enter');
+    const target = s.file('witness/draft.xml');
+    await until(s, `${target} to be written`, async () => existsSync(target));
+    const xml = readFileSync(target, 'utf8');
+    assert.match(xml, /<TEI xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0"/);
+    assert.match(xml, /<add\b[^>]*>convey<\/add>/);
+  });
+
+  test('the facsimile shows the scan, and the cursor in a word outlines it', async () => {
+    await s.page.keyboard.press('Escape');
+    await s.page.keyboard.press('Control+P');
+    await s.page.locator('.quick-input-widget input').fill('kant-1784-p484.emend');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'kant-1784-p484.emend' }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    await clickText(s, 'gewiegelt worden');
+    await runFromPalette(s, 'Emend: Open Facsimile to the Side');
+    const stage = () => previewFrame(s.page).locator('#emend-facsimile-stage');
+    const attr = async (name: string) => ((await stage().count()) ? await stage().getAttribute(name) : null);
+    await until(s, 'the facsimile to draw the page', async () => (await attr('aria-busy')) === 'false', {
+      timeout: 60_000,
+      seen: async () => `aria-busy ${await attr('aria-busy')}, label ${await attr('aria-label')}`,
+    });
+    assert.match((await attr('aria-label')) ?? '', /page\.jpg, 1457 × 2084 pixels/);
+    const source = readFileSync(s.file('kant-1784-p484.emend'), 'utf8');
+    await clickText(s, 'Vorurtheile');
+    const start = source.indexOf('Vorurtheile');
+    await until(
+      s,
+      'the outline on "Vorurtheile"',
+      async () => (await attr('data-highlight'))?.startsWith(`${start},`),
+      { seen: async () => `data-highlight ${await attr('data-highlight')}` },
+    );
+    await s.screenshot('web-worker-facsimile');
   });
 });
 

@@ -85,3 +85,11 @@ test('a selection is wrapped by typing ~ or *, and by nothing else', () => {
     ['*', '*'],
   ]);
 });
+
+test('a closer is stepped over even after VS Code forgot adding it (Enter inside ^{…}): overtype is always on', () => {
+  // With the default `auto`, VS Code steps over only a closer it still tracks as its own, and Enter ends the tracking.
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configurationDefaults: Record<string, Record<string, unknown>> };
+  };
+  assert.equal(manifest.contributes.configurationDefaults['[emend]']!['editor.autoClosingOvertype'], 'always');
+});

@@ -12,9 +12,18 @@ import {
   type InitializationOptions,
 } from '../../../server/src/protocol';
 
-/** What the client tells the server in `initialize`: it answers file requests, and where the docs are. */
+/**
+ * What the client tells the server in `initialize`: it answers file requests, where the docs are, and, in an
+ * untrusted workspace (Restricted Mode), the workspace's folders, outside which the server reads nothing. Asked at
+ * every start, so a restart after the user trusts the workspace (server-commands.ts) lifts the limit.
+ */
 export function initializationOptions(context: ExtensionContext): InitializationOptions {
-  return { fileAccess: true, documentation: Uri.joinPath(context.extensionUri, 'docs').toString() };
+  const options: InitializationOptions = {
+    fileAccess: true,
+    documentation: Uri.joinPath(context.extensionUri, 'docs').toString(),
+  };
+  if (!workspace.isTrusted) options.restrictedTo = (workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+  return options;
 }
 
 /** Error code of a failed file request (JSON-RPC leaves -32099..-32000 to servers; these are a client's answers). */

@@ -1,5 +1,5 @@
-// Emend: Restart Language Server and Emend: Show Output.
-import { commands, window, type ExtensionContext } from 'vscode';
+// Emend: Restart Language Server and Emend: Show Output; and the restart when the user trusts the workspace.
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 
 /** Stops and starts the server. The Node client's own restart also waits for a debugged server's port to be
@@ -28,5 +28,26 @@ export function registerServerCommands(context: ExtensionContext, client: BaseLa
       }
     }),
     commands.registerCommand('emend.showOutput', () => client.outputChannel.show(true)),
+  );
+}
+
+/**
+ * In Restricted Mode the server reads no file outside the workspace's folders (file-access.ts tells it which, at
+ * start). Trusting the workspace, or changing its folders meanwhile, restarts the server with the new limit, so
+ * witnesses and facsimiles outside the workspace appear without reopening anything.
+ */
+export function registerWorkspaceTrust(context: ExtensionContext, client: BaseLanguageClient): void {
+  const restartIfRunning = (): void => {
+    if (client.state === State.Running) {
+      restart(client).catch((e: unknown) =>
+        client.error('Emend: the language server could not be restarted with the new workspace trust', e),
+      );
+    }
+  };
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(restartIfRunning),
+    workspace.onDidChangeWorkspaceFolders(() => {
+      if (!workspace.isTrusted) restartIfRunning();
+    }),
   );
 }

@@ -37,6 +37,11 @@ export interface ServerContext {
   typing: Typing;
   /** Each document's problems; refreshing them when settings or a witness change. */
   diagnostics: Diagnostics;
+  /**
+   * Restricted Mode (an untrusted workspace): the workspace folders outside which `host` reads nothing; nothing is
+   * fetched from the web either. Null in a trusted workspace.
+   */
+  restrictedTo(): readonly string[] | null;
 }
 
 /** A feature: registers its handlers and capabilities. */
@@ -57,8 +62,15 @@ export interface ContextControl {
   initialized(): void;
 }
 
-/** Creates the context: every service, wired to the others explicitly. `files` reads what the server reads. */
-export function createServerContext(connection: Connection, files: Files): ContextControl {
+/**
+ * Creates the context: every service, wired to the others explicitly. `files` reads what the server reads (already
+ * limited to `restrictedTo`'s folders, if any).
+ */
+export function createServerContext(
+  connection: Connection,
+  files: Files,
+  restrictedTo: () => readonly string[] | null = () => null,
+): ContextControl {
   let capabilities: ClientCapabilities = {};
   let docs: string | null = null;
   const clientCapabilities = () => capabilities;
@@ -105,6 +117,7 @@ export function createServerContext(connection: Connection, files: Files): Conte
       witnesses,
       diagnostics,
       typing,
+      restrictedTo,
     },
     initialize: (c, d) => {
       capabilities = c;

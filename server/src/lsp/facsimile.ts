@@ -13,6 +13,7 @@ import {
   type LayoutLoad,
 } from '../core/index';
 import { facsimileTarget, loadImage, loadLayout, type FacsimileCache } from '../host/facsimile-files';
+import { NOT_FETCHED_UNTRUSTED } from '../host/restricted-files';
 import { parentFolder } from '../host/uris';
 import { FacsimileRequest, type FacsimilePageInfo, type FacsimileResult } from '../protocol';
 import type { Feature } from './context';
@@ -29,9 +30,15 @@ export const facsimile: Feature = {
       const folder = parentFolder(uri);
       const spec = facsimileSpec(analysis);
       const locations: (string | null)[] = [];
+      // Restricted Mode: an IIIF image is not fetched from the web (the viewer gets no location for it).
+      const offline = ctx.restrictedTo() !== null;
       const images: ImageLoad[] = await Promise.all(
         spec.images.map((name) => {
           const t = facsimileTarget(name, folder);
+          if (offline && isIiifUrl(name)) {
+            locations.push(null);
+            return { name, error: `The image ${name} ${NOT_FETCHED_UNTRUSTED}.` };
+          }
           locations.push('error' in t ? null : t.uri);
           return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(ctx.host, name, t.uri, cache);
         }),

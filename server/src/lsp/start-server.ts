@@ -9,6 +9,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { Files } from '../host/files';
+import { restrictedFiles } from '../host/restricted-files';
 import type { InitializationOptions } from '../protocol';
 import { clientFiles, filesByScheme } from './client-files';
 import { createServerContext, type Feature } from './context';
@@ -67,15 +68,22 @@ function serverCapabilities(features: Feature[]): ServerCapabilities {
  */
 export function startServer(connection: Connection, localFiles: Files | null, documentation: string | null): void {
   let clientServesFiles = false;
-  const files = filesByScheme(
-    localFiles,
-    clientFiles(connection, () => clientServesFiles),
+  let restrictedTo: readonly string[] | null = null;
+  const files = restrictedFiles(
+    filesByScheme(
+      localFiles,
+      clientFiles(connection, () => clientServesFiles),
+    ),
+    () => restrictedTo,
   );
-  const { ctx, initialize, initialized } = createServerContext(connection, files);
+  const { ctx, initialize, initialized } = createServerContext(connection, files, () => restrictedTo);
   const capabilities = serverCapabilities(FEATURES);
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     clientServesFiles = options.fileAccess === true;
+    restrictedTo = Array.isArray(options.restrictedTo)
+      ? options.restrictedTo.filter((f): f is string => typeof f === 'string')
+      : null;
     initialize(
       params.capabilities ?? {},
       typeof options.documentation === 'string' ? options.documentation : documentation,
