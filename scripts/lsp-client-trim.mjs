@@ -8,6 +8,10 @@
 // not used. The table names, for each module, the server capabilities it serves; test/unit/bundle-trim.test.ts
 // checks that Emend's server declares none of them and registers none of their methods dynamically, so giving the
 // server such a feature fails the tests until the module is taken off this list.
+//
+// The server bundles likewise leave out vscode-languageserver's feature mixins the server never uses
+// (UNUSED_SERVER_FEATURES): each adds one property to the connection (`connection.languages.semanticTokens`, …),
+// and without it the connection simply lacks that property; the same test checks the server's code uses none.
 
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -39,6 +43,25 @@ export const UNUSED_CLIENT_FEATURES = {
   reference: ['referencesProvider'],
   selectionRange: ['selectionRangeProvider'],
   textDocumentContent: ['workspace.textDocumentContent'],
+};
+
+/**
+ * vscode-languageserver/lib/common/<module>.js → the connection property its mixin adds (the modules' other
+ * exports, NotebookDocuments and the semantic tokens builders, are not used either).
+ */
+export const UNUSED_SERVER_FEATURES = {
+  notebook: 'notebooks.synchronization',
+  semanticTokens: 'languages.semanticTokens',
+  callHierarchy: 'languages.callHierarchy',
+  typeHierarchy: 'languages.typeHierarchy',
+  inlayHint: 'languages.inlayHint',
+  inlineValue: 'languages.inlineValue',
+  moniker: 'languages.moniker',
+  linkedEditingRange: 'languages.onLinkedEditingRange',
+  inlineCompletion: 'languages.inlineCompletion',
+  textDocumentContent: 'workspace.textDocumentContent',
+  fileOperations: 'workspace.onDidCreateFiles',
+  showDocument: 'window.showDocument',
 };
 
 /**
@@ -93,6 +116,22 @@ export function inertModule(source) {
   return lines.join('\n');
 }
 
+/**
+ * The stand-in for a server feature module: each mixin (`XFeature = (Base) => class extends Base {…}`) gives back
+ * its base unchanged; any other export is a class that says it was left out, should anything construct it.
+ */
+export function identityMixinModule(source) {
+  const names = [...new Set([...source.matchAll(/^exports\.(\w+) = (?!void 0)/gm)].map((m) => m[1]))];
+  return [
+    '"use strict";',
+    ...names.map((n) =>
+      n.endsWith('Feature')
+        ? `exports.${n} = (Base) => Base;`
+        : `exports.${n} = class ${n} { constructor() { throw new Error('vscode-languageserver ${n} is left out of Emend\\'s bundle (scripts/lsp-client-trim.mjs)'); } };`,
+    ),
+  ].join('\n');
+}
+
 /** The esbuild plugin. Fails the build if a listed module is missing or exports nothing (a library upgrade). */
 export function trimLanguageClient() {
   return {
@@ -116,6 +155,25 @@ export function trimLanguageClient() {
         if (!contents.includes(' extends InertFeature'))
           throw new Error(`lsp-client-trim: ${args.path} exports nothing`);
         return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+/** The server bundles' plugin: the feature mixins of UNUSED_SERVER_FEATURES become identities. */
+export function trimLanguageServer() {
+  return {
+    name: 'lsp-server-trim',
+    setup(build) {
+      const filter = new RegExp(`^\\./(${Object.keys(UNUSED_SERVER_FEATURES).join('|')})$`);
+      build.onResolve({ filter }, (args) => {
+        if (!/[\\/]vscode-languageserver[\\/]lib[\\/]common$/.test(args.resolveDir)) return undefined;
+        return { path: path.join(args.resolveDir, `${args.path}.js`), namespace: 'lsp-server-trim' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lsp-server-trim' }, async (args) => {
+        const contents = identityMixinModule(await readFile(args.path, 'utf8'));
+        if (!contents.includes('(Base) => Base')) throw new Error(`lsp-server-trim: ${args.path} has no feature mixin`);
+        return { contents, loader: 'js' };
       });
     },
   };

@@ -13,11 +13,14 @@ import { FEATURES } from '../../server/src/lsp/start-server';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const LIBRARY = path.join(ROOT, 'node_modules/vscode-languageclient/lib/common');
+const SERVER_LIBRARY = path.join(ROOT, 'node_modules/vscode-languageserver/lib/common');
 
 interface Trim {
   UNUSED_CLIENT_FEATURES: Record<string, string[]>;
   trimLanguageClient(): esbuild.Plugin;
   inertModule(source: string): string;
+  UNUSED_SERVER_FEATURES: Record<string, string>;
+  identityMixinModule(source: string): string;
 }
 /** What the notebook feature's stand-in offers the library. */
 interface InertNotebook {
@@ -164,4 +167,54 @@ test('the browser client bundle goes without them, minimatch included', async ()
   }
   const standIns = inputs.filter((i) => i.startsWith('lsp-client-trim:')).map((i) => path.basename(i, '.js'));
   assert.deepEqual(standIns.sort(), [...Object.keys(UNUSED_CLIENT_FEATURES), 'globPattern'].sort());
+});
+
+/** Every .ts file below server/src, with its text. */
+function serverSources(): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) out.push([path.relative(ROOT, p), readFileSync(p, 'utf8')]);
+    }
+  };
+  walk(path.join(ROOT, 'server/src'));
+  return out;
+}
+
+test("the server's code uses none of the language server library's left-out features", async () => {
+  const { UNUSED_SERVER_FEATURES } = await trim();
+  const properties = Object.values(UNUSED_SERVER_FEATURES).map((p) => p.split('.')[1]!);
+  assert.ok(properties.includes('semanticTokens'));
+  const uses: string[] = [];
+  for (const [file, source] of serverSources()) {
+    for (const p of properties) if (new RegExp(`\\.${p}\\b`).test(source)) uses.push(`${file}: .${p}`);
+    for (const m of source.matchAll(/\b(NotebookDocuments|SemanticTokensBuilder|SemanticTokensDiff)\b/g))
+      uses.push(`${file}: ${m[1]}`);
+  }
+  assert.deepEqual(uses, []);
+  // Only the library's connection (server.js) and its re-exports (api.js) require them.
+  const sources = readdirSync(SERVER_LIBRARY)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => [f, readFileSync(path.join(SERVER_LIBRARY, f), 'utf8')] as const);
+  for (const module of Object.keys(UNUSED_SERVER_FEATURES)) {
+    const requirers = sources.filter(([, src]) => src.includes(`require("./${module}")`)).map(([f]) => f);
+    assert.ok(
+      requirers.length > 0 && requirers.every((f) => f === 'server.js' || f === 'api.js'),
+      `${module}: ${requirers.join(', ')}`,
+    );
+  }
+});
+
+test('a left-out server mixin gives its base back, and its other exports say they were left out', async () => {
+  const { identityMixinModule } = await trim();
+  const exports: { SemanticTokensFeature?: (base: unknown) => unknown; SemanticTokensBuilder?: new () => unknown } = {};
+  const source = identityMixinModule(readFileSync(path.join(SERVER_LIBRARY, 'semanticTokens.js'), 'utf8'));
+  (new Function('exports', source) as (e: object) => void)(exports);
+  class Base {}
+  assert.equal(exports.SemanticTokensFeature!(Base), Base);
+  assert.throws(() => new exports.SemanticTokensBuilder!(), {
+    message: "vscode-languageserver SemanticTokensBuilder is left out of Emend's bundle (scripts/lsp-client-trim.mjs)",
+  });
 });
