@@ -18,6 +18,14 @@ import {
   waitForText,
 } from './harness/ui';
 
+/** The fixes of the sample letter's four findings to act on, against the letter as sent. */
+const FIXES = [
+  'Move the insertion “and test”',
+  'Move the insertion “using”',
+  'Move the insertion “alarming”',
+  'Strike “give”',
+];
+
 const ERROR_SQUIGGLE = '.editor-instance .monaco-editor .view-overlays .squiggly-error';
 
 describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
@@ -282,19 +290,18 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
       (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
     await until(
       s,
-      'the four findings to act on, first',
-      async () => /^4 findings to act on/.test((await rows())[0] ?? ''),
+      'the four findings to act on, first, with their fixes listed under them',
+      // The group's rows come a moment after its heading (the tree expands it), so both are waited for together.
+      async () => {
+        const r = await rows();
+        return /^4 findings to act on/.test(r[0] ?? '') && FIXES.every((fix) => r.some((x) => x.includes(fix)));
+      },
       {
         seen: async () => `${JSON.stringify(await rows())} header ${await header.innerText()}`,
       },
     );
     const all = await rows();
-    for (const fix of [
-      'Move the insertion “and test”',
-      'Move the insertion “using”',
-      'Move the insertion “alarming”',
-      'Strike “give”',
-    ])
+    for (const fix of FIXES)
       assert.ok(
         all.some((r) => r.includes(fix)),
         `${fix} among ${JSON.stringify(all.slice(0, 8))}`,
