@@ -43,6 +43,22 @@ function nodeHostLog(s: Session): string {
   return out;
 }
 
+/** Types `file` into Quick Open (Ctrl+P) and waits for its row, ready for Enter to open it. */
+async function quickOpenRow(s: Session, file: string): Promise<void> {
+  await s.page.keyboard.press('Control+P');
+  const input = s.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first();
+  await row.waitFor({ state: 'visible' });
+}
+
+/** Opens `file` of the workspace through Quick Open. */
+async function openFile(s: Session, file: string): Promise<void> {
+  await quickOpenRow(s, file);
+  await s.page.keyboard.press('Enter');
+}
+
 /**
  * Opens `file` through Quick Open once the workbench has settled (the Node host's eager extensions activated), and
  * returns the milliseconds from the Enter that opens it to the first squiggle of `kind` drawn in its editor.
@@ -52,12 +68,7 @@ async function openToFirstDiagnostic(s: Session, file: string, kind: 'error' | '
     /Eager extensions activated/.test(nodeHostLog(s)),
   );
   await s.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible' });
-  await s.page.keyboard.press('Control+P');
-  const input = s.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(file);
-  const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first();
-  await row.waitFor({ state: 'visible' });
+  await quickOpenRow(s, file);
   const start = Date.now();
   await s.page.keyboard.press('Enter');
   const seen = await s.page.waitForFunction(
@@ -122,10 +133,7 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
   });
 
   test('a hover over a substitution gives both readings', async () => {
-    await s.page.keyboard.press('Control+P');
-    await s.page.locator('.quick-input-widget input').fill('marks.emend');
-    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'marks.emend' }).first().waitFor();
-    await s.page.keyboard.press('Enter');
+    await openFile(s, 'marks.emend');
     const text = await hoverOver(
       s,
       'relieve',
@@ -154,10 +162,7 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
   });
 
   test('the witness named in the header is read through workspace.fs and compared', async () => {
-    await s.page.keyboard.press('Control+P');
-    await s.page.locator('.quick-input-widget input').fill('draft.emend');
-    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.emend' }).first().waitFor();
-    await s.page.keyboard.press('Enter');
+    await openFile(s, 'draft.emend');
     await waitForText(s, 'Gorbacheva');
     await until(
       s,
@@ -187,10 +192,7 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
 
   test('the facsimile shows the scan, and the cursor in a word outlines it', async () => {
     await s.page.keyboard.press('Escape');
-    await s.page.keyboard.press('Control+P');
-    await s.page.locator('.quick-input-widget input').fill('kant-1784-p484.emend');
-    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'kant-1784-p484.emend' }).first().waitFor();
-    await s.page.keyboard.press('Enter');
+    await openFile(s, 'kant-1784-p484.emend');
     await clickText(s, 'gewiegelt worden');
     await runFromPalette(s, 'Emend: Open Facsimile to the Side');
     const stage = () => previewFrame(s.page).locator('#emend-facsimile-stage');
