@@ -62,7 +62,7 @@ test('check applies the nearest .emend.json above the file', async () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stdout,
-      'loud/a.emend:1:3: error stray-closer This `}` closes nothing (no `^{` is open); it is kept as text.\n',
+      'loud/a.emend:1:3: error stray-closer This `}` closes nothing (no `^{` or `+{` is open); it is kept as text.\n',
     );
   } finally {
     t.cleanup();

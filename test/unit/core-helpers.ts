@@ -1,6 +1,6 @@
 // Helpers for the core tests: a compact notation for trees, and applying a fix's edits.
 import type { EmendDocument, Inline, TextEdit } from '../../server/src/core/index';
-import { parse } from '../../server/src/core/index';
+import { isEditorial, parse } from '../../server/src/core/index';
 
 /** The tree as a string: text quoted, escapes as \c, marks as kind[children] (`!` when unclosed), subst(a|b),
  *  paragraphs separated by ¶. */
@@ -18,6 +18,7 @@ export function shape(src: string | EmendDocument): string {
           case 'subst':
             return `subst(${nodes([n.first])}|${nodes([n.second])})`;
           default:
+            if (isEditorial(n)) return `${n.kind}(${JSON.stringify(s.slice(n.start, n.end))})`;
             return `${n.kind}[${nodes(n.children)}]${n.close ? '' : '!'}`;
         }
       })

@@ -23,11 +23,11 @@ export function tables(header: string): string[][] {
   return rows;
 }
 
-/** A cell's example text: `code` (with ↵ for a line break) or *(nothing)*. */
+/** A cell's example text: `code` (with ↵ for a line break, and `\|` for `|` as tables write it) or *(nothing)*. */
 export function cell(raw: string): string {
   if (raw === '*(nothing)*') return '';
   assert.match(raw, /^`.*`$/, `a table cell must be code or *(nothing)*: ${raw}`);
-  return raw.slice(1, -1).replaceAll('↵', '\n');
+  return raw.slice(1, -1).replaceAll('↵', '\n').replaceAll('\\|', '|');
 }
 
 export const CODE_TABLE_HEADER = '| code | severity | what it means | what the parser does with it |';

@@ -30,15 +30,17 @@ before(async () => {
   grammar = (await registry.loadGrammar('text.emend'))!;
 });
 
-const SCOPE: Record<MarkKind, string> = {
+type RevisionMark = Exclude<MarkKind, 'supplied'>;
+
+const SCOPE: Record<RevisionMark, string> = {
   del: 'markup.deleted.emend',
   add: 'markup.inserted.emend',
   hand: 'markup.italic.hand.emend',
 };
-const KINDS: MarkKind[] = ['del', 'add', 'hand'];
+const KINDS: RevisionMark[] = ['del', 'add', 'hand'];
 
 /** Per character, how many marks of each kind hold it according to the grammar (line breaks excluded). */
-function grammarDepths(src: string): Record<MarkKind, number[]> {
+function grammarDepths(src: string): Record<RevisionMark, number[]> {
   const out = {
     del: new Array<number>(src.length).fill(0),
     add: new Array<number>(src.length).fill(0),
@@ -61,13 +63,13 @@ function grammarDepths(src: string): Record<MarkKind, number[]> {
 }
 
 /** The same from the parser's tree. */
-function parserDepths(src: string, nodes: Inline[], out: Record<MarkKind, number[]>): void {
+function parserDepths(src: string, nodes: Inline[], out: Record<RevisionMark, number[]>): void {
   for (const n of nodes) {
     if (n.kind === 'subst') {
       parserDepths(src, [n.first, n.second], out);
       continue;
     }
-    if (n.kind === 'text' || n.kind === 'escape') continue;
+    if (n.kind !== 'del' && n.kind !== 'add' && n.kind !== 'hand') continue;
     for (let i = n.start; i < n.end; i++) if (src[i] !== '\n') out[n.kind][i]!++;
     parserDepths(src, n.children, out);
   }

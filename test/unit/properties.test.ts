@@ -16,6 +16,7 @@ import {
   type Inline,
 } from '../../server/src/core/index';
 import { documentedParserCodes } from './doc-tables';
+import { GAP, SUPPLIED } from '../../server/src/core/syntax';
 
 const MARKUP_UNITS = [
   '~',
@@ -102,6 +103,13 @@ test('any string gives readings whose characters map back to the same characters
   fc.assert(
     fc.property(anything, (src) => {
       const doc = parse(src);
+      // A gap's placeholder and supplied text's brackets stand for the mark's delimiters, not copied characters.
+      const placeholders = new Set<number>();
+      const t = doc.syntax;
+      for (let i = 0; i < t.count; i++) {
+        if (t.kind(i) === GAP) placeholders.add(t.start(i)).add(t.start(i) + 1);
+        if (t.kind(i) === SUPPLIED) placeholders.add(t.start(i)).add(t.closed(i) ? t.closeStart(i) : t.end(i));
+      }
       for (const kind of READING_KINDS) {
         const r = reading(doc, kind);
         let last = -1;
@@ -110,7 +118,8 @@ test('any string gives readings whose characters map back to the same characters
           assert.ok(s >= 0 && s <= src.length);
           assert.ok(s >= last, 'toSource is monotonic');
           last = s;
-          if (kind !== 'diplomatic' && i < r.text.length) assert.equal(src[s], r.text[i], `${kind} offset ${i}`);
+          if (kind !== 'diplomatic' && i < r.text.length && !(placeholders.has(s) && '[]…'.includes(r.text[i]!)))
+            assert.equal(src[s], r.text[i], `${kind} offset ${i}`);
         }
         for (const j of r.junctions) assert.ok(j >= 0 && j <= r.text.length);
       }

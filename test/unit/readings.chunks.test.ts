@@ -23,7 +23,7 @@ test('the chunks join to the text and each begins where chunkStarts says', () =>
   const doc = parse(src);
   for (const kind of READING_KINDS) {
     const whole = reading(doc, kind);
-    const r = reading(doc, kind, EVERY_PARAGRAPH);
+    const r = reading(doc, kind, { chunkTarget: EVERY_PARAGRAPH });
     assert.equal(r.chunks.join(''), whole.text, kind);
     assert.equal(r.text, whole.text, kind);
     assert.equal(r.length, whole.text.length, kind);
@@ -36,13 +36,17 @@ test('the chunks join to the text and each begins where chunkStarts says', () =>
   }
   // Final: "one three", "four five", (the struck paragraph is gone) "six* seven": three chunks, each after the first
   // beginning with the blank line before its paragraph.
-  assert.deepEqual(reading(doc, 'final', EVERY_PARAGRAPH).chunks, ['one three', '\n\nfour five', '\n\nsix* seven']);
+  assert.deepEqual(reading(doc, 'final', { chunkTarget: EVERY_PARAGRAPH }).chunks, [
+    'one three',
+    '\n\nfour five',
+    '\n\nsix* seven',
+  ]);
 });
 
 test('a chunk ends only once it holds its target length, and only between paragraphs', () => {
   const para = 'word '.repeat(20).trim();
   const src = Array.from({ length: 10 }, () => para).join('\n\n');
-  const r = reading(parse(src), 'final', 3 * para.length);
+  const r = reading(parse(src), 'final', { chunkTarget: 3 * para.length });
   // Three paragraphs reach the target; the blank line after them begins the next chunk.
   assert.deepEqual(
     r.chunks.map((c) => c.length),
@@ -52,7 +56,7 @@ test('a chunk ends only once it holds its target length, and only between paragr
 });
 
 test('window: the chunk holding a span, and the whole text for a span that crosses chunks', () => {
-  const r = reading(parse('alpha\n\nbeta\n\ngamma'), 'final', EVERY_PARAGRAPH);
+  const r = reading(parse('alpha\n\nbeta\n\ngamma'), 'final', { chunkTarget: EVERY_PARAGRAPH });
   assert.deepEqual(r.chunks, ['alpha', '\n\nbeta', '\n\ngamma']);
   assert.deepEqual(r.window(2), { text: 'alpha', base: 0 });
   assert.deepEqual(r.window(8, 11), { text: '\n\nbeta', base: 5 });

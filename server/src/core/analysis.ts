@@ -27,7 +27,7 @@ export class Analysis {
   reading(kind: ReadingKind): Reading {
     let r = this.readings.get(kind);
     if (!r) {
-      r = reading(this.doc, kind, this.chunkTarget);
+      r = reading(this.doc, kind, { chunkTarget: this.chunkTarget });
       this.readings.set(kind, r);
     }
     return r;

@@ -28,6 +28,21 @@ export const CODES = {
     severity: 'error',
     summary: 'A mark is still open at a blank line; marks end with their paragraph.',
   },
+  'unclosed-supplied': {
+    severity: 'error',
+    summary: 'Supplied text `+{` is never closed before the end of the document.',
+  },
+  'unclosed-unclear': { severity: 'error', summary: 'An unclear reading `?{` is never closed in its paragraph.' },
+  'unclosed-gap': { severity: 'error', summary: 'A gap `_{` is never closed in its paragraph.' },
+  'unclosed-note': { severity: 'error', summary: 'A note `%{` is never closed in its paragraph.' },
+  'unclosed-break': { severity: 'error', summary: 'A page or column break `|page{` is never closed in its paragraph.' },
+  'unknown-keyword': {
+    severity: 'warning',
+    summary: 'A word between a mark’s sigil and its brace that the mark does not take (`^top{`).',
+  },
+  'unknown-hand': { severity: 'warning', summary: 'A mark names a hand `@id` that the `hands:` header does not list.' },
+  'gap-extent': { severity: 'warning', summary: 'The size written in a gap `_{…}` cannot be read.' },
+  'note-inside-word': { severity: 'information', summary: 'A note `%{…}` stands inside a word.' },
   'stray-closer': { severity: 'warning', summary: 'A `}`, `>` closes nothing; it is kept as text.' },
   'crossing-marks': { severity: 'error', summary: 'Two marks overlap without one containing the other.' },
   'nested-deletion-tildes': {

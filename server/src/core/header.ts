@@ -215,7 +215,7 @@ function closestKey(key: string): string | null {
 }
 
 /** Levenshtein distance, giving up (returning `limit`) once it is at least `limit`. Header keys are short. */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit || a.length > 40) return limit;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -2,27 +2,38 @@
 // It never throws; every input gives a usable tree plus a list of problems (see docs/markup.md, "Problems").
 // The tree is built flat (syntax.ts); `doc.paragraphs`, the object tree, is made from it on first use.
 import { isBlankLineCode as isBlank, isLineBreakCode, lineBreakLength, LineBreakSearch } from './line-breaks';
-import { parseHeader } from './header';
+import { editDistance, parseHeader } from './header';
 import type { EmendDocument, Fix, FixChanges, Header, Inline, Paragraph, Problem, TextEdit } from './model';
 import { isClosingPunctuation, isOpeningPunctuation, reading } from './readings';
 import { BOTH, DRAFT, FINAL, KEEPS, makeFix } from './fixes';
 import { problem } from './problem';
+import type { ProblemCode } from './codes';
 import { MarkupSearch } from './markup-search';
 import {
   ADD,
   ANGLE,
   BRACE,
   closerOfNode,
+  COLUMN,
   DEL,
   delimiterOf,
   ESCAPE,
+  GAP,
   HAND,
+  HAND_REF,
+  NOTE,
+  PAGE,
   PARAGRAPH,
   SUBST,
+  SUPPLIED,
   SyntaxTree,
   TEXT,
   tildeRun,
+  UNCLEAR,
+  WORD_BREAK,
 } from './syntax';
+import { ESCAPABLE_CHARS, isEscapableCode, isHandIdCode, keywordsFor } from './editorial';
+import { checkEditorialMarks } from './editorial-checks';
 import { paragraphObjects } from './tree-objects';
 
 const BACKSLASH = 92,
@@ -32,17 +43,43 @@ const BACKSLASH = 92,
   LBRACE = 123,
   RBRACE = 125,
   LT = 60,
-  GT = 62;
+  GT = 62,
+  QUESTION = 63,
+  PLUS = 43,
+  UNDERSCORE = 95,
+  PERCENT = 37,
+  BAR = 124,
+  AT = 64,
+  MINUS = 45;
 const NL = 10,
   CR = 13;
 
 /** Characters a backslash makes literal. */
-export const ESCAPABLE = '~^*{}<>\\';
+export const ESCAPABLE = ESCAPABLE_CHARS;
 
-function isEscapable(c: number): boolean {
-  return (
-    c === TILDE || c === CARET || c === STAR || c === LBRACE || c === RBRACE || c === LT || c === GT || c === BACKSLASH
-  );
+const isEscapable = isEscapableCode;
+
+/** The longest keyword between a sigil and its brace that is looked at (the known ones are at most 9 letters). */
+const MAX_KEYWORD = 16;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** The node kind a sigil opens with a brace (`|` needs its keyword to tell a page from a column). */
+function sigilKind(c: number, keyword: string): number {
+  switch (c) {
+    case PLUS:
+      return SUPPLIED;
+    case QUESTION:
+      return UNCLEAR;
+    case UNDERSCORE:
+      return GAP;
+    case PERCENT:
+      return NOTE;
+    default:
+      return keyword === 'page' ? PAGE : keyword === 'column' ? COLUMN : -1;
+  }
 }
 
 /**
@@ -78,7 +115,30 @@ class ParagraphBreaks {
  *  the limit keeps every consumer of the tree (readings, renderers, exports) safe from stack exhaustion. */
 export const MAX_NESTING = 100;
 
-const KIND_NAME = { [DEL]: 'deletion', [ADD]: 'insertion', [HAND]: 'text in another hand' } as Record<number, string>;
+const KIND_NAME = {
+  [DEL]: 'deletion',
+  [ADD]: 'insertion',
+  [HAND]: 'text in another hand',
+  [SUPPLIED]: 'supplied text',
+  [UNCLEAR]: 'unclear reading',
+  [GAP]: 'gap',
+  [NOTE]: 'note',
+  [PAGE]: 'page break',
+  [COLUMN]: 'column break',
+} as Record<number, string>;
+
+/** The problem code for a mark never closed, by kind. */
+const UNCLOSED_CODE = {
+  [DEL]: 'unclosed-deletion',
+  [ADD]: 'unclosed-insertion',
+  [HAND]: 'unclosed-hand',
+  [SUPPLIED]: 'unclosed-supplied',
+  [UNCLEAR]: 'unclosed-unclear',
+  [GAP]: 'unclosed-gap',
+  [NOTE]: 'unclosed-note',
+  [PAGE]: 'unclosed-break',
+  [COLUMN]: 'unclosed-break',
+} as Record<number, ProblemCode>;
 
 /** A parsed document: the object tree (`paragraphs`) is built from the flat `syntax` the first time it is read. */
 export interface ParsedDocument extends EmendDocument {
@@ -116,6 +176,13 @@ class InlineParser {
   private refused: string[] = [];
   readonly braceAdds: number[] = [];
   readonly angleAdds: number[] = [];
+  /** Every hand reference (`@id `) and editorial mark, for the checks that need the header (editorial-checks.ts). */
+  readonly handRefs: number[] = [];
+  readonly editorial: number[] = [];
+  /** Where the scan resumes after a hand reference read just after its mark's opener (-1: nowhere). */
+  private resumeAt = -1;
+  /** Whether the paragraph being parsed holds supplied text or a hand's `@id ` (see checkInnerSpaces). */
+  private rereadSpaces = false;
 
   private readonly scan: MarkupSearch;
   /** Where the paragraph being parsed begins and ends. */
@@ -163,6 +230,7 @@ class InlineParser {
     this.paragraphEnd = end;
     const para = this.tree.add(PARAGRAPH, start, end);
     this.depth = 0;
+    this.rereadSpaces = false;
     this.container[0] = para;
     this.lastChild[0] = -1;
     this.lastDeletion[0] = -1;
@@ -179,10 +247,18 @@ class InlineParser {
     let textStart = start;
     let i = start;
     for (;;) {
+      if (this.resumeAt >= 0) {
+        i = textStart = this.resumeAt;
+        this.resumeAt = -1;
+      }
       i = scan.next(i);
       if (i >= end) break;
       const c = src.charCodeAt(i);
-      if (c === BACKSLASH) {
+      if (c === QUESTION || c === PLUS || c === UNDERSCORE || c === PERCENT || c === BAR) {
+        const after = this.sigil(i, c, end, textStart);
+        if (after < 0) i++;
+        else i = textStart = after;
+      } else if (c === BACKSLASH) {
         if (i + 1 < end && isEscapable(src.charCodeAt(i + 1))) {
           this.text(textStart, i);
           this.append(this.tree.add(ESCAPE, i, i + 2));
@@ -201,11 +277,14 @@ class InlineParser {
         }
         i += n;
       } else if (c === CARET) {
-        const next = i + 1 < end ? src.charCodeAt(i + 1) : 0;
+        let j = i + 1;
+        while (j < end && j - i <= MAX_KEYWORD && isAsciiLetter(src.charCodeAt(j))) j++;
+        const next = j < end ? src.charCodeAt(j) : 0;
         if (next === LBRACE || next === LT) {
           this.text(textStart, i);
-          this.open(ADD, next === LBRACE ? BRACE : ANGLE, i, i + 2);
-          i += 2;
+          if (j > i + 1) this.checkKeyword(i, j, '^');
+          this.open(ADD, next === LBRACE ? BRACE : ANGLE, i, j + 1, j - i - 1);
+          i = j + 1;
           textStart = i;
         } else {
           i++;
@@ -273,7 +352,13 @@ class InlineParser {
   }
 
   /** Opens a mark at [start, end): `delim` is a deletion's number of tildes or an insertion's spelling. */
-  private open(kind: typeof DEL | typeof ADD | typeof HAND, delim: number, start: number, end: number): void {
+  private open(
+    kind: typeof DEL | typeof ADD | typeof HAND | typeof SUPPLIED,
+    delim: number,
+    start: number,
+    end: number,
+    keywordLength = 0,
+  ): void {
     if (this.refused.length > 0 || this.depth >= MAX_NESTING) {
       const delimiter = this.src.slice(start, end);
       if (this.refused.length === 0) {
@@ -290,7 +375,7 @@ class InlineParser {
       this.text(start, end);
       return;
     }
-    const node = this.tree.add(kind, start, end, delim);
+    const node = this.tree.add(kind, start, end, delim, keywordLength);
     this.append(node);
     if (kind !== DEL) this.lastDeletion[this.depth] = -1; // only text may stand between two same-tilde deletions
     const d = ++this.depth;
@@ -309,7 +394,140 @@ class InlineParser {
       }
     } else if (kind === HAND) {
       this.openHand++;
+    } else if (kind === SUPPLIED) {
+      this.openBrace++;
     }
+    if (kind !== SUPPLIED) this.handRef(end);
+  }
+
+  /** A hand reference `@id ` just after an opener at `at` becomes the mark's first child; the scan resumes after it. */
+  private handRef(at: number): void {
+    const src = this.src;
+    if (src.charCodeAt(at) !== AT) return;
+    let k = at + 1;
+    while (k < this.paragraphEnd && k - at <= 64 && isHandIdCode(src.charCodeAt(k))) k++;
+    const c = src.charCodeAt(k);
+    if (k === at + 1 || k >= this.paragraphEnd || !(c === 32 || c === 9)) return;
+    const ref = this.tree.add(HAND_REF, at, k + 1);
+    this.append(ref);
+    this.handRefs.push(ref);
+    this.resumeAt = k + 1;
+    this.rereadSpaces = true; // the space after the id is notation, though it stands next to a mark
+  }
+
+  /**
+   * A mark that begins with a sigil at `at` (`?` `+` `_` `%` `|`), perhaps with a keyword before its brace; `|-` is a
+   * word break. Returns where the scan goes on, or -1 when the sigil is text here. The editorial marks but supplied
+   * text hold no markup: their closer is the first unescaped `}` in the paragraph (linear: the scan goes on from it).
+   */
+  private sigil(at: number, c: number, end: number, textStart: number): number {
+    const src = this.src;
+    if (this.refused.length > 0) return -1;
+    if (c === BAR && src.charCodeAt(at + 1) === MINUS && at + 1 < end) {
+      this.text(textStart, at);
+      this.append(this.tree.add(WORD_BREAK, at, at + 2));
+      return at + 2;
+    }
+    let j = at + 1;
+    while (j < end && j - at <= MAX_KEYWORD && isAsciiLetter(src.charCodeAt(j))) j++;
+    if (j >= end || src.charCodeAt(j) !== LBRACE) return -1;
+    const keyword = src.slice(at + 1, j);
+    let kind = sigilKind(c, keyword);
+    if (kind < 0) {
+      // `|{` is text; `|` with a keyword that is neither page nor column is read as a page break, and reported.
+      if (j === at + 1) return -1;
+      kind = PAGE;
+    }
+    this.text(textStart, at);
+    if (j > at + 1) this.checkKeyword(at, j, src[at]!);
+    if (kind === SUPPLIED) {
+      this.rereadSpaces = true;
+      this.open(SUPPLIED, 0, at, j + 1, j - at - 1);
+      return j + 1;
+    }
+    // An atomic mark: its closer is the first `}` not escaped.
+    let k = j + 1;
+    while (k < end) {
+      const d = src.charCodeAt(k);
+      if (d === RBRACE) break;
+      k += d === BACKSLASH && k + 1 < end && isEscapable(src.charCodeAt(k + 1)) ? 2 : 1;
+    }
+    const closed = k < end;
+    const node = this.tree.add(kind as typeof UNCLEAR, at, closed ? k + 1 : end, 0, j - at - 1);
+    if (closed) this.tree.setClosed(node);
+    this.append(node);
+    this.editorial.push(node);
+    if (kind !== NOTE) this.lastDeletion[this.depth] = -1;
+    if (!closed) this.unclosedAtomic(node);
+    return closed ? k + 1 : end;
+  }
+
+  /** `unknown-keyword`: a keyword between a sigil and its brace that the mark does not take. */
+  private checkKeyword(at: number, braceAt: number, sigil: string): void {
+    const keyword = this.src.slice(at + 1, braceAt);
+    const known = keywordsFor(sigil);
+    if (known.includes(keyword)) return;
+    const lower = keyword.toLowerCase();
+    let near = known.find((k) => k === lower);
+    for (let d = 1; !near && d <= 2; d++) near = known.find((k) => editDistance(lower, k, d + 1) <= d);
+    near ??= lower.length >= 2 ? known.find((k) => k.startsWith(lower)) : undefined;
+    const fixes: Fix[] = [];
+    if (near) {
+      const edits = [{ start: at + 1, end: braceAt, newText: near }];
+      fixes.push(makeFix(`Write \`${sigil}${near}\``, edits, this.changes(edits, BOTH), true));
+    }
+    if (sigil !== '|') {
+      const edits = [{ start: at + 1, end: braceAt, newText: '' }];
+      fixes.push(makeFix(`Remove \`${keyword}\``, edits, this.changes(edits, BOTH), !near));
+    } else {
+      for (const k of known) {
+        if (k === near) continue;
+        const edits = [{ start: at + 1, end: braceAt, newText: k }];
+        fixes.push(makeFix(`Write \`|${k}\``, edits, this.changes(edits, BOTH)));
+      }
+    }
+    const what = sigil === '^' ? 'a placement' : sigil === '?' ? 'a certainty' : sigil === '|' ? 'a break' : 'a reason';
+    this.report(() =>
+      problem(
+        'unknown-keyword',
+        at,
+        braceAt + 1,
+        `\`${keyword}\` is not ${what} Emend knows; \`${sigil}…{\` takes ${known.map((k) => `\`${k}\``).join(', ')}.` +
+          (sigil === '|' ? ' It is read as a page break.' : ''),
+        fixes,
+      ),
+    );
+  }
+
+  /** An editorial mark with no `}` before its paragraph ends: it runs to the end (as marks do), reported with fixes. */
+  private unclosedAtomic(node: number): void {
+    const t = this.tree;
+    const openStart = t.start(node),
+      openEnd = t.openEnd(node),
+      end = t.end(node);
+    const name = KIND_NAME[t.kind(node)]!;
+    let lineEnd = this.lineBreaks.next(openEnd);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    while (lineEnd > openEnd && isBlank(this.src.charCodeAt(lineEnd - 1))) lineEnd--;
+    const fixes: Fix[] = [];
+    const close = this.closing(node, lineEnd, '}');
+    if (close)
+      fixes.push(
+        makeFix(`Close the ${name} at the end of its line with \`}\``, [close], this.changes([close], BOTH), true),
+      );
+    const escape = [{ start: openStart, end: openStart, newText: '\\' }];
+    fixes.push(
+      makeFix(`Escape \`${this.src[openStart]}\` (keep it as text)`, escape, this.changes(escape, BOTH), !close),
+    );
+    this.report(() =>
+      problem(
+        UNCLOSED_CODE[t.kind(node)]!,
+        openStart,
+        openEnd,
+        `This ${name} is never closed; add \`}\` where it ends (until then it runs to the end of its paragraph).`,
+        fixes,
+      ),
+    );
   }
 
   /** Pops the innermost mark, ending it at `end`; `closed` when a closer ends there (as long as the opener implies). */
@@ -328,8 +546,10 @@ class InlineParser {
       else this.openAngle--;
     } else if (kind === HAND) {
       this.openHand--;
+    } else if (kind === SUPPLIED) {
+      this.openBrace--;
     }
-    if (closed && kind !== HAND) this.pairable[d - 1]!++;
+    if (closed && (kind === DEL || kind === ADD)) this.pairable[d - 1]!++;
     return node;
   }
 
@@ -337,6 +557,7 @@ class InlineParser {
   private closedBy(node: number, c: number): boolean {
     const t = this.tree;
     if (c === STAR) return t.kind(node) === HAND;
+    if (c === RBRACE && t.kind(node) === SUPPLIED) return true;
     return t.kind(node) === ADD && t.delim(node) === (c === RBRACE ? BRACE : ANGLE);
   }
 
@@ -454,7 +675,7 @@ class InlineParser {
         'stray-closer',
         at,
         at + 1,
-        `This \`${ch}\` closes nothing (no \`^${c === RBRACE ? '{' : '<'}\` is open); it is kept as text.`,
+        `This \`${ch}\` closes nothing (no \`${c === RBRACE ? '^{` or `+{' : '^<'}\` is open); it is kept as text.`,
         [
           makeFix(`Escape it as \`\\${ch}\``, [{ start: at, end: at, newText: '\\' }], KEEPS, true),
           makeFix(`Remove the stray \`${ch}\``, [{ start: at, end: at + 1, newText: '' }], BOTH),
@@ -479,9 +700,12 @@ class InlineParser {
         this.pendingTildes.push(t.delim(node));
         this.pendingTildeDepths.push(depth);
       } else
-        (kind === HAND ? this.pendingStar : t.delim(node) === ANGLE ? this.pendingAngle : this.pendingBrace).push(
-          depth,
-        );
+        (kind === HAND
+          ? this.pendingStar
+          : kind === ADD && t.delim(node) === ANGLE
+            ? this.pendingAngle
+            : this.pendingBrace
+        ).push(depth);
     }
     let ambiguous = -1;
     if (depth > 0 && t.kind(this.container[depth]!) === DEL && !this.crossed[depth]) {
@@ -558,13 +782,7 @@ class InlineParser {
       const escape = [{ start: openStart, end: openStart, newText: '\\' }];
       fixes.push(makeFix('Escape it as `\\*` (a literal asterisk)', escape, this.changes(escape, BOTH)));
     }
-    const code = more
-      ? 'mark-crosses-paragraph'
-      : kind === DEL
-        ? 'unclosed-deletion'
-        : kind === ADD
-          ? 'unclosed-insertion'
-          : 'unclosed-hand';
+    const code = more ? 'mark-crosses-paragraph' : UNCLOSED_CODE[kind]!;
     const message = more
       ? `This ${name} is still open at the blank line that ends its paragraph; marks end with their paragraph. ` +
         `Close it with \`${closer}\` (mark each paragraph separately if the ${name} runs on).`
@@ -716,8 +934,11 @@ class InlineParser {
   private checkInnerSpaces(node: number): void {
     const src = this.src;
     const t = this.tree;
-    const inner0 = t.openEnd(node),
+    const first = t.first(node);
+    // A hand's `@id ` is notation: the text begins after it.
+    const inner0 = first >= 0 && t.kind(first) === HAND_REF ? t.end(first) : t.openEnd(node),
       inner1 = t.closeStart(node);
+    if (inner0 >= inner1) return;
     const c0 = src.charCodeAt(inner0),
       c1 = src.charCodeAt(inner1 - 1);
     if (!isBlank(c0) && !isBlank(c1)) return; // the common case: nothing to look at
@@ -740,12 +961,13 @@ class InlineParser {
     // Trimmed, the text would touch the delimiters: a tilde or backslash there could join a tilde run or escape a
     // closer (`~~\~ ~~` → `~~\~~~`), and a line break there changes which spaces a reading keeps at the line's start
     // (`~~a\n ~~ b` reads `a\n b` as drafted, `~~a\n~~ b` reads `a\nb`): only reading it again tells.
-    let touchy = false;
+    // Supplied text's brackets, and a hand's `@id `, stand where spaces would be compared: read it again to tell.
+    let touchy = this.rereadSpaces;
     if (outsideBefore && isBlank(c0)) {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
-      touchy = src.charCodeAt(k) === TILDE || isLineBreakCode(src.charCodeAt(k));
+      touchy ||= src.charCodeAt(k) === TILDE || isLineBreakCode(src.charCodeAt(k));
     }
     let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
@@ -871,6 +1093,15 @@ function parseDocument(source: string, checkFixes: boolean): ParsedDocument {
     start = next;
   }
   checkSpellings(tree, inline.braceAdds, inline.angleAdds, problems);
+  checkEditorialMarks(tree, header, inline.handRefs, inline.editorial, problems, (edits) => {
+    const sorted = [...edits].sort(byStart);
+    const ps = tree.paragraphs;
+    const from = sorted[0]!.start,
+      to = sorted[sorted.length - 1]!.end;
+    const p = ps.find((q) => tree.start(q) <= from && to <= tree.end(q));
+    if (!checkFixes || p === undefined || tree.end(p) - tree.start(p) > EDIT_CHECK_MAX) return BOTH;
+    return changedReadings(source, tree.start(p), tree.end(p), sorted);
+  });
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   if (problems.length > MAX_PROBLEMS) {
     const first = problems[MAX_PROBLEMS]!;

@@ -7,7 +7,24 @@
 import type { EmendDocument } from './model';
 import { CR, isLineBreakCode, LF, lineBreakLength } from './line-breaks';
 import { Segments, SourceMap } from './source-map';
-import { ADD, DEL, ESCAPE, HAND, SUBST, type SyntaxTree, TEXT } from './syntax';
+import {
+  ADD,
+  COLUMN,
+  DEL,
+  ESCAPE,
+  GAP,
+  HAND,
+  HAND_REF,
+  NOTE,
+  PAGE,
+  SUBST,
+  SUPPLIED,
+  type SyntaxTree,
+  TEXT,
+  UNCLEAR,
+  WORD_BREAK,
+} from './syntax';
+import { describeExtent, isEscapableCode, parseExtent, splitBars, trimmed, unescaped } from './editorial';
 
 export { SourceMap };
 
@@ -15,6 +32,24 @@ export type ReadingKind = 'draft' | 'final' | 'diplomatic';
 export const READING_KINDS: readonly ReadingKind[] = ['draft', 'final', 'diplomatic'];
 
 export const DIPLOMATIC_BRACKETS = { del: ['⟦', '⟧'], add: ['⸌', '⸍'] } as const;
+
+/** How the editorial marks show in the readings (settings `emend.readings.*`, docs/markup.md "Editorial marks"). */
+export interface ReadingOptions {
+  /** Supplied text `+{…}` in square brackets (the default) or plain. */
+  supplied?: 'brackets' | 'plain';
+  /** A gap `_{…}` as `[…]` (the default) or described: `[3 words illegible]`. */
+  gap?: 'ellipsis' | 'description';
+  /** See CHUNK_TARGET (the tests make chunks of every paragraph to check that nothing depends on where they end). */
+  chunkTarget?: number;
+}
+
+/** What a gap shows in a reading. */
+export function gapPlaceholder(extentText: string, reason: string, style: ReadingOptions['gap']): string {
+  if (style !== 'description') return '[…]';
+  const extent = parseExtent(extentText);
+  const size = extent ? describeExtent(extent) : '';
+  return `[${size ? size + ' ' : ''}${reason || 'illegible'}]`;
+}
 
 const SPACE = 32,
   TAB = 9;
@@ -155,6 +190,15 @@ class Builder {
     return this.length;
   }
 
+  /** Set by a word break `|-`: the spaces and line breaks that follow are left out, up to the next text. */
+  private gluing = false;
+
+  /** A word break: drops like a mark, and the next text joins the word across line breaks. */
+  glue(): void {
+    this.drop();
+    this.gluing = true;
+  }
+
   /** A mark the reading leaves out: the text either side is joined (docs/markup.md, "Spaces and punctuation"). */
   drop(): void {
     this.pending = DROP;
@@ -180,6 +224,7 @@ class Builder {
   startParagraph(sepStart: number, sepEnd: number): void {
     this.pending = NONE;
     this.junction = false;
+    this.gluing = false;
     this.lineStart = true;
     this.paragraphStart = -1;
     this.separatorLength = 0;
@@ -205,6 +250,13 @@ class Builder {
   /** Emits source text [start, end) verbatim, joining spaces across a dropped mark. */
   text(start: number, end: number): void {
     const src = this.src;
+    if (this.gluing) {
+      while (start < end && (isSpace(src.charCodeAt(start)) || isLineBreakCode(src.charCodeAt(start)))) start++;
+      if (start === end) return;
+      this.gluing = false;
+      this.pending = NONE;
+      this.junction = false;
+    }
     if (this.pending !== NONE) {
       const dropped = this.pending === DROP;
       // The previous paragraph's text is not this paragraph's to trim: a paragraph with no text yet begins a line.
@@ -244,6 +296,7 @@ class Builder {
   /** Emits a string standing for the source position `at` (an escape's character, a bracket). */
   /** `width` is how many source characters it stands for: 1, or 0 for a bracket closing an unclosed mark. */
   symbol(value: string, at: number, width: 0 | 1 = 1): void {
+    this.gluing = false;
     if (this.pending !== NONE) {
       if (!this.lineStart && !isLineBreakCode(this.lastCode()) && this.junction) this.junctions.push(this.length);
       this.pending = NONE;
@@ -366,7 +419,7 @@ function treatment(mark: 'del' | 'add' | 'hand', kind: ReadingKind): Treatment {
 
 const MARK_NAMES = { [DEL]: 'del', [ADD]: 'add', [HAND]: 'hand' } as Record<number, 'del' | 'add' | 'hand'>;
 
-function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder): void {
+function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder, o: ReadingOptions): void {
   for (let i = first; i >= 0; i = t.next(i)) {
     switch (t.kind(i)) {
       case TEXT:
@@ -375,38 +428,96 @@ function walkSyntax(t: SyntaxTree, first: number, kind: ReadingKind, b: Builder)
       case ESCAPE:
         b.symbol(t.source[t.start(i) + 1]!, t.start(i) + 1);
         break;
+      case HAND_REF:
+        break; // who made the mark: no text
+      case NOTE:
+      case PAGE:
+      case COLUMN:
+        b.drop();
+        break;
+      case WORD_BREAK:
+        if (kind === 'diplomatic') b.symbol('-', t.start(i));
+        else b.glue();
+        break;
+      case GAP: {
+        const reason = t.keyword(i) || 'illegible';
+        b.symbol(gapPlaceholder(unescaped(t.source, t.openEnd(i), t.innerEnd(i)), reason, o.gap), t.start(i));
+        break;
+      }
+      case UNCLEAR:
+        unclearSyntax(t, i, kind, b);
+        break;
+      case SUPPLIED: {
+        const lost = t.keyword(i) === 'lost' || t.keyword(i) === 'illegible';
+        const [open, close] =
+          kind === 'diplomatic' ? (lost ? ['[', ']'] : ['⟨', '⟩']) : o.supplied === 'plain' ? ['', ''] : ['[', ']'];
+        if (open) b.symbol(open, t.start(i));
+        else b.edge();
+        walkSyntax(t, t.first(i), kind, b, o);
+        if (!close) b.edge();
+        else if (t.closed(i)) b.symbol(close, t.closeStart(i));
+        else b.symbol(close, t.end(i), 0);
+        break;
+      }
       case SUBST: {
         const a = t.first(i),
           c = t.next(a);
-        markSyntax(t, a, kind, b);
+        markSyntax(t, a, kind, b, o);
         if (kind === 'diplomatic') b.text(t.end(a), t.start(c));
         else b.drop();
-        markSyntax(t, c, kind, b);
+        markSyntax(t, c, kind, b, o);
         break;
       }
       default:
-        markSyntax(t, i, kind, b);
+        markSyntax(t, i, kind, b, o);
     }
   }
 }
 
-function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): void {
+/** An unclear reading: its first alternative, in every reading; the diplomatic one puts a dot under each letter
+ *  (the Leiden convention). */
+function unclearSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): void {
+  const src = t.source;
+  const parts = splitBars(src, t.openEnd(i), t.innerEnd(i));
+  const first = parts.length > 1 ? trimmed(src, parts[0]!) : parts[0]!;
+  b.edge();
+  let from = first.start;
+  for (let k = first.start; k < first.end; k++) {
+    const c = src.charCodeAt(k);
+    const escape = c === 92 && k + 1 < first.end && isEscapableCode(src.charCodeAt(k + 1));
+    if (kind === 'diplomatic') {
+      if (escape) k++;
+      const ch = src[k]!;
+      if (isSpace(c)) b.text(k, k + 1);
+      else b.symbol(ch + '\u0323', k);
+    } else if (escape) {
+      b.text(from, k);
+      b.symbol(src[k + 1]!, k + 1);
+      k++;
+      from = k + 1;
+    }
+  }
+  if (kind !== 'diplomatic') b.text(from, first.end);
+  b.edge();
+}
+
+function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder, o: ReadingOptions): void {
   const mark = MARK_NAMES[t.kind(i)]!;
   switch (treatment(mark, kind)) {
     case 'contents':
-      walkSyntax(t, t.first(i), kind, b);
+      walkSyntax(t, t.first(i), kind, b, o);
       return;
     case 'brackets': {
       const [open, close] = DIPLOMATIC_BRACKETS[mark as 'del' | 'add'];
       b.symbol(open, t.start(i));
-      walkSyntax(t, t.first(i), kind, b);
+      walkSyntax(t, t.first(i), kind, b, o);
       if (t.closed(i)) b.symbol(close, t.closeStart(i));
       else b.symbol(close, t.end(i), 0);
       return;
     }
     case 'keep':
       b.edge();
-      walkSyntax(t, t.first(i), kind, b);
+      walkSyntax(t, t.first(i), kind, b, o);
       b.edge();
       return;
     case 'drop':
@@ -417,18 +528,24 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder): vo
 
 /** One reading of a parsed document. Linear in the document's size. `chunkTarget`: see CHUNK_TARGET (the tests
  *  make chunks of every paragraph to check that nothing depends on where chunks end). */
-export function reading(doc: EmendDocument, kind: ReadingKind, chunkTarget = CHUNK_TARGET): Reading {
-  return build(doc.syntax, kind, 0, doc.syntax.paragraphs.length, chunkTarget);
+export function reading(doc: EmendDocument, kind: ReadingKind, options: ReadingOptions = {}): Reading {
+  return build(doc.syntax, kind, 0, doc.syntax.paragraphs.length, options);
 }
 
 /** The reading of paragraph `index` alone, as the preview shows each paragraph: its offsets are the reading's own
  *  (from 0), its map leads into the whole source. */
-export function paragraphReading(doc: EmendDocument, index: number, kind: ReadingKind): Reading {
-  return build(doc.syntax, kind, index, index + 1, CHUNK_TARGET);
+export function paragraphReading(
+  doc: EmendDocument,
+  index: number,
+  kind: ReadingKind,
+  options: ReadingOptions = {},
+): Reading {
+  return build(doc.syntax, kind, index, index + 1, options);
 }
 
 /** The reading of paragraphs [from, to) of the flat tree `t`. */
-function build(t: SyntaxTree, kind: ReadingKind, from: number, to: number, chunkTarget: number): Reading {
+function build(t: SyntaxTree, kind: ReadingKind, from: number, to: number, options: ReadingOptions): Reading {
+  const chunkTarget = options.chunkTarget ?? CHUNK_TARGET;
   // About one segment for every two nodes (a reading keeps runs of text whole and joins those a drop did not split).
   const nodes = to - from === t.paragraphs.length ? t.count : 0;
   const b = new Builder(t.source, (nodes >> 1) + 16, chunkTarget);
@@ -442,7 +559,7 @@ function build(t: SyntaxTree, kind: ReadingKind, from: number, to: number, chunk
       previous >= 0 ? t.end(t.paragraphs[previous]!) : -1,
       previous >= 0 ? t.start(t.paragraphs[previous + 1]!) : -1,
     );
-    walkSyntax(t, t.first(p), kind, b);
+    walkSyntax(t, t.first(p), kind, b, options);
     b.endParagraph();
     const start = b.paragraphStart;
     if (start < 0) continue;

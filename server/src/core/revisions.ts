@@ -2,6 +2,7 @@
 // that says what happened, in order, for nested marks: `Substitution: eliminate → relieve`, `Deletion: worrisome`,
 // `Insertion, later struck: and test`. Used by hovers, the revision list, the status bar and the preview.
 import type { EmendDocument, Inline, MarkNode, Span, SubstNode } from './model';
+import { visibleText } from './render/editorial-html';
 import { ADD, DEL, forEachRevision } from './syntax';
 
 export type RevisionKind = 'del' | 'add' | 'subst' | 'hand';
@@ -99,12 +100,17 @@ function childAt(nodes: Inline[], offset: number): MarkNode | SubstNode | undefi
       // at the start of the second).
       for (let k = Math.max(0, mid - 1); k <= Math.min(nodes.length - 1, mid + 1); k++) {
         const c = nodes[k]!;
-        if (c.kind !== 'text' && c.kind !== 'escape' && c.start <= offset && offset <= c.end) best = c;
+        if (isRevisionNode(c) && c.start <= offset && offset <= c.end) best = c;
       }
       return best;
     }
   }
   return undefined;
+}
+
+/** A deletion, insertion, other hand or substitution (not text, supplied text or an editorial mark). */
+function isRevisionNode(n: Inline): n is MarkNode | SubstNode {
+  return n.kind === 'del' || n.kind === 'add' || n.kind === 'hand' || n.kind === 'subst';
 }
 
 /** The child lists inside a revision, each with the kind of mark that holds it. */
@@ -117,13 +123,20 @@ function innerLists(node: MarkNode | SubstNode): [Inline[], MarkNode['kind']][] 
   return [[node.children, node.kind]];
 }
 
-const LABEL = { del: 'Deletion', add: 'Insertion', subst: 'Substitution', hand: 'Another hand' } as const;
+const LABEL = {
+  del: 'Deletion',
+  add: 'Insertion',
+  subst: 'Substitution',
+  hand: 'Another hand',
+  supplied: 'Supplied text',
+} as const;
 
 /** How a revision inside a mark of kind `ancestor` reads: it came before a deletion, after an insertion was written. */
 const QUALIFIER: Record<MarkNode['kind'], string> = {
   del: 'later struck',
   add: 'within inserted text',
   hand: 'in the other hand',
+  supplied: 'in supplied text',
 };
 
 function describe(src: string, node: MarkNode | SubstNode, depth: number, ancestor: Ancestor): Revision {
@@ -139,7 +152,8 @@ function describe(src: string, node: MarkNode | SubstNode, depth: number, ancest
     body = quote(markText(src, node));
     after = history(src, [node]);
   }
-  return { kind: node.kind, start: node.start, end: node.end, summary: `${head}: ${body}${after}`, node, depth };
+  const kind = node.kind as RevisionKind; // forEachRevision and childAt give revisions only
+  return { kind, start: node.start, end: node.end, summary: `${head}: ${body}${after}`, node, depth };
 }
 
 /**
@@ -154,7 +168,7 @@ export function markText(src: string, node: MarkNode): string {
 function history(src: string, marks: MarkNode[]): string {
   const parts: string[] = [];
   for (const m of marks) {
-    const inner = m.children.filter((c): c is MarkNode | SubstNode => c.kind !== 'text' && c.kind !== 'escape');
+    const inner = m.children.filter(isRevisionNode);
     if (inner.length === 0) continue;
     const verbs = inner.map((c) => verb(src, c)).join(', ');
     parts.push(
@@ -171,6 +185,7 @@ function verb(src: string, node: MarkNode | SubstNode): string {
     case 'add':
       return `inserted “${quote(markText(src, node))}”`;
     case 'hand':
+    case 'supplied':
       return `another hand wrote “${quote(markText(src, node))}”`;
     case 'subst': {
       const del = node.first.kind === 'del' ? node.first : node.second;
@@ -195,7 +210,17 @@ function inlineText(src: string, nodes: Inline[], kind: 'draft' | 'final'): stri
         out += inlineText(src, [kind === 'draft' ? pick(n, 'del') : pick(n, 'add')], kind);
         break;
       case 'hand':
+      case 'supplied':
         out += inlineText(src, n.children, kind);
+        break;
+      case 'unclear':
+      case 'gap':
+        out += visibleText(n);
+        break;
+      case 'note':
+      case 'page':
+      case 'column':
+      case 'word-break':
         break;
       default:
         if ((n.kind === 'del') === (kind === 'draft')) out += inlineText(src, n.children, kind);

@@ -10,9 +10,46 @@ export const TEXT = 0,
   ADD = 3,
   HAND = 4,
   SUBST = 5,
-  PARAGRAPH = 6;
+  PARAGRAPH = 6,
+  /** `+{…}`: text supplied by the editor; holds inline nodes like the revision marks. */
+  SUPPLIED = 7,
+  /** The editorial marks whose text is not markup (atomic: no children): `?{…}`, `_{…}`, `%{…}`, `|page{…}`,
+   *  `|column{…}`. What is between the braces is read by editorial.ts. */
+  UNCLEAR = 8,
+  GAP = 9,
+  NOTE = 10,
+  PAGE = 11,
+  COLUMN = 12,
+  /** `|-`: the word goes on after the line break (and any page or column break) that follows. */
+  WORD_BREAK = 13,
+  /** `@id ` at the very start of a revision or hand mark: the hand that made it (the space after is part of it). */
+  HAND_REF = 14;
 export type NodeKind =
-  typeof TEXT | typeof ESCAPE | typeof DEL | typeof ADD | typeof HAND | typeof SUBST | typeof PARAGRAPH;
+  | typeof TEXT
+  | typeof ESCAPE
+  | typeof DEL
+  | typeof ADD
+  | typeof HAND
+  | typeof SUBST
+  | typeof PARAGRAPH
+  | typeof SUPPLIED
+  | typeof UNCLEAR
+  | typeof GAP
+  | typeof NOTE
+  | typeof PAGE
+  | typeof COLUMN
+  | typeof WORD_BREAK
+  | typeof HAND_REF;
+
+/** The marks written sigil, optional keyword, `{`: their sigils. */
+export const SIGIL: Partial<Record<NodeKind, string>> = {
+  [SUPPLIED]: '+',
+  [UNCLEAR]: '?',
+  [GAP]: '_',
+  [NOTE]: '%',
+  [PAGE]: '|',
+  [COLUMN]: '|',
+};
 
 /** An insertion's spelling, in the DELIM field: `^{…}` or `^<…>`. */
 export const BRACE = 0,
@@ -25,9 +62,11 @@ const HEAD = 0,
   DELIM = 3,
   FIRST = 4,
   NEXT = 5;
-/** HEAD packs the kind (3 bits) and whether a mark was closed. */
-const KIND_MASK = 7,
-  CLOSED = 8;
+/** HEAD packs the kind (4 bits), whether a mark was closed, and the length of the keyword written between a mark's
+ *  sigil and its bracket (`^margin{`: 6; `|page{`: 4), 0 for none. */
+const KIND_MASK = 15,
+  CLOSED = 16,
+  KEYWORD_SHIFT = 8;
 
 /**
  * Node i's fields, six integers: its head (kind; for a mark, whether it was closed); start and end (the whole node,
@@ -71,6 +110,17 @@ export class SyntaxTree {
     return (this.data[i * STRIDE + HEAD]! & CLOSED) !== 0;
   }
 
+  /** The length of the keyword between a mark's sigil and its bracket (0 for none). */
+  keywordLength(i: number): number {
+    return this.data[i * STRIDE + HEAD]! >>> KEYWORD_SHIFT;
+  }
+
+  /** The keyword written between a mark's sigil and its bracket (`margin` in `^margin{`), or '' for none. */
+  keyword(i: number): string {
+    const n = this.keywordLength(i);
+    return n === 0 ? '' : this.source.slice(this.start(i) + 1, this.start(i) + 1 + n);
+  }
+
   /** Where a mark's text begins: after its opening delimiter. */
   openEnd(i: number): number {
     return this.start(i) + delimiterLength(this, i);
@@ -81,10 +131,15 @@ export class SyntaxTree {
     return this.closed(i) ? this.end(i) - (this.kind(i) === DEL ? this.delim(i) : 1) : -1;
   }
 
+  /** Where a mark's text ends: before its closer, or at its end when it was never closed. */
+  innerEnd(i: number): number {
+    return this.closed(i) ? this.closeStart(i) : this.end(i);
+  }
+
   // The parser's writes.
 
   /** A new node with no children, no sibling, and (for a mark) no closer yet. */
-  add(kind: NodeKind, start: number, end: number, delim = 0): number {
+  add(kind: NodeKind, start: number, end: number, delim = 0, keywordLength = 0): number {
     const i = this.count++;
     let base = i * STRIDE;
     if (base + STRIDE > this.data.length) {
@@ -93,7 +148,7 @@ export class SyntaxTree {
       this.data = grown;
     }
     const d = this.data;
-    d[base++] = kind;
+    d[base++] = kind | (keywordLength << KEYWORD_SHIFT);
     d[base++] = start;
     d[base++] = end;
     d[base++] = delim;
@@ -123,9 +178,16 @@ function delimiterLength(t: SyntaxTree, i: number): number {
     case DEL:
       return t.delim(i);
     case ADD:
-      return 2;
+      return 2 + t.keywordLength(i);
     case HAND:
       return 1;
+    case SUPPLIED:
+    case UNCLEAR:
+    case GAP:
+    case NOTE:
+    case PAGE:
+    case COLUMN:
+      return 2 + t.keywordLength(i);
     default:
       return 0;
   }
@@ -137,15 +199,17 @@ export function tildeRun(n: number): string {
   return n < TILDE_RUNS.length ? TILDE_RUNS[n]! : '~'.repeat(n);
 }
 
-/** A mark's opening delimiter as written: `~~` (or a longer run), `^{`, `^<`, `*`. */
+/** A mark's opening delimiter as written: `~~` (or a longer run), `^{`, `^<`, `^margin{`, `*`, `?{`, `|page{`… */
 export function delimiterOf(t: SyntaxTree, i: number): string {
   switch (t.kind(i)) {
     case DEL:
       return tildeRun(t.delim(i));
     case ADD:
-      return t.delim(i) === ANGLE ? '^<' : '^{';
-    default:
+      return '^' + t.keyword(i) + (t.delim(i) === ANGLE ? '<' : '{');
+    case HAND:
       return '*';
+    default:
+      return t.source.slice(t.start(i), t.openEnd(i));
   }
 }
 
@@ -156,8 +220,10 @@ export function closerOfNode(t: SyntaxTree, i: number): string {
       return tildeRun(t.delim(i));
     case ADD:
       return t.delim(i) === ANGLE ? '>' : '}';
-    default:
+    case HAND:
       return '*';
+    default:
+      return '}';
   }
 }
 
@@ -186,7 +252,11 @@ export function forEachRevision(
   const visit = (first: number, depth: number, holder: number, final: boolean): void => {
     for (let n = first; n >= 0; n = t.next(n)) {
       const k = t.kind(n);
-      if (k === TEXT || k === ESCAPE) continue;
+      if (k === SUPPLIED) {
+        visit(t.first(n), depth, holder, final); // supplied text is no revision, but may hold one
+        continue;
+      }
+      if (k !== DEL && k !== ADD && k !== HAND && k !== SUBST) continue;
       fn(n, { depth, holder, final });
       if (k === SUBST) {
         const a = t.first(n),

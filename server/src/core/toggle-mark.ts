@@ -19,7 +19,12 @@ export type ToggleResult =
     }
   | { ok: false; message: string };
 
-const KIND_NAME = { del: 'deletion', add: 'insertion', hand: 'text in another hand' } as const;
+const KIND_NAME = {
+  del: 'deletion',
+  add: 'insertion',
+  hand: 'text in another hand',
+  supplied: 'supplied text',
+} as const;
 
 const SPACE = 32,
   TAB = 9,

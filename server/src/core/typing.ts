@@ -9,7 +9,7 @@
 //
 // Once the transcriber pauses, or leaves the mark, everything is reported again. Nothing is lost: the problems are
 // only held back from the editor; `emend check` and every other reader of `diagnose()` see them all.
-import type { EmendDocument, Inline, MarkNode, Problem, Span } from './model';
+import { type EmendDocument, type Inline, mark, type MarkNode, type Problem, type Span } from './model';
 
 /** The marks around `offset`, outermost first: those it lies inside of or at the open end of (an unclosed mark). */
 export function marksAround(doc: EmendDocument, offset: number): MarkNode[] {
@@ -30,7 +30,7 @@ export function marksAround(doc: EmendDocument, offset: number): MarkNode[] {
   for (;;) {
     let next: MarkNode | null = null;
     for (const n of nodes) {
-      const marks = n.kind === 'subst' ? [n.first, n.second] : n.kind === 'text' || n.kind === 'escape' ? [] : [n];
+      const marks = n.kind === 'subst' ? [n.first, n.second] : mark(n) ? [n] : [];
       for (const m of marks) if (inside(m, offset)) next = m;
     }
     if (!next) return chain;

@@ -45,10 +45,12 @@ function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Ca
         walk([del], other, a);
         walk([add], other, b);
         out.push({ k: 'subst', a: a[0]!, b: b[0]! });
-      } else {
+      } else if (n.kind === 'del' || n.kind === 'add') {
         const c: Canon[] = [];
         walk(n.children, other, c);
         out.push({ k: n.kind, c });
+      } else {
+        throw new Error(`the generator makes no ${n.kind}`);
       }
     }
   };

@@ -2,14 +2,16 @@
 // with a caret (<ins>), other hands in their own face, substitutions grouped; each revision titled with its summary.
 import type { EmendDocument, Inline, MarkNode } from '../model';
 import { attr, escapeHtml } from './html';
+import { editorialHtml } from './editorial-html';
 import { paragraphSummaries, type Summaries } from './summaries';
 
-const ELEMENT = { del: 'del', add: 'ins', hand: 'span' } as const;
-const CLASS = { del: 'emend-del', add: 'emend-add', hand: 'emend-hand' } as const;
+const ELEMENT = { del: 'del', add: 'ins', hand: 'span', supplied: 'span' } as const;
+const CLASS = { del: 'emend-del', add: 'emend-add', hand: 'emend-hand', supplied: 'emend-supplied' } as const;
 const UNCLOSED = {
   del: 'This deletion is never closed.',
   add: 'This insertion is never closed.',
   hand: 'This other hand is never closed.',
+  supplied: 'This supplied text is never closed.',
 } as const;
 
 /** Inner HTML of paragraph `index` of `doc` in the diplomatic view. */
@@ -34,6 +36,14 @@ function inlines(src: string, nodes: Inline[], summaries: Summaries): string {
           escapeHtml(src.slice(node.first.end, node.second.start)) +
           markHtml(src, node.second, summaries, undefined) +
           '</span>';
+        break;
+      case 'unclear':
+      case 'gap':
+      case 'note':
+      case 'page':
+      case 'column':
+      case 'word-break':
+        out += editorialHtml(node);
         break;
       default:
         out += markHtml(src, node, summaries, summaries.get(node));

@@ -4,7 +4,7 @@
 // emphasis, code and links inside an insertion work as anywhere else. Deletions need nothing: `~~…~~` is already
 // Markdown's strikethrough.
 // Structural types keep the core free of markdown-it: only the few members the plugin touches are named.
-import type { Inline, MarkNode } from '../model';
+import { type Inline, isEditorial, type MarkNode } from '../model';
 import { parse } from '../parser';
 
 interface Token {
@@ -65,7 +65,7 @@ function insertionsOf(state: InlineState): Map<number, MarkNode> {
   const map = new Map<number, MarkNode>();
   const visit = (nodes: Inline[]): void => {
     for (const n of nodes) {
-      if (n.kind === 'text' || n.kind === 'escape') continue;
+      if (n.kind === 'text' || n.kind === 'escape' || isEditorial(n)) continue;
       if (n.kind === 'subst') {
         visit([n.first, n.second]);
         continue;

@@ -3,7 +3,8 @@
 // click in the preview puts the cursor on the word clicked, not at the paragraph's start. It follows the renderers:
 // the diplomatic view shows every character of the source except the marks' delimiters (carets are CSS, not text);
 // the reading views show the paragraph's reading, whose source map leads back.
-import type { EmendDocument, Inline } from '../model';
+import { type EmendDocument, type Inline, isEditorial } from '../model';
+import { visibleText } from './editorial-html';
 import { paragraphReading } from '../readings';
 
 export type PlaceView = 'diplomatic' | 'draft' | 'final';
@@ -38,6 +39,10 @@ function walk(nodes: Inline[], k: number): number | { shown: number } {
       // `\}` shows as `}`: the character escaped.
       if (left === 0) return node.end - 1;
       left -= 1;
+    } else if (isEditorial(node)) {
+      const shown = visibleText(node).length;
+      if (left < shown) return node.start;
+      left -= shown;
     } else if (node.kind === 'subst') {
       for (const part of [node.first, 'between', node.second] as const) {
         if (part === 'between') {

@@ -1,6 +1,6 @@
 // The reading views (draft, final, and each column of side by side): the core's reading of one paragraph, escaped,
 // with the parts that came from a mark wrapped so they can be styled (other hands) or highlighted (changed words).
-import type { EmendDocument, Inline, MarkNode } from '../model';
+import { type EmendDocument, type Inline, isEditorial, type MarkNode } from '../model';
 import { paragraphReading, type Reading } from '../readings';
 import { decorate, type Decoration } from './decorate';
 import { attr } from './html';
@@ -42,7 +42,7 @@ function collect(
   out: Decoration[],
 ): void {
   for (const node of nodes) {
-    if (node.kind === 'text' || node.kind === 'escape') continue;
+    if (node.kind === 'text' || node.kind === 'escape' || isEditorial(node)) continue;
     if (node.kind === 'subst') {
       const title = summaries.get(node);
       mark(node.first, kind, changes, summaries, r, out, title);
@@ -62,12 +62,13 @@ function mark(
   out: Decoration[],
   title: string | undefined,
 ): void {
-  const kept = node.kind === 'hand' || (node.kind === 'del' ? kind === 'draft' : kind === 'final');
+  const kept =
+    node.kind === 'hand' || node.kind === 'supplied' || (node.kind === 'del' ? kind === 'draft' : kind === 'final');
   if (!kept) return;
   const start = r.map.toReading(node.start);
   const end = r.map.toReading(node.end);
-  if (node.kind === 'hand') {
-    out.push({ start, end, open: '<span class="emend-hand">', close: '</span>' });
+  if (node.kind === 'hand' || node.kind === 'supplied') {
+    out.push({ start, end, open: `<span class="emend-${node.kind}">`, close: '</span>' });
   } else if (changes) {
     const cls = node.kind === 'del' ? 'emend-changed emend-changed-del' : 'emend-changed emend-changed-add';
     out.push({ start, end, open: `<mark class="${cls}"${attr('title', title)}>`, close: '</mark>' });

@@ -2,7 +2,7 @@
 // The body follows the Guidelines' chapter "Representation of Primary Sources": <del>, <add>, <subst>, <lb/>,
 // and <handShift/> (or <seg hand>) for text in another hand. The result is always well-formed and valid against
 // schema/emend-tei.rng, whatever the input (unclosed marks are exported as the parser reads them).
-import type { EmendDocument, Header, Inline, MarkNode } from '../model';
+import type { EditorialNode, EmendDocument, Header, Inline, MarkNode } from '../model';
 import { headerValue } from '../header';
 import { LineIndex } from '../lines';
 import { lineBreakLength, LineBreakSearch } from '../line-breaks';
@@ -21,6 +21,8 @@ export interface TeiExport {
 
 class Writer {
   readonly parts: string[] = [];
+  /** A word break `|-` was written: the next line break is `<lb break="no"/>`. */
+  wordBreak = false;
   readonly counter: EscapeCounter = { replaced: 0 };
 
   raw(s: string): void {
@@ -52,7 +54,7 @@ function usesHands(nodes: Inline[]): boolean {
     const n = stack.pop()!;
     if (n.kind === 'hand') return true;
     if (n.kind === 'subst') stack.push(n.first, n.second);
-    else if (n.kind === 'del' || n.kind === 'add') for (const c of n.children) stack.push(c);
+    else if (n.kind === 'del' || n.kind === 'add' || n.kind === 'supplied') for (const c of n.children) stack.push(c);
   }
   return false;
 }
@@ -109,35 +111,107 @@ function inline(w: Writer, src: string, nodes: Inline[], o: TeiExportOptions): v
         mark(w, src, n.second, o);
         w.raw('</subst>');
         break;
+      case 'unclear':
+      case 'gap':
+      case 'note':
+      case 'page':
+      case 'column':
+      case 'word-break':
+        editorial(w, n);
+        break;
       default:
         mark(w, src, n, o);
     }
   }
 }
 
+/** The editorial marks as the Guidelines encode them (ch. 11.3–11.5, 3.5.1, 3.11.3). */
+function editorial(w: Writer, n: EditorialNode): void {
+  switch (n.kind) {
+    case 'unclear': {
+      const cert = n.keyword || undefined;
+      if (n.alternatives.length === 1) {
+        w.raw(`<unclear${w.attrs({ cert })}>`);
+        w.text(n.alternatives[0]!.text);
+        w.raw('</unclear>');
+      } else {
+        w.raw('<choice>');
+        for (const a of n.alternatives) {
+          w.raw(`<unclear${w.attrs({ cert })}>`);
+          w.text(a.text);
+          w.raw('</unclear>');
+        }
+        w.raw('</choice>');
+      }
+      return;
+    }
+    case 'gap': {
+      const e = n.extent;
+      const unit = e?.unit;
+      w.raw(
+        `<gap${w.attrs({
+          reason: n.keyword || 'illegible',
+          quantity: e?.quantity !== undefined ? String(e.quantity) : undefined,
+          atLeast: e?.atLeast !== undefined ? String(e.atLeast) : undefined,
+          atMost: e?.atMost !== undefined ? String(e.atMost) : undefined,
+          unit,
+          precision: e?.approximate ? 'low' : undefined,
+          extent: !e
+            ? n.extentText.trim()
+            : e.quantity === undefined && e.atLeast === undefined
+              ? 'unknown'
+              : undefined,
+        })}/>`,
+      );
+      return;
+    }
+    case 'note':
+      w.raw('<note type="editorial">');
+      w.text(n.text.trim());
+      w.raw('</note>');
+      return;
+    case 'page':
+      w.raw(`<pb${w.attrs({ n: n.n || undefined, facs: n.image || undefined })}/>`);
+      return;
+    case 'column':
+      w.raw(`<cb${w.attrs({ n: n.n || undefined })}/>`);
+      return;
+    case 'word-break':
+      w.wordBreak = true;
+      return;
+  }
+}
+
 function mark(w: Writer, src: string, n: MarkNode, o: TeiExportOptions): void {
   switch (n.kind) {
     case 'del':
-      w.raw(`<del${w.attrs({ rend: o.delRend })}>`);
+      w.raw(`<del${w.attrs({ rend: o.delRend, hand: n.hand ? `#${n.hand.id}` : undefined })}>`);
       inline(w, src, n.children, o);
       w.raw('</del>');
       break;
     case 'add':
-      w.raw(`<add${w.attrs({ place: o.addPlace })}>`);
+      w.raw(`<add${w.attrs({ place: n.keyword || o.addPlace, hand: n.hand ? `#${n.hand.id}` : undefined })}>`);
       inline(w, src, n.children, o);
       w.raw('</add>');
       break;
-    case 'hand':
+    case 'supplied':
+      w.raw(`<supplied${w.attrs({ reason: n.keyword || 'omitted' })}>`);
+      inline(w, src, n.children, o);
+      w.raw('</supplied>');
+      break;
+    case 'hand': {
+      const hand = n.hand ? n.hand.id : o.otherHand;
       if (o.hands === 'seg') {
-        w.raw(`<seg hand="#${o.otherHand}">`);
+        w.raw(`<seg hand="#${hand}">`);
         inline(w, src, n.children, o);
         w.raw('</seg>');
       } else {
-        w.raw(`<handShift new="#${o.otherHand}"/>`);
+        w.raw(`<handShift new="#${hand}"/>`);
         inline(w, src, n.children, o);
         w.raw(`<handShift new="#${o.mainHand}"/>`);
       }
       break;
+    }
   }
 }
 
@@ -147,7 +221,8 @@ function text(w: Writer, s: string, o: TeiExportOptions): void {
   const breaks = new LineBreakSearch(s);
   for (let at = breaks.next(0); at >= 0; at = breaks.next(from)) {
     w.text(s.slice(from, at));
-    w.raw(o.lineBreaks ? '\n<lb/>' : '\n');
+    w.raw(o.lineBreaks ? (w.wordBreak ? '\n<lb break="no"/>' : '\n<lb/>') : '\n');
+    w.wordBreak = false;
     from = at + lineBreakLength(s, at);
   }
   w.text(s.slice(from));
