@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   analyze,
   drawLink,
+  headerLineEdit,
   layoutFileName,
   linkWords,
   newPageXml,
@@ -282,4 +283,26 @@ test('what Emend writes is valid against the PAGE 2019 schema (xmllint)', (t) =>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the layout: header line: after facsimile:, else before the closing ---, else a new header; nothing else moves', () => {
+  const apply = (src: string) => {
+    const r = headerLineEdit(analyze(src), 'layout', 'a.page.xml', 'facsimile');
+    if ('error' in r) assert.fail(r.error);
+    let out = src;
+    for (const e of [...r.edits].sort((x, y) => y.start - x.start))
+      out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  };
+  assert.equal(
+    apply('---\nfacsimile: p.jpg\ntitle: T\n---\nText.\n'),
+    '---\nfacsimile: p.jpg\nlayout: a.page.xml\ntitle: T\n---\nText.\n',
+  );
+  assert.equal(apply('---\r\ntitle: T\r\n---\r\nText.'), '---\r\ntitle: T\r\nlayout: a.page.xml\r\n---\r\nText.');
+  assert.equal(apply('Text.\n'), '---\nlayout: a.page.xml\n---\nText.\n');
+  assert.equal(apply('\ufeffText.'), '\ufeff---\nlayout: a.page.xml\n---\nText.');
+  assert.equal(apply('---\nlayout: old.xml\n---\nText.'), '---\nlayout: a.page.xml\n---\nText.');
+  assert.deepEqual(headerLineEdit(analyze('x'), 'layout', 'a\nb'), {
+    error: 'A header line cannot hold a line break (layout).',
+  });
 });
