@@ -110,3 +110,33 @@ test('import takes exactly one file', async () => {
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'emend import: give exactly one TEI file (got 0; see emend import --help)\n');
 });
+
+test('render --format tei of the Kant sample has its page and a zone for each of its 204 words', async () => {
+  const kant = join(__dirname, '..', '..', '..', 'samples', 'kant-1784');
+  const r = await runCli(['render', '--format', 'tei', 'kant-1784-p484.emend'], { cwd: kant });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.match(
+    r.stdout,
+    /<\/teiHeader>\n {2}<facsimile>\n {4}<surface xml:id="facs-s1" ulx="0" uly="0" lrx="1457" lry="2084">\n {6}<graphic url="page.jpg" width="1457px" height="2084px"\/>\n {6}<zone xml:id="facs-z1" ulx="\d+" uly="\d+" lrx="\d+" lry="\d+"\/>\n/,
+  );
+  assert.equal((r.stdout.match(/<zone /g) ?? []).length, 204);
+  assert.equal((r.stdout.match(/<w facs="#facs-z\d+">/g) ?? []).length, 204);
+  assert.match(r.stdout, /<p xml:space="preserve"><w facs="#facs-z1">gewiegelt<\/w> <w facs="#facs-z2">worden<\/w>; /);
+});
+
+test('render --format tei says what of the facsimile it could not read, and still exports', async () => {
+  const t = tempTree({ 'a.emend': '---\nfacsimile: gone.jpg\nlayout: gone.xml\n---\nword' });
+  try {
+    const r = await runCli(['render', '--format', 'tei', 'a.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /<surface xml:id="facs-s1">\n {6}<graphic url="gone.jpg"\/>\n {4}<\/surface>/);
+    assert.equal(
+      r.stderr.replaceAll(t.dir, 'DIR'),
+      'emend render: a.emend: facsimile: The layout file gone.xml was not found (looked for DIR/gone.xml).\n' +
+        'emend render: a.emend: facsimile: The image gone.jpg was not found (looked for DIR/gone.jpg).\n',
+    );
+  } finally {
+    t.cleanup();
+  }
+});
