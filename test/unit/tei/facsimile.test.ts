@@ -2,10 +2,24 @@
 // the text; and what a header naming only an image gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse } from '../../../server/src/core/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import {
+  analyze,
+  buildFacsimile,
+  imageInfo,
+  parse,
+  readLayoutText,
+  roundBox,
+  type Analysis,
+  type ImageLoad,
+} from '../../../server/src/core/index';
 import { exportTei } from '../../../server/src/core/tei/export';
+import { importTei } from '../../../server/src/core/tei/import';
 import { uriReference, type TeiFacsimileInput } from '../../../server/src/core/tei/facsimile-export';
 import { teiOptions } from '../../../server/src/core/tei/options';
+import { randomWords } from './facsimile-words';
 
 /** The words of `src` named by `texts`, in order, each with a box 10 px wide further right than the last. */
 function linked(src: string, texts: string[], more: Partial<TeiFacsimileInput['words'][number]>[] = []) {
@@ -146,4 +160,186 @@ test('graphic urls: characters a URI cannot hold are percent-encoded, an encoded
   assert.equal(uriReference('https://x.org/a%20b/info.json?q=1#f'), 'https://x.org/a%20b/info.json?q=1#f');
   assert.equal(uriReference('100%.png'), '100%25.png');
   assert.equal(uriReference('a&b"<.png'), 'a&b%22%3C.png');
+});
+
+const KANT = join(__dirname, '..', '..', '..', '..', 'samples', 'kant-1784');
+const CREATED = '2026-12-05T12:00:00Z';
+
+function kantFacsimile(analysis: Analysis, layout: { name: string; text: string }) {
+  const bytes = readFileSync(join(KANT, 'page.jpg'));
+  const info = imageInfo('page.jpg', bytes);
+  assert.ok(info.ok);
+  const images: ImageLoad[] = [{ name: 'page.jpg', info: info.info }];
+  return buildFacsimile(analysis, images, [{ name: layout.name, load: readLayoutText(layout.name, layout.text) }]);
+}
+
+test('round trip: the Kant sample exported with its zones and imported gives back its text, image and boxes', () => {
+  const source = readFileSync(join(KANT, 'kant-1784-p484.emend'), 'utf8');
+  const original = analyze(source);
+  const ocr = { name: 'ocr-tesseract.page.xml', text: readFileSync(join(KANT, 'ocr-tesseract.page.xml'), 'utf8') };
+  const before = kantFacsimile(original, ocr);
+  assert.deepEqual(before.errors, []);
+  const xml = exportTei(original.doc, undefined, before).xml;
+
+  const back = importTei(xml, { layoutName: 'kant.page.xml', created: CREATED });
+  assert.ok(back.ok);
+  assert.deepEqual(back.warnings, []);
+  assert.ok(back.layout);
+  assert.equal(back.layout.name, 'kant.page.xml');
+  // The header keeps the facsimile and names the layout import made; the text is the transcription's.
+  const header = back.markup.slice(0, back.markup.indexOf('---\n', 4) + 4);
+  assert.match(header, /\nfacsimile: page\.jpg\nlayout: kant\.page\.xml\n---\n$/);
+  assert.equal(back.markup.slice(header.length + 1), source.slice(source.indexOf('---\n', 4) + 4));
+
+  // Linked again through the layout import wrote, every word has the box it had.
+  const again = analyze(back.markup);
+  const after = kantFacsimile(again, { name: back.layout.name, text: back.layout.xml });
+  assert.deepEqual(after.errors, []);
+  const boxes = (f: typeof before, a: Analysis) =>
+    f.words.map((w) => ({
+      word: a.source.slice(w.start, w.end),
+      box: w.box && !w.approximate ? roundBox(w.box) : null,
+    }));
+  const was = boxes(before, original);
+  assert.equal(was.filter((w) => w.box).length, 204);
+  assert.deepEqual(boxes(after, again), was);
+});
+
+test('import of a facsimile: the layout file is exact PAGE XML, lines as the text’s lines', () => {
+  const src = '---\nfacsimile: scans/p 1.jpg\n---\nDear ~~Sir~~ ^{Madam} & co,\nyours';
+  const words = linked(src, ['Dear', 'Sir', 'Madam', 'co', 'yours']);
+  const xml = exportTei(parse(src), undefined, {
+    pages: [{ image: 'scans/p 1.jpg', width: 800, height: 1200 }],
+    words,
+  }).xml;
+  const r = importTei(xml, { layoutName: 'x.page.xml', created: CREATED });
+  assert.ok(r.ok);
+  assert.equal(
+    r.markup,
+    '---\nfacsimile: scans/p 1.jpg\nlayout: x.page.xml\n---\n\nDear ~~Sir~~ ^{Madam} & co,\nyours\n',
+  );
+  assert.equal(
+    r.layout?.xml,
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">',
+      '  <Metadata>',
+      '    <Creator>Emend, from the zones of a TEI facsimile</Creator>',
+      `    <Created>${CREATED}</Created>`,
+      `    <LastChange>${CREATED}</LastChange>`,
+      '  </Metadata>',
+      '  <Page imageFilename="scans/p 1.jpg" imageWidth="800" imageHeight="1200">',
+      '    <TextRegion id="r1">',
+      '      <Coords points="0,20 49,20 49,33 0,33"/>',
+      '      <TextLine id="r1l1">',
+      '        <Coords points="0,20 39,20 39,33 0,33"/>',
+      '        <Word id="r1l1w1">',
+      '          <Coords points="0,20 9,20 9,33 0,33"/>',
+      '          <TextEquiv><Unicode>Dear</Unicode></TextEquiv>',
+      '        </Word>',
+      '        <Word id="r1l1w2">',
+      '          <Coords points="10,20 19,20 19,33 10,33"/>',
+      '          <TextEquiv><Unicode>Sir</Unicode></TextEquiv>',
+      '        </Word>',
+      '        <Word id="r1l1w3">',
+      '          <Coords points="20,20 29,20 29,33 20,33"/>',
+      '          <TextEquiv><Unicode>Madam</Unicode></TextEquiv>',
+      '        </Word>',
+      '        <Word id="r1l1w4">',
+      '          <Coords points="30,20 39,20 39,33 30,33"/>',
+      '          <TextEquiv><Unicode>co</Unicode></TextEquiv>',
+      '        </Word>',
+      '        <TextEquiv><Unicode>Dear Sir Madam co</Unicode></TextEquiv>',
+      '      </TextLine>',
+      '      <TextLine id="r1l2">',
+      '        <Coords points="40,20 49,20 49,33 40,33"/>',
+      '        <Word id="r1l2w5">',
+      '          <Coords points="40,20 49,20 49,33 40,33"/>',
+      '          <TextEquiv><Unicode>yours</Unicode></TextEquiv>',
+      '        </Word>',
+      '        <TextEquiv><Unicode>yours</Unicode></TextEquiv>',
+      '      </TextLine>',
+      '    </TextRegion>',
+      '  </Page>',
+      '</PcGts>',
+      '',
+    ].join('\n'),
+  );
+  const layout = readLayoutText('x.page.xml', r.layout!.xml);
+  assert.ok(layout.ok);
+  assert.equal(layout.layout.pages[0]!.lines.length, 2);
+});
+
+test('import without a layout file to write, or without sizes, keeps the image and says what it left out', () => {
+  const tei = (facsimile: string, text: string) =>
+    `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>${facsimile}<text><body><p>${text}</p></body></text></TEI>`;
+  const zoned = tei(
+    '<facsimile><surface ulx="0" uly="0" lrx="100" lry="50"><graphic url="a%20b.png"/><zone xml:id="z" ulx="1" uly="2" lrx="3" lry="4"/></surface></facsimile>',
+    '<w facs="#z">one</w> two',
+  );
+  const r = importTei(zoned);
+  assert.ok(r.ok);
+  assert.equal(r.markup, '---\nfacsimile: a b.png\n---\n\none two\n');
+  assert.equal(r.layout, undefined);
+  assert.deepEqual(r.warnings, [
+    '1 word points at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file beside the transcription, and this import writes no file.',
+  ]);
+  // A surface drawn from 0,0 gives the size; the zones' coordinates are the image's.
+  const w = importTei(zoned, { layoutName: 'l.xml' });
+  assert.ok(w.ok);
+  assert.match(w.layout!.xml, /<Page imageFilename="a b.png" imageWidth="100" imageHeight="50">/);
+  assert.match(w.layout!.xml, /<Word id="r1l1w1">\n {10}<Coords points="1,2 3,2 3,4 1,4"\/>/);
+
+  const unsized = importTei(
+    tei(
+      '<facsimile><surface><graphic url="p.jpg"/><zone xml:id="z" points="1,2 5,2 5,9"/></surface><surface><graphic url="q.jpg"/><zone xml:id="y" ulx="1" uly="1" lrx="2" lry="2"/></surface></facsimile>',
+      '<seg facs="#z">one <w facs="#nowhere">two</w></seg> <w facs="#y">three</w>',
+    ),
+    { layoutName: 'l.xml' },
+  );
+  assert.ok(unsized.ok);
+  assert.equal(unsized.markup, '---\nfacsimile: p.jpg\n---\n\none two three\n');
+  assert.equal(unsized.layout, undefined);
+  assert.deepEqual(unsized.warnings, [
+    '<seg> ×1: the markup cannot express it; its text is kept.',
+    "The facsimile has 2 pages; the header names the first one's image only (p.jpg): Emend takes one page image per transcription.",
+    "1 word points at zones of the facsimile's later pages; their boxes are not kept.",
+    "1 word points at zones of the facsimile, but the file gives neither the image's size in pixels nor a surface from 0,0, so their boxes cannot be placed on the image and are not kept.",
+  ]);
+});
+
+test('a surface in other units than the image: zones are scaled to the image’s pixels', () => {
+  const r = importTei(
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><facsimile><surface ulx="10" uly="10" lrx="110" lry="60">' +
+      '<graphic url="p.jpg" width="200px" height="100px"/><zone xml:id="z" ulx="20" uly="20" lrx="30" lry="30"/>' +
+      '</surface></facsimile><text><body><p><w facs="#z">one</w></p></body></text></TEI>',
+    { layoutName: 'l.xml' },
+  );
+  assert.ok(r.ok);
+  assert.match(r.layout!.xml, /<Word id="r1l1w1">\n {10}<Coords points="20,20 40,20 40,40 20,40"\/>/);
+});
+
+test('round trip of random documents with words at random places: the same markup as without them', () => {
+  const chunk = fc.constantFrom('a', 'b ', ' ', '\n', '~~', '~~~', '^{', '}', '*', '\\*', '&', 'é', '\n\n');
+  fc.assert(
+    fc.property(
+      fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join('')),
+      fc.integer({ min: 1, max: 1 << 30 }),
+      (src, seed) => {
+        const doc = parse(src);
+        if (doc.problems.some((p) => p.severity === 'error')) return;
+        const plain = importTei(exportTei(doc).xml);
+        const withWords = importTei(exportTei(doc, undefined, randomWords(src, seed)).xml);
+        assert.ok(plain.ok && withWords.ok);
+        const body = (m: string) => (m.startsWith('---\n') ? m.slice(m.indexOf('\n---\n') + 5).replace(/^\n/, '') : m);
+        assert.equal(body(withWords.markup), body(plain.markup));
+        // Only the note that the boxes are not kept (no layout file asked for) is added.
+        assert.deepEqual(
+          withWords.warnings.filter((w) => !/points? at zones of the facsimile/.test(w)),
+          plain.warnings,
+        );
+      },
+    ),
+    { numRuns: 300, seed: 18 },
+  );
 });
