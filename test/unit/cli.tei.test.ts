@@ -140,3 +140,48 @@ test('render --format tei says what of the facsimile it could not read, and stil
     t.cleanup();
   }
 });
+
+test('import -o writes the facsimile’s word boxes as a PAGE XML layout beside the markup, and never over another file', async () => {
+  const kant = join(__dirname, '..', '..', '..', 'samples', 'kant-1784');
+  const tei = await runCli(['render', '--format', 'tei', join(kant, 'kant-1784-p484.emend')], { cwd: kant });
+  assert.equal(tei.code, 0, tei.stderr);
+  const t = tempTree({ 'kant.xml': tei.stdout });
+  try {
+    const r = await runCli(['import', 'kant.xml', '-o', 'out/kant.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const markup = readFileSync(join(t.dir, 'out', 'kant.emend'), 'utf8');
+    assert.match(markup, /\nfacsimile: page\.jpg\nlayout: kant\.page\.xml\n---\n/);
+    const layout = readFileSync(join(t.dir, 'out', 'kant.page.xml'), 'utf8');
+    assert.equal((layout.match(/<Word /g) ?? []).length, 204);
+    // Importing again from the same input replaces both (emend wrote them).
+    const again = await runCli(['import', 'kant.xml', '-o', 'out/kant.emend'], { cwd: t.dir });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stderr, '');
+    // A layout file emend did not write is kept, even with --force; the markup then names no layout.
+    const u = tempTree({ 'kant.xml': tei.stdout, 'k.page.xml': 'mine' });
+    try {
+      const f = await runCli(['import', '--force', 'kant.xml', '-o', 'k.emend'], { cwd: u.dir });
+      assert.equal(f.code, 0, f.stderr);
+      assert.equal(readFileSync(join(u.dir, 'k.page.xml'), 'utf8'), 'mine');
+      const m = readFileSync(join(u.dir, 'k.emend'), 'utf8');
+      assert.match(m, /\nfacsimile: page\.jpg\n---\n/);
+      assert.equal(
+        f.stderr,
+        'emend import: kant.xml: 204 words point at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file beside the transcription, and this import writes no file.\n' +
+          'emend import: kant.xml: k.page.xml exists and emend did not write it from this input; not replaced.\n',
+      );
+    } finally {
+      u.cleanup();
+    }
+    // Printed, the markup keeps the image and says the boxes are not kept.
+    const printed = await runCli(['import', 'kant.xml'], { cwd: t.dir });
+    assert.match(printed.stdout, /\nfacsimile: page\.jpg\n---\n/);
+    assert.match(
+      printed.stderr,
+      /^emend import: kant\.xml: 204 words point at zones of the facsimile; their boxes are not kept/,
+    );
+  } finally {
+    t.cleanup();
+  }
+});
