@@ -1,6 +1,6 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   exportTei,
   READING_KINDS,
@@ -11,6 +11,9 @@ import {
   type TeiExportOptions,
 } from '../core/index';
 import { collationSource } from './witness';
+import { readFacsimile } from '../host/facsimile-files';
+import { nodeFiles } from '../host/node';
+import { fileUri } from '../host/uris';
 
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
@@ -81,10 +84,19 @@ const tei: RenderFormat = {
   extension: '.xml',
   async render(analysis, options) {
     const base = options.tei ?? teiOptions({}).options;
-    const result = exportTei(analysis.doc, {
-      ...base,
-      sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)),
-    });
+    // The page images and layout the header names, beside the transcription (standard input: the working folder).
+    const path = options.path ?? null;
+    const facsimile = await readFacsimile(
+      nodeFiles,
+      analysis,
+      fileUri(path === null ? (options.cwd ?? process.cwd()) : dirname(path)),
+    );
+    const result = exportTei(
+      analysis.doc,
+      { ...base, sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)) },
+      facsimile ?? undefined,
+    );
+    for (const e of facsimile?.errors ?? []) options.warn?.(`facsimile: ${e}`);
     for (const w of result.warnings) options.warn?.(w);
     return result.xml;
   },

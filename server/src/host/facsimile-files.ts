@@ -3,11 +3,15 @@
 // are read for their header only (kind and size; the viewer decodes the pixels); layouts whole. Each file is read
 // again only when its size or modification time changed (the cache a caller keeps).
 import {
+  buildFacsimile,
+  facsimileSpec,
   imageInfo,
   isIiifUrl,
   layoutTooLarge,
   MAX_LAYOUT_BYTES,
   readLayout,
+  type Analysis,
+  type Facsimile,
   type ImageLoad,
   type LayoutLoad,
 } from '../core/index';
@@ -89,4 +93,34 @@ export async function loadLayout(files: Files, name: string, uri: string, cache?
     () => ({ ok: false, error: `The layout file ${name} was not found (looked for ${displayLocation(uri)}).` }),
     (why) => ({ ok: false, error: `The layout file ${name} cannot be read: ${why}.` }),
   );
+}
+
+/**
+ * The facsimile of a transcription as its header names it (`facsimile:`, `layout:`), read through `files` and
+ * linked (the core's buildFacsimile), for the TEI export; null when the header names neither. `folder` is the
+ * transcription's folder (null for an unsaved one). Nothing is fetched: an IIIF image is known by its address only.
+ */
+export async function readFacsimile(
+  files: Files,
+  analysis: Analysis,
+  folder: string | null,
+  cache?: FacsimileCache,
+): Promise<Facsimile | null> {
+  const spec = facsimileSpec(analysis);
+  if (spec.images.length === 0 && spec.layouts.length === 0) return null;
+  const images = await Promise.all(
+    spec.images.map((name): ImageLoad | Promise<ImageLoad> => {
+      const t = facsimileTarget(name, folder);
+      return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(files, name, t.uri, cache);
+    }),
+  );
+  const layouts = await Promise.all(
+    spec.layouts.map(async (name) => {
+      const t = facsimileTarget(name, folder);
+      const load: LayoutLoad =
+        'error' in t ? { ok: false, error: `The layout file ${t.error}` } : await loadLayout(files, name, t.uri, cache);
+      return { name, load };
+    }),
+  );
+  return buildFacsimile(analysis, images, layouts);
 }

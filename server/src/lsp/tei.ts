@@ -9,6 +9,8 @@ import {
   type ExportTeiResult,
   type ImportTeiResult,
 } from '../protocol';
+import { readFacsimile, type FacsimileCache } from '../host/facsimile-files';
+import { parentFolder } from '../host/uris';
 import type { Feature } from './context';
 import { analysisFor, field, invalid } from './request-params';
 
@@ -27,6 +29,7 @@ function fileName(uri: string): string {
 
 export const tei: Feature = {
   register(ctx) {
+    const cache: FacsimileCache = new Map();
     ctx.connection.onRequest(ExportTeiRequest, async (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
@@ -37,10 +40,17 @@ export const tei: Feature = {
       const settings = await ctx.settings.tei(uri);
       const { options, errors } = teiOptions({ ...settings, ...(override ?? {}) });
       if (!options.sourceName) options.sourceName = fileName(uri);
-      const result = exportTei(analysis.doc, options);
+      // The facsimile's images and layout, read through the host as the facsimile view reads them (in Restricted
+      // Mode only inside the workspace); nothing is fetched from the web.
+      const facsimile = await readFacsimile(ctx.host, analysis, parentFolder(uri), cache);
+      const result = exportTei(analysis.doc, options, facsimile ?? undefined);
       const response: ExportTeiResult = {
         xml: result.xml,
-        warnings: [...errors.map((e) => `Setting emend.tei: ${e}; the default is used.`), ...result.warnings],
+        warnings: [
+          ...errors.map((e) => `Setting emend.tei: ${e}; the default is used.`),
+          ...(facsimile?.errors ?? []).map((e) => `Facsimile: ${e}`),
+          ...result.warnings,
+        ],
       };
       return response;
     });
