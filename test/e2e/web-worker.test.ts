@@ -228,7 +228,12 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
     );
     await s.page.keyboard.press('Enter');
     const target = s.file('kant-1784-p484.xml');
-    await until(s, `${target} to be written`, async () => existsSync(target));
+    // The file appears before its content is all written: wait for the end of the document.
+    await until(
+      s,
+      `${target} to be written`,
+      async () => existsSync(target) && readFileSync(target, 'utf8').endsWith('</TEI>\n'),
+    );
     const xml = readFileSync(target, 'utf8');
     assert.match(xml, /<graphic url="page\.jpg" width="1457px" height="2084px"\/>/);
     assert.equal((xml.match(/<zone /g) ?? []).length, 204);
