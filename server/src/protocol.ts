@@ -269,6 +269,8 @@ export const ExportTeiRequest = request<ExportTeiParams, ExportTeiResult>('emend
 export interface ExportTeiParams {
   uri: string;
   options?: Record<string, unknown>;
+  /** Where the TEI will be written, if known: the facsimile's image names are made relative to its folder. */
+  target?: string;
 }
 export interface ExportTeiResult {
   xml: string;

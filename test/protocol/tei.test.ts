@@ -61,6 +61,11 @@ test('emend/exportTei of a transcription with a facsimile and layout: the page a
   assert.match(g.xml, /<surface xml:id="facs-s1">\n {6}<graphic url="gone.png"\/>/);
   assert.equal(g.warnings.length, 1);
   assert.match(g.warnings[0]!, /^Facsimile: The image gone.png was not found \(looked for /);
+  // Exported to another folder, the image is named from there.
+  const elsewhere = new URL('../tei/kant.xml', uri).href;
+  const e = await client.request(ExportTeiRequest, { uri, target: elsewhere });
+  assert.match(e.xml, /<graphic url="\.\.\/kant-1784\/page.jpg" width="1457px" height="2084px"\/>/);
+  await assert.rejects(client.request(ExportTeiRequest.method, { uri, target: 3 }), /Expected `target` to be the URI/);
 });
 
 test('emend/exportTei refuses an unknown document with a clear error', async () => {

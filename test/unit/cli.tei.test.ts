@@ -151,7 +151,8 @@ test('import -o writes the facsimile’s word boxes as a PAGE XML layout beside 
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const markup = readFileSync(join(t.dir, 'out', 'kant.emend'), 'utf8');
-    assert.match(markup, /\nfacsimile: page\.jpg\nlayout: kant\.page\.xml\n---\n/);
+    // The image, beside the TEI, is named from the markup's folder.
+    assert.match(markup, /\nfacsimile: \.\.\/page\.jpg\nlayout: kant\.page\.xml\n---\n/);
     const layout = readFileSync(join(t.dir, 'out', 'kant.page.xml'), 'utf8');
     assert.equal((layout.match(/<Word /g) ?? []).length, 204);
     // Importing again from the same input replaces both (emend wrote them).
@@ -180,6 +181,26 @@ test('import -o writes the facsimile’s word boxes as a PAGE XML layout beside 
     assert.match(
       printed.stderr,
       /^emend import: kant\.xml: 204 words point at zones of the facsimile; their boxes are not kept/,
+    );
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('written to a file, the TEI names the images relative to it; imported elsewhere, the markup relative to itself', async () => {
+  const t = tempTree({ 'letters/a.emend': '---\nfacsimile: scans/p 1.png\n---\nword' });
+  try {
+    const r = await runCli(['render', '--format', 'tei', '--out-dir', 'tei', 'letters'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    const xml = readFileSync(join(t.dir, 'tei', 'a.xml'), 'utf8');
+    assert.match(xml, /<graphic url="\.\.\/letters\/scans\/p%201\.png"\/>/);
+    const printed = await runCli(['render', '--format', 'tei', 'letters/a.emend'], { cwd: t.dir });
+    assert.match(printed.stdout, /<graphic url="scans\/p%201\.png"\/>/);
+    const i = await runCli(['import', 'tei/a.xml', '-o', 'back/again/a.emend'], { cwd: t.dir });
+    assert.equal(i.code, 0, i.stderr);
+    assert.equal(
+      readFileSync(join(t.dir, 'back', 'again', 'a.emend'), 'utf8'),
+      '---\ntitle: Transcription of a.emend\nfacsimile: ../../letters/scans/p 1.png\n---\n\nword\n',
     );
   } finally {
     t.cleanup();

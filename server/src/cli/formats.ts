@@ -27,6 +27,8 @@ export interface RenderOptions {
   /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
   path?: string | null;
   cwd?: string;
+  /** The file the output goes to (an absolute path), or undefined when it is printed. */
+  target?: string;
 }
 
 export interface RenderFormat {
@@ -85,11 +87,14 @@ const tei: RenderFormat = {
   async render(analysis, options) {
     const base = options.tei ?? teiOptions({}).options;
     // The page images and layout the header names, beside the transcription (standard input: the working folder).
+    // Written to a file, the images are named relative to it; printed, as the header names them.
     const path = options.path ?? null;
     const facsimile = await readFacsimile(
       nodeFiles,
       analysis,
       fileUri(path === null ? (options.cwd ?? process.cwd()) : dirname(path)),
+      undefined,
+      options.target === undefined ? undefined : fileUri(dirname(options.target)),
     );
     const result = exportTei(
       analysis.doc,

@@ -16,7 +16,7 @@ import {
   type LayoutLoad,
 } from '../core/index';
 import { FileError, type Files } from './files';
-import { displayLocation, fileUri, isAbsolutePath, resolvePath } from './uris';
+import { displayLocation, fileUri, isAbsolutePath, relativePath, resolvePath } from './uris';
 
 /** Images larger than this are not read for their size (the viewer still tries to show them). */
 const MAX_IMAGE_BYTES = 1024 * 1024 * 1024;
@@ -96,15 +96,29 @@ export async function loadLayout(files: Files, name: string, uri: string, cache?
 }
 
 /**
+ * An image name as the header gives it (relative to the transcription's `folder`) as seen from the folder `to` of
+ * another file (a TEI export, an imported transcription): the relative path between them, or the image's URI when
+ * they are on different file systems; unchanged for an address on the web, or when either folder is unknown.
+ */
+export function rebaseImage(name: string, folder: string | null, to: string | null): string {
+  if (!name || isIiifUrl(name) || /^[A-Za-z][A-Za-z0-9+.-]+:\/\//.test(name) || folder === null || to === null)
+    return name;
+  const uri = resolvePath(folder, name);
+  return relativePath(to, uri) ?? uri;
+}
+
+/**
  * The facsimile of a transcription as its header names it (`facsimile:`, `layout:`), read through `files` and
  * linked (the core's buildFacsimile), for the TEI export; null when the header names neither. `folder` is the
- * transcription's folder (null for an unsaved one). Nothing is fetched: an IIIF image is known by its address only.
+ * transcription's folder (null for an unsaved one); `target`, the folder the TEI goes to, if known: the pages'
+ * image names are made relative to it. Nothing is fetched: an IIIF image is known by its address only.
  */
 export async function readFacsimile(
   files: Files,
   analysis: Analysis,
   folder: string | null,
   cache?: FacsimileCache,
+  target?: string | null,
 ): Promise<Facsimile | null> {
   const spec = facsimileSpec(analysis);
   if (spec.images.length === 0 && spec.layouts.length === 0) return null;
@@ -122,5 +136,7 @@ export async function readFacsimile(
       return { name, load };
     }),
   );
-  return buildFacsimile(analysis, images, layouts);
+  const f = buildFacsimile(analysis, images, layouts);
+  if (target === undefined) return f;
+  return { ...f, pages: f.pages.map((p) => ({ ...p, image: rebaseImage(p.image, folder, target) })) };
 }

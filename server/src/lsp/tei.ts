@@ -37,12 +37,21 @@ export const tei: Feature = {
       const override = field(params, 'options');
       if (override !== undefined && !isRecord(override))
         return invalid('Expected `options` to be an object of TEI options.');
+      const target = field(params, 'target');
+      if (target !== undefined && typeof target !== 'string')
+        return invalid('Expected `target` to be the URI the TEI will be written to.');
       const settings = await ctx.settings.tei(uri);
       const { options, errors } = teiOptions({ ...settings, ...(override ?? {}) });
       if (!options.sourceName) options.sourceName = fileName(uri);
       // The facsimile's images and layout, read through the host as the facsimile view reads them (in Restricted
-      // Mode only inside the workspace); nothing is fetched from the web.
-      const facsimile = await readFacsimile(ctx.host, analysis, parentFolder(uri), cache);
+      // Mode only inside the workspace); nothing is fetched from the web. The images are named from the target.
+      const facsimile = await readFacsimile(
+        ctx.host,
+        analysis,
+        parentFolder(uri),
+        cache,
+        target === undefined ? undefined : parentFolder(target),
+      );
       const result = exportTei(analysis.doc, options, facsimile ?? undefined);
       const response: ExportTeiResult = {
         xml: result.xml,

@@ -12,6 +12,7 @@ import { FileError } from '../../host/files';
 import { nodeFiles } from '../../host/node';
 import { describeFailure } from '../../host/read-text';
 import { fileUri } from '../../host/uris';
+import { rebaseImage } from '../../host/facsimile-files';
 import { decodeXmlBytes, importTei } from '../../core/index';
 
 function options(): OptionSpec[] {
@@ -96,8 +97,14 @@ export const importCommand: CliCommand = {
     // The facsimile's word boxes go beside the markup, as FILE's name with .page.xml (only with --output).
     const layoutPath =
       target === null ? null : join(dirname(target), `${basename(target).replace(/\.emend$/i, '')}.page.xml`);
+    // Images the TEI names relative to itself are named relative to the markup written elsewhere.
+    const imageName =
+      path !== null && target !== null
+        ? (image: string) => rebaseImage(image, fileUri(dirname(path)), fileUri(dirname(target)))
+        : undefined;
     let result = importTei(decoded.text, {
       ...(layoutPath ? { layoutName: basename(layoutPath) } : {}),
+      ...(imageName ? { imageName } : {}),
       created: new Date().toISOString(),
     });
     if (!result.ok) {
@@ -119,7 +126,7 @@ export const importCommand: CliCommand = {
         const existed = existsSync(layoutPath);
         const refusedLayout = await layoutOutputs.write(layoutPath, result.layout.xml, path);
         if (refusedLayout) {
-          const again = importTei(decoded.text, { created: new Date().toISOString() });
+          const again = importTei(decoded.text, { ...(imageName ? { imageName } : {}) });
           const why = refusedLayout.replace(/ \(use --force to replace it\)$/, '');
           if (again.ok) result = { ...again, warnings: [...again.warnings, `${why}.`] };
         } else wroteLayout = !existed;

@@ -36,6 +36,9 @@ export interface TeiImportOptions {
   layoutName?: string;
   /** The layout file's creation time (xsd:dateTime), written in its metadata. */
   created?: string;
+  /** The name of an image (as the TEI gives it, relative to the TEI file) as the transcription will name it (the
+   * host knows where both are); as given when absent. */
+  imageName?: (name: string) => string;
 }
 
 /** Larger files are refused (in UTF-16 code units: 32 Mi characters is 64 MB of memory for the text alone). */
@@ -192,12 +195,13 @@ function facsimileFields(
   const f = readFacsimile(facsimiles, teiNs);
   const page = f.pages[0];
   if (!page) return undefined;
-  const image = imageName(page.url);
+  const given = imageName(page.url);
+  const image = given && options.imageName ? options.imageName(given) : given;
   if (image) fields.push(['facsimile', image]);
   if (f.pages.length > 1) {
     extra.push(
       `The facsimile has ${f.pages.length} pages; the header names the first one's image only` +
-        `${image ? ` (${image})` : ''}: Emend takes one page image per transcription.`,
+        `${given ? ` (${given})` : ''}: Emend takes one page image per transcription.`,
     );
   }
   const words = zoneWords(parts, f, teiNs);
