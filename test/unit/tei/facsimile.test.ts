@@ -2,7 +2,9 @@
 // the text; and what a header naming only an image gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
@@ -222,7 +224,7 @@ test('import of a facsimile: the layout file is exact PAGE XML, lines as the tex
     r.layout?.xml,
     [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">',
+      '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15 http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15/pagecontent.xsd">',
       '  <Metadata>',
       '    <Creator>Emend, from the zones of a TEI facsimile</Creator>',
       `    <Created>${CREATED}</Created>`,
@@ -342,4 +344,25 @@ test('round trip of random documents with words at random places: the same marku
     ),
     { numRuns: 300, seed: 18 },
   );
+});
+
+test('the layout import writes is valid PAGE 2019 (with EMEND_PAGE_XSD set to its pagecontent.xsd)', (t) => {
+  const xsd = process.env.EMEND_PAGE_XSD;
+  if (!xsd || !existsSync(xsd)) {
+    t.skip('set EMEND_PAGE_XSD to the PAGE 2019 pagecontent.xsd to validate (not shipped with Emend)');
+    return;
+  }
+  const src = 'Dear ~~Sir~~ ^{Madam} & <co>,\nyours';
+  const words = linked(src, ['Dear', 'Sir', 'Madam', 'co', 'yours']);
+  const xml = exportTei(parse(src), undefined, { pages: [{ image: 'p&1.jpg', width: 80, height: 90 }], words }).xml;
+  const r = importTei(xml, { layoutName: 'x.page.xml', created: CREATED });
+  assert.ok(r.ok && r.layout);
+  const dir = mkdtempSync(join(tmpdir(), 'emend-page-'));
+  try {
+    const file = join(dir, 'x.page.xml');
+    writeFileSync(file, r.layout.xml);
+    execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: 'pipe' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@
 // makes the layout's text; the host decides whether and where to write it (docs/tei.md, "Import").
 import { boundingBox } from '../../facsimile/geometry';
 import type { Box } from '../../facsimile/layout';
+import { PAGE_2019_NS } from '../../facsimile/page-write';
 import { escapeXml } from '../xmlText';
 import type { XmlElement } from '../xml';
 
@@ -158,8 +159,6 @@ export function zoneWords(parts: readonly XmlElement[], f: TeiFacsimile, teiNs: 
   return out;
 }
 
-const PAGE_NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
-
 function points(b: Box): string {
   const x0 = Math.round(b.x),
     y0 = Math.round(b.y),
@@ -197,7 +196,7 @@ export function pageXml(page: TeiPage, image: string, words: readonly ZoneWord[]
   }
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<PcGts xmlns="${PAGE_NS}">`,
+    `<PcGts xmlns="${PAGE_2019_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${PAGE_2019_NS} ${PAGE_2019_NS}/pagecontent.xsd">`,
     '  <Metadata>',
     '    <Creator>Emend, from the zones of a TEI facsimile</Creator>',
     `    <Created>${esc(created)}</Created>`,
