@@ -33,7 +33,11 @@ declare const document: any;
 export const IN_WEB_WORKER = { 'remote.extensionKind': { 'emend.emend': ['web'] } };
 
 /** The Kant page and its scan and layout (samples/kant-1784), for the facsimile. */
-const KANT = ['kant-1784-p484.emend', 'page.jpg', 'ocr-tesseract.page.xml'].map((f) => `samples/kant-1784/${f}`);
+const KANT = [
+  ...['kant-1784-p484.emend', 'page.jpg', 'ocr-tesseract.page.xml'].map((f) => `samples/kant-1784/${f}`),
+  // The same page with no layout, for a box drawn on the scan (a new PAGE file written through workspace.fs).
+  'test/e2e/extra/kant-draw.emend',
+];
 
 /** code-server's own (Node) extension host log of a session. */
 function nodeHostLog(s: Session): string {
@@ -238,6 +242,35 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
     assert.match(xml, /<graphic url="page\.jpg" width="1457px" height="2084px"\/>/);
     assert.equal((xml.match(/<zone /g) ?? []).length, 204);
     assert.match(xml, /<w facs="#facs-z1">gewiegelt<\/w> <w facs="#facs-z2">worden<\/w>/);
+  });
+
+  test('a box drawn on the scan (keyboard: D, Enter, Enter) writes a new PAGE file and the layout: line', async () => {
+    await openFile(s, 'kant-draw.emend');
+    await clickText(s, 'Vorurtheile');
+    const frame = previewFrame(s.page);
+    const stage = frame.locator('#emend-facsimile-stage');
+    const status = async () => (await frame.locator('#emend-facsimile-status').textContent()) ?? '';
+    await until(s, 'the facsimile to follow kant-draw.emend', async () =>
+      /No layout file is named/.test((await frame.locator('#emend-facsimile-error').textContent()) ?? ''),
+    );
+    await stage.focus();
+    await s.page.keyboard.press('d');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.press('Enter');
+    await until(s, 'the box to be recorded', async () => (await status()).startsWith('Linked'), {
+      seen: async () => `status ${await status()}`,
+    });
+    assert.equal(
+      await status(),
+      'Linked “Vorurtheile” to the box; recorded in a new file, kant-draw.page.xml, named in the header.',
+    );
+    assert.match(
+      readFileSync(s.file('kant-draw.page.xml'), 'utf8'),
+      /<TextLine id="emend-r1-l" custom="emend \{occurrence:0;\}">/,
+    );
+    await until(s, 'the header to name it', async () =>
+      (await editorLines(s.page)).includes('layout: kant-draw.page.xml'),
+    );
   });
 });
 
