@@ -79,7 +79,8 @@ const html: RenderFormat = {
 
 const tei: RenderFormat = {
   name: 'tei',
-  summary: 'a TEI P5 document (valid against schema/emend-tei.rng); choices with --tei, see docs/tei.md',
+  summary:
+    'a TEI P5 document (valid against schema/emend-tei.rng), with the facsimile the header names (its page images, a zone per linked word); choices with --tei, see docs/tei.md',
   views: ['transcription'],
   viewNoun: 'view',
   defaultView: 'transcription',
