@@ -269,6 +269,8 @@ export const ExportTeiRequest = request<ExportTeiParams, ExportTeiResult>('emend
 export interface ExportTeiParams {
   uri: string;
   options?: Record<string, unknown>;
+  /** Where the TEI will be written, if known: the facsimile's image names are made relative to its folder. */
+  target?: string;
 }
 export interface ExportTeiResult {
   xml: string;
@@ -387,3 +389,37 @@ export interface FacsimileResult {
   /** One line per problem with an image or the layout. */
   errors: string[];
 }
+
+/**
+ * A box drawn on the facsimile for the words the editor's selection touches (or the word at the cursor): the server
+ * answers with the PAGE XML file that records the link (the layout the header names with the box added, or a new
+ * file beside the transcription) and the header edit that names a new file; the client writes the file and applies
+ * the edit. Nothing is written by the server.
+ */
+export const FacsimileDrawRequest = request<FacsimileDrawParams, FacsimileDrawResult>('emend/facsimileDraw');
+export interface FacsimileDrawParams {
+  uri: string;
+  /** The document's version the selection belongs to: refused if the server's differs. */
+  version: number;
+  /** The selection, UTF-16 offsets into the document. */
+  start: number;
+  end: number;
+  /** The page drawn on (0 = the first image) and the box, [x, y, w, h] in pixels of its image. */
+  page: number;
+  box: [number, number, number, number];
+}
+export type FacsimileDrawResult =
+  | { error: string }
+  | {
+      /** The layout file to write: its URI, its name as the header writes it, its new text, and whether it is new. */
+      layout: { uri: string; name: string; text: string; created: boolean };
+      /** Edits of the transcription (the `layout:` header line when the file is new; otherwise none). */
+      headerEdits: Array<{
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+        newText: string;
+      }>;
+      /** The words linked, as the reading has them, how many, and how many earlier boxes for them were replaced. */
+      linked: string;
+      wordCount: number;
+      replaced: number;
+    };

@@ -3,7 +3,8 @@
 // manifest's `browser` entry, dist/web/extension.js, and run it in the browser's extension host worker; the
 // language server then runs in a web worker of its own). The group checks that it really runs there, then what a
 // user sees: the language, a diagnostic and its quick fix, a hover, the preview, a witness comparison, the facsimile
-// with its word links and TEI export (the file written through the editor's file system). Last,
+// with its word links and TEI export, with the facsimile's zones (the files read and written through the editor's
+// file system). Last,
 // the time from opening a .emend file to its first diagnostic, in the web worker and in the Node extension host
 // (and VS Code's own Markdown language features beside them), printed, never asserted.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -32,7 +33,11 @@ declare const document: any;
 export const IN_WEB_WORKER = { 'remote.extensionKind': { 'emend.emend': ['web'] } };
 
 /** The Kant page and its scan and layout (samples/kant-1784), for the facsimile. */
-const KANT = ['kant-1784-p484.emend', 'page.jpg', 'ocr-tesseract.page.xml'].map((f) => `samples/kant-1784/${f}`);
+const KANT = [
+  ...['kant-1784-p484.emend', 'page.jpg', 'ocr-tesseract.page.xml'].map((f) => `samples/kant-1784/${f}`),
+  // The same page with no layout, for a box drawn on the scan (a new PAGE file written through workspace.fs).
+  'test/e2e/extra/kant-draw.emend',
+];
 
 /** code-server's own (Node) extension host log of a session. */
 function nodeHostLog(s: Session): string {
@@ -212,6 +217,60 @@ describe('Emend in the web worker extension host', { skip: skipUnlessReady() }, 
       { seen: async () => `data-highlight ${await attr('data-highlight')}` },
     );
     await s.screenshot('web-worker-facsimile');
+  });
+
+  test('Export as TEI… of the Kant page carries its facsimile: the page and a zone per linked word', async () => {
+    // The images and the layout are read through the editor's file system, by the server in its web worker.
+    await clickText(s, 'gewiegelt worden');
+    await runFromPalette(s, 'Emend: Export as TEI…');
+    const input = s.page.locator('.quick-input-widget input');
+    await until(
+      s,
+      'the save dialog to propose kant-1784-p484.xml',
+      async () => (await input.isVisible()) && (await input.inputValue()).endsWith('kant-1784-p484.xml'),
+      { seen: async () => input.inputValue().catch(() => '(no dialog)') },
+    );
+    await s.page.keyboard.press('Enter');
+    const target = s.file('kant-1784-p484.xml');
+    // The file appears before its content is all written: wait for the end of the document.
+    await until(
+      s,
+      `${target} to be written`,
+      async () => existsSync(target) && readFileSync(target, 'utf8').endsWith('</TEI>\n'),
+    );
+    const xml = readFileSync(target, 'utf8');
+    assert.match(xml, /<graphic url="page\.jpg" width="1457px" height="2084px"\/>/);
+    assert.equal((xml.match(/<zone /g) ?? []).length, 204);
+    assert.match(xml, /<w facs="#facs-z1">gewiegelt<\/w> <w facs="#facs-z2">worden<\/w>/);
+  });
+
+  test('a box drawn on the scan (keyboard: D, Enter, Enter) writes a new PAGE file and the layout: line', async () => {
+    await openFile(s, 'kant-draw.emend');
+    await clickText(s, 'Vorurtheile');
+    const frame = previewFrame(s.page);
+    const stage = frame.locator('#emend-facsimile-stage');
+    const status = async () => (await frame.locator('#emend-facsimile-status').textContent()) ?? '';
+    await until(s, 'the facsimile to follow kant-draw.emend', async () =>
+      /No layout file is named/.test((await frame.locator('#emend-facsimile-error').textContent()) ?? ''),
+    );
+    await stage.focus();
+    await s.page.keyboard.press('d');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.press('Enter');
+    await until(s, 'the box to be recorded', async () => (await status()).startsWith('Linked'), {
+      seen: async () => `status ${await status()}`,
+    });
+    assert.equal(
+      await status(),
+      'Linked “Vorurtheile” to the box; recorded in a new file, kant-draw.page.xml, named in the header.',
+    );
+    assert.match(
+      readFileSync(s.file('kant-draw.page.xml'), 'utf8'),
+      /<TextLine id="emend-r1-l" custom="emend \{occurrence:0;\}">/,
+    );
+    await until(s, 'the header to name it', async () =>
+      (await editorLines(s.page)).includes('layout: kant-draw.page.xml'),
+    );
   });
 });
 

@@ -1,6 +1,8 @@
 // emend/exportTei and emend/importTei over the wire, with the `emend.tei` settings pulled per document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LspClient, docUri } from './client';
 import { ExportTeiRequest, ImportTeiRequest } from '../../server/src/protocol';
 
@@ -42,6 +44,28 @@ test("emend/exportTei follows the settings for the document, and the request's o
   assert.deepEqual(bad.warnings, [
     'Setting emend.tei: hands must be "handShift" or "seg", not "nonsense"; the default is used.',
   ]);
+});
+
+test('emend/exportTei of a transcription with a facsimile and layout: the page and a zone per linked word', async () => {
+  const kant = join(__dirname, '..', '..', '..', 'samples', 'kant-1784');
+  const uri = docUri('kant', kant);
+  await client.open(uri, readFileSync(join(kant, 'kant-1784-p484.emend'), 'utf8'));
+  const r = await client.request(ExportTeiRequest, { uri });
+  assert.deepEqual(r.warnings, []);
+  assert.match(r.xml, /<graphic url="page.jpg" width="1457px" height="2084px"\/>/);
+  assert.equal((r.xml.match(/<zone /g) ?? []).length, 204);
+  assert.match(r.xml, /<w facs="#facs-z1">gewiegelt<\/w>/);
+  const gone = docUri('gone');
+  await client.open(gone, '---\nfacsimile: gone.png\n---\nx');
+  const g = await client.request(ExportTeiRequest, { uri: gone });
+  assert.match(g.xml, /<surface xml:id="facs-s1">\n {6}<graphic url="gone.png"\/>/);
+  assert.equal(g.warnings.length, 1);
+  assert.match(g.warnings[0]!, /^Facsimile: The image gone.png was not found \(looked for /);
+  // Exported to another folder, the image is named from there.
+  const elsewhere = new URL('../tei/kant.xml', uri).href;
+  const e = await client.request(ExportTeiRequest, { uri, target: elsewhere });
+  assert.match(e.xml, /<graphic url="\.\.\/kant-1784\/page.jpg" width="1457px" height="2084px"\/>/);
+  await assert.rejects(client.request(ExportTeiRequest.method, { uri, target: 3 }), /Expected `target` to be the URI/);
 });
 
 test('emend/exportTei refuses an unknown document with a clear error', async () => {

@@ -110,3 +110,99 @@ test('import takes exactly one file', async () => {
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'emend import: give exactly one TEI file (got 0; see emend import --help)\n');
 });
+
+test('render --format tei of the Kant sample has its page and a zone for each of its 204 words', async () => {
+  const kant = join(__dirname, '..', '..', '..', 'samples', 'kant-1784');
+  const r = await runCli(['render', '--format', 'tei', 'kant-1784-p484.emend'], { cwd: kant });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.match(
+    r.stdout,
+    /<\/teiHeader>\n {2}<facsimile>\n {4}<surface xml:id="facs-s1" ulx="0" uly="0" lrx="1457" lry="2084">\n {6}<graphic url="page.jpg" width="1457px" height="2084px"\/>\n {6}<zone xml:id="facs-z1" ulx="\d+" uly="\d+" lrx="\d+" lry="\d+"\/>\n/,
+  );
+  assert.equal((r.stdout.match(/<zone /g) ?? []).length, 204);
+  assert.equal((r.stdout.match(/<w facs="#facs-z\d+">/g) ?? []).length, 204);
+  assert.match(r.stdout, /<p xml:space="preserve"><w facs="#facs-z1">gewiegelt<\/w> <w facs="#facs-z2">worden<\/w>; /);
+});
+
+test('render --format tei says what of the facsimile it could not read, and still exports', async () => {
+  const t = tempTree({ 'a.emend': '---\nfacsimile: gone.jpg\nlayout: gone.xml\n---\nword' });
+  try {
+    const r = await runCli(['render', '--format', 'tei', 'a.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /<surface xml:id="facs-s1">\n {6}<graphic url="gone.jpg"\/>\n {4}<\/surface>/);
+    assert.equal(
+      r.stderr.replaceAll(t.dir, 'DIR'),
+      'emend render: a.emend: facsimile: The layout file gone.xml was not found (looked for DIR/gone.xml).\n' +
+        'emend render: a.emend: facsimile: The image gone.jpg was not found (looked for DIR/gone.jpg).\n',
+    );
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('import -o writes the facsimile’s word boxes as a PAGE XML layout beside the markup, and never over another file', async () => {
+  const kant = join(__dirname, '..', '..', '..', 'samples', 'kant-1784');
+  const tei = await runCli(['render', '--format', 'tei', join(kant, 'kant-1784-p484.emend')], { cwd: kant });
+  assert.equal(tei.code, 0, tei.stderr);
+  const t = tempTree({ 'kant.xml': tei.stdout });
+  try {
+    const r = await runCli(['import', 'kant.xml', '-o', 'out/kant.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const markup = readFileSync(join(t.dir, 'out', 'kant.emend'), 'utf8');
+    // The image, beside the TEI, is named from the markup's folder.
+    assert.match(markup, /\nfacsimile: \.\.\/page\.jpg\nlayout: kant\.page\.xml\n---\n/);
+    const layout = readFileSync(join(t.dir, 'out', 'kant.page.xml'), 'utf8');
+    assert.equal((layout.match(/<Word /g) ?? []).length, 204);
+    // Importing again from the same input replaces both (emend wrote them).
+    const again = await runCli(['import', 'kant.xml', '-o', 'out/kant.emend'], { cwd: t.dir });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stderr, '');
+    // A layout file emend did not write is kept, even with --force; the markup then names no layout.
+    const u = tempTree({ 'kant.xml': tei.stdout, 'k.page.xml': 'mine' });
+    try {
+      const f = await runCli(['import', '--force', 'kant.xml', '-o', 'k.emend'], { cwd: u.dir });
+      assert.equal(f.code, 0, f.stderr);
+      assert.equal(readFileSync(join(u.dir, 'k.page.xml'), 'utf8'), 'mine');
+      const m = readFileSync(join(u.dir, 'k.emend'), 'utf8');
+      assert.match(m, /\nfacsimile: page\.jpg\n---\n/);
+      assert.equal(
+        f.stderr,
+        'emend import: kant.xml: 204 words point at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file beside the transcription, and this import writes no file.\n' +
+          'emend import: kant.xml: k.page.xml exists and emend did not write it from this input; not replaced.\n',
+      );
+    } finally {
+      u.cleanup();
+    }
+    // Printed, the markup keeps the image and says the boxes are not kept.
+    const printed = await runCli(['import', 'kant.xml'], { cwd: t.dir });
+    assert.match(printed.stdout, /\nfacsimile: page\.jpg\n---\n/);
+    assert.match(
+      printed.stderr,
+      /^emend import: kant\.xml: 204 words point at zones of the facsimile; their boxes are not kept/,
+    );
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('written to a file, the TEI names the images relative to it; imported elsewhere, the markup relative to itself', async () => {
+  const t = tempTree({ 'letters/a.emend': '---\nfacsimile: scans/p 1.png\n---\nword' });
+  try {
+    const r = await runCli(['render', '--format', 'tei', '--out-dir', 'tei', 'letters'], { cwd: t.dir });
+    assert.equal(r.code, 0);
+    const xml = readFileSync(join(t.dir, 'tei', 'a.xml'), 'utf8');
+    assert.match(xml, /<graphic url="\.\.\/letters\/scans\/p%201\.png"\/>/);
+    const printed = await runCli(['render', '--format', 'tei', 'letters/a.emend'], { cwd: t.dir });
+    assert.match(printed.stdout, /<graphic url="scans\/p%201\.png"\/>/);
+    const i = await runCli(['import', 'tei/a.xml', '-o', 'back/again/a.emend'], { cwd: t.dir });
+    assert.equal(i.code, 0, i.stderr);
+    assert.equal(
+      readFileSync(join(t.dir, 'back', 'again', 'a.emend'), 'utf8'),
+      '---\ntitle: Transcription of a.emend\nfacsimile: ../../letters/scans/p 1.png\n---\n\nword\n',
+    );
+  } finally {
+    t.cleanup();
+  }
+});

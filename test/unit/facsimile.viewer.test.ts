@@ -96,6 +96,10 @@ test('messages from the webview are checked; saved state is read back defensivel
   assert.ok(isFromFacsimile({ type: 'selectWord', uri: 'file:///a', start: 1, end: 3 }));
   assert.ok(!isFromFacsimile({ type: 'selectWord', uri: 'file:///a', start: -1, end: 3 }));
   assert.ok(!isFromFacsimile({ type: 'run', code: 'x' }));
+  assert.ok(isFromFacsimile({ type: 'draw', uri: 'file:///a', page: 0, box: [-3, 4, 50, 20] }));
+  assert.ok(!isFromFacsimile({ type: 'draw', uri: 'file:///a', page: 0, box: [1, 2, 3] }));
+  assert.ok(!isFromFacsimile({ type: 'draw', uri: 'file:///a', page: -1, box: [1, 2, 3, 4] }));
+  assert.ok(!isFromFacsimile({ type: 'draw', uri: 'file:///a', page: 0, box: [1, 2, 3, NaN] }));
   assert.deepEqual(toFacsimileState({ uri: 'file:///a', locked: true, page: 2, rotation: 270 }), {
     uri: 'file:///a',
     locked: true,

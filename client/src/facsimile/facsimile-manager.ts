@@ -3,18 +3,23 @@
 // scan moving the cursor, and panels restored after a window reload (WebviewPanelSerializer).
 import {
   commands,
+  Range,
   Selection,
   TextEditorRevealType,
   Uri,
   ViewColumn,
   window,
   workspace,
+  WorkspaceEdit,
   type Disposable,
   type ExtensionContext,
   type TextEditor,
   type WebviewPanel,
 } from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import { FacsimileDrawRequest, type FacsimileDrawParams } from '../../../server/src/protocol';
+import { askServer } from '../server/server-requests';
+import { baseName } from '../uri-paths';
 import { FACSIMILE_VIEW_TYPE, toFacsimileState } from './messages';
 import { FacsimilePanel, type FacsimileHost } from './facsimile-panel';
 
@@ -111,6 +116,78 @@ export class FacsimileManager implements FacsimileHost, Disposable {
       document.validateRange(new Selection(from, document.positionAt(end))),
       TextEditorRevealType.InCenterIfOutsideViewport,
     );
+  }
+
+  async drawBox(
+    panel: FacsimilePanel,
+    page: number,
+    box: [number, number, number, number],
+  ): Promise<{ ok: boolean; message: string }> {
+    const resource = panel.resource;
+    const key = resource.toString();
+    const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+    if (!editor) {
+      return {
+        ok: false,
+        message: `Show ${baseName(resource)} in an editor and select the words the box is for, then draw it.`,
+      };
+    }
+    const doc = editor.document;
+    const params: FacsimileDrawParams = {
+      uri: this.client.code2ProtocolConverter.asUri(doc.uri),
+      version: doc.version,
+      start: doc.offsetAt(editor.selection.start),
+      end: doc.offsetAt(editor.selection.end),
+      page,
+      box,
+    };
+    const r = await askServer(this.client, 'record the box', FacsimileDrawRequest, params);
+    if (!r) return { ok: false, message: 'The box was not recorded: the Emend language server did not answer.' };
+    if ('error' in r) return { ok: false, message: r.error };
+    const target = Uri.parse(r.layout.uri);
+    // Never over a file that appeared since the server chose the name, nor over unsaved edits of the layout.
+    if (r.layout.created) {
+      const exists = await workspace.fs.stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) return { ok: false, message: `${r.layout.name} appeared meanwhile; draw the box again.` };
+    } else if (workspace.textDocuments.some((d) => d.uri.toString() === target.toString() && d.isDirty)) {
+      return {
+        ok: false,
+        message: `${r.layout.name} has unsaved changes in an editor: save or revert them, then draw the box again.`,
+      };
+    }
+    try {
+      await workspace.fs.writeFile(target, new TextEncoder().encode(r.layout.text));
+    } catch (e) {
+      return {
+        ok: false,
+        message: `Emend could not write ${r.layout.name}: ${e instanceof Error ? e.message : String(e)}`,
+      };
+    }
+    if (r.headerEdits.length > 0) {
+      const edit = new WorkspaceEdit();
+      for (const e of r.headerEdits) {
+        edit.replace(
+          doc.uri,
+          new Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+          e.newText,
+        );
+      }
+      if (!(await workspace.applyEdit(edit))) {
+        return {
+          ok: false,
+          message: `${r.layout.name} was written, but the header could not be changed: add the line “layout: ${r.layout.name}” to it.`,
+        };
+      }
+    }
+    panel.update(true);
+    const words = r.wordCount === 1 ? `“${r.linked}”` : `${r.wordCount} words (“${r.linked}”)`;
+    const replaced =
+      r.replaced > 0 ? `, replacing ${r.replaced === 1 ? 'its earlier box' : `${r.replaced} earlier boxes`}` : '';
+    const where = r.layout.created ? `in a new file, ${r.layout.name}, named in the header` : `in ${r.layout.name}`;
+    return { ok: true, message: `Linked ${words} to the box${replaced}; recorded ${where}.` };
   }
 
   cursorOffset(resource: Uri): number | undefined {

@@ -22,6 +22,12 @@ export interface FacsimileHost {
   readonly client: BaseLanguageClient;
   toggleLock(panel: FacsimilePanel): void;
   selectWord(resource: Uri, start: number, end: number): Promise<void>;
+  /** Links the words selected in the transcription's editor to a box drawn on page `page`; says what happened. */
+  drawBox(
+    panel: FacsimilePanel,
+    page: number,
+    box: [number, number, number, number],
+  ): Promise<{ ok: boolean; message: string }>;
   disposed(panel: FacsimilePanel): void;
   /** The offset of the cursor in the transcription's visible editor, if any. */
   cursorOffset(resource: Uri): number | undefined;
@@ -199,6 +205,12 @@ export class FacsimilePanel implements Disposable {
       case 'shown':
         this.lastShownMs = m.ms;
         return;
+      case 'draw': {
+        if (m.uri !== this.res.toString()) return;
+        const r = await this.host.drawBox(this, m.page, m.box);
+        this.post({ type: 'drawn', ok: r.ok, message: r.message });
+        return;
+      }
     }
   }
 

@@ -33,7 +33,9 @@ export type ToFacsimile =
     }
   /** The cursor moved in the transcription: outline the word at this UTF-16 offset. */
   | { type: 'cursor'; uri: string; offset: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** What became of a box drawn on the page: recorded (with what, where) or why not. */
+  | { type: 'drawn'; ok: boolean; message: string };
 
 /** Webview → extension. */
 export type FromFacsimile =
@@ -41,6 +43,8 @@ export type FromFacsimile =
   /** A word was clicked on the scan: put the cursor on it. */
   | { type: 'selectWord'; uri: string; start: number; end: number }
   | { type: 'toggleLock' }
+  /** A box drawn on page `page` (in draw mode), [x, y, w, h] in pixels of its image: link the selected words to it. */
+  | { type: 'draw'; uri: string; page: number; box: [number, number, number, number] }
   /** The first sharp view of a page is on screen, this long after its image was asked for (a measured figure). */
   | { type: 'shown'; page: number; ms: number };
 
@@ -71,6 +75,14 @@ export function isFromFacsimile(value: unknown): value is FromFacsimile {
       return typeof v.uri === 'string' && num(v.start) && num(v.end);
     case 'shown':
       return num(v.page) && num(v.ms);
+    case 'draw':
+      return (
+        typeof v.uri === 'string' &&
+        num(v.page) &&
+        Array.isArray(v.box) &&
+        v.box.length === 4 &&
+        v.box.every((x) => typeof x === 'number' && Number.isFinite(x))
+      );
     default:
       return false;
   }

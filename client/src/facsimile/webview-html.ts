@@ -58,6 +58,7 @@ ${button('emend-zoom-in', '+', 'Zoom in (+)')}
 ${button('emend-fit-width', 'Width', 'Fit width (W)')}
 ${button('emend-fit-page', 'Page', 'Fit page (0)')}
 ${button('emend-rotate', '⟳', 'Rotate 90° clockwise (R)')}
+<button id="emend-facsimile-draw" type="button" aria-pressed="false" title="Draw a box for the words selected in the editor (D)">Draw</button>
 <span id="emend-facsimile-status" role="status" aria-live="polite"></span>
 <button id="emend-facsimile-lock" type="button" aria-pressed="${input.state.locked}">Locked</button>
 </nav>

@@ -61,9 +61,6 @@ async function exportTei(client: BaseLanguageClient, arg: unknown): Promise<void
     );
     return;
   }
-  const params: ExportTeiParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
-  const result = await askServer(client, 'export as TEI', ExportTeiRequest, params);
-  if (!result) return;
   const base = document.isUntitled ? 'transcription' : stem(document.uri, '.emend');
   const folder = document.isUntitled ? workspace.workspaceFolders?.[0]?.uri : Uri.joinPath(document.uri, '..');
   const target = await window.showSaveDialog({
@@ -73,6 +70,13 @@ async function exportTei(client: BaseLanguageClient, arg: unknown): Promise<void
     filters: { 'TEI XML': ['xml'] },
   });
   if (!target) return;
+  // Asked after the target is known: the facsimile's image names are written relative to it.
+  const params: ExportTeiParams = {
+    uri: client.code2ProtocolConverter.asUri(document.uri),
+    target: client.code2ProtocolConverter.asUri(target),
+  };
+  const result = await askServer(client, 'export as TEI', ExportTeiRequest, params);
+  if (!result) return;
   try {
     await workspace.fs.writeFile(target, new TextEncoder().encode(result.xml));
   } catch (e) {

@@ -1,6 +1,6 @@
 // The output formats of `emend render`, one entry each. Adding a format (html, tei, ...) is adding an entry here,
 // whose `render` calls a renderer in the pure core.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   exportTei,
   READING_KINDS,
@@ -11,6 +11,9 @@ import {
   type TeiExportOptions,
 } from '../core/index';
 import { collationSource } from './witness';
+import { readFacsimile } from '../host/facsimile-files';
+import { nodeFiles } from '../host/node';
+import { fileUri } from '../host/uris';
 
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
@@ -24,6 +27,8 @@ export interface RenderOptions {
   /** The input's absolute path (null for standard input) and the working directory: where the witness is found. */
   path?: string | null;
   cwd?: string;
+  /** The file the output goes to (an absolute path), or undefined when it is printed. */
+  target?: string;
 }
 
 export interface RenderFormat {
@@ -74,17 +79,30 @@ const html: RenderFormat = {
 
 const tei: RenderFormat = {
   name: 'tei',
-  summary: 'a TEI P5 document (valid against schema/emend-tei.rng); choices with --tei, see docs/tei.md',
+  summary:
+    'a TEI P5 document (valid against schema/emend-tei.rng), with the facsimile the header names (its page images, a zone per linked word); choices with --tei, see docs/tei.md',
   views: ['transcription'],
   viewNoun: 'view',
   defaultView: 'transcription',
   extension: '.xml',
   async render(analysis, options) {
     const base = options.tei ?? teiOptions({}).options;
-    const result = exportTei(analysis.doc, {
-      ...base,
-      sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)),
-    });
+    // The page images and layout the header names, beside the transcription (standard input: the working folder).
+    // Written to a file, the images are named relative to it; printed, as the header names them.
+    const path = options.path ?? null;
+    const facsimile = await readFacsimile(
+      nodeFiles,
+      analysis,
+      fileUri(path === null ? (options.cwd ?? process.cwd()) : dirname(path)),
+      undefined,
+      options.target === undefined ? undefined : fileUri(dirname(options.target)),
+    );
+    const result = exportTei(
+      analysis.doc,
+      { ...base, sourceName: base.sourceName || (options.name === '-' ? '' : basename(options.name)) },
+      facsimile ?? undefined,
+    );
+    for (const e of facsimile?.errors ?? []) options.warn?.(`facsimile: ${e}`);
     for (const w of result.warnings) options.warn?.(w);
     return result.xml;
   },

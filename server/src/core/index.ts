@@ -3,6 +3,7 @@ export * from './model';
 export * from './codes';
 export { parse, editChanges, ESCAPABLE, MAX_NESTING, MAX_PROBLEMS } from './parser';
 export { parseHeader, headerValue, HEADER_KEYS } from './header';
+export * from './header-line-edit';
 export * from './readings';
 export * from './lines';
 export * from './escape';

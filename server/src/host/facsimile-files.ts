@@ -3,16 +3,20 @@
 // are read for their header only (kind and size; the viewer decodes the pixels); layouts whole. Each file is read
 // again only when its size or modification time changed (the cache a caller keeps).
 import {
+  buildFacsimile,
+  facsimileSpec,
   imageInfo,
   isIiifUrl,
   layoutTooLarge,
   MAX_LAYOUT_BYTES,
   readLayout,
+  type Analysis,
+  type Facsimile,
   type ImageLoad,
   type LayoutLoad,
 } from '../core/index';
 import { FileError, type Files } from './files';
-import { displayLocation, fileUri, isAbsolutePath, resolvePath } from './uris';
+import { displayLocation, fileUri, isAbsolutePath, relativePath, resolvePath } from './uris';
 
 /** Images larger than this are not read for their size (the viewer still tries to show them). */
 const MAX_IMAGE_BYTES = 1024 * 1024 * 1024;
@@ -89,4 +93,50 @@ export async function loadLayout(files: Files, name: string, uri: string, cache?
     () => ({ ok: false, error: `The layout file ${name} was not found (looked for ${displayLocation(uri)}).` }),
     (why) => ({ ok: false, error: `The layout file ${name} cannot be read: ${why}.` }),
   );
+}
+
+/**
+ * An image name as the header gives it (relative to the transcription's `folder`) as seen from the folder `to` of
+ * another file (a TEI export, an imported transcription): the relative path between them, or the image's URI when
+ * they are on different file systems; unchanged for an address on the web, or when either folder is unknown.
+ */
+export function rebaseImage(name: string, folder: string | null, to: string | null): string {
+  if (!name || isIiifUrl(name) || /^[A-Za-z][A-Za-z0-9+.-]+:\/\//.test(name) || folder === null || to === null)
+    return name;
+  const uri = resolvePath(folder, name);
+  return relativePath(to, uri) ?? uri;
+}
+
+/**
+ * The facsimile of a transcription as its header names it (`facsimile:`, `layout:`), read through `files` and
+ * linked (the core's buildFacsimile), for the TEI export; null when the header names neither. `folder` is the
+ * transcription's folder (null for an unsaved one); `target`, the folder the TEI goes to, if known: the pages'
+ * image names are made relative to it. Nothing is fetched: an IIIF image is known by its address only.
+ */
+export async function readFacsimile(
+  files: Files,
+  analysis: Analysis,
+  folder: string | null,
+  cache?: FacsimileCache,
+  target?: string | null,
+): Promise<Facsimile | null> {
+  const spec = facsimileSpec(analysis);
+  if (spec.images.length === 0 && spec.layouts.length === 0) return null;
+  const images = await Promise.all(
+    spec.images.map((name): ImageLoad | Promise<ImageLoad> => {
+      const t = facsimileTarget(name, folder);
+      return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(files, name, t.uri, cache);
+    }),
+  );
+  const layouts = await Promise.all(
+    spec.layouts.map(async (name) => {
+      const t = facsimileTarget(name, folder);
+      const load: LayoutLoad =
+        'error' in t ? { ok: false, error: `The layout file ${t.error}` } : await loadLayout(files, name, t.uri, cache);
+      return { name, load };
+    }),
+  );
+  const f = buildFacsimile(analysis, images, layouts);
+  if (target === undefined) return f;
+  return { ...f, pages: f.pages.map((p) => ({ ...p, image: rebaseImage(p.image, folder, target) })) };
 }

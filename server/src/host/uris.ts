@@ -82,3 +82,22 @@ export function baseName(uri: string): string {
     return uri.slice(uri.lastIndexOf('/') + 1);
   }
 }
+
+/**
+ * The relative path from `folder` to `uri` (`../scans/p1.jpg`), with `/` as the separator, or null when they are
+ * on different file systems (scheme or authority).
+ */
+export function relativePath(folder: string, uri: string): string | null {
+  try {
+    const from = URI.parse(folder, true),
+      to = URI.parse(uri, true);
+    if (from.scheme !== to.scheme || from.authority !== to.authority) return null;
+    const a = from.path.split('/').filter((x) => x !== ''),
+      b = to.path.split('/').filter((x) => x !== '');
+    let k = 0;
+    while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+    return [...a.slice(k).map(() => '..'), ...b.slice(k)].join('/');
+  } catch {
+    return null;
+  }
+}

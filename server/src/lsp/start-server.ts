@@ -28,6 +28,7 @@ import { findings } from './findings';
 import { typing } from './typing';
 import { tei } from './tei';
 import { facsimile } from './facsimile';
+import { facsimileDraw } from './facsimile-draw';
 
 /** Every feature of the server. Adding one is adding a module and a line here (one entry per line). */
 export const FEATURES: Feature[] = [
@@ -46,6 +47,7 @@ export const FEATURES: Feature[] = [
   typing,
   tei,
   facsimile,
+  facsimileDraw,
 ];
 
 /** The features' capabilities, merged once. Two features claiming one capability is a wiring mistake: the second

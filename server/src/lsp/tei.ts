@@ -9,6 +9,8 @@ import {
   type ExportTeiResult,
   type ImportTeiResult,
 } from '../protocol';
+import { readFacsimile, type FacsimileCache } from '../host/facsimile-files';
+import { parentFolder } from '../host/uris';
 import type { Feature } from './context';
 import { analysisFor, field, invalid } from './request-params';
 
@@ -27,6 +29,7 @@ function fileName(uri: string): string {
 
 export const tei: Feature = {
   register(ctx) {
+    const cache: FacsimileCache = new Map();
     ctx.connection.onRequest(ExportTeiRequest, async (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
@@ -34,13 +37,29 @@ export const tei: Feature = {
       const override = field(params, 'options');
       if (override !== undefined && !isRecord(override))
         return invalid('Expected `options` to be an object of TEI options.');
+      const target = field(params, 'target');
+      if (target !== undefined && typeof target !== 'string')
+        return invalid('Expected `target` to be the URI the TEI will be written to.');
       const settings = await ctx.settings.tei(uri);
       const { options, errors } = teiOptions({ ...settings, ...(override ?? {}) });
       if (!options.sourceName) options.sourceName = fileName(uri);
-      const result = exportTei(analysis.doc, options);
+      // The facsimile's images and layout, read through the host as the facsimile view reads them (in Restricted
+      // Mode only inside the workspace); nothing is fetched from the web. The images are named from the target.
+      const facsimile = await readFacsimile(
+        ctx.host,
+        analysis,
+        parentFolder(uri),
+        cache,
+        target === undefined ? undefined : parentFolder(target),
+      );
+      const result = exportTei(analysis.doc, options, facsimile ?? undefined);
       const response: ExportTeiResult = {
         xml: result.xml,
-        warnings: [...errors.map((e) => `Setting emend.tei: ${e}; the default is used.`), ...result.warnings],
+        warnings: [
+          ...errors.map((e) => `Setting emend.tei: ${e}; the default is used.`),
+          ...(facsimile?.errors ?? []).map((e) => `Facsimile: ${e}`),
+          ...result.warnings,
+        ],
       };
       return response;
     });

@@ -5,9 +5,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { parse } from '../../../server/src/core/index';
+import { analyze, parse } from '../../../server/src/core/index';
+import { readFacsimile } from '../../../server/src/host/facsimile-files';
+import { nodeFiles } from '../../../server/src/host/node';
+import { fileUri } from '../../../server/src/host/uris';
+import { randomWords } from './facsimile-words';
 import { exportTei } from '../../../server/src/core/tei/export';
 import { teiOptions } from '../../../server/src/core/tei/options';
 
@@ -109,3 +113,35 @@ test('the schema rejects what TEI would reject: a <subst> of two deletions', { s
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(
+  'exports with a facsimile are valid: edge cases and random documents with words at random places',
+  { skip },
+  async () => {
+    const kant = join(ROOT, 'samples', 'kant-1784', 'kant-1784-p484.emend');
+    const analysis = analyze(readFileSync(kant, 'utf8'));
+    const facsimile = await readFacsimile(nodeFiles, analysis, fileUri(dirname(kant)));
+    assert.ok(facsimile && facsimile.errors.length === 0);
+    const docs = [{ name: 'Kant sample', xml: exportTei(analysis.doc, undefined, facsimile).xml }];
+    const options = [teiOptions({}).options, teiOptions({ hands: 'seg', lineBreaks: false }).options];
+    Object.entries(EDGE_CASES).forEach(([name, src], k) =>
+      options.forEach((o, n) =>
+        docs.push({ name: `${name} (options ${n})`, xml: exportTei(parse(src), o, randomWords(src, k)).xml }),
+      ),
+    );
+    docs.push({ name: 'header image only', xml: exportTei(parse('---\nfacsimile: a b.jpg\n---\nx')).xml });
+    const chunk = fc.constantFrom('a', 'b ', ' ', '\n', '~~', '~~~', '^{', '}', '*', '\\*', '&', 'é');
+    fc.sample(
+      fc.array(chunk, { maxLength: 30 }).map((xs) => xs.join('')),
+      { numRuns: 100, seed: 18 },
+    ).forEach((src, k) =>
+      docs.push({
+        name: `random ${k}: ${JSON.stringify(src)}`,
+        xml: exportTei(parse(src), undefined, randomWords(src, k + 1)).xml,
+      }),
+    );
+    const wrapped = docs.filter((d) => d.xml.includes('<w facs=')).length;
+    assert.ok(wrapped > 30, `only ${wrapped} exports hold a <w>`);
+    validate(docs);
+  },
+);

@@ -40,6 +40,7 @@ const errorBox = document.getElementById('emend-facsimile-error')!;
 const status = document.getElementById('emend-facsimile-status')!;
 const pageLabel = document.getElementById('emend-page-label')!;
 const lockButton = document.getElementById('emend-facsimile-lock') as HTMLButtonElement;
+const drawButton = document.getElementById('emend-facsimile-draw') as HTMLButtonElement;
 const $ = (id: string) => document.getElementById(id) as HTMLButtonElement;
 
 const initial = JSON.parse(document.getElementById('emend-facsimile-data')!.getAttribute('data-facsimile') ?? '{}') as {
@@ -120,6 +121,17 @@ function draw(): void {
   };
   if (hover >= 0 && hover !== highlight) outline(hover, false);
   if (highlight >= 0) outline(highlight, true);
+  if (rubber) {
+    const r = normalised(rubber);
+    ctx.save();
+    ctx.lineWidth = 2;
+    ctx.setLineDash([5, 3]);
+    ctx.strokeStyle = cssColor('--emend-facsimile-draw', '#3794ff');
+    ctx.fillStyle = cssColor('--emend-facsimile-draw-fill', 'rgba(55,148,255,0.12)');
+    ctx.fillRect(r.x, r.y, r.w, r.h);
+    ctx.strokeRect(r.x, r.y, r.w, r.h);
+    ctx.restore();
+  }
   stage.setAttribute('data-view', [view.scale, view.turns, view.tx, view.ty].join(','));
 }
 
@@ -209,11 +221,12 @@ function outlineOffset(offset: number): void {
     w?.box ? `${w.start},${w.end},${w.box.join(' ')}${w.approximate ? ',approximate' : ''}` : '',
   );
   if (!w?.box) {
-    status.textContent = i >= 0 && shown?.hasLayout ? 'This word is not placed on the page.' : '';
+    // In draw mode the status line is draw mode's (its instructions and what became of a box).
+    if (!drawing) status.textContent = i >= 0 && shown?.hasLayout ? 'This word is not placed on the page.' : '';
     redraw();
     return;
   }
-  status.textContent = w.approximate ? 'Approximate: the line only' : '';
+  if (!drawing) status.textContent = w.approximate ? 'Approximate: the line only' : '';
   if (w.page !== state.page) {
     void showPage(w.page);
     return;
@@ -227,6 +240,118 @@ function outlineOffset(offset: number): void {
   }
   redraw();
 }
+
+// --- Draw mode: a box for the words selected in the editor -----------------------------------------------------
+
+/** Draw mode is on: a drag draws a box (on the stage, in CSS pixels) instead of panning. */
+let drawing = false;
+/** The box being drawn or placed with the keyboard, corner to corner on the stage; null when there is none. */
+let rubber: { x0: number; y0: number; x1: number; y1: number } | null = null;
+/** A box was sent and its answer is awaited. */
+let drawPending = false;
+
+function normalised(r: { x0: number; y0: number; x1: number; y1: number }): {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+} {
+  return { x: Math.min(r.x0, r.x1), y: Math.min(r.y0, r.y1), w: Math.abs(r.x1 - r.x0), h: Math.abs(r.y1 - r.y0) };
+}
+
+function setDrawing(on: boolean): void {
+  drawing = on;
+  rubber = null;
+  drawButton.setAttribute('aria-pressed', String(on));
+  stage.setAttribute('data-mode', on ? 'draw' : 'view');
+  stage.style.cursor = on ? 'crosshair' : 'grab';
+  announce(
+    on
+      ? 'Draw mode: drag a box around the words selected in the editor. Keyboard: Enter places a box, the arrow keys move it, Shift with the arrow keys resizes it, Enter records it; Escape leaves draw mode.'
+      : 'Draw mode off.',
+  );
+  redraw();
+}
+
+function announce(text: string): void {
+  status.textContent = text;
+}
+
+/** Sends the box (stage corners to image pixels) to the extension, which links the selected words to it. */
+function sendBox(): void {
+  if (!rubber || !shown || !source || drawPending) return;
+  const r = normalised(rubber);
+  if (r.w < 4 || r.h < 4) {
+    rubber = null;
+    announce('The box is too small: drag a box around the words.');
+    redraw();
+    return;
+  }
+  const [ax, ay] = toImage(view, r.x, r.y);
+  const [bx, by] = toImage(view, r.x + r.w, r.y + r.h);
+  const x = Math.min(ax, bx),
+    y = Math.min(ay, by);
+  const box: [number, number, number, number] = [
+    Math.round(x),
+    Math.round(y),
+    Math.round(Math.max(ax, bx) - x),
+    Math.round(Math.max(ay, by) - y),
+  ];
+  drawPending = true;
+  stage.setAttribute('data-draw', 'pending');
+  announce('Recording the box…');
+  post({ type: 'draw', uri: shown.uri, page: state.page, box });
+}
+
+function drawKey(e: KeyboardEvent): boolean {
+  const step = e.altKey ? 2 : 10;
+  const move = (dx: number, dy: number) => {
+    if (!rubber) return;
+    if (e.shiftKey) rubber = { ...rubber, x1: rubber.x1 + dx, y1: rubber.y1 + dy };
+    else rubber = { x0: rubber.x0 + dx, y0: rubber.y0 + dy, x1: rubber.x1 + dx, y1: rubber.y1 + dy };
+    redraw();
+  };
+  switch (e.key) {
+    case 'Enter':
+      if (!rubber) {
+        const w = stage.clientWidth,
+          h = stage.clientHeight;
+        rubber = { x0: w * 0.4, y0: h * 0.45, x1: w * 0.6, y1: h * 0.55 };
+        announce(
+          'A box is placed in the middle of the view: move it with the arrow keys, resize it with Shift, and press Enter to record it.',
+        );
+        redraw();
+      } else sendBox();
+      return true;
+    case 'Escape':
+      if (rubber) {
+        rubber = null;
+        announce('Box removed. Escape again leaves draw mode.');
+        redraw();
+      } else setDrawing(false);
+      return true;
+    case 'ArrowLeft':
+      if (!rubber) return false;
+      move(-step, 0);
+      return true;
+    case 'ArrowRight':
+      if (!rubber) return false;
+      move(step, 0);
+      return true;
+    case 'ArrowUp':
+      if (!rubber) return false;
+      move(0, -step);
+      return true;
+    case 'ArrowDown':
+      if (!rubber) return false;
+      move(0, step);
+      return true;
+    default:
+      return false;
+  }
+}
+
+drawButton.addEventListener('click', () => setDrawing(!drawing));
 
 // --- Input ----------------------------------------------------------------------------------------------------
 
@@ -257,6 +382,10 @@ let dragged = 0;
 let pinch: { distance: number } | null = null;
 stage.addEventListener('pointerdown', (e) => {
   stage.setPointerCapture(e.pointerId);
+  if (drawing && pointers.size === 0 && e.button === 0) {
+    const r = stage.getBoundingClientRect();
+    rubber = { x0: e.clientX - r.left, y0: e.clientY - r.top, x1: e.clientX - r.left, y1: e.clientY - r.top };
+  }
   pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
   dragged = 0;
   if (pointers.size === 2) {
@@ -273,7 +402,7 @@ stage.addEventListener('pointermove', (e) => {
     const i = wordAtPoint(shown?.words ?? [], state.page, ix, iy);
     if (i !== hover) {
       hover = i;
-      stage.style.cursor = i >= 0 ? 'pointer' : 'grab';
+      stage.style.cursor = drawing ? 'crosshair' : i >= 0 ? 'pointer' : 'grab';
       redraw();
     }
     return;
@@ -281,6 +410,11 @@ stage.addEventListener('pointermove', (e) => {
   const dx = e.clientX - last.x,
     dy = e.clientY - last.y;
   pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  if (drawing && rubber && pointers.size === 1) {
+    rubber = { ...rubber, x1: e.clientX - r.left, y1: e.clientY - r.top };
+    redraw();
+    return;
+  }
   dragged += Math.abs(dx) + Math.abs(dy);
   if (pointers.size === 2 && pinch) {
     const [a, b] = [...pointers.values()];
@@ -293,6 +427,12 @@ const release = (e: PointerEvent) => {
   const was = pointers.size;
   pointers.delete(e.pointerId);
   if (pointers.size < 2) pinch = null;
+  if (drawing) {
+    if (e.type === 'pointerup' && was === 1 && rubber) sendBox();
+    else if (e.type !== 'pointerup') rubber = null;
+    redraw();
+    return;
+  }
   if (e.type !== 'pointerup' || was !== 1 || dragged > 4 || !shown) return;
   const r = stage.getBoundingClientRect();
   const [ix, iy] = toImage(view, e.clientX - r.left, e.clientY - r.top);
@@ -309,7 +449,12 @@ stage.addEventListener('pointercancel', release);
 stage.addEventListener('keydown', (e) => {
   const step = 0.1 * Math.min(stage.clientWidth, stage.clientHeight);
   const handled = (() => {
+    if (drawing && drawKey(e)) return true;
     switch (e.key) {
+      case 'd':
+      case 'D':
+        setDrawing(!drawing);
+        return true;
       case '+':
       case '=':
         zoomBy(1.25);
@@ -416,6 +561,13 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'error':
       showError(msg.message);
       stage.setAttribute('aria-busy', 'false');
+      return;
+    case 'drawn':
+      drawPending = false;
+      rubber = null;
+      stage.setAttribute('data-draw', msg.ok ? 'recorded' : 'refused');
+      announce(msg.message);
+      redraw();
       return;
   }
 });

@@ -132,25 +132,30 @@ export const render: CliCommand = {
         status = 2;
         continue;
       }
+      const target = outDir
+        ? join(
+            outDir,
+            (input.relative.endsWith(EMEND_EXTENSION)
+              ? input.relative.slice(0, -EMEND_EXTENSION.length)
+              : input.relative) + format.extension,
+          )
+        : null;
       const output = await format.render(analyze(read.text), {
         view,
         name: input.name,
         tei,
         path: input.path,
         cwd: io.cwd,
+        ...(target ? { target } : {}),
         warn: (message) => {
           progress.clear();
           io.stderr(`emend render: ${input.name}: ${message}\n`);
         },
       });
-      if (!outDir) {
+      if (!target) {
         io.stdout(output);
         continue;
       }
-      const base = input.relative.endsWith(EMEND_EXTENSION)
-        ? input.relative.slice(0, -EMEND_EXTENSION.length)
-        : input.relative;
-      const target = join(outDir, base + format.extension);
       const clash = written.get(target);
       if (clash !== undefined) {
         progress.clear();

@@ -8,3 +8,5 @@ export * from './link';
 export { LayoutError } from './page-xml';
 export * from './image-info';
 export * from './facsimile';
+export * from './page-write';
+export * from './draw';

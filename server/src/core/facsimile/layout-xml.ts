@@ -19,6 +19,9 @@ export interface LNode {
   /** Where the element's attributes are in the source: parsed on demand by `attr`. */
   attrStart: number;
   attrEnd: number;
+  /** Where the element is in the source: its `<`, and just after its end tag's `>` (or its `/>`). */
+  start: number;
+  end: number;
   src: string;
 }
 
@@ -165,6 +168,7 @@ export function parseLayoutXml(src: string, keep: ReadonlySet<string>, textOf: R
       if (open !== name) fail(`</${name}> does not match <${open}>`, start);
       const node = kept.pop()!;
       targets.pop();
+      if (node) node.end = k + 1;
       if (node && textStart >= 0 && textOf.has(node.local)) node.text = decode(src, textStart, start, false);
       textStart = -1;
       if (names.length === 0) rootClosed = true;
@@ -214,7 +218,7 @@ export function parseLayoutXml(src: string, keep: ReadonlySet<string>, textOf: R
       const local = colon < 0 ? name : name.slice(colon + 1);
       let node: LNode | null = null;
       if (!root || keep.has(local)) {
-        node = { local, ns: '', children: [], text: '', attrStart, attrEnd, src };
+        node = { local, ns: '', children: [], text: '', attrStart, attrEnd, start, end: i, src };
         if (!root) {
           root = node;
           const prefix = colon < 0 ? '' : name.slice(0, colon);

@@ -30,6 +30,17 @@ export interface LayoutLine {
   words: LayoutWord[];
   /** True when the file gave only the line's text and its words were placed by dividing the line by characters. */
   wordsEstimated: boolean;
+  /**
+   * A box drawn in Emend for words of the transcription (PAGE `custom="emend {occurrence:N;}"`, draw.ts): the
+   * line's words are those words, the Nth time they stand in that order in the transcription, linked directly
+   * rather than by aligning the texts.
+   */
+  drawn?: DrawnAnchor;
+}
+
+export interface DrawnAnchor {
+  /** How many times the line's words stand, in that order, earlier in the transcription's diplomatic reading. */
+  occurrence: number;
 }
 
 export interface LayoutPage {

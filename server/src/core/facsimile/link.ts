@@ -67,23 +67,45 @@ interface LayoutToken {
   page: number;
 }
 
-/** The layout's words in reading order as comparable tokens (a layout word may give several, or none). */
-function layoutTokens(pages: readonly LayoutPage[]): { tokens: LayoutToken[]; lineBoxes: Box[]; linePages: number[] } {
+/** A line drawn in Emend for words of the transcription (layout.ts `drawn`): its tokens, bound by its anchor. */
+interface DrawnGroup {
+  tokens: LayoutToken[];
+  occurrence: number;
+}
+
+/**
+ * The layout's words in reading order as comparable tokens (a layout word may give several, or none). The tokens
+ * of lines drawn in Emend are kept apart: they are linked by their anchor, never aligned.
+ */
+function layoutTokens(pages: readonly LayoutPage[]): {
+  tokens: LayoutToken[];
+  drawn: DrawnGroup[];
+  lineBoxes: Box[];
+  linePages: number[];
+  lineDrawn: Uint8Array;
+} {
   const tokens: LayoutToken[] = [];
+  const drawn: DrawnGroup[] = [];
   const lineBoxes: Box[] = [];
   const linePages: number[] = [];
+  const drawnLines: number[] = [];
   pages.forEach((page, p) => {
     for (const line of page.lines) {
       const li = lineBoxes.length;
       lineBoxes.push(line.box);
       linePages.push(p);
+      const into: LayoutToken[] = line.drawn ? [] : tokens;
+      if (line.drawn) {
+        drawn.push({ tokens: into, occurrence: line.drawn.occurrence });
+        drawnLines.push(li);
+      }
       for (const word of line.words) {
         const f = fold(word.text);
         const ws = words(f.text);
         for (let k = 0; k < ws.length; k++) {
           const s = ws.starts[k]!,
             e = ws.ends[k]!;
-          tokens.push({
+          into.push({
             key: wordKey(ws.texts[k]!),
             chars: f.text.slice(s, e),
             raw: f.from.subarray(s, e),
@@ -95,7 +117,85 @@ function layoutTokens(pages: readonly LayoutPage[]): { tokens: LayoutToken[]; li
       }
     }
   });
-  return { tokens, lineBoxes, linePages };
+  const lineDrawn = new Uint8Array(lineBoxes.length);
+  for (const li of drawnLines) lineDrawn[li] = 1;
+  return { tokens, drawn, lineBoxes, linePages, lineDrawn };
+}
+
+/** The transcription's words as the linking sees them: the diplomatic reading's, folded, with source offsets. */
+export interface TranscriptionWords {
+  /** The words as the diplomatic reading has them. */
+  texts: string[];
+  /** Folded (fold.ts) and normalised (collate/tokens.ts wordKey): what is compared. */
+  keys: string[];
+  /** The folded characters of each word. */
+  chars: string[];
+  /** UTF-16 offsets of each word in the transcription's source. */
+  starts: number[];
+  ends: number[];
+  /** The diplomatic reading, and each word's offsets in it. */
+  reading: string;
+  readingStarts: Int32Array;
+  readingEnds: Int32Array;
+}
+
+export function transcriptionWords(analysis: Analysis): TranscriptionWords {
+  const reading = analysis.reading('diplomatic');
+  const ws = words(reading.text);
+  const n = ws.length;
+  const out: TranscriptionWords = {
+    texts: new Array<string>(n),
+    keys: new Array<string>(n),
+    chars: new Array<string>(n),
+    starts: new Array<number>(n),
+    ends: new Array<number>(n),
+    reading: reading.text,
+    readingStarts: ws.starts,
+    readingEnds: ws.ends,
+  };
+  for (let i = 0; i < n; i++) {
+    out.texts[i] = ws.texts[i]!;
+    out.chars[i] = fold(ws.texts[i]!).text;
+    out.keys[i] = wordKey(out.chars[i]!);
+    out.starts[i] = reading.map.toSource(ws.starts[i]!);
+    out.ends[i] = reading.map.toSource(ws.ends[i]! - 1) + 1;
+  }
+  return out;
+}
+
+/** The keys of a text's words as a layout line gives them (fold, then words), to compare with the transcription's. */
+export function lineKeys(text: string): string[] {
+  return words(fold(text).text).texts.map(wordKey);
+}
+
+/**
+ * Where `seq` stands in `keys` for the `occurrence`-th time (counting from 0), or -1. A drawn line's anchor: the
+ * words it was drawn for, and how many times they stood earlier in the transcription.
+ */
+export function findOccurrence(keys: readonly string[], seq: readonly string[], occurrence: number): number {
+  const m = seq.length;
+  if (m === 0) return -1;
+  let seen = 0;
+  for (let i = 0; i + m <= keys.length; i++) {
+    let k = 0;
+    while (k < m && keys[i + k] === seq[k]) k++;
+    if (k === m) {
+      if (seen === occurrence) return i;
+      seen++;
+    }
+  }
+  return -1;
+}
+
+/** How many times keys[at, at + m) stands earlier in `keys` (the anchor a box drawn for those words records). */
+export function occurrenceAt(keys: readonly string[], at: number, m: number): number {
+  let seen = 0;
+  for (let i = 0; i < at; i++) {
+    let k = 0;
+    while (k < m && keys[i + k] === keys[at + k]) k++;
+    if (k === m) seen++;
+  }
+  return seen;
 }
 
 /** The box of a token's characters [from, to) (token-relative), within its layout word. */
@@ -127,16 +227,11 @@ export interface LinkOptions {
 }
 
 export function linkWords(analysis: Analysis, pages: readonly LayoutPage[], options: LinkOptions = {}): Links {
-  const reading = analysis.reading('diplomatic');
-  const ws = words(reading.text);
-  const n = ws.length;
-  const aChars: string[] = new Array(n);
-  const aKeys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    aChars[i] = fold(ws.texts[i]!).text;
-    aKeys[i] = wordKey(aChars[i]!);
-  }
-  const { tokens, lineBoxes, linePages } = layoutTokens(pages);
+  const tw = transcriptionWords(analysis);
+  const n = tw.texts.length;
+  const aChars = tw.chars;
+  const aKeys = tw.keys;
+  const { tokens, drawn, lineBoxes, linePages, lineDrawn } = layoutTokens(pages);
   const interner = new Interner();
   const aIds = interner.all(aKeys);
   const bIds = interner.all(tokens.map((t) => t.key));
@@ -187,7 +282,24 @@ export function linkWords(analysis: Analysis, pages: readonly LayoutPage[], opti
     lines[i] = t.line;
   }
 
-  // Runs of unplaced words: the neighbouring line, approximately, or nothing.
+  // Boxes drawn in Emend: their words, found by their anchor, take the drawn box (later lines win).
+  for (const g of drawn) {
+    const at = findOccurrence(
+      aKeys,
+      g.tokens.map((t) => t.key),
+      g.occurrence,
+    );
+    if (at < 0) continue;
+    for (let k = 0; k < g.tokens.length; k++) {
+      const t = g.tokens[k]!;
+      boxes[at + k] = tokenCharsBox(t, 0, t.chars.length);
+      lines[at + k] = t.line;
+      approximate[at + k] = 0;
+    }
+  }
+
+  // Runs of unplaced words: the neighbouring line, approximately, or nothing. A drawn box is no line of the page:
+  // the words beside it get nothing from it.
   for (let i = 0; i < n;) {
     if (boxes[i]) {
       i++;
@@ -195,8 +307,9 @@ export function linkWords(analysis: Analysis, pages: readonly LayoutPage[], opti
     }
     let e = i;
     while (e < n && !boxes[e]) e++;
-    const before = i > 0 ? lines[i - 1]! : -1,
-      after = e < n ? lines[e]! : -1;
+    const lineOf = (k: number) => (lineDrawn[lines[k]!] ? -1 : lines[k]!);
+    const before = i > 0 ? lineOf(i - 1) : -1,
+      after = e < n ? lineOf(e) : -1;
     const near = before >= 0 && after >= 0 ? (Math.abs(after - before) <= 1 ? before : -1) : Math.max(before, after);
     if (e - i <= MAX_APPROXIMATE_RUN && near >= 0) {
       for (let k = i; k < e; k++) {
@@ -214,9 +327,9 @@ export function linkWords(analysis: Analysis, pages: readonly LayoutPage[], opti
     const box = boxes[i];
     const line = lines[i]!;
     out[i] = {
-      text: ws.texts[i]!,
-      start: reading.map.toSource(ws.starts[i]!),
-      end: reading.map.toSource(ws.ends[i]! - 1) + 1,
+      text: tw.texts[i]!,
+      start: tw.starts[i]!,
+      end: tw.ends[i]!,
       page: box ? linePages[line]! : -1,
       box: box ?? null,
       approximate: approximate[i] === 1,

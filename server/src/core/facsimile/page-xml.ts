@@ -4,7 +4,7 @@
 // text but no words gets words placed by dividing the line's box by characters (marked as estimated).
 import { attr, type LNode } from './layout-xml';
 import { boundingBox, boxPolygon, charsBox } from './geometry';
-import type { Box, Layout, LayoutFormat, LayoutLine, LayoutPage, LayoutWord } from './layout';
+import type { Box, DrawnAnchor, Layout, LayoutFormat, LayoutLine, LayoutPage, LayoutWord } from './layout';
 import { childElements, descendants, firstChild, numberAttr, parsePoints } from './xml-walk';
 
 export const PAGE_NS_PREFIX = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/';
@@ -146,10 +146,24 @@ function readLine(line: LNode): LayoutLine | null {
   const given = textEquiv(line);
   const text = given ?? words.map((w) => w.text).join(' ');
   const id = attr(line, 'id') ?? '';
-  if (words.length === 0 && text.trim() !== '') {
-    return { text, box, polygon, id, words: estimateWords(text, box, id), wordsEstimated: true };
-  }
-  return { text, box, polygon, id, words, wordsEstimated: false };
+  const drawn = drawnAnchor(attr(line, 'custom'));
+  const out: LayoutLine =
+    words.length === 0 && text.trim() !== ''
+      ? { text, box, polygon, id, words: estimateWords(text, box, id), wordsEstimated: true }
+      : { text, box, polygon, id, words, wordsEstimated: false };
+  if (drawn) out.drawn = drawn;
+  return out;
+}
+
+/** Emend's mark on a line drawn for words of the transcription: `emend {occurrence:N;}` in PAGE's `custom`. */
+export function drawnAnchor(custom: string | undefined): DrawnAnchor | undefined {
+  if (custom === undefined) return undefined;
+  const at = custom.indexOf('emend {');
+  if (at < 0 || (at > 0 && custom.charCodeAt(at - 1) > 32)) return undefined;
+  const close = custom.indexOf('}', at);
+  const body = close < 0 ? '' : custom.slice(at + 7, close);
+  const m = /(?:^|;)\s*occurrence\s*:\s*(\d{1,7})\s*(?:;|$)/.exec(body);
+  return m ? { occurrence: Number(m[1]) } : undefined;
 }
 
 function unionBox(a: Box, b: Box): Box {

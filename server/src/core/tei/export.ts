@@ -10,6 +10,8 @@ import { LANGUAGE_TAG } from './header-map';
 import { writeTeiHeader } from './header-write';
 import { DEFAULT_TEI_OPTIONS, type TeiExportOptions } from './options';
 import { escapeXml, type EscapeCounter } from './xmlText';
+import { planWords, writeFacsimile, type TeiFacsimileInput, type WordPlan } from './facsimile-export';
+import { witnessPath } from '../collate/witness';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -24,6 +26,8 @@ class Writer {
   /** A word break `|-` was written: the next line break is `<lb break="no"/>`. */
   wordBreak = false;
   readonly counter: EscapeCounter = { replaced: 0 };
+  /** Where words' <w facs> go, when the export has a facsimile with word links. */
+  plan: WordPlan | null = null;
 
   raw(s: string): void {
     this.parts.push(s);
@@ -59,13 +63,47 @@ function usesHands(nodes: Inline[]): boolean {
   return false;
 }
 
-export function exportTei(doc: EmendDocument, options: TeiExportOptions = DEFAULT_TEI_OPTIONS): TeiExport {
+/** The prefix of the facsimile's xml:ids (`facs-s1`, `facs-z1`), one that no hand's xml:id can clash with. */
+function facsimileIdPrefix(o: TeiExportOptions): string {
+  return [o.mainHand, o.otherHand].some((h) => h.startsWith('facs-')) ? 'emend-facs-' : 'facs-';
+}
+
+/**
+ * The transcription as TEI. With `facsimile` (the core's buildFacsimile, made by the host from the images and
+ * layout the header names), a <facsimile> with the pages' sizes and a zone per linked word, which the words point
+ * at (<w facs>); without it, a header naming `facsimile:` still gives a <surface> with its <graphic>.
+ */
+export function exportTei(
+  doc: EmendDocument,
+  options: TeiExportOptions = DEFAULT_TEI_OPTIONS,
+  facsimile?: TeiFacsimileInput,
+): TeiExport {
   const w = new Writer();
   const warnings: string[] = [];
   const handsUsed = doc.paragraphs.some((p) => usesHands(p.children));
   w.raw('<?xml version="1.0" encoding="UTF-8"?>\n');
   w.raw(`<TEI xmlns="${TEI_NS}">\n`);
   w.raw(writeTeiHeader((key) => field(doc.header, key), { options, handsUsed }, w.counter));
+  const image = field(doc.header, 'facsimile');
+  const pages = facsimile?.pages.length
+    ? facsimile.pages
+    : image
+      ? [{ image: witnessPath(image), width: 0, height: 0 }]
+      : [];
+  if (pages.length) {
+    const prefix = facsimileIdPrefix(options);
+    if (facsimile?.words.length) {
+      w.plan = planWords(doc.paragraphs, { pages, words: facsimile.words }, options.hands === 'seg', prefix);
+      if (w.plan.unwrapped) {
+        const n = w.plan.unwrapped;
+        warnings.push(
+          `${n} word${n === 1 ? '' : 's'} linked to the facsimile ${n === 1 ? 'is' : 'are'} divided by the edge of a mark ` +
+            `(as "ab" in a~~b c~~d) and cannot be wrapped in one <w>: ${n === 1 ? 'it has' : 'they have'} no <zone>.`,
+        );
+      }
+    }
+    w.raw(writeFacsimile(pages, w.plan?.zones ?? [], prefix, (s) => escapeXml(s, w.counter, true)));
+  }
   const lang = field(doc.header, 'language');
   w.raw(`  <text${w.attrs({ 'xml:lang': lang && LANGUAGE_TAG.test(lang) ? lang : undefined })}>\n`);
   w.raw('    <body>\n');
@@ -97,14 +135,22 @@ export function exportTei(doc: EmendDocument, options: TeiExportOptions = DEFAUL
 }
 
 function inline(w: Writer, src: string, nodes: Inline[], o: TeiExportOptions): void {
+  const plan = w.plan;
   for (const n of nodes) {
+    const opens = plan?.openBefore.get(n);
+    if (opens !== undefined) w.raw(`<w facs="#${opens}">`);
     switch (n.kind) {
       case 'text':
-        text(w, src.slice(n.start, n.end), o);
+        if (plan) wordsInText(w, src, n.start, n.end, o, plan);
+        else text(w, src.slice(n.start, n.end), o);
         break;
-      case 'escape':
+      case 'escape': {
+        const id = plan?.openAt.get(n.start);
+        if (id !== undefined) w.raw(`<w facs="#${id}">`);
         w.text(n.char);
+        if (plan?.closeAt.has(n.end)) w.raw('</w>');
         break;
+      }
       case 'subst':
         w.raw('<subst>');
         mark(w, src, n.first, o);
@@ -122,6 +168,7 @@ function inline(w: Writer, src: string, nodes: Inline[], o: TeiExportOptions): v
       default:
         mark(w, src, n, o);
     }
+    if (plan?.closeAfter.has(n)) w.raw('</w>');
   }
 }
 
@@ -180,6 +227,21 @@ function editorial(w: Writer, n: EditorialNode): void {
       w.wordBreak = true;
       return;
   }
+}
+
+/** A text node [start, end) of the source with the <w> and </w> the plan puts inside it. */
+function wordsInText(w: Writer, src: string, start: number, end: number, o: TeiExportOptions, plan: WordPlan): void {
+  let from = start;
+  for (let at = start; at <= end; at++) {
+    const close = at > start && plan.closeAt.has(at);
+    const id = at < end ? plan.openAt.get(at) : undefined;
+    if (!close && id === undefined) continue;
+    text(w, src.slice(from, at), o);
+    from = at;
+    if (close) w.raw('</w>');
+    if (id !== undefined) w.raw(`<w facs="#${id}">`);
+  }
+  text(w, src.slice(from, end), o);
 }
 
 function mark(w: Writer, src: string, n: MarkNode, o: TeiExportOptions): void {

@@ -15,8 +15,31 @@ import { normaliseSpace } from './import/space';
 import { markSpans } from './import/spans';
 import { Walker, spaceOf } from './import/walk';
 import { MarkupWriter, TooDeep, tidyParagraph } from './import/write';
+import { imageName, pageXml, readFacsimile, zoneWords } from './import/facsimile';
 
-export type TeiImportResult = { ok: true; markup: string; warnings: string[] } | { ok: false; error: string };
+export type TeiImportResult =
+  | {
+      ok: true;
+      markup: string;
+      warnings: string[];
+      /** The word boxes of the TEI's facsimile as a PAGE XML file, which the markup's header names in `layout:`
+       * and the host writes beside the transcription (only when asked for with `layoutName`). */
+      layout?: { name: string; xml: string };
+    }
+  | { ok: false; error: string };
+
+export interface TeiImportOptions {
+  /**
+   * Where the host will write the facsimile's word boxes (a file name beside the transcription, such as
+   * `letter.page.xml`): the markup's `layout:` names it. Without it the boxes are not kept, and a warning says so.
+   */
+  layoutName?: string;
+  /** The layout file's creation time (xsd:dateTime), written in its metadata. */
+  created?: string;
+  /** The name of an image (as the TEI gives it, relative to the TEI file) as the transcription will name it (the
+   * host knows where both are); as given when absent. */
+  imageName?: (name: string) => string;
+}
 
 /** Larger files are refused (in UTF-16 code units: 32 Mi characters is 64 MB of memory for the text alone). */
 export const MAX_TEI_CHARS = 32 * 1024 * 1024;
@@ -24,7 +47,7 @@ export const MAX_TEI_CHARS = 32 * 1024 * 1024;
 /** A language tag as import accepts it from `xml:lang`. */
 const LANG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
-export function importTei(source: string): TeiImportResult {
+export function importTei(source: string, options: TeiImportOptions = {}): TeiImportResult {
   if (source.length > MAX_TEI_CHARS) {
     return {
       ok: false,
@@ -58,12 +81,14 @@ export function importTei(source: string): TeiImportResult {
   const texts: XmlElement[] = [];
   const sourceDocs: XmlElement[] = [];
   const headers: XmlElement[] = [];
+  const facsimiles: XmlElement[] = [];
   const findTexts = (el: XmlElement) => {
     for (const c of el.children) {
       if (c.kind !== 'element' || c.ns !== teiNs) continue;
       if (c.local === 'text') texts.push(c);
       else if (c.local === 'sourceDoc') sourceDocs.push(c);
       else if (c.local === 'teiHeader') headers.push(c);
+      else if (c.local === 'facsimile') facsimiles.push(c);
       else if (c.local === 'TEI') findTexts(c);
     }
   };
@@ -144,6 +169,7 @@ export function importTei(source: string): TeiImportResult {
   // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
   const lang = parts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
   if (lang && !fields.some(([k]) => k === 'language') && LANG.test(lang)) fields.push(['language', lang]);
+  const layout = facsimileFields(facsimiles, parts, teiNs, options, fields, extra);
   let markup = '';
   const body = paragraphs.join('\n\n');
   if (fields.length || /^---[ \t]*(\n|$)/.test(body)) {
@@ -151,5 +177,56 @@ export function importTei(source: string): TeiImportResult {
     if (body) markup += '\n';
   }
   markup += body + (body ? '\n' : '');
-  return { ok: true, markup, warnings: walker.warnings.list(extra) };
+  return { ok: true, markup, warnings: walker.warnings.list(extra), ...(layout ? { layout } : {}) };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The header's `facsimile:` (and `layout:`, with the layout's text) from the TEI's <facsimile>; what is not kept
+ * goes into `extra` as sentences. */
+function facsimileFields(
+  facsimiles: XmlElement[],
+  parts: XmlElement[],
+  teiNs: string,
+  options: TeiImportOptions,
+  fields: [string, string][],
+  extra: string[],
+): { name: string; xml: string } | undefined {
+  const f = readFacsimile(facsimiles, teiNs);
+  const page = f.pages[0];
+  if (!page) return undefined;
+  const given = imageName(page.url);
+  const image = given && options.imageName ? options.imageName(given) : given;
+  if (image) fields.push(['facsimile', image]);
+  if (f.pages.length > 1) {
+    extra.push(
+      `The facsimile has ${f.pages.length} pages; the header names the first one's image only` +
+        `${given ? ` (${given})` : ''}: Emend takes one page image per transcription.`,
+    );
+  }
+  const words = zoneWords(parts, f, teiNs);
+  const first = words.filter((w) => w.page === 0);
+  if (first.length < words.length) {
+    extra.push(
+      `${plural(words.length - first.length, 'word points', 'words point')} at zones of the facsimile's later pages; their boxes are not kept.`,
+    );
+  }
+  if (!first.length) return undefined;
+  const pointing = plural(first.length, 'word points', 'words point');
+  if (!(page.width > 0 && page.height > 0)) {
+    extra.push(
+      `${pointing} at zones of the facsimile, but the file gives neither the image's size in pixels nor a surface ` +
+        'from 0,0, so their boxes cannot be placed on the image and are not kept.',
+    );
+    return undefined;
+  }
+  if (!options.layoutName) {
+    extra.push(
+      `${pointing} at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file ` +
+        'beside the transcription, and this import writes no file.',
+    );
+    return undefined;
+  }
+  fields.push(['layout', options.layoutName]);
+  return { name: options.layoutName, xml: pageXml(page, image, first, options.created ?? '1970-01-01T00:00:00Z') };
 }

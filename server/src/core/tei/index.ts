@@ -1,7 +1,7 @@
 // TEI P5 export and import (docs/tei.md).
 export { exportTei, TEI_NS, type TeiExport } from './export';
 export { HEADER_DEFAULTS } from './header-map';
-export { importTei, MAX_TEI_CHARS, type TeiImportResult } from './import';
+export { importTei, MAX_TEI_CHARS, type TeiImportResult, type TeiImportOptions } from './import';
 export { decodeXmlBytes, type DecodeResult } from './decode';
 export {
   teiOptions,

@@ -261,6 +261,9 @@ export class Walker {
         const inMain = hand === null || isMainHand(hand, this.mainHand);
         return h !== null && !isMainHand(h, this.mainHand) && inMain ? [{ kind: 'hand', children: content }] : content;
       }
+      case 'w':
+        // A word (Emend's export wraps a word linked to the facsimile in <w facs>): its text, as it stands.
+        return this.inline(el, hand, preserve, unwrapDel);
       case 'choice': {
         this.warnings.add({ element: 'choice' });
         const kids = el.children.filter((c): c is XmlElement => c.kind === 'element');
