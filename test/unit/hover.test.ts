@@ -120,3 +120,62 @@ test('the full stop of an abbreviation does not end the sentence', () => {
     '*Draft:* Dear Mr\\. **President** Secretary of the U\\.S\\. party\\.',
   );
 });
+
+test('an unclear reading shows its alternatives and certainty, and the sentence it stands in', () => {
+  const src = 'the ?low{wind|mind} blew.';
+  const h = hover(src, 'wind')!;
+  assert.equal(
+    h.markdown,
+    '**Unclear:** wind or mind \\(certainty\\: low\\)\n\n*Draft and final:* the **wind** blew\\.',
+  );
+  assert.equal(src.slice(h.start, h.end), '?low{wind|mind}');
+});
+
+test('a gap shows its extent and reason, supplied text its reason', () => {
+  assert.equal(
+    hover('I am _{ca. 3 words} sure.', 'words')!.markdown,
+    '**Gap:** about 3 words\\, illegible\n\n*Draft and final:* I am **\\[…\\]** sure\\.',
+  );
+  assert.equal(hover('I am _lost{} sure.', 'lost')!.markdown.split('\n\n')[0], '**Gap:** lost');
+  assert.equal(
+    hover('I +{am} glad.', 'am')!.markdown,
+    '**Supplied by the editor** \\(omitted\\)\n\n*Draft and final:* I **\\[am\\]** glad\\.',
+  );
+  assert.equal(
+    hover('Gen+lost{eral} Grant.', 'eral')!.markdown.split('\n\n')[0],
+    '**Supplied by the editor** \\(lost\\)',
+  );
+});
+
+test('a note shows its text and a page break its number and image, with no reading (they are in none)', () => {
+  const note = 'yours %{signed in ink} RR';
+  const h = hover(note, 'signed')!;
+  assert.equal(h.markdown, '**Note:** signed in ink');
+  assert.equal(note.slice(h.start, h.end), '%{signed in ink}');
+  assert.equal(hover('end\n|page{12 | p12.jpg}\nstart', 'page')!.markdown, '**Page break:** page 12 \\(p12\\.jpg\\)');
+  assert.equal(hover('a |column{2} b', 'column')!.markdown, '**Column break:** column 2');
+});
+
+test('a mark that names its hand shows the hand from hands:, and says when it is not listed', () => {
+  const src = '---\nhands: rr: Ronald Reagan; sec: a secretary\n---\n~~@sec old~~ ^{@rr new} word';
+  const h = hover(src, 'old')!;
+  assert.equal(
+    h.markdown,
+    '**Substitution:** old → new\n\n**Hand:** a secretary\n\n*Draft:* **old** word\n\n*Final:* **new** word',
+  );
+  assert.equal(src.slice(h.start, h.end), '~~@sec old~~ ^{@rr new}');
+  assert.equal(hover(src, 'new')!.markdown.split('\n\n')[1], '**Hand:** Ronald Reagan');
+  const unlisted = '---\nhands: rr: Ronald Reagan\n---\nsigned *@sec Ronald Reagan*';
+  assert.equal(
+    hoverAt(analyze(unlisted), unlisted.lastIndexOf('Ronald'))!.markdown.split('\n\n')[1],
+    "**Hand:** sec \\(not listed in the header\\'s hands\\:\\)",
+  );
+});
+
+test('an editorial mark inside a revision adds its line after the revision and narrows the hover to itself', () => {
+  const src = 'a ~~?{old}~~ b';
+  const h = hover(src, 'old')!;
+  assert.equal(h.markdown, '**Deletion:** old\n\n**Unclear:** old\n\n*Draft:* a **old** b\n\n*Final:* a ‸b');
+  assert.equal(src.slice(h.start, h.end), '?{old}');
+  assert.equal(hover('plain ? text + here', '?'), null);
+});

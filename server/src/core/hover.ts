@@ -1,12 +1,25 @@
 // Hover text (Markdown) for a place in a transcription: over a mark, what happened there (one line per revision,
 // outermost first) and the sentence around it in the draft and the final reading with the changed words in bold;
+// over an editorial mark, what it says (docs/markup.md, "Editorial marks": "Unclear: word or ward", "Gap: about 3 words,
+// illegible", "Supplied by the editor (omitted)", a note's text, a page break's number and image, "Hand: a secretary");
 // over the header's `witness:` line, where the witness is and whether it was found.
 // Every piece of document text is escaped, so a transcription cannot inject Markdown, links or HTML into a hover.
 import type { Analysis } from './analysis';
 import { endsLineBreak, isBlankLineCode, isLineBreakCode, lineBreakLength } from './line-breaks';
-import type { Span } from './model';
+import { listedHands } from './editorial';
+import {
+  isEditorial,
+  mark,
+  type EditorialNode,
+  type EmendDocument,
+  type Inline,
+  type MarkNode,
+  type Span,
+} from './model';
 import type { Reading } from './readings';
-import { revisionsAt, type Revision } from './revisions';
+import { editorialTitle } from './render/editorial-html';
+import { revisionsAt } from './revisions';
+import { paragraphAt } from './toggle-mark';
 
 /** What the caller knows about the witness file (the core does no I/O). */
 export interface WitnessStatus {
@@ -43,14 +56,81 @@ export function hoverAt(analysis: Analysis, offset: number, options: HoverOption
       : null;
   }
   const chain = revisionsAt(analysis.doc, offset);
-  if (chain.length === 0) return null;
-  const inner = chain[chain.length - 1]!;
+  const marks = editorialAt(analysis.doc, offset);
+  if (chain.length === 0 && marks.length === 0) return null;
   const lines = chain.map((r, i) => (chain.length > 1 ? `${i + 1}. ` : '') + bold(r.summary));
+  // Each editorial line is a paragraph of its own (a single line break would run it into the line above).
+  const blocks = [
+    ...(lines.length ? [lines.join('\n')] : []),
+    ...marks.flatMap((m) => editorialLines(analysis.doc, m)),
+  ];
+  // The hover covers the innermost of the revisions and the editorial marks (marks nest: the later start is inner); a
+  // mark there only for the hand it names is the revision itself, which keeps the hover (a substitution stays whole).
+  const lastRevision = chain[chain.length - 1];
+  const lastMark = marks.filter((m) => m.kind !== 'del' && m.kind !== 'add' && m.kind !== 'hand').pop();
+  const inner: Span & { kind: string } =
+    lastMark && (!lastRevision || lastMark.start >= lastRevision.start) ? lastMark : (lastRevision ?? marks[0]!);
+  // A note or a break is in no reading: what it says is all there is to show.
+  if (inner.kind === 'note' || inner.kind === 'page' || inner.kind === 'column' || inner.kind === 'word-break')
+    return { start: inner.start, end: inner.end, markdown: blocks.join('\n\n') };
   const draft = sentence(analysis.reading('draft'), inner),
     final = sentence(analysis.reading('final'), inner);
   // A mark both readings keep alike (another hand) reads the same in both: one line, not the same line twice.
   const context = draft === final ? [`*Draft and final:* ${draft}`] : [`*Draft:* ${draft}`, `*Final:* ${final}`];
-  return { start: inner.start, end: inner.end, markdown: [lines.join('\n'), ...context].join('\n\n') };
+  return { start: inner.start, end: inner.end, markdown: [...blocks, ...context].join('\n\n') };
+}
+
+/**
+ * The marks around `offset` that say something besides a revision, outermost first: supplied text, marks that name
+ * their hand (`~~@sec old~~`), and the editorial mark (unclear, gap, note, break) under it. A position is in a mark
+ * from its first character up to, not including, its end.
+ */
+function editorialAt(doc: EmendDocument, offset: number): (MarkNode | EditorialNode)[] {
+  const para = paragraphAt(doc, offset);
+  const out: (MarkNode | EditorialNode)[] = [];
+  let nodes: Inline[] | undefined = para?.children;
+  while (nodes) {
+    const list: Inline[] = nodes;
+    nodes = undefined;
+    for (const n of list) {
+      if (offset < n.start || n.end <= offset) continue;
+      if (n.kind === 'subst') {
+        nodes = [n.first, n.second];
+      } else if (mark(n)) {
+        if (n.kind === 'supplied' || n.hand) out.push(n);
+        nodes = n.children;
+      } else if (isEditorial(n)) {
+        out.push(n);
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+const SUPPLIED_REASON: Record<string, string> = {
+  '': 'omitted',
+  omitted: 'omitted',
+  lost: 'lost',
+  illegible: 'illegible',
+};
+
+/** What a mark found by editorialAt says, one line each: an editorial mark's title (the preview's words), supplied
+ *  text and its reason, the hand a mark names with its description from `hands:`. */
+function editorialLines(doc: EmendDocument, m: MarkNode | EditorialNode): string[] {
+  if (isEditorial(m)) return [bold(editorialTitle(m))];
+  const lines: string[] = [];
+  if (m.kind === 'supplied')
+    lines.push(`**Supplied by the editor** ${escapeMarkdown(`(${SUPPLIED_REASON[m.keyword] ?? m.keyword})`)}`);
+  if (m.hand) {
+    const id = m.hand.id;
+    const entry = listedHands(doc.header).find((h) => h.id === id);
+    lines.push(
+      bold(entry ? `Hand: ${entry.description || id}` : `Hand: ${id}`) +
+        (entry ? '' : ` ${escapeMarkdown("(not listed in the header's hands:)")}`),
+    );
+  }
+  return lines;
 }
 
 /** `Label: text` with the label in bold; the text escaped. */
@@ -62,7 +142,7 @@ function bold(summary: string): string {
 }
 
 /** The sentence around the revision in one reading, the revision's own text in bold (or ‸ where it is absent). */
-function sentence(r: Reading, rev: Revision): string {
+function sentence(r: Reading, rev: Span): string {
   const ga = r.map.toReading(rev.start),
     gb = Math.max(ga, r.map.toReading(rev.end));
   // The chunk of the reading holding the revision: a sentence never crosses a paragraph boundary, where chunks end.
