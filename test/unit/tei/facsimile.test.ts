@@ -162,6 +162,7 @@ test('graphic urls: characters a URI cannot hold are percent-encoded, an encoded
   assert.equal(uriReference('https://x.org/a%20b/info.json?q=1#f'), 'https://x.org/a%20b/info.json?q=1#f');
   assert.equal(uriReference('100%.png'), '100%25.png');
   assert.equal(uriReference('a&b"<.png'), 'a&b%22%3C.png');
+  assert.equal(uriReference('C:\\scans\\p 1.jpg'), 'C:%5Cscans%5Cp%201.jpg');
 });
 
 const KANT = join(__dirname, '..', '..', '..', '..', 'samples', 'kant-1784');
@@ -279,6 +280,9 @@ test('import without a layout file to write, or without sizes, keeps the image a
     '<facsimile><surface ulx="0" uly="0" lrx="100" lry="50"><graphic url="a%20b.png"/><zone xml:id="z" ulx="1" uly="2" lrx="3" lry="4"/></surface></facsimile>',
     '<w facs="#z">one</w> two',
   );
+  const drive = importTei(zoned.replace('a%20b.png', 'C:%5Cscans%5Cp%201.jpg'));
+  assert.ok(drive.ok);
+  assert.match(drive.markup, /^---\nfacsimile: C:\\scans\\p 1\.jpg\n---\n/);
   const r = importTei(zoned);
   assert.ok(r.ok);
   assert.equal(r.markup, '---\nfacsimile: a b.png\n---\n\none two\n');

@@ -99,7 +99,7 @@ export function readFacsimile(facsimiles: readonly XmlElement[], teiNs: string):
 
 /** A `<graphic url>` as the header's `facsimile:` names it: a path's percent-escapes decoded, an address kept. */
 export function imageName(url: string): string {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return url;
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(url)) return url;
   try {
     return decodeURIComponent(url);
   } catch {
