@@ -179,4 +179,32 @@ describe('drawing a box on the facsimile links the selected words', { skip: skip
       { seen: async () => JSON.stringify((await editorLines(s.page)).slice(0, 5)) },
     );
   });
+
+  test('from the editor: Draw a Box on the Facsimile for the Selection, then Enter; the taken name is not reused', async () => {
+    // The header names no layout again (Undo), and kant-draw.page.xml exists: a new file must take another name.
+    await selectText(s, 'Publikum');
+    await runFromPalette(s, 'Emend: Draw a Box on the Facsimile for the Selection');
+    await until(s, 'a box placed in draw mode', async () => (await status()).startsWith('A box is placed'), {
+      seen: async () => `data-mode ${await attr('data-mode')}, status ${await status()}`,
+    });
+    assert.equal(await attr('data-mode'), 'draw');
+    await s.page.keyboard.press('Enter');
+    await until(s, 'the box to be recorded', async () => (await status()).startsWith('Linked “Publikum”'), {
+      seen: async () => `status ${await status()}`,
+    });
+    assert.equal(
+      await status(),
+      'Linked “Publikum” to the box; recorded in a new file, kant-draw-2.page.xml, named in the header.',
+    );
+    const first = readLayoutText('kant-draw.page.xml', readFileSync(layoutFile(), 'utf8'));
+    if (!first.ok) assert.fail(first.error);
+    assert.deepEqual(
+      first.layout.pages[0]!.lines.map((l) => l.text),
+      ['Vorurtheile', 'pflanzen'],
+      'the first file is left as it was',
+    );
+    await until(s, 'the header to name kant-draw-2.page.xml', async () =>
+      (await editorLines(s.page)).includes('layout: kant-draw-2.page.xml'),
+    );
+  });
 });

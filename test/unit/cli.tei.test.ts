@@ -206,3 +206,19 @@ test('written to a file, the TEI names the images relative to it; imported elsew
     t.cleanup();
   }
 });
+
+test('render --format tei with a layout but no facsimile: in the header: the page’s size and zones, no image named', async () => {
+  const layout = join(__dirname, '..', '..', '..', 'samples', 'kant-1784', 'ocr-tesseract.page.xml');
+  const source = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'kant-1784', 'kant-1784-p484.emend'), 'utf8')
+    .replace('facsimile: page.jpg\n', '')
+    .replace('layout: ocr-tesseract.page.xml', `layout: ${layout}`);
+  const t = tempTree({ 'k.emend': source });
+  try {
+    const r = await runCli(['render', '--format', 'tei', 'k.emend'], { cwd: t.dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /<surface xml:id="facs-s1" ulx="0" uly="0" lrx="\d+" lry="\d+">\n {6}<zone /);
+    assert.doesNotMatch(r.stdout, /<graphic/);
+  } finally {
+    t.cleanup();
+  }
+});

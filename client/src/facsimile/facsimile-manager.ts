@@ -118,6 +118,22 @@ export class FacsimileManager implements FacsimileHost, Disposable {
     );
   }
 
+  /** Emend: Draw a Box on the Facsimile for the Selection: the facsimile of the active transcription, focused, in draw mode. */
+  drawFromEditor(): void {
+    const doc = window.activeTextEditor?.document;
+    if (doc?.languageId !== 'emend') {
+      void window.showInformationMessage('Select words in an Emend transcription (a .emend file) to draw their box.');
+      return;
+    }
+    const key = doc.uri.toString();
+    let panel = [...this.panels].find((p) => p.resource.toString() === key);
+    if (!panel) {
+      this.openPanel(doc.uri, false);
+      panel = [...this.panels].find((p) => p.resource.toString() === key);
+    }
+    panel?.startDrawing();
+  }
+
   async drawBox(
     panel: FacsimilePanel,
     page: number,
@@ -226,6 +242,7 @@ export function registerFacsimile(context: ExtensionContext, client: BaseLanguag
       manager.openPanel(uri instanceof Uri ? uri : undefined, true),
     ),
     commands.registerCommand('emend.toggleFacsimileLock', () => manager.toggleLock()),
+    commands.registerCommand('emend.drawFacsimileBox', () => manager.drawFromEditor()),
     window.registerWebviewPanelSerializer(FACSIMILE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),
     }),

@@ -41,6 +41,8 @@ export class FacsimilePanel implements Disposable {
   private roots = '';
   private readonly subscriptions: Disposable[] = [];
   private isDisposed = false;
+  /** Draw mode is to be turned on once the page is shown (Emend: Draw a Box on the Facsimile for the Selection). */
+  private drawPending = false;
   /** The last first-view time the webview reported (ms), for the end-to-end test's figure. */
   lastShownMs: number | undefined;
 
@@ -189,6 +191,17 @@ export class FacsimilePanel implements Disposable {
     });
     const offset = this.host.cursorOffset(this.res);
     if (offset !== undefined) this.post({ type: 'cursor', uri, offset });
+    if (this.drawPending) {
+      this.drawPending = false;
+      this.post({ type: 'drawMode' });
+    }
+  }
+
+  /** Takes the focus with draw mode on and a box placed, once the page is shown (a new panel's webview is not yet). */
+  startDrawing(): void {
+    this.drawPending = true;
+    this.panel.reveal(this.panel.viewColumn, false);
+    this.update(true);
   }
 
   private async onMessage(m: FromFacsimile): Promise<void> {

@@ -35,7 +35,9 @@ export type ToFacsimile =
   | { type: 'cursor'; uri: string; offset: number }
   | { type: 'error'; message: string }
   /** What became of a box drawn on the page: recorded (with what, where) or why not. */
-  | { type: 'drawn'; ok: boolean; message: string };
+  | { type: 'drawn'; ok: boolean; message: string }
+  /** Emend: Draw a Box on the Facsimile for the Selection: draw mode on, the page focused, a box to move and record. */
+  | { type: 'drawMode' };
 
 /** Webview → extension. */
 export type FromFacsimile =

@@ -137,6 +137,9 @@ export async function readFacsimile(
     }),
   );
   const f = buildFacsimile(analysis, images, layouts);
+  // Without a facsimile: in the header, a page's name is the one the layout records, often the archive's path,
+  // not a file beside the transcription: no image is named.
+  if (spec.images.length === 0) return { ...f, pages: f.pages.map((p) => ({ ...p, image: '' })) };
   if (target === undefined) return f;
   return { ...f, pages: f.pages.map((p) => ({ ...p, image: rebaseImage(p.image, folder, target) })) };
 }

@@ -162,6 +162,7 @@ test('graphic urls: characters a URI cannot hold are percent-encoded, an encoded
   assert.equal(uriReference('https://x.org/a%20b/info.json?q=1#f'), 'https://x.org/a%20b/info.json?q=1#f');
   assert.equal(uriReference('100%.png'), '100%25.png');
   assert.equal(uriReference('a&b"<.png'), 'a&b%22%3C.png');
+  assert.equal(uriReference('C:\\scans\\p 1.jpg'), 'C:%5Cscans%5Cp%201.jpg');
 });
 
 const KANT = join(__dirname, '..', '..', '..', '..', 'samples', 'kant-1784');
@@ -279,6 +280,9 @@ test('import without a layout file to write, or without sizes, keeps the image a
     '<facsimile><surface ulx="0" uly="0" lrx="100" lry="50"><graphic url="a%20b.png"/><zone xml:id="z" ulx="1" uly="2" lrx="3" lry="4"/></surface></facsimile>',
     '<w facs="#z">one</w> two',
   );
+  const drive = importTei(zoned.replace('a%20b.png', 'C:%5Cscans%5Cp%201.jpg'));
+  assert.ok(drive.ok);
+  assert.match(drive.markup, /^---\nfacsimile: C:\\scans\\p 1\.jpg\n---\n/);
   const r = importTei(zoned);
   assert.ok(r.ok);
   assert.equal(r.markup, '---\nfacsimile: a b.png\n---\n\none two\n');
@@ -365,4 +369,42 @@ test('the layout import writes is valid PAGE 2019 (with EMEND_PAGE_XSD set to it
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Transkribus-style TEI: lines begun by <lb facs> become layout lines, which Emend links word by word', () => {
+  // As Transkribus exports it: zones given by points, lines nested in their region, <ab facs> pointing at the region.
+  const xml =
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><facsimile xml:id="facs_1">' +
+    '<surface ulx="0" uly="0" lrx="1000" lry="800"><graphic url="p1.jpg" width="1000px" height="800px"/>' +
+    '<zone points="10,10 990,10 990,200 10,200" rendition="TextRegion" xml:id="facs_1_r1">' +
+    '<zone points="20,20 500,20 500,60 20,60" rendition="Line" xml:id="facs_1_r1l1"/>' +
+    '<zone points="20,70 400,70 400,110 20,110" rendition="Line" xml:id="facs_1_r1l2"/></zone></surface></facsimile>' +
+    '<text><body><pb facs="#facs_1" n="1"/><ab facs="#facs_1_r1"><lb facs="#facs_1_r1l1" n="N001"/>Hello <del>old</del> world' +
+    '<lb facs="#facs_1_r1l2" n="N002"/>second line</ab></body></text></TEI>';
+  const r = importTei(xml, { layoutName: 'p1.page.xml', created: CREATED });
+  assert.ok(r.ok && r.layout);
+  assert.equal(r.markup, '---\nfacsimile: p1.jpg\nlayout: p1.page.xml\n---\n\nHello ~~old~~ world\nsecond line\n');
+  assert.match(
+    r.layout.xml,
+    /<TextLine id="r1l1">\n {8}<Coords points="20,20 500,20 500,60 20,60"\/>\n {8}<TextEquiv><Unicode>Hello old world<\/Unicode><\/TextEquiv>\n {6}<\/TextLine>\n {6}<TextLine id="r1l2">\n {8}<Coords points="20,70 400,70 400,110 20,110"\/>\n {8}<TextEquiv><Unicode>second line<\/Unicode><\/TextEquiv>/,
+  );
+  const unwritten = importTei(xml);
+  assert.ok(unwritten.ok);
+  assert.deepEqual(unwritten.warnings.slice(-1), [
+    '2 lines point at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file beside the transcription, and this import writes no file.',
+  ]);
+  // Linked again: every word on its line's box, divided by characters.
+  const analysis = analyze(r.markup);
+  const f = buildFacsimile(analysis, [], [{ name: 'p1.page.xml', load: readLayoutText('p1.page.xml', r.layout.xml) }]);
+  assert.deepEqual(f.errors, []);
+  assert.deepEqual(
+    f.words.map((w) => [w.text, w.box ? roundBox(w.box).y : null, w.approximate]),
+    [
+      ['Hello', 20, false],
+      ['old', 20, false],
+      ['world', 20, false],
+      ['second', 70, false],
+      ['line', 70, false],
+    ],
+  );
 });

@@ -303,6 +303,17 @@ function sendBox(): void {
   post({ type: 'draw', uri: shown.uri, page: state.page, box });
 }
 
+/** A box in the middle of the view, to move with the arrow keys and record with Enter. */
+function placeBox(): void {
+  const w = stage.clientWidth,
+    h = stage.clientHeight;
+  rubber = { x0: w * 0.4, y0: h * 0.45, x1: w * 0.6, y1: h * 0.55 };
+  announce(
+    'A box is placed in the middle of the view for the words selected in the editor: the arrow keys move it, Shift with the arrow keys resizes it, Enter records it, Escape takes it away.',
+  );
+  redraw();
+}
+
 function drawKey(e: KeyboardEvent): boolean {
   const step = e.altKey ? 2 : 10;
   const move = (dx: number, dy: number) => {
@@ -313,15 +324,8 @@ function drawKey(e: KeyboardEvent): boolean {
   };
   switch (e.key) {
     case 'Enter':
-      if (!rubber) {
-        const w = stage.clientWidth,
-          h = stage.clientHeight;
-        rubber = { x0: w * 0.4, y0: h * 0.45, x1: w * 0.6, y1: h * 0.55 };
-        announce(
-          'A box is placed in the middle of the view: move it with the arrow keys, resize it with Shift, and press Enter to record it.',
-        );
-        redraw();
-      } else sendBox();
+      if (!rubber) placeBox();
+      else sendBox();
       return true;
     case 'Escape':
       if (rubber) {
@@ -561,6 +565,11 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'error':
       showError(msg.message);
       stage.setAttribute('aria-busy', 'false');
+      return;
+    case 'drawMode':
+      if (!drawing) setDrawing(true);
+      stage.focus();
+      if (!rubber) placeBox();
       return;
     case 'drawn':
       drawPending = false;

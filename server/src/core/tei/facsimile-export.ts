@@ -169,7 +169,8 @@ export function planWords(
  * already followed by two hex digits is kept, so an address that is already encoded stays as it is. */
 export function uriReference(name: string): string {
   // A path (no scheme) is all path: its `#` and `?` are characters of a file name, not a fragment or a query.
-  const path = !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(name);
+  // (A single letter before the colon is a Windows drive, not a scheme.)
+  const path = !/^[A-Za-z][A-Za-z0-9+.-]+:/.test(name);
   let out = '';
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;

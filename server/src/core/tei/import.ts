@@ -15,7 +15,7 @@ import { normaliseSpace } from './import/space';
 import { markSpans } from './import/spans';
 import { Walker, spaceOf } from './import/walk';
 import { MarkupWriter, TooDeep, tidyParagraph } from './import/write';
-import { imageName, pageXml, readFacsimile, zoneWords } from './import/facsimile';
+import { imageName, pageXml, readFacsimile, zoneWords, type ZoneWord } from './import/facsimile';
 
 export type TeiImportResult =
   | {
@@ -182,6 +182,15 @@ export function importTei(source: string, options: TeiImportOptions = {}): TeiIm
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "3 words point", "2 lines and 1 word point": what points at zones (lines begun by an `<lb facs>`, words). */
+function pointing(ws: readonly ZoneWord[]): string {
+  const lines = ws.filter((w) => w.wholeLine).length;
+  const words = ws.length - lines;
+  if (!lines) return plural(words, 'word points', 'words point');
+  const l = plural(lines, 'line', 'lines');
+  return words ? `${l} and ${plural(words, 'word', 'words')} point` : `${l} ${lines === 1 ? 'points' : 'point'}`;
+}
+
 /** The header's `facsimile:` (and `layout:`, with the layout's text) from the TEI's <facsimile>; what is not kept
  * goes into `extra` as sentences. */
 function facsimileFields(
@@ -208,21 +217,20 @@ function facsimileFields(
   const first = words.filter((w) => w.page === 0);
   if (first.length < words.length) {
     extra.push(
-      `${plural(words.length - first.length, 'word points', 'words point')} at zones of the facsimile's later pages; their boxes are not kept.`,
+      `${pointing(words.filter((w) => w.page !== 0))} at zones of the facsimile's later pages; their boxes are not kept.`,
     );
   }
   if (!first.length) return undefined;
-  const pointing = plural(first.length, 'word points', 'words point');
   if (!(page.width > 0 && page.height > 0)) {
     extra.push(
-      `${pointing} at zones of the facsimile, but the file gives neither the image's size in pixels nor a surface ` +
+      `${pointing(first)} at zones of the facsimile, but the file gives neither the image's size in pixels nor a surface ` +
         'from 0,0, so their boxes cannot be placed on the image and are not kept.',
     );
     return undefined;
   }
   if (!options.layoutName) {
     extra.push(
-      `${pointing} at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file ` +
+      `${pointing(first)} at zones of the facsimile; their boxes are not kept: Emend keeps word boxes in a layout file ` +
         'beside the transcription, and this import writes no file.',
     );
     return undefined;

@@ -99,7 +99,7 @@ export function readFacsimile(facsimiles: readonly XmlElement[], teiNs: string):
 
 /** A `<graphic url>` as the header's `facsimile:` names it: a path's percent-escapes decoded, an address kept. */
 export function imageName(url: string): string {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return url;
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(url)) return url;
   try {
     return decodeURIComponent(url);
   } catch {
@@ -113,25 +113,46 @@ export interface ZoneWord {
   box: Box;
   /** The line of the text it stands on (counted at each <lb/> and each paragraph). */
   line: number;
+  /** A whole line (the text after an `<lb facs>` up to the next line break), rather than one word. */
+  wholeLine?: boolean;
 }
 
 const BLOCKS = new Set(['p', 'head', 'ab', 'l', 'line']);
 const SKIP = new Set(['teiHeader', 'facsimile', 'standOff', 'note', 'figDesc', 'metamark']);
 
-/** The text elements that point at a zone (`facs="#id"`), innermost first, in document order, with their text. */
+/**
+ * The text that points at zones, in document order: each element with `facs="#id"` holding text on one line (the
+ * innermost where they nest: Emend's <w>, or <seg>, <line> …), and each line begun by an `<lb facs="#id"/>` (as
+ * Transkribus writes) that holds no such element. An element whose text runs over a line break (a paragraph
+ * pointing at its region) is no word: its lines are looked at instead.
+ */
 export function zoneWords(parts: readonly XmlElement[], f: TeiFacsimile, teiNs: string): ZoneWord[] {
   const out: ZoneWord[] = [];
   let line = 0;
-  const text = (el: XmlElement, depth: number): string =>
-    el.children
-      .map((c) =>
-        c.kind === 'text'
-          ? c.text
-          : depth < MAX_DEPTH && !(c.ns === teiNs && SKIP.has(c.local))
-            ? text(c, depth + 1)
-            : '',
-      )
-      .join('');
+  /** The line an `<lb facs>` began, while it lasts. */
+  let open: { page: number; box: Box; line: number; text: string[]; words: boolean } | null = null;
+  const close = () => {
+    const t = open?.text.join('').replace(/\s+/g, ' ').trim();
+    if (open && t && !open.words)
+      out.push({ text: t, page: open.page, box: open.box, line: open.line, wholeLine: true });
+    open = null;
+  };
+  const isTei = (el: XmlElement, names: Set<string>) => el.ns === teiNs && names.has(el.local);
+  const skipped = (el: XmlElement) => isTei(el, SKIP) && !(el.local === 'note' && el.attrs.get('type') === 'authorial');
+  /** The element's text, or null when it runs over a line break. */
+  const text = (el: XmlElement, depth: number): string | null => {
+    let s = '';
+    for (const c of el.children) {
+      if (c.kind === 'text') s += c.text;
+      else if (c.ns === teiNs && (c.local === 'lb' || BLOCKS.has(c.local))) return null;
+      else if (depth < MAX_DEPTH && !skipped(c)) {
+        const inner = text(c, depth + 1);
+        if (inner === null) return null;
+        s += inner;
+      }
+    }
+    return s;
+  };
   const zoneOf = (el: XmlElement) => {
     for (const p of (el.attrs.get('facs') ?? '').trim().split(/\s+/)) {
       const z = p.startsWith('#') ? f.zones.get(p.slice(1)) : undefined;
@@ -141,21 +162,38 @@ export function zoneWords(parts: readonly XmlElement[], f: TeiFacsimile, teiNs: 
   };
   /** Whether `el` or an element inside it gave a word. */
   const visit = (el: XmlElement, depth: number): boolean => {
-    const tei = el.ns === teiNs;
-    if (tei && SKIP.has(el.local) && !(el.local === 'note' && el.attrs.get('type') === 'authorial')) return false;
-    if (tei && el.local === 'lb') line++;
-    if (tei && BLOCKS.has(el.local)) line++;
+    if (skipped(el)) return false;
+    if (el.ns === teiNs && el.local === 'lb') {
+      close();
+      line++;
+      const z = zoneOf(el);
+      if (z) open = { page: z.page, box: z.box, line, text: [], words: false };
+      return false;
+    }
+    const block = isTei(el, BLOCKS);
+    if (block) {
+      close();
+      line++;
+    }
     let inner = false;
-    if (depth < MAX_DEPTH) for (const c of elements(el)) inner = visit(c, depth + 1) || inner;
+    if (depth < MAX_DEPTH) {
+      for (const c of el.children) {
+        if (c.kind === 'text') open?.text.push(c.text);
+        else inner = visit(c, depth + 1) || inner;
+      }
+    }
+    if (block) close();
     if (inner) return true;
     const z = zoneOf(el);
     if (!z) return false;
-    const t = text(el, depth).replace(/\s+/g, ' ').trim();
+    const t = text(el, depth)?.replace(/\s+/g, ' ').trim();
     if (!t) return false;
     out.push({ text: t, page: z.page, box: z.box, line });
+    if (open) open.words = true;
     return true;
   };
   for (const p of parts) visit(p, 0);
+  close();
   return out;
 }
 
@@ -208,13 +246,12 @@ export function pageXml(page: TeiPage, image: string, words: readonly ZoneWord[]
     out.push('    <TextRegion id="r1">', `      <Coords points="${points(unionAll(words.map((w) => w.box)))}"/>`);
     let n = 0;
     lines.forEach((ws, k) => {
-      out.push(
-        `      <TextLine id="r1l${k + 1}">`,
-        `        <Coords points="${points(unionAll(ws.map((w) => w.box)))}"/>`,
-      );
-      for (const w of ws) {
+      const id = `r1l${k + 1}`;
+      out.push(`      <TextLine id="${id}">`, `        <Coords points="${points(unionAll(ws.map((w) => w.box)))}"/>`);
+      // A whole line (an <lb facs>) has no words of its own: readers divide it by characters.
+      for (const w of ws.filter((x) => !x.wholeLine)) {
         out.push(
-          `        <Word id="r1l${k + 1}w${++n}">`,
+          `        <Word id="${id}w${++n}">`,
           `          <Coords points="${points(w.box)}"/>`,
           `          <TextEquiv><Unicode>${escapeXml(w.text, c)}</Unicode></TextEquiv>`,
           '        </Word>',
