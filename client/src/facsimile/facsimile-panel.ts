@@ -220,7 +220,11 @@ export class FacsimilePanel implements Disposable {
         return;
       case 'draw': {
         if (m.uri !== this.res.toString()) return;
-        const r = await this.host.drawBox(this, m.page, m.box);
+        // The webview waits for this answer before it takes another box: it always gets one.
+        const r = await this.host.drawBox(this, m.page, m.box).catch((e: unknown) => ({
+          ok: false,
+          message: `The box was not recorded: ${e instanceof Error ? e.message : String(e)}`,
+        }));
         this.post({ type: 'drawn', ok: r.ok, message: r.message });
         return;
       }

@@ -2,12 +2,22 @@
 // `emend check` alike. Pure: callers read the file; this validates its text.
 import { isProblemCode, SEVERITIES } from './codes';
 import type { Severities } from './diagnose';
+import type { ReadingOptions } from './readings';
 
 export const PROJECT_FILE = '.emend.json';
 
 export interface ProjectConfig {
   severity: Severities;
+  /** How supplied text and gaps show in the readings (`"supplied": "plain"`, `"gap": "description"`: the same
+   *  choices as the settings `emend.readings.supplied` and `emend.readings.gap`). */
+  readings?: Pick<ReadingOptions, 'supplied' | 'gap'>;
 }
+
+/** The choices of each reading option, the first the default (settings, `.emend.json`, `emend render`). */
+export const READING_OPTION_CHOICES = {
+  supplied: ['brackets', 'plain'],
+  gap: ['ellipsis', 'description'],
+} as const;
 
 export interface ConfigResult {
   config: ProjectConfig;
@@ -45,8 +55,21 @@ export function parseProjectConfig(text: string): ConfigResult {
       }
     }
   }
+  // Top-level keys, as the settings' last word (`emend.readings.supplied` → "supplied"), like "severity".
+  for (const key of ['supplied', 'gap'] as const) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const choices: readonly string[] = READING_OPTION_CHOICES[key];
+    if (typeof value !== 'string' || !choices.includes(value)) {
+      errors.push(`${PROJECT_FILE}: "${key}" must be one of ${choices.join(', ')}`);
+      continue;
+    }
+    config.readings ??= {};
+    if (key === 'supplied') config.readings.supplied = value as 'brackets' | 'plain';
+    else config.readings.gap = value as 'ellipsis' | 'description';
+  }
   for (const key of Object.keys(data)) {
-    if (key !== 'severity') errors.push(`${PROJECT_FILE}: unknown key "${key}"`);
+    if (key !== 'severity' && key !== 'supplied' && key !== 'gap') errors.push(`${PROJECT_FILE}: unknown key "${key}"`);
   }
   return { config, errors };
 }

@@ -1,7 +1,7 @@
 // Where the next markup character stands in a document, found with `indexOf`: a native search, several times faster
 // than reading the characters one by one in JavaScript. One position is kept for each of the characters the parser
-// must stop at (`\ ~ ^ * } >` and the editorial sigils `? + _ % |`; every opener begins with one of them, every
-// closer is one); each only moves forward and is searched again only once the parser has passed it, so the whole
+// must stop at (`\ ~ ^ * } >`, `{`, which ends every editorial mark's opener, and `|` for `|-`; every closer is
+// one of them); each only moves forward and is searched again only once the parser has passed it, so the whole
 // document costs one forward search per character: linear, and no regular expression. Each is a field of its own,
 // which a loop over a list would not let V8 keep in registers.
 
@@ -15,10 +15,7 @@ export class MarkupSearch {
   private star = -1;
   private brace = -1;
   private angle = -1;
-  private question = -1;
-  private plus = -1;
-  private underscore = -1;
-  private percent = -1;
+  private open = -1;
   private bar = -1;
 
   constructor(private readonly src: string) {
@@ -45,14 +42,8 @@ export class MarkupSearch {
     if (this.brace < min) min = this.brace;
     if (this.angle < from) this.angle = this.find('>', from);
     if (this.angle < min) min = this.angle;
-    if (this.question < from) this.question = this.find('?', from);
-    if (this.question < min) min = this.question;
-    if (this.plus < from) this.plus = this.find('+', from);
-    if (this.plus < min) min = this.plus;
-    if (this.underscore < from) this.underscore = this.find('_', from);
-    if (this.underscore < min) min = this.underscore;
-    if (this.percent < from) this.percent = this.find('%', from);
-    if (this.percent < min) min = this.percent;
+    if (this.open < from) this.open = this.find('{', from);
+    if (this.open < min) min = this.open;
     if (this.bar < from) this.bar = this.find('|', from);
     if (this.bar < min) min = this.bar;
     return min;

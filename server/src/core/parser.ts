@@ -254,8 +254,24 @@ class InlineParser {
       i = scan.next(i);
       if (i >= end) break;
       const c = src.charCodeAt(i);
-      if (c === QUESTION || c === PLUS || c === UNDERSCORE || c === PERCENT || c === BAR) {
-        const after = this.sigil(i, c, end, textStart);
+      if (c === LBRACE || c === BAR) {
+        // `|-`, or the brace of an editorial mark's opener: its sigil stands before it, perhaps with a keyword
+        // between, in the text not yet emitted (a `{` is rarer in a transcription than any sigil: the search stops
+        // at it alone).
+        let at = i;
+        if (c === LBRACE) {
+          at = i - 1;
+          while (at >= textStart && i - at <= MAX_KEYWORD && isAsciiLetter(src.charCodeAt(at))) at--;
+        }
+        const s = at >= textStart ? src.charCodeAt(at) : 0;
+        const after =
+          s === QUESTION ||
+          s === PLUS ||
+          s === UNDERSCORE ||
+          s === PERCENT ||
+          (s === BAR && (at < i || src.charCodeAt(i + 1) === MINUS))
+            ? this.sigil(at, s, end, textStart)
+            : -1;
         if (after < 0) i++;
         else i = textStart = after;
       } else if (c === BACKSLASH) {

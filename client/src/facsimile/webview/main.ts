@@ -392,6 +392,11 @@ stage.addEventListener('pointerdown', (e) => {
   }
   pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
   dragged = 0;
+  // A second finger pinches (zooms): no box is being drawn any more.
+  if (drawing && pointers.size > 1 && rubber) {
+    rubber = null;
+    redraw();
+  }
   if (pointers.size === 2) {
     const [a, b] = [...pointers.values()];
     pinch = { distance: Math.hypot(a!.x - b!.x, a!.y - b!.y) };

@@ -1,11 +1,22 @@
 // `emend render`: prints (or writes, with --out-dir) a reading of each file in one of the formats of cli/formats.ts.
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { FORMATS } from '../formats';
 import { EMEND_EXTENSION, expandInputs, Progress, readInput } from '../inputs';
 import { makeFolder, Outputs, OUTPUTS_FILE, protectTranscription } from '../outputs';
-import { analyze, parseTeiOptionList, READING_KINDS, teiOptions, TEI_OPTION_HELP } from '../../core/index';
+import { ProjectFiles } from '../../host/project-file';
+import { nodeFiles } from '../../host/node';
+import { fileUri } from '../../host/uris';
+import {
+  analyze,
+  parseTeiOptionList,
+  READING_KINDS,
+  READING_OPTION_CHOICES,
+  teiOptions,
+  TEI_OPTION_HELP,
+  type ReadingOptions,
+} from '../../core/index';
 
 function options(): OptionSpec[] {
   return [
@@ -20,6 +31,18 @@ function options(): OptionSpec[] {
       name: 'view',
       value: 'VIEW',
       help: 'with --format html, which view (diplomatic, final, draft, side-by-side; default diplomatic)',
+    },
+    {
+      name: 'supplied',
+      value: 'STYLE',
+      choices: READING_OPTION_CHOICES.supplied,
+      help: 'supplied text +{…} in [brackets] (the default) or plain; overrides "supplied" in the nearest .emend.json',
+    },
+    {
+      name: 'gap',
+      value: 'STYLE',
+      choices: READING_OPTION_CHOICES.gap,
+      help: 'a gap _{…} as […] (ellipsis, the default) or described, [3 words illegible]; overrides "gap" in .emend.json',
     },
     {
       name: 'format',
@@ -54,7 +77,8 @@ export const render: CliCommand = {
   summary: 'Print (or write) each file as a reading in plain text, an HTML page or a TEI P5 document.',
   get help() {
     return [
-      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--out-dir DIR [--force]] FILE...',
+      'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--supplied brackets|plain]',
+      '                    [--gap ellipsis|description] [--out-dir DIR [--force]] FILE...',
       '',
       'Prints a reading of each transcription. FILE may be `-` for standard input, or a directory for every',
       `*${EMEND_EXTENSION} file below it. Problems in the markup do not stop rendering (see \`emend check\`).`,
@@ -121,6 +145,11 @@ export const render: CliCommand = {
         else await outputs.protect(input.path!, 'one of the inputs');
       }
     }
+    const flags: Pick<ReadingOptions, 'supplied' | 'gap'> = {};
+    if (parsed.options.supplied !== undefined) flags.supplied = parsed.options.supplied as 'brackets' | 'plain';
+    if (parsed.options.gap !== undefined) flags.gap = parsed.options.gap as 'ellipsis' | 'description';
+    const projects = new ProjectFiles(nodeFiles);
+    const reportedConfigs = new Set<string>();
     const written = new Map<string, string>();
     const progress = new Progress(io, inputs.length, 'rendering');
     for (const [index, input] of inputs.entries()) {
@@ -140,7 +169,14 @@ export const render: CliCommand = {
               : input.relative) + format.extension,
           )
         : null;
-      const output = await format.render(analyze(read.text), {
+      // The nearest .emend.json's "supplied" and "gap", found as `emend check` finds it; the flags win.
+      const project = await projects.forFolder(fileUri(input.path === null ? io.cwd : dirname(input.path)));
+      if (project.errors.length && !reportedConfigs.has(project.uri ?? '')) {
+        reportedConfigs.add(project.uri ?? '');
+        progress.clear();
+        for (const e of project.errors) io.stderr(`emend render: ${e}\n`);
+      }
+      const output = await format.render(analyze(read.text, { ...project.config.readings, ...flags }), {
         view,
         name: input.name,
         tei,
