@@ -139,6 +139,7 @@ const UNITS = [
   '*@rr ',
   'w',
   'w%{n}w',
+  '~~ @s ',
 ];
 const HEADERS = [
   '',

@@ -983,7 +983,8 @@ class InlineParser {
       let k = inner0;
       while (isBlank(src.charCodeAt(k))) k++;
       edits.push({ start: inner0, end: k, newText: '' });
-      touchy ||= src.charCodeAt(k) === TILDE || isLineBreakCode(src.charCodeAt(k));
+      // An `@` brought against the opener would name a hand (`~~ @s x~~` → `~~@s x~~`).
+      touchy ||= src.charCodeAt(k) === TILDE || src.charCodeAt(k) === AT || isLineBreakCode(src.charCodeAt(k));
     }
     let changes = KEEPS;
     if (outsideAfter && isBlank(c1)) {
