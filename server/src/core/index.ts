@@ -26,3 +26,4 @@ export * from './facsimile/index';
 export * from './severity-setting';
 export * from './plain-message';
 export * from './typing';
+export * from './pages';
