@@ -116,7 +116,7 @@ function childAt<T extends Inline>(nodes: Inline[], offset: number, wanted: (n: 
 
 /** The revisions directly inside a list of nodes, looking through supplied text (which is no revision). */
 function revisionChildren(nodes: Inline[]): (MarkNode | SubstNode)[] {
-  return nodes.flatMap((n) => (isRevisionNode(n) ? [n] : isSupplied(n) ? revisionChildren(n.children) : []));
+  return nodes.flatMap((n) => (isSupplied(n) ? revisionChildren(n.children) : isRevisionNode(n) ? [n] : []));
 }
 
 function isSupplied(n: Inline): n is MarkNode {
