@@ -11,6 +11,7 @@ import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands, registerWorkspaceTrust } from './server/server-commands';
 import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
+import { registerPageAndPlacementCommands } from './editing/page-and-placement-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
@@ -26,6 +27,7 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   registerWorkspaceTrust,
   registerFileAccess,
   registerMarkCommands,
+  registerPageAndPlacementCommands,
   registerRevisionCommands,
   registerReadingDocuments,
   registerStatusBar,

@@ -6,6 +6,7 @@ import type { Inline, MarkNode, TextEdit } from './model';
 import { mark } from './model';
 import { PLACEMENTS, type Placement } from './editorial';
 import type { ToggleResult } from './toggle-mark';
+export { PLACEMENTS, type Placement } from './editorial';
 import { paragraphAt } from './toggle-mark';
 
 /** The innermost insertion holding `offset` (its delimiters included), if any. */
