@@ -13,6 +13,7 @@ import { initializationOptions, registerFileAccess } from './server/file-access'
 import { registerMarkCommands } from './editing/mark-commands';
 import { registerPageAndPlacementCommands } from './editing/page-and-placement-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
+import { registerEditorialMarkNavigation } from './navigation/editorial-mark-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
@@ -29,6 +30,7 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   registerMarkCommands,
   registerPageAndPlacementCommands,
   registerRevisionCommands,
+  registerEditorialMarkNavigation,
   registerReadingDocuments,
   registerStatusBar,
   registerPreview,

@@ -83,6 +83,15 @@ export interface NextRevisionParams {
 }
 export type NextRevisionResult = { revision: RevisionItem; index: number; total: number; wrapped: boolean } | null;
 
+/** The next or previous editorial mark (unclear, gap, supplied, note, page or column break) from `position`. */
+export const NextEditorialMarkRequest = request<NextRevisionParams, NextEditorialMarkResult>('emend/nextEditorialMark');
+export type NextEditorialMarkResult = {
+  mark: { range: RangeParam; summary: string };
+  index: number;
+  total: number;
+  wrapped: boolean;
+} | null;
+
 /**
  * Counts for the status bar. Deletions and insertions count the marks on the page (a substitution is one of each,
  * and is also counted among the substitutions). Problem counts are not here: the client takes them from the

@@ -194,6 +194,23 @@ test('emend/placement and emend/setPlacement read and rewrite the keyword of the
   assert.match(none.message, /no insertion at the cursor/);
 });
 
+test('emend/nextEditorialMark steps to the next unclear word, gap, note or break and goes round', async () => {
+  const uri = docUri('editorial-marks');
+  await server.open(uri, 'a ?{b} c\n|page{2}');
+  assert.deepEqual(await server.request('emend/nextEditorialMark', { uri, position: pos(0, 3), direction: 'next' }), {
+    mark: { range: range(1, 0, 1, 8), summary: 'Page 2' },
+    index: 1,
+    total: 2,
+    wrapped: false,
+  });
+  assert.deepEqual(await server.request('emend/nextEditorialMark', { uri, position: pos(1, 8), direction: 'next' }), {
+    mark: { range: range(0, 2, 0, 6), summary: 'Unclear: b' },
+    index: 0,
+    total: 2,
+    wrapped: true,
+  });
+});
+
 test('textDocument/documentSymbol gives the header and paragraphs with their counts', async () => {
   const uri = docUri('outline');
   await server.open(uri, '---\ntitle: A letter\n---\n~~SECRET~~\n\nDear *Gorbachev* ~~Sir~~ ^{RR}');

@@ -29,3 +29,4 @@ export * from './typing';
 export * from './toggle-editorial';
 export * from './page-break-edit';
 export * from './placement-edit';
+export * from './editorial-marks-list';

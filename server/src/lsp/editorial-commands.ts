@@ -1,14 +1,20 @@
-// The page break and placement commands' requests: emend/pageNumber and emend/insertPageBreak (Insert Page Break),
+// The editorial mark commands' requests (beyond emend/toggleMark): emend/nextEditorialMark (Go to Next / Previous
+// Editorial Mark), emend/pageNumber and emend/insertPageBreak (Insert Page Break),
 // emend/placement and emend/setPlacement (Set Placement of Insertion). The core decides; this checks the requests.
 import {
   InsertPageBreakRequest,
+  NextEditorialMarkRequest,
   PageNumberRequest,
   PlacementRequest,
   SetPlacementRequest,
+  type NextEditorialMarkResult,
   type PlacementResult,
   type ToggleMarkResult,
 } from '../protocol';
 import {
+  editorialMarks,
+  nextRevision,
+  previousRevision,
   insertionAt,
   insertPageBreak,
   placementOf,
@@ -33,6 +39,31 @@ function isStale(ctx: ServerContext, params: unknown): boolean {
 
 export const editorialCommandRequests: Feature = {
   register(ctx) {
+    ctx.connection.onRequest(NextEditorialMarkRequest, (params: unknown) => {
+      const analysis = analysisFor(ctx, params);
+      if (!('doc' in analysis)) return analysis;
+      const position = field(params, 'position');
+      const direction = field(params, 'direction');
+      if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
+      if (direction !== 'next' && direction !== 'previous')
+        return invalid('Expected `direction` to be `next` or `previous`.');
+      const marks = editorialMarks(analysis.doc);
+      const offset = analysis.lines.offsetAt(position);
+      const step = direction === 'next' ? nextRevision(marks, offset) : previousRevision(marks, offset);
+      const at = (o: number) => analysis.lines.positionAt(o);
+      const result: NextEditorialMarkResult = step
+        ? {
+            mark: {
+              range: { start: at(step.revision.start), end: at(step.revision.end) },
+              summary: step.revision.summary,
+            },
+            index: step.index,
+            total: marks.length,
+            wrapped: step.wrapped,
+          }
+        : null;
+      return result;
+    });
     ctx.connection.onRequest(PageNumberRequest, (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
