@@ -19,7 +19,7 @@ const jpeg = (name: string): ImageLoad => ({ name, info: { format: 'jpeg', width
 test('page breaks: found in document order, inside marks too', () => {
   const a = analyze('one |page{2} two ~~three |page{3 | c.jpg} four~~ five');
   assert.deepEqual(
-    pageBreaks(a.doc).map((b) => [b.n, b.image]),
+    a.doc.paragraphs.flatMap((p) => pageBreaks(p.children)).map((b) => [b.n, b.image]),
     [
       ['2', ''],
       ['3', 'c.jpg'],

@@ -3,20 +3,13 @@
 import type { BreakNode, EmendDocument, Inline } from './model';
 import { mark } from './model';
 
-/** The page breaks, in document order, wherever they stand (inside a deletion or a hand's stretch too). */
-export function pageBreaks(doc: EmendDocument): BreakNode[] {
-  const out: BreakNode[] = [];
-  const walk = (nodes: readonly Inline[]) => {
-    for (const n of nodes) {
-      if (n.kind === 'page') out.push(n);
-      else if (mark(n)) walk(n.children);
-      else if (n.kind === 'subst') {
-        walk(n.first.children);
-        walk(n.second.children);
-      }
-    }
-  };
-  for (const p of doc.paragraphs) walk(p.children);
+/** The page breaks among `nodes`, in order, wherever they stand (inside a deletion or a hand's stretch too). */
+export function pageBreaks(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
+  for (const n of nodes) {
+    if (n.kind === 'page') out.push(n);
+    else if (n.kind === 'subst') pageBreaks([n.first, n.second], out);
+    else if (mark(n)) pageBreaks(n.children, out);
+  }
   return out;
 }
 
@@ -51,7 +44,7 @@ export interface MarkedPage {
  * break. Empty when the transcription has no page break.
  */
 export function markedPages(doc: EmendDocument): MarkedPage[] {
-  const breaks = pageBreaks(doc);
+  const breaks = doc.paragraphs.flatMap((p) => pageBreaks(p.children));
   if (breaks.length === 0) return [];
   const pages: MarkedPage[] = [];
   if (hasText(doc, doc.bodyStart, breaks[0]!.start)) pages.push({ start: doc.bodyStart, n: '', image: '' });
