@@ -3,14 +3,19 @@
 import type { BreakNode, EmendDocument, Inline } from './model';
 import { mark } from './model';
 
-/** The page breaks among `nodes`, in order, wherever they stand (inside a deletion or a hand's stretch too). */
-export function pageBreaks(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
+/** The page and column breaks among `nodes`, in order, wherever they stand (inside a deletion or a hand's stretch too). */
+export function breaksIn(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
   for (const n of nodes) {
-    if (n.kind === 'page') out.push(n);
-    else if (n.kind === 'subst') pageBreaks([n.first, n.second], out);
-    else if (mark(n)) pageBreaks(n.children, out);
+    if (n.kind === 'page' || n.kind === 'column') out.push(n);
+    else if (n.kind === 'subst') breaksIn([n.first, n.second], out);
+    else if (mark(n)) breaksIn(n.children, out);
   }
   return out;
+}
+
+/** The page breaks among `nodes`, in order, at any depth. */
+export function pageBreaks(nodes: readonly Inline[]): BreakNode[] {
+  return breaksIn(nodes).filter((b) => b.kind === 'page');
 }
 
 /** Whether the source holds anything but white space and marks of no text between `start` and `end`. */
