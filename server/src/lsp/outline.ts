@@ -7,6 +7,7 @@ import { revisionsOf } from './revisions';
 const KIND: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.Namespace,
   field: SymbolKind.Property,
+  page: SymbolKind.Module,
   paragraph: SymbolKind.String,
 };
 
