@@ -152,3 +152,27 @@ test('a document without page breaks keeps its flat outline; pages fold from the
     { startLine: 4, endLine: 7 },
   ]);
 });
+
+test('column breaks are a level under their page, and fold up to the next break', () => {
+  const src = '|page{3}\nHead\n|column{1}\nleft text\n|column{2}\nright text\n\n|page{4}\nnext';
+  const tree = (list: ReturnType<typeof symbols>): unknown[] =>
+    list.map((s) => [s.name, src.slice(s.range.start, s.range.end), ...(s.children.length ? [tree(s.children)] : [])]);
+  assert.deepEqual(tree(symbols(src)), [
+    [
+      'Page 3',
+      '|page{3}\nHead\n|column{1}\nleft text\n|column{2}\nright text',
+      [
+        ['Head', 'Head'],
+        ['Column 1', '|column{1}\nleft text', [['left text', 'left text']]],
+        ['Column 2', '|column{2}\nright text', [['right text', 'right text']]],
+      ],
+    ],
+    ['Page 4', '|page{4}\nnext', [['next', 'next']]],
+  ]);
+  assert.deepEqual(foldingRanges(analyze(src)), [
+    { startLine: 0, endLine: 5 },
+    { startLine: 2, endLine: 3 },
+    { startLine: 4, endLine: 5 },
+    { startLine: 7, endLine: 8 },
+  ]);
+});

@@ -1,21 +1,33 @@
 // Pages as a level of the outline: what follows a page break `|page{12}` is listed under a "Page 12" symbol, up to the
 // next page break. A page break usually stands on a line of its own inside a paragraph (it leaves no empty line in the
 // readings), so a paragraph that runs across one is listed under each page it is on, as the part on that page, named
-// by that part's first words. Text before the first page break stays at the top, as without pages.
+// by that part's first words. Text before the first page break stays at the top, as without pages. Column breaks
+// `|column{2}` are a level under their page ("Column 2"), or at the top before any page break.
 import type { Analysis } from './analysis';
 import type { BreakNode, Paragraph, Span } from './model';
 import type { Revision } from './revisions';
-import { pageBreaks } from './page-break-edit';
+import { mark } from './model';
+import type { Inline } from './model';
 import { countRevisions } from './stats';
 import { lineEndFrom } from './line-breaks';
 import type { OutlineSymbol } from './outline';
 import { compactCounts, firstWords } from './outline';
 
-/** The page breaks of the document, in order, with the paragraph each stands in. */
-export function documentPageBreaks(paragraphs: readonly Paragraph[]): { brk: BreakNode; paragraph: number }[] {
+/** The page and column breaks in `nodes`, at any depth, in order. */
+function breaksIn(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
+  for (const n of nodes) {
+    if (n.kind === 'page' || n.kind === 'column') out.push(n);
+    else if (n.kind === 'subst') breaksIn([n.first, n.second], out);
+    else if (mark(n)) breaksIn(n.children, out);
+  }
+  return out;
+}
+
+/** The page and column breaks of the document, in order, with the paragraph each stands in. */
+export function documentBreaks(paragraphs: readonly Paragraph[]): { brk: BreakNode; paragraph: number }[] {
   const out: { brk: BreakNode; paragraph: number }[] = [];
   paragraphs.forEach((p, i) => {
-    for (const brk of pageBreaks(p.children)) out.push({ brk, paragraph: i });
+    for (const brk of breaksIn(p.children)) out.push({ brk, paragraph: i });
   });
   return out;
 }
@@ -30,14 +42,16 @@ export function groupByPages(
   paragraphs: readonly Paragraph[],
   symbols: OutlineSymbol[],
 ): OutlineSymbol[] {
-  const breaks = documentPageBreaks(paragraphs);
+  const breaks = documentBreaks(paragraphs);
   if (breaks.length === 0) return symbols;
   const src = analysis.source;
   const top: OutlineSymbol[] = [];
-  const pages: OutlineSymbol[] = [];
-  let current: OutlineSymbol | null = null;
+  const groups: OutlineSymbol[] = [];
+  let page: OutlineSymbol | null = null;
+  let column: OutlineSymbol | null = null;
   const place = (s: OutlineSymbol): void => {
-    if (current) current.children.push(s);
+    if (column) column.children.push(s);
+    else if (page) page.children.push(s);
     else top.push(s);
   };
   let b = 0;
@@ -48,7 +62,7 @@ export function groupByPages(
       place(symbols[i]!);
       return;
     }
-    // The parts of the paragraph between its page breaks; each goes to the page it is on.
+    // The parts of the paragraph between its breaks; each goes to the page (and column) it is on.
     let from = p.start;
     for (let k = 0; k <= inside.length; k++) {
       const to = k < inside.length ? inside[k]!.start : p.end;
@@ -56,25 +70,38 @@ export function groupByPages(
       if (part.end > part.start) place(partSymbol(analysis, revs, p, i, part));
       if (k < inside.length) {
         const brk = inside[k]!;
-        current = pageSymbol(brk);
-        pages.push(current);
+        const group = breakSymbol(brk);
+        groups.push(group);
+        if (brk.kind === 'page') {
+          page = group;
+          column = null;
+          top.push(group);
+        } else {
+          column = null; // a column is listed under its page, not under the column before it
+          place(group);
+          column = group;
+        }
         from = brk.end;
       }
     }
   });
-  // A page's range runs from its break to the end of the last thing listed under it.
-  for (const page of pages) {
-    const last = page.children[page.children.length - 1];
-    if (last) page.range = { start: page.range.start, end: Math.max(page.range.end, last.range.end) };
+  // A page's (or column's) range runs from its break to the end of the last thing listed under it; columns first,
+  // since they are listed under pages.
+  for (const kind of ['column', 'page']) {
+    for (const g of groups) {
+      const last = g.children[g.children.length - 1];
+      if (g.kind === kind && last) g.range = { start: g.range.start, end: Math.max(g.range.end, last.range.end) };
+    }
   }
-  return [...top, ...pages];
+  return top;
 }
 
-function pageSymbol(brk: BreakNode): OutlineSymbol {
+function breakSymbol(brk: BreakNode): OutlineSymbol {
+  const name = brk.kind === 'page' ? 'Page' : 'Column';
   return {
-    name: brk.n ? `Page ${brk.n}` : 'Page',
+    name: brk.n ? `${name} ${brk.n}` : name,
     detail: brk.image,
-    kind: 'page',
+    kind: brk.kind,
     range: { start: brk.start, end: brk.end },
     selectionRange: { start: brk.start, end: brk.end },
     children: [],

@@ -10,9 +10,9 @@ import type { Span } from './model';
 import type { Revision } from './revisions';
 import { lineEndFrom } from './line-breaks';
 import { countRevisions, type RevisionCounts } from './stats';
-import { documentPageBreaks, groupByPages } from './outline-pages';
+import { documentBreaks, groupByPages } from './outline-pages';
 
-export type OutlineKind = 'header' | 'field' | 'page' | 'paragraph';
+export type OutlineKind = 'header' | 'field' | 'page' | 'column' | 'paragraph';
 
 export interface OutlineSymbol {
   name: string;
@@ -87,7 +87,14 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
   });
   out.push(...groupByPages(analysis, revs, doc.paragraphs, paragraphs));
   // Names that recur say where each one stands.
-  const all = out.flatMap((s) => (s.kind === 'page' ? s.children : [s]));
+  const all: OutlineSymbol[] = [];
+  const collect = (list: OutlineSymbol[]): void => {
+    for (const s of list) {
+      if (s.kind === 'page' || s.kind === 'column') collect(s.children);
+      else all.push(s);
+    }
+  };
+  collect(out);
   const seen = new Map<string, number>();
   for (const s of all) if (s.kind === 'paragraph') seen.set(s.name, (seen.get(s.name) ?? 0) + 1);
   for (const s of all) {
@@ -112,8 +119,8 @@ export interface Fold {
   endLine: number;
 }
 
-/** One fold per header block, per page (from its break to the last text before the next) and per paragraph of more
- *  than one line (zero-based lines, end line included). */
+/** One fold per header block, per page and column (from its break to the last text before the next) and per
+ *  paragraph of more than one line (zero-based lines, end line included). */
 export function foldingRanges(analysis: Analysis): Fold[] {
   const doc = analysis.doc;
   const lines = analysis.lines;
@@ -124,14 +131,19 @@ export function foldingRanges(analysis: Analysis): Fold[] {
     if (endLine > startLine) out.push({ startLine, endLine });
   };
   if (doc.header) add(doc.header);
-  const breaks = documentPageBreaks(doc.paragraphs);
+  // A page folds up to the next page break, a column up to the next break of either kind.
+  const breaks = documentBreaks(doc.paragraphs);
   const last = doc.paragraphs[doc.paragraphs.length - 1];
-  breaks.forEach(({ brk }, k) => {
-    let end = k + 1 < breaks.length ? breaks[k + 1]!.brk.start : (last?.end ?? brk.end);
-    const src = analysis.source;
+  const src = analysis.source;
+  let nextPage = -1;
+  for (let k = breaks.length - 1; k >= 0; k--) {
+    const brk = breaks[k]!.brk;
+    const until = brk.kind === 'page' ? nextPage : k + 1 < breaks.length ? k + 1 : -1;
+    let end = until >= 0 ? breaks[until]!.brk.start : (last?.end ?? brk.end);
     while (end > brk.end && /\s/u.test(src[end - 1]!)) end--;
     add({ start: brk.start, end });
-  });
+    if (brk.kind === 'page') nextPage = k;
+  }
   for (const p of doc.paragraphs) add(p);
   // In line order; a page and a paragraph that begin on one line fold as the page.
   out.sort((x, y) => x.startLine - y.startLine);

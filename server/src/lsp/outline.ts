@@ -8,6 +8,7 @@ const KIND: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.Namespace,
   field: SymbolKind.Property,
   page: SymbolKind.Module,
+  column: SymbolKind.Package,
   paragraph: SymbolKind.String,
 };
 
