@@ -26,6 +26,7 @@ export * from './facsimile/index';
 export * from './severity-setting';
 export * from './plain-message';
 export * from './typing';
+export * from './pages';
 export * from './toggle-editorial';
 export * from './page-break-edit';
 export * from './placement-edit';
