@@ -104,3 +104,40 @@ describe('the facsimile beside the Kant transcription', { skip: skipUnlessReady(
     await s.screenshot('facsimile-click');
   });
 });
+
+describe('a transcription of two pages, each page break naming its image', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openVsCode('facsimile-pages', 'pages.emend', [`${DIR}/page.jpg`, `${DIR}/page.tif`]);
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  const stage = () => previewFrame(s.page).locator('#emend-facsimile-stage');
+  const attr = async (name: string) => ((await stage().count()) ? await stage().getAttribute(name) : null);
+  const shows = (image: string, page: string) =>
+    until(
+      s,
+      `the facsimile to show ${image} as page ${page}`,
+      async () =>
+        (await attr('aria-busy')) === 'false' &&
+        (await attr('data-page')) === String(Number(page) - 1) &&
+        ((await attr('aria-label')) ?? '').includes(image) &&
+        (await previewFrame(s.page).locator('#emend-page-label').innerText()) === `Page ${page} of 2`,
+      {
+        timeout: 60_000,
+        seen: async () =>
+          `page ${await attr('data-page')}, busy ${await attr('aria-busy')}, label ${await attr('aria-label')}`,
+      },
+    );
+
+  test("the cursor on a page's words turns the facsimile to that page's image, and back", async () => {
+    await clickText(s, 'second page');
+    await runFromPalette(s, 'Emend: Open Facsimile to the Side');
+    await shows('page.tif', '2');
+    await clickText(s, 'first page');
+    await shows('page.jpg', '1');
+    await s.screenshot('facsimile-pages');
+  });
+});

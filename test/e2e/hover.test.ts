@@ -28,3 +28,26 @@ describe('hovers in VS Code', { skip: skipUnlessReady() }, () => {
     await s.screenshot('editor-hover');
   });
 });
+
+describe('hovers over the editorial marks in VS Code', { skip: skipUnlessReady() }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openVsCode('hover-editorial', 'editorial.emend');
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('hovering an unclear word names its alternatives and certainty, and the readings it is in', async () => {
+    const text = await hoverOver(s, 'sent', 'a hover over the unclear word', (t) => /Unclear/.test(t));
+    assert.match(text, /Unclear:\s*sent or lent \(certainty: low\)/);
+    assert.match(text, /Draft:[^\n]*The letter was sent on \[…\] day/);
+    await s.screenshot('editor-hover-unclear');
+  });
+
+  test('hovering an insertion in a named hand says whose hand it is', async () => {
+    const text = await hoverOver(s, 'signed', 'a hover over the insertion', (t) => /Hand/.test(t));
+    assert.match(text, /Insertion:\s*signed/);
+    assert.match(text, /Hand:\s*the secretary/);
+  });
+});
