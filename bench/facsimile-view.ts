@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { facsimileShell } from '../client/src/facsimile/webview-html';
 import type { Row } from './table';
 import type { Suite } from './bench';
 
@@ -13,14 +14,23 @@ const ROOT = join(__dirname, '..', '..');
 /** The same Chromium the end-to-end tests use (scripts/vscode/paths.ts). */
 const CHROMIUM = process.env.EMEND_CHROMIUM ?? '/usr/bin/chromium';
 
-const PAGE = `<!DOCTYPE html><html><head><style>html,body{margin:0;height:100%}body{display:flex;flex-direction:column}
-#emend-facsimile-stage{flex:1;position:relative;overflow:hidden}</style></head><body>
-<nav><button id="emend-prev-page"></button><span id="emend-page-label"></span><button id="emend-next-page"></button>
-<button id="emend-zoom-out"></button><button id="emend-zoom-in"></button><button id="emend-fit-width"></button>
-<button id="emend-fit-page"></button><button id="emend-rotate"></button><span id="emend-facsimile-status"></span>
-<button id="emend-facsimile-lock"></button></nav><div id="emend-facsimile-error" hidden></div>
-<div id="emend-facsimile-stage" tabindex="0"><canvas id="emend-facsimile-canvas"></canvas></div>
-<meta id="emend-facsimile-data" data-facsimile="{}"></body></html>`;
+/** The viewer's own HTML shell, as the extension makes it, without its CSP, stylesheet and script tag: the bench
+ *  adds the script itself (and the shell stays in step with the viewer's elements). */
+const PAGE = facsimileShell({
+  cspSource: '',
+  nonce: '',
+  scriptUri: '',
+  styleUri: '',
+  state: { uri: '', locked: false, page: 0, rotation: 0 },
+})
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+  .replace(/<link rel="stylesheet"[^>]*>/, '')
+  .replace(/<script[^>]*><\/script>/, '')
+  .replace(
+    '</head>',
+    '<style>html,body{margin:0;height:100%}body{display:flex;flex-direction:column}' +
+      '#emend-facsimile-stage{flex:1;position:relative;overflow:hidden}</style></head>',
+  );
 
 declare const document: { getElementById(id: string): { getAttribute(n: string): string | null } | null };
 declare const window: { postMessage(m: unknown, o: string): void; __posted: unknown[] };
