@@ -5,21 +5,27 @@
 // the reading views show the paragraph's reading, whose source map leads back.
 import { type EmendDocument, type Inline, isEditorial } from '../model';
 import { visibleText } from './editorial-html';
-import { paragraphReading } from '../readings';
+import { paragraphReading, type ReadingOptions } from '../readings';
 
 export type PlaceView = 'diplomatic' | 'draft' | 'final';
 export const PLACE_VIEWS: readonly PlaceView[] = ['diplomatic', 'draft', 'final'];
 
 /** The source offset shown `textOffset` characters into paragraph `index` of `doc` in `view` (clamped to the
- *  paragraph). */
-export function sourceOffsetInView(doc: EmendDocument, index: number, view: PlaceView, textOffset: number): number {
+ *  paragraph); `options`: how supplied text and gaps show in the readings, as the preview rendered them. */
+export function sourceOffsetInView(
+  doc: EmendDocument,
+  index: number,
+  view: PlaceView,
+  textOffset: number,
+  options: Pick<ReadingOptions, 'supplied' | 'gap'> = {},
+): number {
   const p = doc.paragraphs[index]!;
   const k = Math.max(0, Math.floor(textOffset));
   if (view === 'diplomatic') {
     const found = walk(p.children, k);
     return typeof found === 'number' ? found : p.end;
   }
-  const r = paragraphReading(doc, index, view);
+  const r = paragraphReading(doc, index, view, options);
   return Math.min(p.end, Math.max(p.start, r.map.toSource(Math.min(k, r.text.length))));
 }
 
