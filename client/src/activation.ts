@@ -11,7 +11,9 @@ import { syncWitnesses } from './collate/witness-sync';
 import { registerServerCommands, registerWorkspaceTrust } from './server/server-commands';
 import { initializationOptions, registerFileAccess } from './server/file-access';
 import { registerMarkCommands } from './editing/mark-commands';
+import { registerPageAndPlacementCommands } from './editing/page-and-placement-commands';
 import { registerRevisionCommands } from './navigation/revision-commands';
+import { registerEditorialMarkNavigation } from './navigation/editorial-mark-commands';
 import { registerReadingDocuments } from './readings/reading-documents';
 import { registerStatusBar } from './status/status-bar';
 import { registerTeiCommands } from './tei/tei-commands';
@@ -26,7 +28,9 @@ const PARTS: Array<(context: ExtensionContext, client: BaseLanguageClient) => vo
   registerWorkspaceTrust,
   registerFileAccess,
   registerMarkCommands,
+  registerPageAndPlacementCommands,
   registerRevisionCommands,
+  registerEditorialMarkNavigation,
   registerReadingDocuments,
   registerStatusBar,
   registerPreview,

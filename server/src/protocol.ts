@@ -83,6 +83,15 @@ export interface NextRevisionParams {
 }
 export type NextRevisionResult = { revision: RevisionItem; index: number; total: number; wrapped: boolean } | null;
 
+/** The next or previous editorial mark (unclear, gap, supplied, note, page or column break) from `position`. */
+export const NextEditorialMarkRequest = request<NextRevisionParams, NextEditorialMarkResult>('emend/nextEditorialMark');
+export type NextEditorialMarkResult = {
+  mark: { range: RangeParam; summary: string };
+  index: number;
+  total: number;
+  wrapped: boolean;
+} | null;
+
 /**
  * Counts for the status bar. Deletions and insertions count the marks on the page (a substitution is one of each,
  * and is also counted among the substitutions). Problem counts are not here: the client takes them from the
@@ -101,7 +110,8 @@ export interface StatsResult {
 }
 
 /**
- * Toggle a mark on a selection (the Mark as Deleted / Inserted / In Another Hand commands). `version` is the
+ * Toggle a mark on a selection (the Mark as Deleted / Inserted / In Another Hand / Supplied / Unclear commands, Add
+ * Editorial Note, and Insert Gap, which inserts `_{}` after the selection and removes an empty gap at the cursor). `version` is the
  * document version the selection belongs to; a stale version is refused rather than applied at the wrong place.
  * Either edits to apply and the selection to leave, or a message saying why nothing was changed.
  */
@@ -110,11 +120,50 @@ export interface ToggleMarkParams {
   uri: string;
   version: number;
   range: RangeParam;
-  kind: 'del' | 'add' | 'hand';
+  kind: 'del' | 'add' | 'hand' | 'supplied' | 'unclear' | 'note' | 'gap';
 }
 export type ToggleMarkResult =
   | { edits: { range: RangeParam; newText: string }[]; selection: RangeParam; action: 'wrap' | 'unwrap' }
   | { message: string };
+
+/** The page number Insert Page Break suggests at `position`: the previous page break's plus one ('' for none). */
+export const PageNumberRequest = request<PageNumberParams, PageNumberResult>('emend/pageNumber');
+export interface PageNumberParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export interface PageNumberResult {
+  n: string;
+}
+
+/** Insert Page Break: `|page{n | image}` on a line of its own before the line of `position`. */
+export const InsertPageBreakRequest = request<InsertPageBreakParams, ToggleMarkResult>('emend/insertPageBreak');
+export interface InsertPageBreakParams {
+  uri: string;
+  version: number;
+  position: { line: number; character: number };
+  n: string;
+  image: string;
+}
+
+export type PlacementParam = 'above' | 'below' | 'margin' | 'over' | 'inline';
+
+/** The placement of the insertion under `position`, or a message when there is none. */
+export const PlacementRequest = request<PlacementParams, PlacementResult>('emend/placement');
+export interface PlacementParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export type PlacementResult = { placement: PlacementParam } | { message: string };
+
+/** Set Placement of Insertion: rewrites the keyword of the insertion under `position`. */
+export const SetPlacementRequest = request<SetPlacementParams, ToggleMarkResult>('emend/setPlacement');
+export interface SetPlacementParams {
+  uri: string;
+  version: number;
+  position: { line: number; character: number };
+  placement: PlacementParam;
+}
 
 /**
  * Where a double click in the preview leads: the paragraph block starting at source `line`, `textOffset` characters

@@ -151,6 +151,66 @@ test('emend/toggleMark refuses with a message, and refuses a stale version', asy
   assert.match(stale.message, /changed while the command ran/);
 });
 
+test('emend/toggleMark marks a word as unclear, escaping its bar', async () => {
+  const uri = docUri('toggle-unclear');
+  await server.open(uri, 'x\na b|c d', 2);
+  assert.deepEqual(
+    await server.request('emend/toggleMark', { uri, version: 2, range: range(1, 2, 1, 5), kind: 'unclear' }),
+    {
+      action: 'wrap',
+      edits: [
+        { range: range(1, 2, 1, 2), newText: '?{' },
+        { range: range(1, 3, 1, 3), newText: '\\' },
+        { range: range(1, 5, 1, 5), newText: '}' },
+      ],
+      selection: range(1, 4, 1, 8),
+    },
+  );
+});
+
+test('emend/pageNumber suggests the next page and emend/insertPageBreak puts the break on its own line', async () => {
+  const uri = docUri('page-break');
+  await server.open(uri, '|page{7}\none\ntwo', 4);
+  assert.deepEqual(await server.request('emend/pageNumber', { uri, position: pos(2, 1) }), { n: '8' });
+  assert.deepEqual(
+    await server.request('emend/insertPageBreak', { uri, version: 4, position: pos(2, 1), n: '8', image: 'p8.jpg' }),
+    {
+      action: 'wrap',
+      edits: [{ range: range(2, 0, 2, 0), newText: '|page{8 | p8.jpg}\n' }],
+      selection: range(2, 17, 2, 17),
+    },
+  );
+});
+
+test('emend/placement and emend/setPlacement read and rewrite the keyword of the insertion at the cursor', async () => {
+  const uri = docUri('placement');
+  await server.open(uri, 'a ^{very} day', 1);
+  assert.deepEqual(await server.request('emend/placement', { uri, position: pos(0, 5) }), { placement: 'above' });
+  assert.deepEqual(
+    await server.request('emend/setPlacement', { uri, version: 1, position: pos(0, 5), placement: 'margin' }),
+    { action: 'wrap', edits: [{ range: range(0, 3, 0, 3), newText: 'margin' }], selection: range(0, 11, 0, 11) },
+  );
+  const none = await server.request<{ message: string }>('emend/placement', { uri, position: pos(0, 0) });
+  assert.match(none.message, /no insertion at the cursor/);
+});
+
+test('emend/nextEditorialMark steps to the next unclear word, gap, note or break and goes round', async () => {
+  const uri = docUri('editorial-marks');
+  await server.open(uri, 'a ?{b} c\n|page{2}');
+  assert.deepEqual(await server.request('emend/nextEditorialMark', { uri, position: pos(0, 3), direction: 'next' }), {
+    mark: { range: range(1, 0, 1, 8), summary: 'Page 2' },
+    index: 1,
+    total: 2,
+    wrapped: false,
+  });
+  assert.deepEqual(await server.request('emend/nextEditorialMark', { uri, position: pos(1, 8), direction: 'next' }), {
+    mark: { range: range(0, 2, 0, 6), summary: 'Unclear: b' },
+    index: 0,
+    total: 2,
+    wrapped: true,
+  });
+});
+
 test('textDocument/documentSymbol gives the header and paragraphs with their counts', async () => {
   const uri = docUri('outline');
   await server.open(uri, '---\ntitle: A letter\n---\n~~SECRET~~\n\nDear *Gorbachev* ~~Sir~~ ^{RR}');
@@ -213,6 +273,9 @@ test('malformed requests and unknown documents get an InvalidParams error, and t
     ['emend/nextRevision', { uri, position: pos(0, 0), direction: 'up' }],
     ['emend/toggleMark', { uri, version: 1, range: 'all', kind: 'del' }],
     ['emend/toggleMark', { uri, version: 1, range: range(0, 0, 0, 1), kind: 'bold' }],
+    ['emend/insertPageBreak', { uri, version: 1, position: pos(0, 0), n: 3, image: '' }],
+    ['emend/setPlacement', { uri, version: 1, position: pos(0, 0), placement: 'top' }],
+    ['emend/pageNumber', { uri, position: null }],
     ['emend/stats', {}],
     ['emend/mapPosition', { uri, kind: 'final', position: pos(0, 0), direction: 'sideways' }],
     ['emend/mapPosition', { uri, kind: 'final', position: null, direction: 'toSource' }],

@@ -211,6 +211,26 @@ test("hovering a word shows the witness's reading beside the core's hover", asyn
   assert.deepEqual([h.range.start.character, h.range.end.character], [23, 30]);
 });
 
+test('hovering a gap shows the mark, then what the witness suggests there; no diagnostic is made of it', async () => {
+  writeFileSync(join(dir, 'gap.txt'), 'We had agreed to speak frankly, and we did.');
+  const uri = open('gap.emend', '---\nwitness: gap.txt\n---\nWe had agreed _{ca. 2 words} frankly, and we did.');
+  const h = (await conn.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 3, character: 16 },
+  })) as { contents: { value: string }; range: { start: { character: number }; end: { character: number } } };
+  assert.equal(
+    h.contents.value,
+    '**Gap:** about 2 words\\, illegible\n\n*Draft and final:* We had agreed **\\[…\\]** frankly\\, and we did\\.' +
+      '\n\n---\n\n' +
+      '**Gap:** about 2 words\\, illegible — the witness reads *to speak* \\(gap\\.txt\\, line 1\\): its suggestion, not a variant.',
+  );
+  assert.deepEqual([h.range.start.character, h.range.end.character], [14, 28]);
+  assert.deepEqual(
+    (await diagnostics(uri)).map((d) => d.code),
+    [],
+  );
+});
+
 test("the missed deletion's quick fix strikes the words", async () => {
   writeFileSync(join(dir, 'j.txt'), 'Please convey regards from Nancy and me.');
   const uri = open('j.emend', '---\nwitness: j.txt\n---\nPlease ^{convey} give regards from Nancy and me.');

@@ -57,6 +57,7 @@ test('emend collate --format json prints the agreement and the variants with bot
       { kind: 'omission', transcription: { line: 1, text: 'give' }, witness: { line: 2, text: '' } },
       { kind: 'misreading', transcription: { line: 2, text: 'Nancy' }, witness: { line: 2, text: 'Nancey' } },
     ],
+    suggestions: [],
   });
   assert.equal(r.err, '');
 });
@@ -79,7 +80,7 @@ test("without a witness argument, the header's witness is read relative to the t
   });
   const r = io(d);
   assert.equal(await collateCommand.run(['--format=json', 'letters/a.emend'], r), 0);
-  assert.deepEqual(JSON.parse(r.out), { agreement: 1, findings: [], variants: [] });
+  assert.deepEqual(JSON.parse(r.out), { agreement: 1, findings: [], variants: [], suggestions: [] });
 });
 
 test('a transcription naming no witness is a usage error with a hint', async () => {
@@ -137,4 +138,42 @@ test("emend render --format html --view collation compares with the header's wit
   assert.equal(await render.run(['--format', 'html', '--view', 'collation', 'b.emend'], none), 0);
   assert.ok(none.out.includes('No witness to compare with'));
   assert.ok(none.out.includes('no witness here'));
+});
+
+test('emend collate gives what the witness reads at a gap or an unclear word as a suggestion, not a variant', async () => {
+  const d = dir({
+    'letter.emend': 'Please convey _{1 word} from\n?{Nancy|Nancey} and me.',
+    'sent.txt': 'Please convey regards from\nNancey and me.',
+  });
+  const r = io(d);
+  assert.equal(await collateCommand.run(['--format', 'json', 'letter.emend', 'sent.txt'], r), 0);
+  assert.deepEqual(JSON.parse(r.out), {
+    agreement: 1,
+    findings: [],
+    variants: [],
+    suggestions: [
+      {
+        mark: 'gap',
+        description: 'Gap: 1 word, illegible',
+        transcription: { line: 1, text: '[…]' },
+        witness: { line: 1, text: 'regards' },
+      },
+      {
+        mark: 'unclear',
+        description: 'Unclear: Nancy or Nancey',
+        transcription: { line: 2, text: 'Nancy' },
+        witness: { line: 2, text: 'Nancey' },
+      },
+    ],
+  });
+  const t = io(d);
+  assert.equal(await collateCommand.run(['letter.emend', 'sent.txt'], t), 0);
+  assert.equal(
+    t.out,
+    "letter.emend ~ sent.txt: 100.0% of the transcription's words agree; 0 findings to act on, 0 variants; 2 suggestions at gaps and unclear words.\n" +
+      '\n' +
+      'Suggestions (the witness at gaps and unclear words; not variants):\n' +
+      '1  […] ] 1  regards  (Gap: 1 word, illegible)\n' +
+      '2  Nancy ] 2  Nancey  (Unclear: Nancy or Nancey)\n',
+  );
 });

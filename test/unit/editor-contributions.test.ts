@@ -89,3 +89,45 @@ test('no two contributed keybindings share a key under overlapping conditions', 
     }
   }
 });
+
+test('the editorial mark commands each have a Shift+Alt+E chord, a palette entry and a place in the Emend menu', () => {
+  const menus = (pkg.contributes as unknown as { menus: Record<string, { command?: string; when?: string }[]> }).menus;
+  const ids = [
+    'emend.markSupplied',
+    'emend.markUnclear',
+    'emend.addNote',
+    'emend.insertGap',
+    'emend.insertPageBreak',
+    'emend.setPlacement',
+  ];
+  const chords = new Set<string>();
+  for (const id of [...ids, 'emend.nextEditorialMark', 'emend.previousEditorialMark']) {
+    const kb = pkg.contributes.keybindings.find((k) => k.command === id);
+    assert.ok(kb, `${id} has no keybinding`);
+    assert.match(kb.key, /^shift\+alt\+e \S+$/, id);
+    assert.equal(kb.mac, kb.key.replace('shift+alt+e', 'cmd+alt+e'), id);
+    assert.equal(kb.when, 'editorTextFocus && editorLangId == emend', id);
+    chords.add(kb.key);
+    const palette = menus['commandPalette']!.find((m) => m.command === id);
+    assert.equal(palette?.when, 'editorLangId == emend', `${id} in the palette`);
+  }
+  assert.equal(chords.size, 8);
+  for (const id of ids)
+    assert.ok(
+      menus['emend.editor.context']!.some((m) => m.command === id),
+      `${id} in the menu`,
+    );
+  // The chord's second keys already taken by other Emend commands stay theirs.
+  const others = pkg.contributes.keybindings.filter((k) => k.key.startsWith('shift+alt+e ') && !chords.has(k.key));
+  assert.deepEqual(others.map((k) => k.key.slice('shift+alt+e '.length)).sort(), [
+    'b',
+    'd',
+    'f',
+    'h',
+    'i',
+    'l',
+    'n',
+    'p',
+    'shift+f',
+  ]);
+});

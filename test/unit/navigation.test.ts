@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextRevision, parse, previousRevision, revisions } from '../../server/src/core/index';
+import { editorialMarks, nextRevision, parse, previousRevision, revisions } from '../../server/src/core/index';
 
 const src = 'a ~~b~~ c ^{d} e ~~f~~ ^{g} h';
 //           0 2    7  10  14 17   22 23
@@ -52,4 +52,24 @@ test('nested revisions are visited in document order, the enclosing one first', 
   assert.equal(nextRevision(nested, 0)?.revision.start, 2);
   assert.equal(nextRevision(nested, 2)?.revision.start, 7);
   assert.equal(previousRevision(nested, 7)?.revision.start, 2);
+});
+
+test('the editorial marks are listed in order with their summaries, for Go to Next / Previous Editorial Mark', () => {
+  const src =
+    'I +{am} ?low{wind|mind} _lost{ca. 3 words} %{ink  blot}\n|page{12 | p.jpg}\nAufklä|-\nrung ~~_{}~~ |column{}';
+  const marks = editorialMarks(parse(src));
+  assert.deepEqual(
+    marks.map((m) => [m.kind, m.summary, src.slice(m.start, m.end)]),
+    [
+      ['supplied', 'Supplied: am', '+{am}'],
+      ['unclear', 'Unclear (low certainty): wind or mind', '?low{wind|mind}'],
+      ['gap', 'Gap: about 3 words, lost', '_lost{ca. 3 words}'],
+      ['note', 'Note: ink blot', '%{ink  blot}'],
+      ['page', 'Page 12', '|page{12 | p.jpg}'],
+      ['gap', 'Gap: illegible', '_{}'],
+      ['column', 'Column break', '|column{}'],
+    ],
+  );
+  assert.equal(nextRevision(marks, src.indexOf('%'))!.revision.kind, 'page');
+  assert.equal(previousRevision(marks, 0)!.wrapped, true);
 });

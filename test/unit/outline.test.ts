@@ -108,3 +108,71 @@ test("the status bar's counts, read off the flat tree, are those of the revision
   for (const src of sources)
     assert.deepEqual(countRevisionsIn(parse(src).syntax), countRevisions(revisions(parse(src))), src);
 });
+
+test('pages are a level: what follows a page break is listed under its page, a paragraph across a break in parts', () => {
+  const src =
+    'Before the pages.\n\n|page{1 | p1.jpg}\nOne ~~old~~ ^{new} start\nof text\n|page{2}\nand its end.\n\nA second ^{added} one.';
+  const tree = symbols(src).map((s) => [
+    s.name,
+    s.detail,
+    s.kind,
+    src.slice(s.range.start, s.range.end),
+    s.children.map((c) => [c.name, c.detail, src.slice(c.range.start, c.range.end)]),
+  ]);
+  assert.deepEqual(tree, [
+    ['Before the pages.', '', 'paragraph', 'Before the pages.', []],
+    [
+      'Page 1',
+      'p1.jpg',
+      'page',
+      '|page{1 | p1.jpg}\nOne ~~old~~ ^{new} start\nof text',
+      [['One new start of text', '1 struck · 1 added', 'One ~~old~~ ^{new} start\nof text']],
+    ],
+    [
+      'Page 2',
+      '',
+      'page',
+      '|page{2}\nand its end.\n\nA second ^{added} one.',
+      [
+        ['and its end.', '', 'and its end.'],
+        ['A second added one.', '1 added', 'A second ^{added} one.'],
+      ],
+    ],
+  ]);
+});
+
+test('a document without page breaks keeps its flat outline; pages fold from their break to their last text', () => {
+  assert.deepEqual(
+    symbols('One.\n\nTwo.').map((s) => s.kind),
+    ['paragraph', 'paragraph'],
+  );
+  const src = '|page{1}\na\nb\n\n|page{2}\nc\n\nd';
+  assert.deepEqual(foldingRanges(analyze(src)), [
+    { startLine: 0, endLine: 2 },
+    { startLine: 4, endLine: 7 },
+  ]);
+});
+
+test('column breaks are a level under their page, and fold up to the next break', () => {
+  const src = '|page{3}\nHead\n|column{1}\nleft text\n|column{2}\nright text\n\n|page{4}\nnext';
+  const tree = (list: ReturnType<typeof symbols>): unknown[] =>
+    list.map((s) => [s.name, src.slice(s.range.start, s.range.end), ...(s.children.length ? [tree(s.children)] : [])]);
+  assert.deepEqual(tree(symbols(src)), [
+    [
+      'Page 3',
+      '|page{3}\nHead\n|column{1}\nleft text\n|column{2}\nright text',
+      [
+        ['Head', 'Head'],
+        ['Column 1', '|column{1}\nleft text', [['left text', 'left text']]],
+        ['Column 2', '|column{2}\nright text', [['right text', 'right text']]],
+      ],
+    ],
+    ['Page 4', '|page{4}\nnext', [['next', 'next']]],
+  ]);
+  assert.deepEqual(foldingRanges(analyze(src)), [
+    { startLine: 0, endLine: 5 },
+    { startLine: 2, endLine: 3 },
+    { startLine: 4, endLine: 5 },
+    { startLine: 7, endLine: 8 },
+  ]);
+});

@@ -81,6 +81,21 @@ test('empty marks are reported and removed by their fix, with the spaces the rea
   assert.equal(fixed('x^{}y'), 'xy');
 });
 
+test('a mark holding only the `@id ` of its hand is an empty mark, removed by the same fix', () => {
+  for (const src of ['x ^{@sec } y', 'x ~~@rr ~~ y', 'x *@rr * y']) {
+    const p = only('---\nhands: rr: Reagan; sec: a secretary\n---\n' + src);
+    assert.equal(p.code, 'empty-mark', src);
+    assert.match(p.message, /holds no text but the hand that made it/);
+    assert.equal(
+      fixed('---\nhands: rr: Reagan; sec: a secretary\n---\n' + src),
+      '---\nhands: rr: Reagan; sec: a secretary\n---\nx y',
+    );
+    assert.deepEqual(p.fixes[0]!.changes, []);
+  }
+  // `@rr` with no space after it is no hand reference: the deletion holds the text `@rr`.
+  assert.deepEqual(codes('x ~~@rr~~ y'), []);
+});
+
 test('a space just inside a mark that doubles the space outside it', () => {
   const p = only('a ^{ b} c');
   assert.deepEqual([p.code, p.severity, p.start, p.end], ['space-inside-mark', 'information', 2, 7]);

@@ -122,3 +122,31 @@ test('the sample letter lists its revisions with readable summaries', () => {
   const src = 'we will ~~not~~ ^{find} ~~allow~~ a solution';
   assert.deepEqual(summaries(src), ['Substitution: not → find', 'Deletion: allow']);
 });
+
+test('revisionsAt finds a revision inside supplied text, as revisions() does, and adds nothing for the supplied text', () => {
+  const src = 'we +{will ~~not~~ ^{now} go} home';
+  const doc = parse(src);
+  const at = src.indexOf('not');
+  assert.deepEqual(
+    revisionsAt(doc, at).map((r) => r.summary),
+    ['Substitution: not → now'],
+  );
+  assert.deepEqual(
+    revisionsAt(doc, src.indexOf('will')).map((r) => r.summary),
+    [],
+  );
+  assert.deepEqual(
+    revisionsAt(doc, at),
+    revisions(doc).filter((r) => r.start <= at && at <= r.end),
+  );
+});
+
+test('revisionsAt looks inside supplied text nested in a revision', () => {
+  const src = '^{the +{~~big~~ dog}}';
+  const doc = parse(src);
+  assert.deepEqual(
+    revisionsAt(doc, src.indexOf('big')).map((r) => r.summary),
+    ['Insertion: the big dog; then struck “big”', 'Deletion, within inserted text: big'],
+  );
+  assert.deepEqual(revisionsAt(doc, src.indexOf('big')), revisions(doc));
+});

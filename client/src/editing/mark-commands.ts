@@ -1,5 +1,6 @@
-// Emend: Mark as Deleted / Mark as Inserted / Mark as In Another Hand. Each toggles its mark on every selection
-// (the server decides the edits: wrap, unwrap, or refuse with a reason), and leaves the marked text selected.
+// Emend: Mark as Deleted / Inserted / In Another Hand / Supplied / Unclear, Add Editorial Note, Insert Gap. Each
+// toggles its mark on every selection (the server decides the edits: wrap, unwrap, or refuse with a reason), and
+// leaves the marked text selected (the cursor between the braces of an inserted empty mark).
 import { commands, Position, Selection, window, type ExtensionContext, type TextEditor } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ToggleMarkRequest, type RangeParam, type ToggleMarkParams } from '../../../server/src/protocol';
@@ -12,6 +13,10 @@ const COMMANDS: [string, Kind, string][] = [
   ['emend.markDeleted', 'del', 'mark the selection as deleted'],
   ['emend.markInserted', 'add', 'mark the selection as inserted'],
   ['emend.markHand', 'hand', 'mark the selection as in another hand'],
+  ['emend.markSupplied', 'supplied', 'mark the selection as supplied'],
+  ['emend.markUnclear', 'unclear', 'mark the selection as unclear'],
+  ['emend.addNote', 'note', 'add an editorial note'],
+  ['emend.insertGap', 'gap', 'insert a gap'],
 ];
 
 async function toggle(client: BaseLanguageClient, editor: TextEditor, kind: Kind, what: string): Promise<void> {

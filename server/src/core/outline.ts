@@ -1,6 +1,6 @@
 // The outline of a transcription (document symbols) and its folding ranges.
-// The markup has no notation for pages, so the outline lists the header block (with its fields) and every
-// paragraph, named by its first words as finally read, with its revision counts. A paragraph the final reading
+// The outline lists the header block (with its fields) and every paragraph, grouped under the page breaks
+// `|page{12}` when the document has them (outline-pages.ts), each paragraph named by its first words as finally read, with its revision counts. A paragraph the final reading
 // drops altogether (a struck stamp such as `~~SECRET~~`) is named from its draft and says so. The outline is read in
 // a narrow side bar, so names are short (a few words) and the counts compact (`2 struck · 1 added`), so both fit; a
 // name that recurs (a stamp on every page) says on which line each stands.
@@ -10,8 +10,9 @@ import type { Span } from './model';
 import type { Revision } from './revisions';
 import { lineEndFrom } from './line-breaks';
 import { countRevisions, type RevisionCounts } from './stats';
+import { documentBreaks, groupByPages } from './outline-pages';
 
-export type OutlineKind = 'header' | 'field' | 'paragraph';
+export type OutlineKind = 'header' | 'field' | 'page' | 'column' | 'paragraph';
 
 export interface OutlineSymbol {
   name: string;
@@ -53,6 +54,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
   const finalSpans = spansByParagraph(final.paragraphs);
   let draftSpans: Map<number, Span> | undefined;
   let r = 0;
+  const paragraphs: OutlineSymbol[] = [];
   doc.paragraphs.forEach((p, index) => {
     const mine: Revision[] = [];
     while (r < revs.length && revs[r]!.start < p.start) r++;
@@ -74,7 +76,7 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       // Struck out whole by one deletion: that is all there is to say.
       detail = mine.length <= 1 ? 'struck out' : `struck out · ${counts}`;
     }
-    out.push({
+    paragraphs.push({
       name,
       detail,
       kind: 'paragraph',
@@ -83,10 +85,19 @@ export function outline(analysis: Analysis, revs: readonly Revision[]): OutlineS
       children: [],
     });
   });
+  out.push(...groupByPages(analysis, revs, doc.paragraphs, paragraphs));
   // Names that recur say where each one stands.
+  const all: OutlineSymbol[] = [];
+  const collect = (list: OutlineSymbol[]): void => {
+    for (const s of list) {
+      if (s.kind === 'page' || s.kind === 'column') collect(s.children);
+      else all.push(s);
+    }
+  };
+  collect(out);
   const seen = new Map<string, number>();
-  for (const s of out) if (s.kind === 'paragraph') seen.set(s.name, (seen.get(s.name) ?? 0) + 1);
-  for (const s of out) {
+  for (const s of all) if (s.kind === 'paragraph') seen.set(s.name, (seen.get(s.name) ?? 0) + 1);
+  for (const s of all) {
     if (s.kind !== 'paragraph' || seen.get(s.name)! < 2) continue;
     const line = `line ${analysis.lines.positionAt(s.range.start).line + 1}`;
     s.detail = s.detail ? `${line} · ${s.detail}` : line;
@@ -108,7 +119,8 @@ export interface Fold {
   endLine: number;
 }
 
-/** One fold per header block and per paragraph of more than one line (zero-based lines, end line included). */
+/** One fold per header block, per page and column (from its break to the last text before the next) and per
+ *  paragraph of more than one line (zero-based lines, end line included). */
 export function foldingRanges(analysis: Analysis): Fold[] {
   const doc = analysis.doc;
   const lines = analysis.lines;
@@ -119,8 +131,23 @@ export function foldingRanges(analysis: Analysis): Fold[] {
     if (endLine > startLine) out.push({ startLine, endLine });
   };
   if (doc.header) add(doc.header);
+  // A page folds up to the next page break, a column up to the next break of either kind.
+  const breaks = documentBreaks(doc.paragraphs);
+  const last = doc.paragraphs[doc.paragraphs.length - 1];
+  const src = analysis.source;
+  let nextPage = -1;
+  for (let k = breaks.length - 1; k >= 0; k--) {
+    const brk = breaks[k]!.brk;
+    const until = brk.kind === 'page' ? nextPage : k + 1 < breaks.length ? k + 1 : -1;
+    let end = until >= 0 ? breaks[until]!.brk.start : (last?.end ?? brk.end);
+    while (end > brk.end && /\s/u.test(src[end - 1]!)) end--;
+    add({ start: brk.start, end });
+    if (brk.kind === 'page') nextPage = k;
+  }
   for (const p of doc.paragraphs) add(p);
-  return out;
+  // In line order; a page and a paragraph that begin on one line fold as the page.
+  out.sort((x, y) => x.startLine - y.startLine);
+  return out.filter((f, k) => k === 0 || out[k - 1]!.startLine !== f.startLine);
 }
 
 function spansByParagraph(paragraphs: readonly { index: number; start: number; end: number }[]): Map<number, Span> {
@@ -138,7 +165,7 @@ function collapse(text: string): string {
  * The first words of text[span], whitespace runs read as one space, cut at a word with `…` after about
  * OUTLINE_NAME_MAX characters. Reads only as far as the name needs, so a huge paragraph costs no more than a short one.
  */
-function firstWords(r: Reading, span: Span): string {
+export function firstWords(r: Reading, span: Span): string {
   // The paragraph's own chunk of the reading: the whole reading need not be joined into one string for a name.
   const { text, base } = r.window(span.start, span.end);
   let out = '';

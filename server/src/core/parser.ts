@@ -597,7 +597,9 @@ class InlineParser {
       if (previous >= 0 && t.delim(previous) === t.delim(node)) this.checkSameTildes(previous, node);
       this.lastDeletion[this.depth] = node;
     }
-    if (t.first(node) < 0) {
+    const first = t.first(node);
+    // Empty, or holding only the `@id ` of its hand: no text either way.
+    if (first < 0 || (t.kind(first) === HAND_REF && t.next(first) < 0)) {
       this.empties.push(node); // reported at the paragraph's end, with a fix checked against the readings
     } else {
       // A space just inside the mark is looked at once the paragraph's substitutions are known (spaces between the
@@ -890,7 +892,10 @@ class InlineParser {
     for (const node of run) {
       const start = t.start(node),
         end = t.end(node);
-      this.report(() => problem('empty-mark', start, end, `This ${KIND_NAME[t.kind(node)]} holds no text.`, [fix]));
+      const handOnly = t.first(node) >= 0 ? ' but the hand that made it' : '';
+      this.report(() =>
+        problem('empty-mark', start, end, `This ${KIND_NAME[t.kind(node)]} holds no text${handOnly}.`, [fix]),
+      );
     }
   }
 

@@ -64,8 +64,14 @@ export function revisionsAt(doc: EmendDocument, offset: number): Revision[] {
   let nodes: Inline[] = paragraphs[found]!.children;
   let ancestor: Ancestor = null;
   for (;;) {
-    const hit = childAt(nodes, offset);
-    if (!hit) return chain;
+    const hit = childAt(nodes, offset, isRevisionNode);
+    if (!hit) {
+      // Supplied text is no revision but may hold one (as forEachRevision reads it): look inside, adding nothing.
+      const supplied = childAt(nodes, offset, isSupplied);
+      if (!supplied || supplied.children.length === 0) return chain;
+      nodes = supplied.children;
+      continue;
+    }
     chain.push(describe(doc.source, hit, chain.length, ancestor));
     const inner = innerLists(hit).find(
       ([children]) => children.length > 0 && spanOf(children).start <= offset && offset <= spanOf(children).end,
@@ -85,11 +91,11 @@ function spanOf(nodes: Inline[]): Span {
   return { start: nodes[0]!.start, end: nodes[nodes.length - 1]!.end };
 }
 
-function childAt(nodes: Inline[], offset: number): MarkNode | SubstNode | undefined {
+function childAt<T extends Inline>(nodes: Inline[], offset: number, wanted: (n: Inline) => n is T): T | undefined {
   // Children are in order; a binary search keeps hovers in long paragraphs cheap.
   let lo = 0,
     hi = nodes.length - 1;
-  let best: MarkNode | SubstNode | undefined;
+  let best: T | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const n = nodes[mid]!;
@@ -100,12 +106,21 @@ function childAt(nodes: Inline[], offset: number): MarkNode | SubstNode | undefi
       // at the start of the second).
       for (let k = Math.max(0, mid - 1); k <= Math.min(nodes.length - 1, mid + 1); k++) {
         const c = nodes[k]!;
-        if (isRevisionNode(c) && c.start <= offset && offset <= c.end) best = c;
+        if (wanted(c) && c.start <= offset && offset <= c.end) best = c;
       }
       return best;
     }
   }
   return undefined;
+}
+
+/** The revisions directly inside a list of nodes, looking through supplied text (which is no revision). */
+function revisionChildren(nodes: Inline[]): (MarkNode | SubstNode)[] {
+  return nodes.flatMap((n) => (isSupplied(n) ? revisionChildren(n.children) : isRevisionNode(n) ? [n] : []));
+}
+
+function isSupplied(n: Inline): n is MarkNode {
+  return n.kind === 'supplied';
 }
 
 /** A deletion, insertion, other hand or substitution (not text, supplied text or an editorial mark). */
@@ -168,7 +183,7 @@ export function markText(src: string, node: MarkNode): string {
 function history(src: string, marks: MarkNode[]): string {
   const parts: string[] = [];
   for (const m of marks) {
-    const inner = m.children.filter(isRevisionNode);
+    const inner = revisionChildren(m.children);
     if (inner.length === 0) continue;
     const verbs = inner.map((c) => verb(src, c)).join(', ');
     parts.push(

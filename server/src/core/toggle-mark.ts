@@ -5,7 +5,7 @@
 // markup would not read as intended, the edit is refused with a message rather than applied.
 import type { Analysis } from './analysis';
 import type { EmendDocument, Inline, MarkKind, MarkNode, Paragraph, Span, TextEdit } from './model';
-import { mark } from './model';
+import { isEditorial, mark } from './model';
 import { parse } from './parser';
 
 export type ToggleResult =
@@ -31,12 +31,12 @@ const SPACE = 32,
   NL = 10,
   CR = 13;
 
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === NL || c === CR;
 }
 
 /** Letters, marks, digits, apostrophes and hyphens: the language configuration's word pattern. */
-function isWordChar(ch: string): boolean {
+export function isMarkWordChar(ch: string): boolean {
   return /[\p{L}\p{M}\p{N}'’-]/u.test(ch);
 }
 
@@ -148,8 +148,8 @@ function toggleAtCursor(analysis: Analysis, at: number, kind: MarkKind): ToggleR
   const src = analysis.source;
   let ws = at,
     we = at;
-  while (ws > 0 && isWordChar(src[ws - 1]!)) ws--;
-  while (we < src.length && isWordChar(src[we]!)) we++;
+  while (ws > 0 && isMarkWordChar(src[ws - 1]!)) ws--;
+  while (we < src.length && isMarkWordChar(src[we]!)) we++;
   const para = paragraphAt(analysis.doc, at);
   if (para) {
     const marks = marksIn(para.children);
@@ -204,6 +204,7 @@ function unwrap(analysis: Analysis, para: Paragraph, m: MarkNode): ToggleResult 
 
 function delimitersFor(analysis: Analysis, kind: MarkKind, inner: MarkNode[]): [string, string] {
   if (kind === 'hand') return ['*', '*'];
+  if (kind === 'supplied') return ['+{', '}'];
   if (kind === 'add') return preferredInsertion(analysis.doc) === '^<' ? ['^<', '>'] : ['^{', '}'];
   // A deletion holding deletions is written with more tildes than any of them.
   let tildes = 1;
@@ -257,11 +258,13 @@ function wrap(
   const [open, close] = delimitersFor(analysis, kind, inner);
   const edits: TextEdit[] = [{ start: s, end: s, newText: open }];
   // Characters in the selected text (outside the marks it holds) that would end the new mark early are escaped.
-  const closing = kind === 'add' ? close : kind === 'del' ? '~' : '';
+  const closing = kind === 'add' || kind === 'supplied' ? close : kind === 'del' ? '~' : '';
   let escapes = 0;
   if (closing) {
     let k = s;
-    for (const m of inner) {
+    // The marks inside keep their own delimiters, and so do the editorial marks (`?{c}`) among the selected text.
+    const kept: Span[] = [...inner, ...editorialIn(para.children, s, e)].sort((a, b) => a.start - b.start);
+    for (const m of kept) {
       if (m.start < k) continue; // inside a mark already passed over
       escapes += escapeIn(src, k, m.start, closing, edits);
       k = m.end;
@@ -313,8 +316,19 @@ function escapeIn(src: string, from: number, to: number, ch: string, edits: Text
   return n;
 }
 
+/** The editorial marks (unclear, gap, note, breaks) within [s, e), at any depth. */
+function editorialIn(nodes: Inline[], s: number, e: number, out: Span[] = []): Span[] {
+  for (const n of nodes) {
+    if (n.end <= s || e <= n.start) continue;
+    if (n.kind === 'subst') editorialIn([n.first, n.second], s, e, out);
+    else if (mark(n)) editorialIn(n.children, s, e, out);
+    else if (isEditorial(n) && s <= n.start && n.end <= e) out.push(n);
+  }
+  return out;
+}
+
 /** True when `at` falls strictly inside a backslash escape. */
-function cutsEscape(nodes: Inline[], at: number): boolean {
+export function cutsEscape(nodes: Inline[], at: number): boolean {
   for (const n of nodes) {
     if (n.end <= at || at <= n.start) continue;
     if (n.kind === 'escape') return true;
@@ -353,7 +367,11 @@ function insertEmpty(analysis: Analysis, at: number, kind: MarkKind, para: Parag
  * which keeps a paragraph that begins with `---` from being read as a header). Marks never cross paragraphs, so
  * this reads the paragraph exactly as a parse of the whole edited document would.
  */
-function reparse(src: string, para: Paragraph, edits: TextEdit[]): { children: Inline[]; problems: number } | null {
+export function reparse(
+  src: string,
+  para: Paragraph,
+  edits: TextEdit[],
+): { children: Inline[]; problems: number } | null {
   let text = '\n';
   let k = para.start;
   for (const ed of edits) {

@@ -7,6 +7,8 @@ import { revisionsOf } from './revisions';
 const KIND: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.Namespace,
   field: SymbolKind.Property,
+  page: SymbolKind.Module,
+  column: SymbolKind.Package,
   paragraph: SymbolKind.String,
 };
 

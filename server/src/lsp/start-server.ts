@@ -20,6 +20,7 @@ import { hover } from './hover';
 import { readings } from './readings';
 import { revisionRequests } from './revisions';
 import { toggleMarkRequest } from './toggle-mark';
+import { editorialCommandRequests } from './editorial-commands';
 import { documentOutline } from './outline';
 import { render } from './render';
 import { previewPlace } from './preview-place';
@@ -39,6 +40,7 @@ export const FEATURES: Feature[] = [
   readings,
   revisionRequests,
   toggleMarkRequest,
+  editorialCommandRequests,
   documentOutline,
   render,
   previewPlace,

@@ -1,7 +1,17 @@
-// emend/toggleMark: the Mark as Deleted / Inserted / In Another Hand commands. The core decides the edits;
-// this module only checks the request and converts offsets to positions.
-import { ToggleMarkRequest, type ToggleMarkResult } from '../protocol';
-import { plainMessage, toggleMark, type Analysis, type Position, type TextEdit } from '../core/index';
+// emend/toggleMark: the Mark as Deleted / Inserted / In Another Hand / Supplied / Unclear commands, Add Editorial
+// Note and Insert Gap. The core decides the edits; this module only checks the request and converts offsets to
+// positions.
+import { ToggleMarkRequest, type ToggleMarkParams, type ToggleMarkResult } from '../protocol';
+import {
+  insertGap,
+  plainMessage,
+  toggleEditorial,
+  toggleMark,
+  type Analysis,
+  type Position,
+  type TextEdit,
+  type ToggleResult,
+} from '../core/index';
 import type { Feature } from './context';
 import { analysisFor, field, invalid, isRange } from './request-params';
 
@@ -14,8 +24,8 @@ export const toggleMarkRequest: Feature = {
       const kind = field(params, 'kind');
       const version = field(params, 'version');
       if (!isRange(range)) return invalid('Expected `range` with `start` and `end` positions.');
-      if (kind !== 'del' && kind !== 'add' && kind !== 'hand')
-        return invalid('Expected `kind` to be `del`, `add` or `hand`.');
+      if (typeof kind !== 'string' || !KINDS.includes(kind as Kind))
+        return invalid(`Expected \`kind\` to be one of ${KINDS.map((k) => `\`${k}\``).join(', ')}.`);
       const doc = ctx.documents.get(field(params, 'uri') as string);
       if (typeof version === 'number' && doc && doc.version !== version) {
         const stale: ToggleMarkResult = {
@@ -24,28 +34,41 @@ export const toggleMarkRequest: Feature = {
         return stale;
       }
       const lines = analysis.lines;
-      const r = toggleMark(analysis, lines.offsetAt(range.start), lines.offsetAt(range.end), kind);
-      if (!r.ok) {
-        const refused: ToggleMarkResult = { message: plainMessage(r.message) };
-        return refused;
-      }
-      // Edits are in the original document's coordinates; the selection is in the edited document's, which
-      // differ from the original only by what the edits insert and remove.
-      const result: ToggleMarkResult = {
-        action: r.action,
-        edits: r.edits.map((e) => ({
-          range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) },
-          newText: e.newText,
-        })),
-        selection: {
-          start: positionAfter(analysis, r.edits, r.selection.start),
-          end: positionAfter(analysis, r.edits, r.selection.end),
-        },
-      };
-      return result;
+      const s = lines.offsetAt(range.start),
+        e = lines.offsetAt(range.end);
+      const k = kind as Kind;
+      const r =
+        k === 'gap'
+          ? insertGap(analysis, s, e)
+          : k === 'unclear' || k === 'note'
+            ? toggleEditorial(analysis, s, e, k)
+            : toggleMark(analysis, s, e, k);
+      return editResult(analysis, r);
     });
   },
 };
+
+type Kind = ToggleMarkParams['kind'];
+const KINDS: readonly Kind[] = ['del', 'add', 'hand', 'supplied', 'unclear', 'note', 'gap'];
+
+/** A core edit result as the protocol sends it: positions instead of offsets, or the refusal's message. */
+export function editResult(analysis: Analysis, r: ToggleResult): ToggleMarkResult {
+  if (!r.ok) return { message: plainMessage(r.message) };
+  const lines = analysis.lines;
+  // Edits are in the original document's coordinates; the selection is in the edited document's, which
+  // differ from the original only by what the edits insert and remove.
+  return {
+    action: r.action,
+    edits: r.edits.map((e) => ({
+      range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) },
+      newText: e.newText,
+    })),
+    selection: {
+      start: positionAfter(analysis, r.edits, r.selection.start),
+      end: positionAfter(analysis, r.edits, r.selection.end),
+    },
+  };
+}
 
 /**
  * The (line, character) of `offset` in the text that results from applying `edits` to the analysed source.
@@ -53,6 +76,7 @@ export const toggleMarkRequest: Feature = {
  * before that line moves.
  */
 function positionAfter(analysis: Analysis, edits: TextEdit[], offset: number): Position {
+  if (edits.length === 0) return analysis.lines.positionAt(offset);
   const source = analysis.source;
   const base = analysis.lines.positionAt(edits[0]!.start).line;
   const from = analysis.lines.lineStart(base);

@@ -21,8 +21,10 @@ const leaf = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(space, word, space).map((p) => p.join('')) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('<lb/>', '\n<lb/>', '<lb break="no"/>', '<pb n="2"/>', '<gap/>', '<space/>'),
+    arbitrary: fc.constantFrom('<lb/>', '\n<lb/>', '<pb n="2"/>', '<gap/>', '<space/>'),
   },
+  // A line break inside a word stands between its parts (white space beside it is layout).
+  { weight: 1, arbitrary: fc.constantFrom(' th<lb break="no"/>ese ', ' Wo\n  <lb break="no"/>rt ') },
   {
     weight: 1,
     arbitrary: fc.constantFrom('<metamark>^</metamark>', '<note>ed.</note>', '<note type="authorial">?</note>'),

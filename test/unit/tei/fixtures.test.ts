@@ -59,10 +59,14 @@ test('the James sentence keeps its three-step substitution', () => {
   assert.match(reading(doc, 'draft').text, /with this system/);
 });
 
-test("the Frankenstein lines mark Percy Shelley's additions as another hand, his substitutions as substitutions", () => {
+test("the Frankenstein lines name Percy Shelley's hand on his additions, and his substitutions as substitutions", () => {
   const { markup } = imported('sga-frankenstein.xml');
-  assert.match(markup, /^on by an eagerness which \^\{\*perpetually\*\} encreased,$/m);
-  assert.match(markup, /^to fin~~ed~~ \^\{d\} a ~~fo~~ volume~~s~~ of the Works of Corne$/m);
-  assert.match(markup, /^our house and ~~when~~ \^\{\*so soon as\*\} the ~~dazz~~\nthe ~~trea~~ tree shattered in a$/m);
-  assert.match(markup, /^hands: Mary Wollstonecraft Shelley; Percy Bysshe Shelley$/m);
+  assert.match(markup, /^on by an eagerness which \^\{@pbs perpetually\} encreased,$/m);
+  assert.match(markup, /^to fin~~ed~~ \^inline\{d\} a ~~fo~~ volume~~s~~ of the Works of Corne$/m);
+  assert.match(
+    markup,
+    /^our house and ~~when~~ \^\{@pbs so soon as\} the ~~dazz~~\nthe ~~trea~~ tree shattered in a$/m,
+  );
+  assert.match(markup, /^hands: Mary Wollstonecraft Shelley; pbs: Percy Bysshe Shelley$/m);
+  assert.deepEqual(parse(markup).problems, []);
 });

@@ -82,6 +82,6 @@ test('import finds fields where other TEI headers put them', () => {
   assert.ok(r.ok);
   assert.equal(
     r.markup,
-    '---\ntitle: T\nidno: X 1\nsource: A printed copy\ntranscriber: E. Editor\nlanguage: de\nhands: Scribe; Corrector\n---\n\nx\n',
+    '---\ntitle: T\nidno: X 1\nsource: A printed copy\ntranscriber: E. Editor\nlanguage: de\nhands: Scribe; b: Corrector\n---\n\nx\n',
   );
 });

@@ -85,12 +85,11 @@ test('<delSpan>…<anchor/> within a paragraph is a deletion; across paragraphs 
   ]);
 });
 
-test('an editor’s <note> is left out of the text; the writer’s own stands apart from its neighbours', () => {
+test('an editor’s <note> is a note of the markup, in no reading; the writer’s own stands apart from its neighbours', () => {
   const r = imported(tei('<p>Geschwulscht<note>sic!</note> und <note resp="#ed">An editor’s remark.</note>dann</p>'));
-  assert.equal(r.markup, 'Geschwulscht und dann\n');
-  assert.deepEqual(r.warnings, [
-    '<note> ×2: an editor’s note is not the document’s text and is left out (the markup has no notes).',
-  ]);
+  assert.equal(r.markup, 'Geschwulscht%{sic!} und %{An editor’s remark.}dann\n');
+  assert.equal(r.final, 'Geschwulscht und dann');
+  assert.deepEqual(r.warnings, []);
   const own = imported(
     tei('<p>stars<note type="authorial" place="inline">?</note>\n<note type="authorial">!</note>gleaming</p>'),
   );
@@ -159,9 +158,9 @@ test('a page file (root <surface>) and an embedded transcription (<sourceDoc>) a
   );
 });
 
-test('a line break inside a word (break="no") keeps the word whole; a figure’s description is not text', () => {
+test('a line break inside a word (break="no") is `|-`, which keeps the word whole; a figure’s description is not text', () => {
   const r = imported(tei('<p>Auf<lb break="no"/>klärung</p><figure><figDesc>A bird</figDesc></figure>'));
-  assert.equal(r.markup, 'Aufklärung\n');
+  assert.equal(r.markup, 'Auf|-\nklärung\n');
   assert.equal(r.final, 'Aufklärung');
 });
 

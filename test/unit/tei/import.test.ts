@@ -61,7 +61,7 @@ test('a deletion right at the start of another is merged into it, with a warning
   assert.match(r.warnings.join('\n'), /1 deletion opening right at the start/);
 });
 
-test('handShift pairs and hand attributes become text in another hand', () => {
+test('handShift pairs and hand attributes become text in another hand, named when the header describes it', () => {
   const header = `<teiHeader><profileDesc><handNotes><handNote xml:id="a">Typist</handNote><handNote xml:id="b">RR</handNote></handNotes></profileDesc></teiHeader>`;
   assert.equal(
     markup(
@@ -70,7 +70,7 @@ test('handShift pairs and hand attributes become text in another hand', () => {
         header,
       ),
     ),
-    '---\nhands: Typist; RR\n---\n\nDear *Gorbachev* RR *x* y\n',
+    '---\nhands: Typist; b: RR\n---\n\nDear *@b Gorbachev* RR *@b x* y\n',
   );
 });
 
@@ -85,16 +85,15 @@ test('a change of hand runs across elements and paragraphs', () => {
 test('elements the markup cannot express keep their text, with one warning per kind and a count', () => {
   const r = importTei(
     tei(
-      '<p><hi rend="i">a</hi> <hi>b</hi> <persName>C</persName> <choice><sic>teh</sic><corr>the</corr></choice><pb/><gap/></p>',
+      '<p><hi rend="i">a</hi> <hi>b</hi> <persName>C</persName> <choice><sic>teh</sic><corr>the</corr></choice> <gap unit="pages" quantity="2"/></p>',
     ),
   );
   assert.ok(r.ok);
-  assert.equal(r.markup, 'a b C teh\n');
+  assert.equal(r.markup, 'a b C teh _{}\n');
   assert.deepEqual(r.warnings, [
     '<choice> ×1: the text as the document has it is kept (<sic>, <orig>, <abbr>), or else the first alternative; the editor’s alternative is left out.',
-    '<gap> ×1: nothing was transcribed there; the gap is not marked.',
+    '<gap unit> ×1: a size in a unit the markup has no word for (it has letters, words, lines, cm, mm) is left out; the gap is marked.',
     '<hi> ×2: highlighting has no equivalent in the markup; the text is kept.',
-    '<pb> ×1: page breaks are not kept.',
     '<persName> ×1: the markup cannot express it; its text is kept.',
     '<sic> ×1: the markup cannot express it; its text is kept.',
   ]);

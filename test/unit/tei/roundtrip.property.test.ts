@@ -19,6 +19,12 @@ const RUNS = Number(process.env.EMEND_PROPERTY_RUNS) || 300;
 
 type Canon = string | { k: 'del' | 'add' | 'hand'; c: Canon[] } | { k: 'subst'; a: Canon; b: Canon };
 
+const withoutIds = (v: string) =>
+  v
+    .split(';')
+    .map((item) => item.trim().replace(/^[A-Za-z0-9_.-]+:\s*/, ''))
+    .join('; ');
+
 function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Canon[][] } {
   const src = doc.source;
   const walk = (nodes: Inline[], other: boolean, out: Canon[]) => {
@@ -55,8 +61,10 @@ function canon(doc: EmendDocument): { header: [string, string][]; paragraphs: Ca
     }
   };
   return {
+    // A hand the TEI describes comes back named (`hands: rr: Secretary`, `*@rr …*`): with an other-hand id of
+    // the export's own choosing (not h2), the older `hands: Main; Secretary` comes back so; the names are compared.
     header: (doc.header?.fields ?? [])
-      .map((f): [string, string] => [f.key, f.value])
+      .map((f): [string, string] => [f.key, f.key === 'hands' ? withoutIds(f.value) : f.value])
       .sort((a, b) => a[0].localeCompare(b[0])),
     paragraphs: doc.paragraphs.map((p) => {
       const out: Canon[] = [];

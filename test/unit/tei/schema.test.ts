@@ -59,6 +59,15 @@ const EDGE_CASES: Record<string, string> = {
   'every mark nested': '~~~a ~~b~~ ^{c *d ~~e~~*} f~~~ ~~g~~ ^{h} ^<i> ~~j~~',
   'line breaks, CRLF': 'one\r\ntwo ~~three\nfour~~\r\nfive',
   'only marks': '~~x~~\n\n^{y}\n\n*z*',
+  'editorial marks':
+    '---\nhands: rr: Reagan; sec: the secretary; 1x: a digit first\nfacsimile: p1.jpg\n---\n\n' +
+    '|page{1 | p1.jpg} ?{word} ?low{word|ward} ?high{a|b|c} _{3 words} _lost{ca. 5 letters} _{2-3 lines} _{line} ' +
+    '_{?} _{lots} +{and} +lost{the} +illegible{of} %{a note & <more>} ^below{x} ^margin<y> ^over{z} ^inline{w}\n' +
+    '|column{2} bro|-\nken |page{2 | p2.jpg} |page{} ~~@rr old~~ ^@sec{new} *@sec hand* *@1x two* *anon*',
+  'editorial marks nested':
+    '---\nhands: sec: secretary\n---\n\n~~a _lost{2 words} b~~ ^{?{c|d}} *@sec e %{note} f* +{g ?{h}} ' +
+    '~~x ^@sec{y}~~ *@sec a *b* c* ^margin{_{1 word} |page{3}}',
+  'unclosed editorial marks': '?{a|b _{3 words +{c %{d |page{4',
 };
 
 test('exports of edge cases are valid TEI subset documents', { skip }, () => {
@@ -93,10 +102,27 @@ test('exports of random documents are valid TEI subset documents', { skip }, () 
     '\n\n',
     '---\n',
     'title: x\n',
+    'hands: a: one; 2: two\n',
+    '?{',
+    '?low{',
+    '|',
+    '_{',
+    '_lost{ca. 3 words}',
+    '+{',
+    '+lost{',
+    '%{',
+    '^margin{',
+    '^over<',
+    '@a ',
+    '@2 ',
+    '|page{1 | p.jpg}',
+    '|column{',
+    '|-',
+    '}',
   );
   const docs = fc.sample(
     fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join('')),
-    { numRuns: 150, seed: 6 },
+    { numRuns: 300, seed: 6 },
   );
   validate(docs.map((src, k) => ({ name: `random ${k}: ${JSON.stringify(src)}`, xml: exportTei(parse(src)).xml })));
 });

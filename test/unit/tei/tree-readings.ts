@@ -7,11 +7,13 @@
 //   reach from where they stand to the end of the element their @spanTo points at (usually an <anchor>).
 // - Text inside a <restore> is never deleted: the restoration cancels the deletions around it or inside it.
 // - Neither reading has what is not the writer's text: <metamark>s (marks about the text), editorial <note>s (every
-//   note but one with type="authorial"), <figDesc>, <gap>, nor the header, facsimile or stand-off parts.
+//   note but one with type="authorial"), <figDesc>, nor the header, facsimile or stand-off parts.
+// - An empty <gap> is a visible placeholder `[…]`; <supplied> text stands in square brackets (the readings'
+//   defaults); <unclear> is its text, and a <choice> of <unclear>s its first.
 // - <choice>: the text as the document has it (<sic>, <orig>, <abbr>), else the first alternative; <app>: the
 //   lemma, else the first reading.
 // - White space alone directly inside <subst>, <mod>, <choice> or <app> is layout between their parts.
-// - <lb/> is a space, or nothing with break="no"; blocks (paragraphs, lines, zones…) are separated by spaces.
+// - <lb/> is a space; with break="no" the word goes on: the white space either side of it is layout; blocks (paragraphs, lines, zones…) are separated by spaces.
 import type { XmlElement, XmlNode } from '../../../server/src/core/tei/xml';
 
 export type ReadingKind = 'draft' | 'final';
@@ -25,7 +27,6 @@ const SILENT = new Set([
   'standOff',
   'metamark',
   'figDesc',
-  'gap',
   'pb',
   'cb',
   'milestone',
@@ -96,11 +97,30 @@ class Evaluation {
   /** Inside a <restore>. */
   private restored = 0;
 
-  private emit(text: string): void {
+  /** An <lb break="no"/> was read: white space up to the next text is layout. */
+  private joining = false;
+  /** Where the output stood after the last line break or block edge (a word break joins no further back). */
+  private lineStart = 0;
+
+  private emit(text: string, wordBreak = false, lineBreak = false): void {
     const span = this.spans.some((s) => (s.kind === 'del' ? this.kind === 'final' : this.kind === 'draft'));
     // A restoration cancels deletions only: in the draft, an addition stays out whatever it holds.
     const deletion = this.kind === 'final' && this.restored > 0 ? 0 : this.leftOut + (span ? 1 : 0);
-    if (deletion === 0) this.out += text;
+    if (deletion !== 0) return;
+    if (wordBreak) {
+      this.out = this.out.slice(0, this.lineStart) + this.out.slice(this.lineStart).replace(/\s+$/, '');
+      this.joining = true;
+      return;
+    }
+    if (lineBreak) {
+      this.out += text;
+      this.lineStart = this.out.length;
+      this.joining = false;
+      return;
+    }
+    if (this.joining) text = text.replace(/^\s+/, '');
+    if (text) this.joining = false;
+    this.out += text;
   }
 
   node(n: XmlNode, parent: XmlElement | null): void {
@@ -156,7 +176,15 @@ class Evaluation {
         if (el.attrs.get('type') !== 'authorial') return;
         break;
       case 'lb':
-        this.emit(el.attrs.get('break') === 'no' ? '' : ' ');
+        this.emit(' ', el.attrs.get('break') === 'no', true);
+        return;
+      case 'gap':
+        if (!el.children.some((c) => c.kind === 'element' || /\S/.test(c.text))) this.emit('[…]');
+        return;
+      case 'supplied':
+        this.emit('[');
+        this.children(el);
+        this.emit(']');
         return;
       case 'space':
         this.emit(' ');
@@ -178,9 +206,9 @@ class Evaluation {
       }
     }
     const block = BLOCKS.has(name);
-    if (block) this.emit(' ');
+    if (block) this.emit(' ', false, true);
     this.children(el);
-    if (block) this.emit(' ');
+    if (block) this.emit(' ', false, true);
   }
 }
 

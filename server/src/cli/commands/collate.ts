@@ -14,7 +14,7 @@ const OPTIONS: OptionSpec[] = [
     value: 'FORMAT',
     choices: ['text', 'json'],
     default: 'text',
-    help: 'text: the findings, then an apparatus line per variant; json: {"agreement", "findings", "variants"}',
+    help: 'text: the findings, then an apparatus line per variant; json: {"agreement", "findings", "variants", "suggestions"}',
   },
 ];
 
@@ -29,7 +29,8 @@ const HELP = [
   'findings to act on (misplaced insertions, missed deletions), each with its fix; then one line per variant:',
   "  LINE  transcription's reading ] LINE  witness's reading  (kind)",
   'Kinds: misreading, substitution, omission, addition, repetition, transposition, paratext (running heads and',
-  'page numbers of the witness, set apart from its text). See docs/collation.md.',
+  'page numbers of the witness, set apart from its text). Last, what the witness reads at the gaps `_{…}` and',
+  'unclear readings `?{…}` of FILE: its suggestions there, which are not variants. See docs/collation.md.',
   '',
   'options:',
   optionsHelp(OPTIONS),

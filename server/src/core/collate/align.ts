@@ -12,15 +12,17 @@ import { similarity } from './similarity';
 
 export const UNMATCHED = 0,
   EXACT = 1,
-  NEAR = 2;
-export type MatchQuality = typeof UNMATCHED | typeof EXACT | typeof NEAR;
+  NEAR = 2,
+  LOOSE = 3;
+/** LOOSE: a loose word of A (AlignOptions.loose) paired with a word it does not resemble. */
+export type MatchQuality = typeof UNMATCHED | typeof EXACT | typeof NEAR | typeof LOOSE;
 
 export interface Alignment {
   /** For each word of A, the index of its counterpart in B, or -1. */
   aToB: Int32Array;
   /** For each word of B, the index of its counterpart in A, or -1. */
   bToA: Int32Array;
-  /** For each word of A: UNMATCHED, EXACT (equal keys) or NEAR (a near-equal word, probably misread). */
+  /** For each word of A: UNMATCHED, EXACT (equal keys), NEAR (a near-equal word, probably misread) or LOOSE. */
   quality: Uint8Array;
   /** For each word of A: 1 when its counterpart lies out of order (part of a moved phrase). */
   moved: Uint8Array;
@@ -42,6 +44,19 @@ const WORK_FACTOR = 48;
 const MAX_MOVE = 256;
 /** Weight of a near-equal match relative to an equal word (so equal words win ties). */
 const NEAR_WEIGHT = 0.9;
+/**
+ * Weight of pairing a loose word of A (a gap's placeholder, an unclear word: see AlignOptions.loose) with any word
+ * of B: enough to take a witness word nothing else claims, less than any near-equal match (similarity.ts gives at
+ * least 0.5 for those), so the words around a gap keep their partners.
+ */
+export const LOOSE_WEIGHT = 0.3;
+/**
+ * Where a region holds a loose word, every other pair of words weighs this much without being paired: of the ways to
+ * place a gap's words among unmatched words, the one keeping both sides' other words opposite each other wins
+ * (`x _{1 word} y` against `p r q` gives the gap `r`). Too small to outweigh a loose pair (a gap piece has at most
+ * 200 rows).
+ */
+const SPREAD_WEIGHT = 0.001;
 
 /** Interns word keys as small integers, so the aligner compares numbers. One interner serves both sides. */
 export class Interner {
@@ -72,13 +87,18 @@ export class Interner {
 export interface AlignOptions {
   /** Match near-equal words (misreadings) as well as equal ones; default true. Off, only equal words pair up. */
   near?: boolean;
+  /**
+   * Per word of A: 1 when it may pair with any word of B (at LOOSE_WEIGHT, where nothing better pairs): the
+   * placeholders standing for a gap's words, and unclear words (collation.ts, uncertain.ts).
+   */
+  loose?: Uint8Array;
 }
 
 /** Aligns A with B (both as interned ids over `interner`). */
 export function align(a: Int32Array, b: Int32Array, interner: Interner, options: AlignOptions = {}): Alignment {
   const result = emptyAlignment(a.length, b.length);
   const near = options.near ?? true;
-  new Aligner(a, b, interner, result, near).region(0, a.length, 0, b.length);
+  new Aligner(a, b, interner, result, near, options.loose).region(0, a.length, 0, b.length);
   findMoves(a, b, interner, result, near);
   return result;
 }
@@ -108,8 +128,9 @@ export function alignRegion(
   a1: number,
   b0: number,
   b1: number,
+  loose?: Uint8Array,
 ): void {
-  new Aligner(a, b, interner, result).region(a0, a1, b0, b1);
+  new Aligner(a, b, interner, result, true, loose).region(a0, a1, b0, b1);
 }
 
 class Aligner {
@@ -123,6 +144,7 @@ class Aligner {
     private readonly interner: Interner,
     private readonly out: Alignment,
     private readonly near = true,
+    private readonly loose?: Uint8Array,
   ) {
     const v = interner.size;
     this.countA = new Int32Array(v);
@@ -218,18 +240,23 @@ class Aligner {
 
   /** Weighted longest common subsequence over equal and near-equal words, for a small gap. */
   private dynamic(x0: number, x1: number, y0: number, y1: number): void {
-    const { a, b } = this;
+    const { a, b, loose } = this;
     const keys = this.interner.keys;
     const n = x1 - x0,
       m = y1 - y0,
       w = m + 1;
+    let spread = 0;
+    if (loose) for (let i = x0; i < x1 && spread === 0; i++) if (loose[i] === 1) spread = SPREAD_WEIGHT;
     const score = new Float64Array((n + 1) * w);
     const weight = new Float64Array(n * m);
     for (let i = 1; i <= n; i++) {
       const ka = keys[a[x0 + i - 1]!]!;
+      const any = loose !== undefined && loose[x0 + i - 1] === 1;
       for (let j = 1; j <= m; j++) {
         const idb = b[y0 + j - 1]!;
-        const s = idb === a[x0 + i - 1] ? 1 : this.near ? similarity(ka, keys[idb]!) * NEAR_WEIGHT : 0;
+        let s = idb === a[x0 + i - 1] ? 1 : this.near ? similarity(ka, keys[idb]!) * NEAR_WEIGHT : 0;
+        if (any && s < LOOSE_WEIGHT) s = LOOSE_WEIGHT;
+        else if (s === 0) s = spread;
         weight[(i - 1) * m + (j - 1)] = s;
         let best = score[(i - 1) * w + j]!;
         const left = score[i * w + j - 1]!;
@@ -247,7 +274,7 @@ class Aligner {
       const s = weight[(i - 1) * m + (j - 1)]!;
       const here = score[i * w + j]!;
       if (s > 0 && here === score[(i - 1) * w + j - 1]! + s) {
-        this.pair(x0 + i - 1, y0 + j - 1, s === 1 ? EXACT : NEAR);
+        if (s !== spread) this.pair(x0 + i - 1, y0 + j - 1, s === 1 ? EXACT : s === LOOSE_WEIGHT ? LOOSE : NEAR);
         i--;
         j--;
       } else if (here === score[(i - 1) * w + j]) i--;

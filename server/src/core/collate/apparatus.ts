@@ -1,11 +1,14 @@
 // The collation as `emend collate` prints it: the findings a transcriber acts on first (misplaced insertions, missed
-// deletions, with their fixes), then the apparatus, one line per variant with both files' line numbers and readings;
-// or the JSON shape scripts read: {"agreement", "findings": [...], "variants": [{"kind", "transcription", "witness"}]}.
+// deletions, with their fixes), then the apparatus, one line per variant with both files' line numbers and readings,
+// then the witness's suggestions at the transcription's gaps and unclear readings (no variants: uncertain.ts);
+// or the JSON shape scripts read: {"agreement", "findings": [...], "variants": [{"kind", "transcription", "witness"}],
+// "suggestions": [{"mark", "description", "transcription", "witness"}]}.
 import type { Analysis } from '../analysis';
 import { witnessFindings } from './checks';
 import type { Collation } from './collation';
 import { aPhrase, bLine, bPhrase } from './describe';
 import { VARIANT_KINDS, type Variant, type VariantKind } from './variants';
+import { suggestionMark, suggestionPlace, suggestionWords } from './suggestion-text';
 
 export interface ApparatusEntry {
   kind: VariantKind;
@@ -25,10 +28,22 @@ export interface ApparatusFinding {
   fix: string | null;
 }
 
+/** What the witness reads at a gap or an unclear reading of the transcription: a suggestion, not a variant. */
+export interface ApparatusSuggestion {
+  mark: 'gap' | 'unclear';
+  /** The mark as the hover says it: "Gap: about 3 words, illegible", "Unclear: word or ward". */
+  description: string;
+  /** The unclear reading's words, or `[…]` for a gap. */
+  transcription: { line: number; text: string };
+  witness: { line: number; text: string };
+}
+
 export interface Apparatus {
   agreement: number;
   findings: ApparatusFinding[];
   variants: ApparatusEntry[];
+  /** Only where the witness has words opposite the mark. */
+  suggestions: ApparatusSuggestion[];
 }
 
 /** One-based line in the transcription's file of a variant's words (or of the word before an addition). */
@@ -64,6 +79,17 @@ export function apparatus(analysis: Analysis, c: Collation): Apparatus {
       transcription: { line: aLine(analysis, c, v), text: aPhrase(c, v.aFrom, v.aTo, MAX_TEXT) },
       witness: { line: bLine(c, v.bFrom), text: bPhrase(c, v.bFrom, v.bTo, MAX_TEXT) },
     })),
+    suggestions: c.suggestions
+      .filter((s) => s.bTo > s.bFrom)
+      .map((s) => ({
+        mark: s.node.kind,
+        description: suggestionMark(s),
+        transcription: {
+          line: analysis.lines.positionAt(s.node.start).line + 1,
+          text: suggestionPlace(c, s, MAX_TEXT),
+        },
+        witness: { line: bLine(c, s.bFrom), text: suggestionWords(c, s, MAX_TEXT) },
+      })),
   };
 }
 
@@ -89,7 +115,8 @@ export function apparatusText(app: Apparatus, transcriptionName: string, witness
   const kinds = kindCounts(app.variants.map((v) => v.kind));
   const out = [
     `${transcriptionName} ~ ${witnessName}: ${pct}% of the transcription's words agree; ` +
-      `${plural(app.findings.length, 'finding')} to act on, ${plural(app.variants.length, 'variant')}${kinds ? ` (${kinds})` : ''}.`,
+      `${plural(app.findings.length, 'finding')} to act on, ${plural(app.variants.length, 'variant')}${kinds ? ` (${kinds})` : ''}` +
+      (app.suggestions.length ? `; ${plural(app.suggestions.length, 'suggestion')} at gaps and unclear words.` : '.'),
   ];
   if (app.findings.length > 0) {
     out.push('', 'Findings:');
@@ -109,6 +136,16 @@ export function apparatusText(app: Apparatus, transcriptionName: string, witness
         `${String(v.transcription.line).padStart(width)}  ${ours} ] ${String(v.witness.line).padStart(wWidth)}  ${theirs}  (${v.kind})`,
       );
     }
+  }
+  if (app.suggestions.length > 0) {
+    // Not variants: what the witness reads where the transcription could not read for certain.
+    out.push('', 'Suggestions (the witness at gaps and unclear words; not variants):');
+    const width = Math.max(1, ...app.suggestions.map((s) => String(s.transcription.line).length));
+    const wWidth = Math.max(1, ...app.suggestions.map((s) => String(s.witness.line).length));
+    for (const s of app.suggestions)
+      out.push(
+        `${String(s.transcription.line).padStart(width)}  ${s.transcription.text} ] ${String(s.witness.line).padStart(wWidth)}  ${s.witness.text}  (${s.description})`,
+      );
   }
   return out.join('\n') + '\n';
 }

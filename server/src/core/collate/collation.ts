@@ -11,6 +11,8 @@ import { findParatext, type ParatextLine } from './paratext';
 import { variants, type Variant } from './variants';
 import type { Witness } from './witness';
 import { words, type Words } from './tokens';
+import { extend, markWords, retract, suggestions, uncertainMarks, type Suggestion } from './uncertain';
+import type { GapNode, UnclearNode } from '../model';
 
 /** One side of a collation: its words (offsets into the compared text) and their source ranges. */
 export interface Side {
@@ -35,6 +37,10 @@ export interface Collation {
   paratext: ParatextLine[];
   /** Per witness word: 1 when it belongs to one of `paratext`'s lines. */
   paratextWords: Uint8Array;
+  /** The transcription's gaps and unclear readings, each with what the witness reads there (uncertain.ts). */
+  suggestions: Suggestion[];
+  /** Per witness word: 1 when it is a suggestion at a gap or unclear reading (no variant is made of it). */
+  suggestedWords: Uint8Array;
 }
 
 function side(w: Words, interner: Interner, toSource: (o: number) => number): Side {
@@ -56,10 +62,38 @@ export function agreementOf(alignment: Alignment): number {
   return matched / n;
 }
 
-/** Words of the transcription's final reading, with source ranges. */
-function transcriptionSide(analysis: Analysis, interner: Interner): { reading: Reading; a: Side } {
+/** Words of the transcription's final reading, with source ranges; a gap's placeholder (`[3 words illegible]` when
+ *  gaps are described) is no words of it. */
+function transcriptionSide(
+  analysis: Analysis,
+  interner: Interner,
+  marks: readonly (GapNode | UnclearNode)[],
+): { reading: Reading; a: Side } {
   const reading = analysis.reading('final');
-  return { reading, a: side(words(reading.text), interner, (o) => reading.map.toSource(o)) };
+  const all = words(reading.text);
+  const gaps = marks.filter((m) => m.kind === 'gap');
+  const w = gaps.length ? withoutGaps(all, gaps, (o) => reading.map.toSource(o)) : all;
+  return { reading, a: side(w, interner, (o) => reading.map.toSource(o)) };
+}
+
+/** The words whose source lies outside every gap (gaps in document order). */
+function withoutGaps(w: Words, gaps: readonly GapNode[], toSource: (o: number) => number): Words {
+  const keep: number[] = [];
+  let g = 0;
+  for (let i = 0; i < w.length; i++) {
+    const at = toSource(w.starts[i]!);
+    while (g < gaps.length && gaps[g]!.end <= at) g++;
+    if (g < gaps.length && gaps[g]!.start <= at) continue;
+    keep.push(i);
+  }
+  if (keep.length === w.length) return w;
+  return {
+    keys: keep.map((i) => w.keys[i]!),
+    texts: keep.map((i) => w.texts[i]!),
+    starts: Int32Array.from(keep, (i) => w.starts[i]!),
+    ends: Int32Array.from(keep, (i) => w.ends[i]!),
+    length: keep.length,
+  };
 }
 
 /** Words this many either side of an edit are aligned again with it, so the edit is seen in context. */
@@ -86,8 +120,9 @@ export class Collator {
   /** The witness's words the aligner sees (paratext left out): their ids, and their index among all its words. */
   private readonly textIds: Int32Array;
   private readonly textIndex: Int32Array | null;
-  /** The last transcription's word ids and its alignment with `textIds`, for the incremental path. */
-  private last: { ids: Int32Array; alignment: Alignment } | undefined;
+  /** The last sequence aligned (the transcription's word ids with the gaps' placeholders: uncertain.ts) and its
+   *  alignment with `textIds`, for the incremental path. */
+  private last: { ids: Int32Array; loose: Uint8Array | undefined; alignment: Alignment } | undefined;
   private incrementalSteps = 0;
   private readonly incrementalFrom: number;
   private readonly refreshEvery: number;
@@ -116,43 +151,78 @@ export class Collator {
 
   /** Collates the analysis's final reading with the witness, reusing the last collation's alignment where the words did not change. */
   collate(analysis: Analysis): Collation {
-    const { reading, a } = transcriptionSide(analysis, this.interner);
+    const marks = uncertainMarks(analysis.doc);
+    const { reading, a } = transcriptionSide(analysis, this.interner, marks);
+    // Gaps and unclear words: the aligner sees placeholders for the gaps, and both as loose words (uncertain.ts).
+    const at = markWords(a, marks);
+    const ext = marks.length ? extend(a.ids, marks, at, this.interner) : null;
+    const ids = ext ? ext.ids : a.ids,
+      loose = ext ? ext.loose : undefined;
     const last = this.last;
     const incremental =
       last !== undefined &&
-      a.ids.length + this.b.ids.length >= this.incrementalFrom &&
+      ids.length + this.b.ids.length >= this.incrementalFrom &&
       this.incrementalSteps < this.refreshEvery;
     this.incrementalSteps = incremental ? this.incrementalSteps + 1 : 0;
-    const inner = incremental ? this.realign(last, a) : align(a.ids, this.textIds, this.interner);
-    this.last = { ids: a.ids, alignment: inner };
+    const aligned = incremental ? this.realign(last, ids, loose) : align(ids, this.textIds, this.interner, { loose });
+    this.last = { ids, loose, alignment: aligned };
+    const { alignment: inner, taken: innerTaken } = ext
+      ? retract(ext, aligned, a.ids.length)
+      : { alignment: aligned, taken: null };
     const alignment = this.textIndex ? expand(inner, this.textIndex, this.b.ids.length) : inner;
+    let taken = innerTaken;
+    if (innerTaken && this.textIndex) {
+      taken = new Int32Array(this.b.ids.length).fill(-1);
+      for (let j = 0; j < innerTaken.length; j++) taken[this.textIndex[j]!] = innerTaken[j]!;
+    }
     const flags = this.paratextFlags.slice();
     const paratext =
       this.paratextLines.length > 0 ? giveBack(a, this.b, alignment, this.paratextLines, flags) : this.paratextLines;
+    const suggested = new Uint8Array(this.b.ids.length);
+    const places = marks.length ? suggestions(marks, at, alignment, taken) : [];
+    for (const s of places)
+      for (let j = s.bFrom; j < s.bTo; j++) if (alignment.bToA[j] === -1 && !flags[j]) suggested[j] = 1;
+    const unclear = new Uint8Array(a.ids.length);
+    for (const s of places) if (s.node.kind === 'unclear') unclear.fill(1, s.aFrom, s.aTo);
+    const gapBefore = new Uint8Array(a.ids.length + 1);
+    for (const s of places) if (s.node.kind === 'gap') gapBefore[s.aFrom] = 1;
     return {
       witness: this.witness,
       reading,
       a,
       b: this.b,
       alignment,
-      variants: variants(a.words, this.b.words, alignment, flags),
+      variants: variants(a.words, this.b.words, alignment, flags, { suggested, unclear, gapBefore }),
       agreement: agreementOf(alignment),
       paratext,
       paratextWords: flags,
+      suggestions: places,
+      suggestedWords: suggested,
     };
   }
 
   /** Keeps the in-order matches of the unchanged words before and after the edit; aligns only what lies between. */
-  private realign(last: { ids: Int32Array; alignment: Alignment }, a: Side): Alignment {
+  private realign(
+    last: { ids: Int32Array; loose: Uint8Array | undefined; alignment: Alignment },
+    now: Int32Array,
+    loose: Uint8Array | undefined,
+  ): Alignment {
     const old = last.ids,
-      now = a.ids,
       b = this.textIds;
     const prev = last.alignment;
+    // A word that became unclear (or clear) is changed too, though its key is the same.
+    const was = (i: number) => (last.loose ? last.loose[i]! : 0),
+      is = (i: number) => (loose ? loose[i]! : 0);
     let p = 0;
     const most = Math.min(old.length, now.length);
-    while (p < most && old[p] === now[p]) p++;
+    while (p < most && old[p] === now[p] && was(p) === is(p)) p++;
     let s = 0;
-    while (s < most - p && old[old.length - 1 - s] === now[now.length - 1 - s]) s++;
+    while (
+      s < most - p &&
+      old[old.length - 1 - s] === now[now.length - 1 - s] &&
+      was(old.length - 1 - s) === is(now.length - 1 - s)
+    )
+      s++;
     if (p === old.length && p === now.length) {
       // The same words (an edit inside the markup that left the final reading's words alone): the same alignment.
       return prev;
@@ -180,7 +250,7 @@ export class Collator {
       out.quality[iNew] = prev.quality[iOld]!;
       if (j < bEnd) bEnd = j;
     }
-    alignRegion(now, b, this.interner, out, p, now.length - s, bStart, bEnd);
+    alignRegion(now, b, this.interner, out, p, now.length - s, bStart, bEnd, loose);
     findMoves(now, b, this.interner, out);
     return out;
   }

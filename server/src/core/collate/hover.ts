@@ -10,6 +10,8 @@ import type { MarkNode, SubstNode } from '../model';
 import { similarity } from './similarity';
 import { words } from './tokens';
 import { witnessGap } from './gap';
+import { suggestionAt, suggestionLine, suggestionMark, suggestionWords } from './suggestion-text';
+import type { Suggestion } from './uncertain';
 
 /** What the witness reads at a word: one line, or null when `i` is no word. Plain text (not escaped). */
 export function witnessAtWord(c: Collation, i: number): string {
@@ -103,12 +105,35 @@ export function collationHover(
       `${escapeMarkdown(c.witness.name)} ${what.replace(reads, escapeMarkdown(reads))} (line ${bLine(c, witness[0])}).`,
     );
   }
+  // At a gap or an unclear reading, what the witness reads there is its suggestion (not a variant): said instead of
+  // the word's line.
+  const at = suggestionAt(c, offset);
+  if (at) {
+    lines.push(suggestionHover(c, at));
+    span ??= [at.node.start, at.node.end];
+    return { markdown: lines.join('\n\n'), start: span[0], end: span[1] };
+  }
   const i = wordAtSource(c, offset);
   if (i >= 0) {
     lines.push(escapeMarkdown(witnessAtWord(c, i)));
     span ??= [c.a.srcStarts[i]!, c.a.srcEnds[i]!];
   }
   return span ? { markdown: lines.join('\n\n'), start: span[0], end: span[1] } : null;
+}
+
+/** `**Gap:** about 3 words, illegible — the witness reads *in the city* (name, line 4): its suggestion, not a variant.` */
+export function suggestionHover(c: Collation, s: Suggestion): string {
+  const title = suggestionMark(s);
+  const colon = title.indexOf(': ');
+  const head =
+    colon < 0
+      ? `**${escapeMarkdown(title)}**`
+      : `**${escapeMarkdown(title.slice(0, colon))}:** ${escapeMarkdown(title.slice(colon + 2))}`;
+  const where = escapeMarkdown(`(${c.witness.name}, line ${suggestionLine(c, s)})`);
+  const reads = suggestionWords(c, s);
+  return reads
+    ? `${head} — the witness reads *${escapeMarkdown(reads)}* ${where}: its suggestion, not a variant.`
+    : `${head} — the witness has nothing here ${where}.`;
 }
 
 /** The transcription word whose source range holds `offset`, or -1. */

@@ -27,3 +27,5 @@ export {
 } from './view';
 export * from './paratext';
 export * from './review';
+export * from './uncertain';
+export * from './suggestion-text';

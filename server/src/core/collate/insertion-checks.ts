@@ -43,7 +43,7 @@ function findNearby(c: Collation, from: number, to: number, g0: number, g1: numb
     keysB = c.b.words.keys,
     nb = keysB.length;
   const free = (j: number) => {
-    if (c.paratextWords[j]) return false;
+    if (c.paratextWords[j] || c.suggestedWords[j]) return false;
     const i = c.alignment.bToA[j]!;
     return i === -1 || c.alignment.moved[i] === 1;
   };

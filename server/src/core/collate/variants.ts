@@ -8,7 +8,9 @@
 //   paratext       a running head, letterhead or page number of the witness (paratext.ts), set apart from the text.
 // Where both sides have unmatched words at one place, refine.ts tells a misreading of split or joined words and an
 // uneven substitution (some words replaced, the rest omitted or added) from a plain substitution.
-// Differences of case, punctuation, hyphenation and line breaks are not variants (tokens.ts normalises them away).
+// Differences of case, punctuation, hyphenation and line breaks are not variants (tokens.ts normalises them away),
+// nor is what the witness reads at a gap or an unclear reading of the transcription: that is its suggestion
+// (uncertain.ts).
 import { NEAR, type Alignment } from './align';
 import { gapVariants, NOISY_SHARE } from './refine';
 import { similarity } from './similarity';
@@ -48,12 +50,35 @@ function sameWords(w: Words, from: number, other: number, length: number): boole
   return true;
 }
 
+/** The transcription's gaps and unclear readings, as the variants need them (uncertain.ts). */
+export interface UncertainFlags {
+  /** Per witness word: 1 when it is a suggestion at a gap or an unclear reading. */
+  suggested?: Uint8Array;
+  /** Per transcription word: 1 when it is (part of) an unclear reading. */
+  unclear?: Uint8Array;
+  /** Per transcription word, and one more for the end: 1 when a gap stands before it. */
+  gapBefore?: Uint8Array;
+}
+
 /**
  * Every variant, in the transcription's order (additions where they would stand). `paratext` flags the witness's
- * words that belong to running heads and page numbers (paratext.ts). Linear in the words, but for refine.ts's
- * bounded look at uneven gaps.
+ * words that belong to running heads and page numbers (paratext.ts); `uncertain` the words at gaps and unclear
+ * readings, of which no variant is made (a run of unmatched words ends at a gap). Linear in the words, but for
+ * refine.ts's bounded look at uneven gaps.
  */
-export function variants(a: Words, b: Words, al: Alignment, paratext?: Uint8Array): Variant[] {
+export function variants(
+  a: Words,
+  b: Words,
+  al: Alignment,
+  paratext?: Uint8Array,
+  uncertain: UncertainFlags = {},
+): Variant[] {
+  const { suggested, unclear, gapBefore } = uncertain;
+  let skipB = paratext;
+  if (suggested) {
+    skipB = suggested.slice();
+    if (paratext) for (let j = 0; j < skipB.length; j++) skipB[j]! |= paratext[j]!;
+  }
   const out: Variant[] = [];
   const la = a.length,
     lb = b.length;
@@ -78,8 +103,8 @@ export function variants(a: Words, b: Words, al: Alignment, paratext?: Uint8Arra
       }
     }
     // Unmatched runs on each side of the gap (moved words inside it are reported as transpositions).
-    const ra = runs(al.aToB, i0, i1),
-      rb = runs(al.bToA, j0, j1, paratext);
+    const ra = runs(al.aToB, i0, i1, undefined, gapBefore),
+      rb = runs(al.bToA, j0, j1, skipB);
     const n = Math.max(ra.length, rb.length) >> 1;
     for (let k = 0; k < n; k++) {
       const hasA = 2 * k < ra.length,
@@ -99,7 +124,7 @@ export function variants(a: Words, b: Words, al: Alignment, paratext?: Uint8Arra
     if (i < la && (al.aToB[i] === -1 || al.moved[i])) continue;
     const j = i < la ? al.aToB[i]! : lb;
     if (i > pi + 1 || j > pj + 1) emitGap(pi + 1, i, pj + 1, j);
-    if (i < la && al.quality[i] === NEAR) {
+    if (i < la && al.quality[i] === NEAR && !(unclear && unclear[i])) {
       const last = out[out.length - 1];
       if (last && last.kind === 'misreading' && last.aTo === i && last.bTo === j) {
         last.aTo++;
@@ -121,8 +146,11 @@ export function variants(a: Words, b: Words, al: Alignment, paratext?: Uint8Arra
   return out;
 }
 
-/** Maximal runs [from, to) of unmatched entries (-1) of `partner` within [from, to), flat; `skip` ends a run. */
-function runs(partner: Int32Array, from: number, to: number, skip?: Uint8Array): number[] {
+/**
+ * Maximal runs [from, to) of unmatched entries (-1) of `partner` within [from, to), flat; `skip` ends a run (the
+ * entry is in none), so does `breaks` (a run ends before an entry it flags).
+ */
+function runs(partner: Int32Array, from: number, to: number, skip?: Uint8Array, breaks?: Uint8Array): number[] {
   const out: number[] = [];
   let k = from;
   const free = (i: number) => partner[i] === -1 && !(skip && skip[i]);
@@ -132,7 +160,8 @@ function runs(partner: Int32Array, from: number, to: number, skip?: Uint8Array):
       continue;
     }
     const s = k;
-    while (k < to && free(k)) k++;
+    k++;
+    while (k < to && free(k) && !(breaks && breaks[k])) k++;
     out.push(s, k);
   }
   return out;

@@ -2,7 +2,8 @@
 // and the witness's reading beside each; headed by the share of words that agree and one filter per kind (its
 // count, a checkbox) that shows or hides that kind's marks. Findings to act on (misplaced insertions, missed
 // deletions) come first and are marked most strongly; misreadings and the witness's running heads are
-// hidden until their box is ticked. The filters work without script (CSS `:has()` on the checkboxes), so an
+// hidden until their box is ticked. What the witness reads at a gap or an unclear reading is its suggestion, shown
+// after the mark in its own style and counted apart from the differences (uncertain.ts). The filters work without script (CSS `:has()` on the checkboxes), so an
 // exported page filters too; the preview keeps the boxes' state across updates (client/src/preview/webview).
 // Blocks in the shape of the other views (core/render/views.ts): one per paragraph of the final reading, with its
 // source lines for scroll sync and a key that stays while it is unchanged. Everything from either document is escaped.
@@ -15,6 +16,7 @@ import { bPhrase } from './describe';
 import type { Finding } from './insertion-checks';
 import { variantMessage } from './variant-problems';
 import type { Variant, VariantKind } from './variants';
+import { suggestionMark, suggestionWords } from './suggestion-text';
 
 /** What the collation view is given: a collation, or why there is none (no witness named, witness unavailable). */
 export type CollationSource = { collation: Collation } | { message: string };
@@ -80,6 +82,7 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
   const out: CollationBlock[] = [];
   const c = 'collation' in source ? source.collation : null;
   const findings: Finding[] = c ? witnessFindings(analysis, c) : [];
+  const suggested = c ? c.suggestions.filter((s) => s.bTo > s.bFrom) : [];
   let summary: string;
   if (c) {
     const total = c.a.words.length;
@@ -89,7 +92,10 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
     for (const v of c.variants) if (!explainedBy(v, findings)) counts.set(v.kind, (counts.get(v.kind) ?? 0) + 1);
     summary =
       `Compared with ${escapeHtml(c.witness.name)}: <span class="emend-collation-agreement">${percent(c.agreement)}</span> ` +
-      `of the words agree (${agreeing} of ${total}); ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}.` +
+      `of the words agree (${agreeing} of ${total}); ${c.variants.length} variant${c.variants.length === 1 ? '' : 's'}` +
+      (suggested.length
+        ? `; ${suggested.length} suggestion${suggested.length === 1 ? '' : 's'} at gaps and unclear words.`
+        : '.') +
       filters(counts);
   } else {
     summary = escapeHtml((source as { message: string }).message);
@@ -111,10 +117,32 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
   const closeAt = (v: Variant) => (v.aTo > v.aFrom ? c!.a.words.ends[v.aTo - 1]! : openAt(v));
   /** The finding explaining a variant, if any (its message is the variant's title, its class marks it strongly). */
   const findingOf = (v: Variant) => findings.find((f) => explainedBy(v, [f]));
+  // The witness's suggestions, each after its mark's place in the reading (an unclear reading's last word, a gap).
+  const extras = suggested.map((s) => {
+    const place =
+      s.node.kind === 'gap' || s.aTo === s.aFrom ? reading.map.toReading(s.node.end) : c!.a.words.ends[s.aTo - 1]!;
+    const title = escapeHtml(
+      `${suggestionMark(s)} — the witness reads “${suggestionWords(c!, s)}”: its suggestion, not a variant`,
+    );
+    return {
+      at: place,
+      html: `<span class="emend-suggestion emend-suggestion-${s.node.kind}" title="${title}">${escapeHtml(suggestionWords(c!, s, 120))}</span>`,
+    };
+  });
+  let x = 0;
   let k = 0;
   for (const p of reading.paragraphs) {
     const parts: string[] = [];
     let at = p.start;
+    /** Writes the text up to each suggestion placed before `until`, and the suggestion. */
+    const flush = (until: number) => {
+      while (x < extras.length && extras[x]!.at <= until) {
+        const e = extras[x++]!;
+        const place = Math.max(at, e.at);
+        parts.push(escapeHtml(text.slice(at, place)), e.html);
+        at = place;
+      }
+    };
     // Variants opening inside this paragraph (an addition after its last word belongs to it).
     while (c && k < variants.length && openAt(variants[k]!) <= p.end) {
       const v = variants[k]!;
@@ -124,7 +152,8 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
       const kind: CollationFilter = finding ? 'finding' : v.kind;
       const title = escapeHtml(finding ? finding.problem.message : variantMessage(c, v));
       const witness = escapeHtml(bPhrase(c, v.bFrom, v.bTo, 120));
-      parts.push(escapeHtml(text.slice(at, open)));
+      flush(open);
+      parts.push(escapeHtml(text.slice(at, Math.max(at, open))));
       if (v.aTo === v.aFrom) {
         parts.push(
           `<span class="emend-witness-only emend-variant-${v.kind} emend-kind-${kind}" title="${title}">${witness}</span> `,
@@ -142,6 +171,7 @@ export function collationBlocks(analysis: Analysis, source: CollationSource, cac
       }
       k++;
     }
+    flush(p.end);
     parts.push(escapeHtml(text.slice(at, p.end)));
     const inner = parts.join('');
     const line = analysis.lines.positionAt(reading.map.toSource(p.start)).line;
@@ -197,6 +227,8 @@ export const COLLATION_CSS =
 .emend-witness-only::before { content: "+ "; }
 .emend-witness-only.emend-variant-paratext { color: var(--muted); background: none; border: 1px solid var(--rule); padding: 0 0.3em; font-variant: small-caps; }
 .emend-witness-only.emend-variant-paratext::before { content: "\\00b6 "; }
+.emend-suggestion { color: var(--muted); font-family: system-ui, sans-serif; font-size: 0.75em; font-style: italic; margin: 0 0.3em 0 0.15em; }
+.emend-suggestion::before { content: "witness: "; font-style: normal; }
 ` +
   filterCss() +
   '\n';

@@ -2,7 +2,7 @@
 // The body follows the Guidelines' chapter "Representation of Primary Sources": <del>, <add>, <subst>, <lb/>,
 // and <handShift/> (or <seg hand>) for text in another hand. The result is always well-formed and valid against
 // schema/emend-tei.rng, whatever the input (unclosed marks are exported as the parser reads them).
-import type { EditorialNode, EmendDocument, Header, Inline, MarkNode } from '../model';
+import type { EmendDocument, Header, Inline, MarkNode } from '../model';
 import { headerValue } from '../header';
 import { LineIndex } from '../lines';
 import { lineBreakLength, LineBreakSearch } from '../line-breaks';
@@ -12,6 +12,8 @@ import { DEFAULT_TEI_OPTIONS, type TeiExportOptions } from './options';
 import { escapeXml, type EscapeCounter } from './xmlText';
 import { planWords, writeFacsimile, type TeiFacsimileInput, type WordPlan } from './facsimile-export';
 import { witnessPath } from '../collate/witness';
+import { editorialTei, placeOf, suppliedReason } from './editorial-export';
+import { handNotes, handXmlId, usesHands } from './hands-export';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -28,6 +30,14 @@ class Writer {
   readonly counter: EscapeCounter = { replaced: 0 };
   /** Where words' <w facs> go, when the export has a facsimile with word links. */
   plan: WordPlan | null = null;
+  /** The facsimile's <surface> xml:ids by the image they show (a page break's @facs points at its page's). */
+  readonly surfaces = new Map<string, string>();
+  /** The hands of the stretches open around what is written (a shift back goes to the enclosing one). */
+  readonly hands: string[] = [];
+
+  surfaceOf(image: string): string | undefined {
+    return this.surfaces.get(image);
+  }
 
   raw(s: string): void {
     this.parts.push(s);
@@ -52,20 +62,11 @@ function field(header: Header | null, key: string): string | undefined {
   return v ? v : undefined;
 }
 
-function usesHands(nodes: Inline[]): boolean {
-  const stack = [...nodes];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.kind === 'hand') return true;
-    if (n.kind === 'subst') stack.push(n.first, n.second);
-    else if (n.kind === 'del' || n.kind === 'add' || n.kind === 'supplied') for (const c of n.children) stack.push(c);
-  }
-  return false;
-}
-
 /** The prefix of the facsimile's xml:ids (`facs-s1`, `facs-z1`), one that no hand's xml:id can clash with. */
-function facsimileIdPrefix(o: TeiExportOptions): string {
-  return [o.mainHand, o.otherHand].some((h) => h.startsWith('facs-')) ? 'emend-facs-' : 'facs-';
+function facsimileIdPrefix(o: TeiExportOptions, hands: readonly { id: string }[] = []): string {
+  return [o.mainHand, o.otherHand, ...hands.map((h) => h.id)].some((h) => h.startsWith('facs-'))
+    ? 'emend-facs-'
+    : 'facs-';
 }
 
 /**
@@ -83,7 +84,8 @@ export function exportTei(
   const handsUsed = doc.paragraphs.some((p) => usesHands(p.children));
   w.raw('<?xml version="1.0" encoding="UTF-8"?>\n');
   w.raw(`<TEI xmlns="${TEI_NS}">\n`);
-  w.raw(writeTeiHeader((key) => field(doc.header, key), { options, handsUsed }, w.counter));
+  const notes = handNotes(doc, options, handsUsed);
+  w.raw(writeTeiHeader((key) => field(doc.header, key), { options, handsUsed, handNotes: notes }, w.counter));
   const image = field(doc.header, 'facsimile');
   const pages = facsimile?.pages.length
     ? facsimile.pages
@@ -91,7 +93,10 @@ export function exportTei(
       ? [{ image: witnessPath(image), width: 0, height: 0 }]
       : [];
   if (pages.length) {
-    const prefix = facsimileIdPrefix(options);
+    const prefix = facsimileIdPrefix(options, notes);
+    pages.forEach((p, k) => {
+      if (p.image && !w.surfaces.has(p.image)) w.surfaces.set(p.image, `${prefix}s${k + 1}`);
+    });
     if (facsimile?.words.length) {
       w.plan = planWords(doc.paragraphs, { pages, words: facsimile.words }, options.hands === 'seg', prefix);
       if (w.plan.unwrapped) {
@@ -163,69 +168,12 @@ function inline(w: Writer, src: string, nodes: Inline[], o: TeiExportOptions): v
       case 'page':
       case 'column':
       case 'word-break':
-        editorial(w, n);
+        if (editorialTei(w, n)) w.wordBreak = true;
         break;
       default:
         mark(w, src, n, o);
     }
     if (plan?.closeAfter.has(n)) w.raw('</w>');
-  }
-}
-
-/** The editorial marks as the Guidelines encode them (ch. 11.3–11.5, 3.5.1, 3.11.3). */
-function editorial(w: Writer, n: EditorialNode): void {
-  switch (n.kind) {
-    case 'unclear': {
-      const cert = n.keyword || undefined;
-      if (n.alternatives.length === 1) {
-        w.raw(`<unclear${w.attrs({ cert })}>`);
-        w.text(n.alternatives[0]!.text);
-        w.raw('</unclear>');
-      } else {
-        w.raw('<choice>');
-        for (const a of n.alternatives) {
-          w.raw(`<unclear${w.attrs({ cert })}>`);
-          w.text(a.text);
-          w.raw('</unclear>');
-        }
-        w.raw('</choice>');
-      }
-      return;
-    }
-    case 'gap': {
-      const e = n.extent;
-      const unit = e?.unit;
-      w.raw(
-        `<gap${w.attrs({
-          reason: n.keyword || 'illegible',
-          quantity: e?.quantity !== undefined ? String(e.quantity) : undefined,
-          atLeast: e?.atLeast !== undefined ? String(e.atLeast) : undefined,
-          atMost: e?.atMost !== undefined ? String(e.atMost) : undefined,
-          unit,
-          precision: e?.approximate ? 'low' : undefined,
-          extent: !e
-            ? n.extentText.trim()
-            : e.quantity === undefined && e.atLeast === undefined
-              ? 'unknown'
-              : undefined,
-        })}/>`,
-      );
-      return;
-    }
-    case 'note':
-      w.raw('<note type="editorial">');
-      w.text(n.text.trim());
-      w.raw('</note>');
-      return;
-    case 'page':
-      w.raw(`<pb${w.attrs({ n: n.n || undefined, facs: n.image || undefined })}/>`);
-      return;
-    case 'column':
-      w.raw(`<cb${w.attrs({ n: n.n || undefined })}/>`);
-      return;
-    case 'word-break':
-      w.wordBreak = true;
-      return;
   }
 }
 
@@ -244,33 +192,37 @@ function wordsInText(w: Writer, src: string, start: number, end: number, o: TeiE
   text(w, src.slice(from, end), o);
 }
 
+const handPointer = (n: MarkNode): string | undefined => (n.hand ? `#${handXmlId(n.hand.id)}` : undefined);
+
 function mark(w: Writer, src: string, n: MarkNode, o: TeiExportOptions): void {
   switch (n.kind) {
     case 'del':
-      w.raw(`<del${w.attrs({ rend: o.delRend, hand: n.hand ? `#${n.hand.id}` : undefined })}>`);
+      w.raw(`<del${w.attrs({ rend: o.delRend, hand: handPointer(n) })}>`);
       inline(w, src, n.children, o);
       w.raw('</del>');
       break;
     case 'add':
-      w.raw(`<add${w.attrs({ place: n.keyword || o.addPlace, hand: n.hand ? `#${n.hand.id}` : undefined })}>`);
+      w.raw(`<add${w.attrs({ place: n.keyword ? placeOf(n.keyword) : o.addPlace, hand: handPointer(n) })}>`);
       inline(w, src, n.children, o);
       w.raw('</add>');
       break;
     case 'supplied':
-      w.raw(`<supplied${w.attrs({ reason: n.keyword || 'omitted' })}>`);
+      w.raw(`<supplied${w.attrs({ reason: suppliedReason(n.keyword) })}>`);
       inline(w, src, n.children, o);
       w.raw('</supplied>');
       break;
     case 'hand': {
-      const hand = n.hand ? n.hand.id : o.otherHand;
+      const hand = n.hand ? handXmlId(n.hand.id) : o.otherHand;
       if (o.hands === 'seg') {
         w.raw(`<seg hand="#${hand}">`);
         inline(w, src, n.children, o);
         w.raw('</seg>');
       } else {
         w.raw(`<handShift new="#${hand}"/>`);
+        w.hands.push(hand);
         inline(w, src, n.children, o);
-        w.raw(`<handShift new="#${o.mainHand}"/>`);
+        w.hands.pop();
+        w.raw(`<handShift new="#${w.hands[w.hands.length - 1] ?? o.mainHand}"/>`);
       }
       break;
     }

@@ -21,6 +21,8 @@ export interface HeaderContext {
   options: TeiExportOptions;
   /** The transcription marks text in another hand, so the header declares the hands. */
   handsUsed: boolean;
+  /** The <handNote>s when the `hands:` header names hands (./hands-export.ts); else the table's paths. */
+  handNotes?: readonly { id: string; text: string }[];
 }
 
 /** One element on a path. */
@@ -71,6 +73,8 @@ const PROFILE = step('profileDesc');
 const SENT = [PROFILE, step('correspDesc'), step('correspAction', { attrs: { type: 'sent' } })];
 const RECEIVED = [PROFILE, step('correspDesc'), step('correspAction', { attrs: { type: 'received' } })];
 const HANDS = [PROFILE, step('handNotes')];
+/** The path of the <handNote> of a hand. */
+export const handNotePath = (id: string): Path => [...HANDS, step('handNote', { attrs: { 'xml:id': id } })];
 /** The first element anywhere in the header (where TEI from elsewhere may put it), then its children. */
 const anywhere = (first: Step, ...rest: (Step | string)[]): Path => [
   { ...first, deep: true },

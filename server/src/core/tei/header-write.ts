@@ -1,7 +1,7 @@
 // Writing the <teiHeader> from the header block, as the table in ./header-map.ts says: every field's paths are laid
 // out in the table's order (so the elements always stand in the schema's order), the values put at their ends, and
 // the elements that hold none left out.
-import { HEADER_FIELDS, type HeaderContext, type HeaderField, type Step } from './header-map';
+import { HEADER_FIELDS, handNotePath, type HeaderContext, type HeaderField, type Step } from './header-map';
 import { escapeXml, type EscapeCounter } from './xmlText';
 
 interface Element {
@@ -49,6 +49,10 @@ function fieldValues(field: HeaderField, value: string | undefined, ctx: HeaderC
 function layout(get: (key: string) => string | undefined, ctx: HeaderContext): Element {
   const root = element('teiHeader');
   for (const field of HEADER_FIELDS) {
+    if (field.key === 'hands' && ctx.handNotes) {
+      for (const h of ctx.handNotes) place(root, handNotePath(h.id), { text: h.text, fallback: false }, field, ctx);
+      continue;
+    }
     let value = field.key === null ? undefined : get(field.key);
     for (const alias of field.aliases ?? []) value ??= get(alias);
     const values = fieldValues(field, value, ctx);

@@ -15,7 +15,8 @@ import { normaliseSpace } from './import/space';
 import { markSpans } from './import/spans';
 import { Walker, spaceOf } from './import/walk';
 import { MarkupWriter, TooDeep, tidyParagraph } from './import/write';
-import { imageName, pageXml, readFacsimile, zoneWords, type ZoneWord } from './import/facsimile';
+import { imageName, pageXml, readFacsimile, zoneWords, type TeiFacsimile, type ZoneWord } from './import/facsimile';
+import { namedHands, withNamedHands, type HandNoteInfo } from './import/named-hands';
 
 export type TeiImportResult =
   | {
@@ -99,20 +100,32 @@ export function importTei(source: string, options: TeiImportOptions = {}): TeiIm
   if (parts.length === 0)
     return { ok: false, error: 'This TEI file has no <text> element: there is no transcription to import.' };
 
-  const handIds: string[] = [];
+  const handNotes: HandNoteInfo[] = [];
   const collectHands = (el: XmlElement, depth: number) => {
     for (const c of el.children) {
       if (c.kind !== 'element') continue;
       if (c.local === 'handNote') {
         const id = c.attrs.get('xml:id');
-        if (id) handIds.push(id);
+        if (id) handNotes.push({ id, el: c });
       } else if (depth < 64) collectHands(c, depth + 1);
     }
   };
   collectHands(headers[0] ?? root, 0);
+  const named = namedHands(handNotes);
+  const facsimile = readFacsimile(facsimiles, teiNs);
+  const pageImage = (facs: string): string => {
+    const f = facs.trim().split(/\s+/)[0] ?? '';
+    const url = f.startsWith('#') ? facsimile.pages[facsimile.surfaces.get(f.slice(1)) ?? -1]?.url : f;
+    const given = url ? imageName(url) : '';
+    return given && options.imageName ? options.imageName(given) : given;
+  };
   // The main hand: the first <handNote> the header declares; without one, a <handShift> before any text names it.
-  const walker = new Walker(handIds[0] ? { kind: 'named', id: handIds[0] } : { kind: 'unknown' }, teiNs);
+  const walker = new Walker(handNotes[0] ? { kind: 'named', id: handNotes[0].id } : { kind: 'unknown' }, teiNs, {
+    named: new Set(named.map((h) => h.id)),
+    pageImage,
+  });
   for (const part of parts) walker.blocks(part, spaceOf(part, false));
+  walker.finish();
   if (walker.includes.length && !walker.paragraphs.length) {
     return {
       ok: false,
@@ -147,10 +160,11 @@ export function importTei(source: string, options: TeiImportOptions = {}): TeiIm
         `${unended.length === 1 ? 'reaches' : 'reach'} to the end of the text.`,
     );
   }
-  if (walker.otherHands.size > 1) {
+  const unnamed = [...walker.otherHands].filter((h) => !named.some((n) => n.id === h));
+  if (unnamed.length > 1) {
     extra.push(
-      `${walker.otherHands.size} hands besides the main one (${[...walker.otherHands].map((h) => `#${h}`).join(', ')}) ` +
-        'all become *…*: the markup records only "another hand".',
+      `${unnamed.length} hands besides the main one (${unnamed.map((h) => `#${h}`).join(', ')}) ` +
+        'all become *…*: the markup names a hand only when the header describes it in a <handNote>.',
     );
   }
   if (writer.mergedDeletions) {
@@ -165,11 +179,11 @@ export function importTei(source: string, options: TeiImportOptions = {}): TeiIm
     );
   }
 
-  const fields = readTeiHeader(headers[0]);
+  const fields = withNamedHands(readTeiHeader(headers[0]), handNotes, named);
   // Without a <language> in the header, the language the text declares (xml:lang on <text> or <TEI>).
   const lang = parts[0]!.attrs.get('xml:lang') ?? root.attrs.get('xml:lang');
   if (lang && !fields.some(([k]) => k === 'language') && LANG.test(lang)) fields.push(['language', lang]);
-  const layout = facsimileFields(facsimiles, parts, teiNs, options, fields, extra);
+  const layout = facsimileFields(facsimile, parts, teiNs, options, fields, extra);
   let markup = '';
   const body = paragraphs.join('\n\n');
   if (fields.length || /^---[ \t]*(\n|$)/.test(body)) {
@@ -194,14 +208,13 @@ function pointing(ws: readonly ZoneWord[]): string {
 /** The header's `facsimile:` (and `layout:`, with the layout's text) from the TEI's <facsimile>; what is not kept
  * goes into `extra` as sentences. */
 function facsimileFields(
-  facsimiles: XmlElement[],
+  f: TeiFacsimile,
   parts: XmlElement[],
   teiNs: string,
   options: TeiImportOptions,
   fields: [string, string][],
   extra: string[],
 ): { name: string; xml: string } | undefined {
-  const f = readFacsimile(facsimiles, teiNs);
   const page = f.pages[0];
   if (!page) return undefined;
   const given = imageName(page.url);

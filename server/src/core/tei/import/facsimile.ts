@@ -23,6 +23,8 @@ export interface TeiFacsimile {
   pages: TeiPage[];
   /** Zones by xml:id: their page and their box in pixels of the page's image. */
   zones: Map<string, { page: number; box: Box }>;
+  /** Pages by their <surface>'s xml:id (what a page break's @facs points at). */
+  surfaces: Map<string, number>;
 }
 
 /** A length in pixels (`1457px`, or a bare number), else NaN. */
@@ -55,9 +57,12 @@ function elements(el: XmlElement): XmlElement[] {
 export function readFacsimile(facsimiles: readonly XmlElement[], teiNs: string): TeiFacsimile {
   const pages: TeiPage[] = [];
   const zones = new Map<string, { page: number; box: Box }>();
+  const surfaces = new Map<string, number>();
   const isTei = (el: XmlElement, name: string) => el.ns === teiNs && el.local === name;
   const surface = (s: XmlElement) => {
     const page = pages.length;
+    const sid = s.attrs.get('xml:id');
+    if (sid && !surfaces.has(sid)) surfaces.set(sid, page);
     const graphic = elements(s).find((c) => isTei(c, 'graphic'));
     const area = coordinates(s);
     let width = pixels(graphic?.attrs.get('width')),
@@ -94,7 +99,7 @@ export function readFacsimile(facsimiles: readonly XmlElement[], teiNs: string):
     }
   };
   for (const f of facsimiles) walk(f, 0);
-  return { pages, zones };
+  return { pages, zones, surfaces };
 }
 
 /** A `<graphic url>` as the header's `facsimile:` names it: a path's percent-escapes decoded, an address kept. */

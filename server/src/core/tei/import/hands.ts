@@ -30,15 +30,18 @@ export function pairShifts(nodes: ImportNode[]): ImportNode[] {
   if (!nodes.some((n) => n.kind === 'shift')) return nodes;
   const out: ImportNode[] = [];
   let open = -1;
+  let id: string | undefined;
   for (const n of nodes) {
     if (n.kind !== 'shift') {
       out.push(n);
       continue;
     }
-    if (n.other && open < 0) open = out.length;
-    else if (!n.other && open >= 0) {
+    if (n.other && open < 0) {
+      open = out.length;
+      id = n.id;
+    } else if (!n.other && open >= 0) {
       const children = out.splice(open);
-      out.push({ kind: 'hand', children });
+      out.push(id ? { kind: 'hand', children, id } : { kind: 'hand', children });
       open = -1;
     }
   }

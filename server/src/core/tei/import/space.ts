@@ -47,6 +47,8 @@ export function normaliseSpace(nodes: ImportNode[]): void {
       lineStart = index;
       continue;
     }
+    // A word break `|-` stands right before the line break: the space around it is the text's.
+    if (leaf.raw && leaf.text === '|-') continue;
     if (leaf.preserve) {
       leaf.text = leaf.text.replace(/\r\n?/g, '\n');
     } else {

@@ -67,6 +67,7 @@ class SpanMarker {
         return { kind: 'subst', parts: this.mark(n.parts, d) as Mark[] };
       case 'del':
       case 'add':
+      case 'supplied':
       case 'hand':
       case 'restored':
         return { ...n, children: this.mark(n.children, d) };

@@ -13,6 +13,8 @@ export interface TextLeaf {
   /** Under xml:space="preserve": its white space is kept as written. */
   preserve: boolean;
   spans: SpanKinds;
+  /** The text is markup already: an editorial mark (./editorial.ts) written as it stands, never escaped. */
+  raw?: boolean;
 }
 
 export interface LineBreak {
@@ -22,8 +24,12 @@ export interface LineBreak {
 }
 
 export interface Mark {
-  kind: 'del' | 'add';
+  kind: 'del' | 'add' | 'supplied';
   children: ImportNode[];
+  /** An insertion's placement, supplied text's reason ('' or absent: none). */
+  keyword?: string;
+  /** The named hand that made it (`~~@id …~~`). */
+  hand?: string;
 }
 
 export interface Subst {
@@ -35,12 +41,16 @@ export interface Subst {
 export interface Hand {
   kind: 'hand';
   children: ImportNode[];
+  /** The hand's id, when the header names it (`*@id …*`); else "another hand". */
+  id?: string;
 }
 
 /** Where a <handShift/> stood, until pairShifts turns pairs of them into a Hand (never reaches the writer). */
 export interface Shift {
   kind: 'shift';
   other: boolean;
+  /** The named hand it shifts to, if any. */
+  id?: string;
 }
 
 /** What a <restore> holds: no deletion around it or inside it deletes it (./restore.ts lifts it out of them; it

@@ -3,9 +3,19 @@
 import type { XmlElement, XmlNode } from '../xml';
 import { TEI_NS } from '../export';
 import { BLOCK, FRAME, LINE, MILESTONE, NOT_TEXT, PARAGRAPH, XINCLUDE_NS, isAuthorialNote } from './elements';
+import { escapeText } from '../../escape';
 import { isMainHand, pairShifts, pointerId, type MainHand } from './hands';
 import { NO_SPANS, append, type ImportNode, type LineBreak, type Mark, type SpanKinds, type TextLeaf } from './tree';
 import { Warnings } from './warnings';
+import { allText, breakMarkup, gapMarkup, placeKeyword, suppliedKeyword, textOnly, unclearMarkup } from './editorial';
+
+/** What the walker needs to know of the rest of the file for the editorial marks. */
+export interface WalkContext {
+  /** The hands the header names (besides the main one): they are written `@id` in the marks. */
+  named: ReadonlySet<string>;
+  /** The image a page break's @facs names (a pointer at a <surface>: its <graphic>'s), as the markup names it. */
+  pageImage: (facs: string) => string;
+}
 
 interface OpenSpan {
   /** The xml:id of the element the span ends with. */
@@ -33,10 +43,40 @@ export class Walker {
   /** What <xi:include>s name: import reads one file, not the files it includes. */
   readonly includes: string[] = [];
 
+  /** Page and column breaks standing between paragraphs: they begin the next one. */
+  private carried: ImportNode[] = [];
+
   constructor(
     private mainHand: MainHand,
     private readonly teiNs: string,
+    private readonly ctx: WalkContext = { named: new Set(), pageImage: (f) => f },
   ) {}
+
+  /** A named hand's id (one the header names besides the main hand), or undefined. */
+  private named(hand: string | null): string | undefined {
+    return hand !== null && this.ctx.named.has(hand) ? hand : undefined;
+  }
+
+  /** An editorial mark, written as it stands, in the hand in force. */
+  private atom(markup: string, hand: string | null): TextLeaf {
+    return { ...this.leaf(markup, hand, true), raw: true };
+  }
+
+  /** The paragraphs, with breaks left after the last one as a paragraph of their own. */
+  finish(): void {
+    if (this.carried.length) this.paragraphs.push(this.carried);
+    this.carried = [];
+  }
+
+  private pushParagraph(nodes: ImportNode[]): void {
+    if (this.carried.length) {
+      const first = this.carried;
+      this.carried = [];
+      append(first, nodes);
+      nodes = first;
+    }
+    this.paragraphs.push(nodes);
+  }
 
   private isTei(el: XmlElement): boolean {
     return el.ns === this.teiNs || el.ns === TEI_NS;
@@ -56,7 +96,7 @@ export class Walker {
     let pending: ImportNode[] | null = null;
     const flush = () => {
       if (pending) {
-        this.paragraphs.push(pairShifts(pending));
+        this.pushParagraph(pairShifts(pending));
         this.lastWasLine = false;
       }
       pending = null;
@@ -67,7 +107,16 @@ export class Walker {
       if (NOT_TEXT.has(name) || name === 'lb') return;
       if (this.milestone(child, name)) return;
       if (this.notText(child, name)) return;
-      if (MILESTONE.has(name) && !hasText(child)) {
+      if (name === 'note' && !isAuthorialNote(child)) {
+        append((pending ??= []), this.inlineNodes(child, null, childPreserve, false));
+        return;
+      }
+      if ((name === 'pb' || name === 'cb') && pending === null) {
+        // A break between paragraphs begins the next one.
+        append(this.carried, this.inlineNodes(child, null, childPreserve, false));
+        return;
+      }
+      if (MILESTONE.has(name) && !hasText(child) && name !== 'pb' && name !== 'cb' && name !== 'gap') {
         if (!this.endsSpan(child)) this.warnings.add({ element: name, empty: true });
         return;
       }
@@ -85,7 +134,7 @@ export class Walker {
           append(last, content);
         } else {
           flush();
-          this.paragraphs.push(content);
+          this.pushParagraph(content);
         }
         this.lastWasLine = isLine;
         return;
@@ -133,7 +182,7 @@ export class Walker {
 
   /** What is not the writer's text: left out of both readings, with a warning; true when `el` is such. */
   private notText(el: XmlElement, name: string): boolean {
-    if (name === 'metamark' || name === 'figDesc' || (name === 'note' && !isAuthorialNote(el))) {
+    if (name === 'metamark' || name === 'figDesc') {
       this.warnings.add({ element: name });
       return true;
     }
@@ -225,11 +274,28 @@ export class Walker {
     if (MILESTONE.has(name) && this.endsSpan(el) && !hasText(el)) return [];
     switch (name) {
       case 'lb':
-        if (el.attrs.get('break') === 'no') {
-          this.warnings.add({ element: 'lb', attribute: 'break' });
-          return [];
-        }
+        // A word broken across the line end: `|-` before the break keeps it one word.
+        if (el.attrs.get('break') === 'no') return [this.atom('|-', hand), this.lb(hand)];
         return [this.lb(hand)];
+      case 'pb':
+      case 'cb': {
+        const facs = name === 'pb' ? el.attrs.get('facs') : undefined;
+        const image = facs ? this.ctx.pageImage(facs) : '';
+        return [this.atom(breakMarkup(name === 'pb' ? 'page' : 'column', el.attrs.get('n'), image), hand)];
+      }
+      case 'gap': {
+        if (hasText(el)) return this.reduced(el, hand, preserve, unwrapDel);
+        const g = gapMarkup(el);
+        if (g.lostUnit) this.warnings.add({ element: 'gap', attribute: 'unit' });
+        return [this.atom(g.markup, hand)];
+      }
+      case 'unclear': {
+        const t = textOnly(el);
+        if (t === null) return this.reduced(el, hand, preserve, unwrapDel);
+        return [this.atom(unclearMarkup([t], el.attrs.get('cert')), hand)];
+      }
+      case 'supplied':
+        return [this.suppliedMark(el, this.inline(el, hand, preserve, unwrapDel))];
       case 'l':
       case 'line': {
         // A line inside a paragraph: its text, then a line break (dropped again at the paragraph's end).
@@ -239,17 +305,29 @@ export class Walker {
       }
       case 'handShift':
         this.handShift(el);
-        return this.milestoneHand === null
-          ? []
-          : [{ kind: 'shift', other: !isMainHand(this.milestoneHand, this.mainHand) }];
+        if (this.milestoneHand === null) return [];
+        return [
+          {
+            kind: 'shift',
+            other: !isMainHand(this.milestoneHand, this.mainHand),
+            ...(this.named(this.milestoneHand) ? { id: this.milestoneHand } : {}),
+          },
+        ];
       case 'del': {
         if (unwrapDel) return this.inline(el, hand, preserve, unwrapDel);
         const h = pointerId(el.attrs.get('hand'));
-        if (h !== null && !isMainHand(h, this.mainHand)) this.warnings.add({ element: 'del', attribute: 'hand' });
-        return this.mark('del', el, this.inline(el, hand, preserve, unwrapDel));
+        const id = this.named(h);
+        if (h !== null && !id && !isMainHand(h, this.mainHand))
+          this.warnings.add({ element: 'del', attribute: 'hand' });
+        return this.mark('del', el, this.inline(el, hand, preserve, unwrapDel), '', id);
       }
-      case 'add':
-        return this.mark('add', el, this.inline(el, pointerId(el.attrs.get('hand')) ?? hand, preserve, unwrapDel));
+      case 'add': {
+        const h = pointerId(el.attrs.get('hand'));
+        const id = this.named(h);
+        // A named hand is said on the mark; its text is then in the hand of what surrounds it.
+        const content = this.inline(el, id ? hand : (h ?? hand), preserve, unwrapDel);
+        return this.mark('add', el, content, placeKeyword(el.attrs.get('place')), id);
+      }
       case 'subst':
       case 'mod':
         return this.group(el, name, hand, preserve, unwrapDel);
@@ -259,14 +337,20 @@ export class Walker {
         if (h === null) this.warnings.add({ element: name });
         const content = this.inline(el, h ?? hand, preserve, unwrapDel);
         const inMain = hand === null || isMainHand(hand, this.mainHand);
-        return h !== null && !isMainHand(h, this.mainHand) && inMain ? [{ kind: 'hand', children: content }] : content;
+        if (!(h !== null && !isMainHand(h, this.mainHand) && inMain)) return content;
+        const id = this.named(h);
+        return [id ? { kind: 'hand', children: content, id } : { kind: 'hand', children: content }];
       }
       case 'w':
         // A word (Emend's export wraps a word linked to the facsimile in <w facs>): its text, as it stands.
         return this.inline(el, hand, preserve, unwrapDel);
       case 'choice': {
-        this.warnings.add({ element: 'choice' });
         const kids = el.children.filter((c): c is XmlElement => c.kind === 'element');
+        // Alternative readings of an unclear passage, each an <unclear> of text: `?{a|b}`.
+        const readings = kids.map((c) => (this.isTei(c) && c.local === 'unclear' ? textOnly(c) : null));
+        if (kids.length && readings.every((r) => r !== null))
+          return [this.atom(unclearMarkup(readings as string[], kids[0]!.attrs.get('cert')), hand)];
+        this.warnings.add({ element: 'choice' });
         const pick =
           kids.find((c) => this.isTei(c) && (c.local === 'sic' || c.local === 'orig' || c.local === 'abbr')) ?? kids[0];
         return pick ? this.inlineElement(pick, hand, spaceOf(pick, preserve), unwrapDel) : [];
@@ -283,7 +367,9 @@ export class Walker {
         this.warnings.add({ element: 'restore' });
         return [{ kind: 'restored', children: this.inline(el, hand, preserve, true) }];
       case 'note':
-        // The writer's own note (an editor's is left out above): its words stand apart from their neighbours'.
+        // An editor's note is one of the markup's: `%{…}`, its text alone (in no reading either way).
+        if (!isAuthorialNote(el)) return [this.atom(`%{${escapeText(allText(el))}}`, hand)];
+        // The writer's own note: its words stand apart from their neighbours'.
         this.warnings.add({ element: 'note', attribute: 'type' });
         return [
           this.leaf(' ', hand, false),
@@ -294,15 +380,32 @@ export class Walker {
         this.warnings.add({ element: 'space' });
         return [this.leaf(' ', hand, false)];
       default:
-        this.warnings.add({ element: this.kindName(el), empty: el.children.length === 0 });
-        return this.inline(el, hand, preserve, unwrapDel);
+        return this.reduced(el, hand, preserve, unwrapDel);
     }
+  }
+
+  /** An element the markup cannot express: its text, with a warning. */
+  private reduced(el: XmlElement, hand: string | null, preserve: boolean, unwrapDel: boolean): ImportNode[] {
+    this.warnings.add({ element: this.kindName(el), empty: el.children.length === 0 });
+    return this.inline(el, hand, preserve, unwrapDel);
   }
 
   /** A deletion or insertion; one whose content import left out (a caret <metamark>, an editor's note) is no
    * mark at all, while one that is empty in the TEI stays (an empty <add/> is `^{}`). */
-  private mark(kind: 'del' | 'add', el: XmlElement, children: ImportNode[]): ImportNode[] {
-    return children.length === 0 && el.children.length > 0 ? [] : [{ kind, children }];
+  private mark(
+    kind: 'del' | 'add',
+    el: XmlElement,
+    children: ImportNode[],
+    keyword: string,
+    hand: string | undefined,
+  ): ImportNode[] {
+    if (children.length === 0 && el.children.length > 0) return [];
+    return [{ kind, children, ...(keyword ? { keyword } : {}), ...(hand ? { hand } : {}) }];
+  }
+
+  private suppliedMark(el: XmlElement, children: ImportNode[]): Mark {
+    const keyword = suppliedKeyword(el.attrs.get('reason'));
+    return { kind: 'supplied', children, ...(keyword ? { keyword } : {}) };
   }
 
   /**

@@ -58,7 +58,12 @@ export class MarkupWriter {
     else if (n.kind === 'lb') f = { text: false, allOther: n.other, content: true, explicit: false };
     else {
       const kids = n.kind === 'subst' ? n.parts : n.kind === 'shift' ? [] : n.children;
-      f = { text: false, allOther: true, content: n.kind === 'add', explicit: n.kind === 'hand' };
+      f = {
+        text: false,
+        allOther: true,
+        content: n.kind === 'add' || n.kind === 'supplied',
+        explicit: n.kind === 'hand',
+      };
       for (const k of kids) {
         const kf = this.fact(k);
         f.text ||= kf.text;
@@ -156,10 +161,10 @@ export class MarkupWriter {
           this.sequence(n.children, inHand);
           break;
         }
-        this.enclosed('*', '*', () => this.sequence(n.children, true));
+        this.enclosed(n.id ? `*@${n.id} ` : '*', '*', () => this.sequence(n.children, true));
         break;
       case 'text':
-        this.write(escapeText(n.text));
+        this.write(n.raw ? n.text : escapeText(n.text));
         break;
       case 'lb':
         this.write('\n');
@@ -195,7 +200,7 @@ export class MarkupWriter {
         break;
       default:
         this.mark(n, inHand);
-        if (this.fact(n).content) this.loneMark = n.kind;
+        if (this.fact(n).content && n.kind !== 'supplied') this.loneMark = n.kind;
     }
   }
 
@@ -204,8 +209,10 @@ export class MarkupWriter {
       this.droppedEmpty++;
       return;
     }
-    if (n.kind === 'add') {
-      this.enclosed('^{', '}', () => this.sequence(n.children, inHand));
+    const hand = n.hand ? `@${n.hand} ` : '';
+    if (n.kind !== 'del') {
+      const open = `${n.kind === 'add' ? '^' : '+'}${n.keyword ?? ''}{${hand}`;
+      this.enclosed(open, '}', () => this.sequence(n.children, inHand));
       return;
     }
     if (this.afterDelOpen) {
@@ -220,6 +227,7 @@ export class MarkupWriter {
     this.out.push(tildes);
     this.afterDelOpen = true;
     this.loneMark = null;
+    this.write(hand);
     this.sequence(n.children, inHand);
     this.write(tildes);
     this.depth--;
