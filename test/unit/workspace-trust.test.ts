@@ -37,6 +37,8 @@ test('every setting was reviewed for Restricted Mode: none names a file, a comma
     'emend.preview.markEditorSelection',
     'emend.preview.scrollEditorWithPreview',
     'emend.preview.scrollPreviewWithEditor',
+    'emend.readings.gap',
+    'emend.readings.supplied',
     'emend.tei.addPlace',
     'emend.tei.delRend',
     'emend.tei.hands',
