@@ -26,16 +26,16 @@ test('near-equal matching agrees on far more words than exact matching alone', (
   assert.ok(c.agreement > 0.85 && c.agreement < 0.9, `near ${c.agreement}`);
 });
 
-test('draft line 18 "frankly" is misread "fromkly" on line 21 of the witness', () => {
-  has('misreading', 18, 'frankly', 21, 'fromkly');
+test('draft line 19 "frankly" is misread "fromkly" on line 21 of the witness', () => {
+  has('misreading', 19, 'frankly', 21, 'fromkly');
 });
 
-test('draft line 24 "deal" (an insertion) is "cope" in the letter as sent (line 29)', () => {
-  has('substitution', 24, 'deal', 29, 'cope');
+test('draft line 25 "deal" (an insertion) is "cope" in the letter as sent (line 29)', () => {
+  has('substitution', 25, 'deal', 29, 'cope');
 });
 
-test('the page header "THE WHITE HOUSE" on witness line 40 is set apart as paratext after draft line 26', () => {
-  has('paratext', 26, '', 40, 'THE WHITE HOUSE');
+test('the page header "THE WHITE HOUSE" on witness line 40 is set apart as paratext after draft line 27', () => {
+  has('paratext', 27, '', 40, 'THE WHITE HOUSE');
 });
 
 test('all five letterheads of the letter as sent are paratext, and none of its text is', () => {
@@ -61,8 +61,8 @@ test('the witness doubles "relation to the reduction of offensive" on its line 2
   );
 });
 
-test('the insertion "and test" (draft line 22) is lacking there: the witness has "of testing" after "research" (line 27)', () => {
-  has('omission', 22, 'and test', 27, '');
+test('the insertion "and test" (draft line 23) is lacking there: the witness has "of testing" after "research" (line 27)', () => {
+  has('omission', 23, 'and test', 27, '');
   const p = witnessProblems(analysis, c).find(
     (q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{and test}',
   );
@@ -72,15 +72,15 @@ test('the insertion "and test" (draft line 22) is lacking there: the witness has
   assert.ok(fixed.includes('concern that research ^{and test} in this area'));
 });
 
-test('"give" after the insertion "convey" (draft line 54) is not in the letter as sent (line 66): a missed deletion', () => {
-  has('omission', 54, 'give', 66, '');
+test('"give" after the insertion "convey" (draft line 55) is not in the letter as sent (line 66): a missed deletion', () => {
+  has('omission', 55, 'give', 66, '');
   const p = witnessProblems(analysis, c).find((q) => q.code === 'witness-missed-deletion');
   assert.ok(p);
   assert.equal(draft.slice(p.start, p.end), 'give');
   assert.ok(applyEdits(draft, p.fixes[0]!.edits).includes('Please ^{convey} ~~give~~ regards'));
 });
 
-test('"^{alarming}" (draft line 36, before the struck "warheads") stands after "obviously" in the witness (line 46)', () => {
+test('"^{alarming}" (draft line 37, before the struck "warheads") stands after "obviously" in the witness (line 46)', () => {
   // Draft: "hardened ^{alarming} ~~warheads~~ targets … That is obviously ~~worrisome~~ to us";
   // witness line 46: "That is obviously alarming to us". The fix moves the insertion, leaving "warheads" struck.
   const p = witnessProblems(analysis, c).find(
@@ -93,7 +93,7 @@ test('"^{alarming}" (draft line 36, before the struck "warheads") stands after "
   assert.ok(fixed.includes('That is obviously ^{alarming} ~~worrisome~~ to us'));
 });
 
-test('the insertion "using" (draft line 26) is moved after "intention", where the witness has "of using" (line 31)', () => {
+test('the insertion "using" (draft line 27) is moved after "intention", where the witness has "of using" (line 31)', () => {
   const p = witnessProblems(analysis, c).find(
     (q) => q.code === 'witness-misplaced-insertion' && draft.slice(q.start, q.end) === '^{using}',
   );

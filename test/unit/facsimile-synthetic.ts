@@ -35,7 +35,8 @@ const CHAR_W = 14,
   SPACE = 12,
   LINE_H = 48;
 
-export function syntheticCase(seed: number, linesPerPage = 18, wordsPerLine = 7): SyntheticCase {
+/** `pageBreaks`: each page begins with its page break naming its image (`|page{2 | page-2.jpg}`). */
+export function syntheticCase(seed: number, linesPerPage = 18, wordsPerLine = 7, pageBreaks = false): SyntheticCase {
   const r = rng(seed);
   const word = () => {
     const len = 2 + Math.floor(r() * 9);
@@ -54,6 +55,7 @@ export function syntheticCase(seed: number, linesPerPage = 18, wordsPerLine = 7)
     missing: number[] = [];
   const pages: LayoutPage[] = [];
   for (let p = 0; p < 2; p++) {
+    if (pageBreaks) source += `|page{${p + 1} | page-${p + 1}.jpg}\n`;
     const lines: LayoutLine[] = [];
     for (let l = 0; l < linesPerPage; l++) {
       const y = 100 + l * LINE_H;

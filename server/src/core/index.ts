@@ -27,6 +27,7 @@ export * from './severity-setting';
 export * from './reading-settings';
 export * from './plain-message';
 export * from './typing';
+export * from './pages';
 export * from './toggle-editorial';
 export * from './page-break-edit';
 export * from './placement-edit';

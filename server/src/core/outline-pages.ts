@@ -6,22 +6,11 @@
 import type { Analysis } from './analysis';
 import type { BreakNode, Paragraph, Span } from './model';
 import type { Revision } from './revisions';
-import { mark } from './model';
-import type { Inline } from './model';
+import { breaksIn } from './pages';
 import { countRevisions } from './stats';
 import { lineEndFrom } from './line-breaks';
 import type { OutlineSymbol } from './outline';
 import { compactCounts, firstWords } from './outline';
-
-/** The page and column breaks in `nodes`, at any depth, in order. */
-function breaksIn(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
-  for (const n of nodes) {
-    if (n.kind === 'page' || n.kind === 'column') out.push(n);
-    else if (n.kind === 'subst') breaksIn([n.first, n.second], out);
-    else if (mark(n)) breaksIn(n.children, out);
-  }
-  return out;
-}
 
 /** The page and column breaks of the document, in order, with the paragraph each stands in. */
 export function documentBreaks(paragraphs: readonly Paragraph[]): { brk: BreakNode; paragraph: number }[] {

@@ -1,20 +1,10 @@
 // Insert Page Break: `|page{n}` (or `|page{n | image}`) on a line of its own before the cursor's line, with the number
 // the previous page break suggests. Pure: the command asks for the number and image and applies the edit.
 import type { Analysis } from './analysis';
-import type { BreakNode, Inline, TextEdit } from './model';
-import { mark } from './model';
+import type { BreakNode, TextEdit } from './model';
+import { pageBreaks } from './pages';
 import { parse } from './parser';
 import type { ToggleResult } from './toggle-mark';
-
-/** Every page break of the document, in order. */
-export function pageBreaks(nodes: readonly Inline[], out: BreakNode[] = []): BreakNode[] {
-  for (const n of nodes) {
-    if (n.kind === 'page') out.push(n);
-    else if (n.kind === 'subst') pageBreaks([n.first, n.second], out);
-    else if (mark(n)) pageBreaks(n.children, out);
-  }
-  return out;
-}
 
 /**
  * The number to suggest for a page break at `offset`: the previous page break's plus one (`12` → `13`; a folio `12r`

@@ -5,6 +5,7 @@
 import {
   buildFacsimile,
   facsimileSpec,
+  unnamedImage,
   imageInfo,
   isIiifUrl,
   layoutTooLarge,
@@ -27,6 +28,22 @@ export function facsimileTarget(name: string, folder: string | null): { uri: str
   if (folder !== null) return { uri: resolvePath(folder, name) };
   if (isAbsolutePath(name)) return { uri: fileUri(name) };
   return { error: `${name} cannot be found: this transcription is not saved in a folder yet.` };
+}
+
+/**
+ * The image of page `page` (0-based) as the spec names it, read through `files`: or why not (a page break that names
+ * no image, a relative name for an unsaved transcription).
+ */
+export function loadPageImage(
+  files: Files,
+  name: string,
+  page: number,
+  folder: string | null,
+  cache?: FacsimileCache,
+): ImageLoad | Promise<ImageLoad> {
+  if (!name) return { name, error: unnamedImage(page) };
+  const t = facsimileTarget(name, folder);
+  return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(files, name, t.uri, cache);
 }
 
 /** Read results by URI and file version, kept by the caller between reads. */
@@ -122,12 +139,7 @@ export async function readFacsimile(
 ): Promise<Facsimile | null> {
   const spec = facsimileSpec(analysis);
   if (spec.images.length === 0 && spec.layouts.length === 0) return null;
-  const images = await Promise.all(
-    spec.images.map((name): ImageLoad | Promise<ImageLoad> => {
-      const t = facsimileTarget(name, folder);
-      return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(files, name, t.uri, cache);
-    }),
-  );
+  const images = await Promise.all(spec.images.map((name, k) => loadPageImage(files, name, k, folder, cache)));
   const layouts = await Promise.all(
     spec.layouts.map(async (name) => {
       const t = facsimileTarget(name, folder);

@@ -12,7 +12,7 @@ import {
   type ImageLoad,
   type LayoutLoad,
 } from '../core/index';
-import { facsimileTarget, loadImage, loadLayout, type FacsimileCache } from '../host/facsimile-files';
+import { facsimileTarget, loadLayout, loadPageImage, type FacsimileCache } from '../host/facsimile-files';
 import { NOT_FETCHED_UNTRUSTED } from '../host/restricted-files';
 import { parentFolder } from '../host/uris';
 import { FacsimileRequest, type FacsimilePageInfo, type FacsimileResult } from '../protocol';
@@ -33,14 +33,14 @@ export const facsimile: Feature = {
       // Restricted Mode: an IIIF image is not fetched from the web (the viewer gets no location for it).
       const offline = ctx.restrictedTo() !== null;
       const images: ImageLoad[] = await Promise.all(
-        spec.images.map((name) => {
-          const t = facsimileTarget(name, folder);
+        spec.images.map((name, k) => {
           if (offline && isIiifUrl(name)) {
             locations.push(null);
             return { name, error: `The image ${name} ${NOT_FETCHED_UNTRUSTED}.` };
           }
-          locations.push('error' in t ? null : t.uri);
-          return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(ctx.host, name, t.uri, cache);
+          const t = name ? facsimileTarget(name, folder) : null;
+          locations.push(t && !('error' in t) ? t.uri : null);
+          return loadPageImage(ctx.host, name, k, folder, cache);
         }),
       );
       const layouts = await Promise.all(

@@ -223,6 +223,11 @@ function outlineOffset(offset: number): void {
   if (!w?.box) {
     // In draw mode the status line is draw mode's (its instructions and what became of a box).
     if (!drawing) status.textContent = i >= 0 && shown?.hasLayout ? 'This word is not placed on the page.' : '';
+    // Without a box, a word is still on the page its page break gives: show that page (to draw on it, say).
+    if (w && w.page >= 0 && w.page !== state.page) {
+      void showPage(w.page);
+      return;
+    }
     redraw();
     return;
   }

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { expandInputs, readInput } from '../inputs';
-import { facsimileTarget, loadImage, loadLayout } from '../../host/facsimile-files';
+import { facsimileTarget, loadLayout, loadPageImage } from '../../host/facsimile-files';
 import { nodeFiles } from '../../host/node';
 import { fileUri } from '../../host/uris';
 import {
@@ -82,12 +82,7 @@ export const facsimileCommand: CliCommand = {
       return 2;
     }
     const folder = fileUri(inputs[0]!.path === null ? io.cwd : dirname(inputs[0]!.path));
-    const images = await Promise.all(
-      spec.images.map((name) => {
-        const t = facsimileTarget(name, folder);
-        return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(nodeFiles, name, t.uri);
-      }),
-    );
+    const images = await Promise.all(spec.images.map((name, k) => loadPageImage(nodeFiles, name, k, folder)));
     const layouts = await Promise.all(
       spec.layouts.map(async (name) => {
         const t = facsimileTarget(name, folder);

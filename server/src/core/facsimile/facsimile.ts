@@ -9,15 +9,23 @@ import { roundBox } from './geometry';
 import type { ImageInfo } from './image-info';
 import type { LayoutLoad, LayoutPage } from './layout';
 import { linkWords, type LinkedWord, type LinkStats } from './link';
+import { markedPages, pageAt } from '../pages';
 
 export interface FacsimileSpec {
-  /** Page images as written (paths relative to the transcription, or https URLs of IIIF resources), in page order. */
+  /** Page images as written (paths relative to the transcription, or https URLs of IIIF resources), in page order;
+   *  '' for a page whose break names no image. */
   images: string[];
   /** Layout files as written (relative paths). */
   layouts: string[];
+  /** When page breaks name the images: where each image's page begins in the source, one per image; else empty. */
+  pageStarts: number[];
 }
 
-/** What the header names. (One value per key today; lists come with the header lists of docs/markup.md.) */
+/**
+ * What the header and the page breaks name. Without a page break naming an image, the header's `facsimile:` is the
+ * image (of every page). Otherwise each page the breaks make (markedPages) has the image its break names; the first
+ * page, the header's `facsimile:` when its break names none (or it is the text before the first break).
+ */
 export function facsimileSpec(analysis: Analysis): FacsimileSpec {
   const header = analysis.doc.header;
   const value = (key: string) => {
@@ -25,7 +33,20 @@ export function facsimileSpec(analysis: Analysis): FacsimileSpec {
     const v = f ? witnessPath(f.value) : '';
     return v ? [v] : [];
   };
-  return { images: value('facsimile'), layouts: value('layout') };
+  const headerImages = value('facsimile');
+  const layouts = value('layout');
+  const pages = markedPages(analysis.doc);
+  if (!pages.some((p) => p.image)) return { images: headerImages, layouts, pageStarts: [] };
+  return {
+    images: pages.map((p, k) => witnessPath(p.image) || (k === 0 ? (headerImages[0] ?? '') : '')),
+    layouts,
+    pageStarts: pages.map((p) => p.start),
+  };
+}
+
+/** The message for a page whose image is not named (an empty name in FacsimileSpec.images). */
+export function unnamedImage(page: number): string {
+  return `Page ${page + 1} has no image: name it in its page break, as in \`|page{12 | p12.jpg}\`.`;
 }
 
 /** An image as the host found it: its header read, or why not, or an IIIF resource only the viewer fetches. */
@@ -87,12 +108,18 @@ export function buildFacsimile(
       fitted.push({ ...layout, lines: [] });
     }
   }
+  const { pageStarts } = facsimileSpec(analysis);
   if (images.length > 1 && layoutPages.length > 0 && layoutPages.length !== images.length) {
+    const named = pageStarts.length > 0 ? 'The page breaks make' : 'The header names';
     errors.push(
-      `The header names ${images.length} images but the layout has ${layoutPages.length} pages; pages are paired in order.`,
+      `${named} ${images.length} images but the layout has ${layoutPages.length} pages; pages are paired in order.`,
     );
   }
   const { words, stats } = linkWords(analysis, fitted);
+  // A word with no box is still on a page when the page breaks say which.
+  if (pageStarts.length > 0) {
+    for (const w of words) if (w.page < 0) w.page = pageAt(pageStarts, w.start);
+  }
   return { pages, layoutPages: fitted, words, stats, errors };
 }
 

@@ -26,7 +26,8 @@ export interface LinkedWord {
   /** UTF-16 offsets of the word in the transcription's source. */
   start: number;
   end: number;
-  /** Index of the page (in the order of the images), or -1 when the word has no box. */
+  /** Index of the page (in the order of the images) its box is on; without a box, the page its page break gives
+   *  (when page breaks name the images), else -1. */
   page: number;
   /** In pixels of the page image; null when the word could not be placed. */
   box: Box | null;
