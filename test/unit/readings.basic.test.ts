@@ -35,3 +35,12 @@ test('text in another hand gains no doubled space at its edges, as other kept ma
   assert.deepEqual(both('a * b* c'), ['a b c', 'a b c']);
   assert.deepEqual(both('a ~~ b~~ c'), ['a b c', 'a c']);
 });
+
+test('a paragraph the reading empties trims nothing of the paragraph before it', () => {
+  // The first paragraph's last line ends in an inserted space; the second paragraph is all struck. The final reading
+  // of the first is what it is read alone (as the preview reads it), not trimmed by the paragraph that follows.
+  const src = 'q,^{ }\n~~ ~~\n\n~~~x~~~';
+  assert.equal(reading(parse(src), 'final').text, reading(parse('q,^{ }\n~~ ~~'), 'final').text);
+  assert.equal(reading(parse(src), 'final').text, 'q, ');
+  assert.equal(reading(parse(src), 'draft').text, 'q,\n\nx');
+});

@@ -234,10 +234,11 @@ class Builder {
   }
 
   endParagraph(): void {
-    if (this.pending !== NONE) {
+    // A paragraph that has yielded no text has nothing to trim: what the reading holds is earlier paragraphs'.
+    if (this.pending !== NONE && this.paragraphStart >= 0) {
       this.trimTrailingSpaces();
       // A last line the reading emptied goes with its line break (`\n`, `\r\n` or `\r`).
-      if (this.paragraphStart >= 0 && this.length > this.paragraphStart && isLineBreakCode(this.lastCode())) {
+      if (this.length > this.paragraphStart && isLineBreakCode(this.lastCode())) {
         const lf = this.lastCode() === LF;
         this.trimTrailing(isLineBreakCode, 1);
         if (lf && this.length > this.paragraphStart && this.lastCode() === CR) this.trimTrailing(isLineBreakCode, 1);
