@@ -234,3 +234,22 @@ test('emend.readings.* are pulled per resource and shape the readings, the previ
     await c.stop();
   }
 });
+
+test('emend.preview.sigla is pulled per resource and chooses how the diplomatic view draws the editorial marks', async () => {
+  const c = await LspClient.start();
+  try {
+    const leiden = project('sigla-leiden').uri;
+    const styled = project('sigla-editorial').uri;
+    c.settings = (item) =>
+      item.section === 'emend' ? { preview: { sigla: item.scopeUri === leiden ? 'leiden' : 'editorial' } } : null;
+    for (const uri of [leiden, styled]) await c.open(uri, 'a +lost{b} _lost{ca. 5 letters} c');
+    const html = async (uri: string) =>
+      ((await c.request('emend/render', { uri, view: 'diplomatic' })) as { blocks: { html: string }[] }).blocks.at(-1)!
+        .html;
+    assert.match(await html(leiden), /emend-supplied emend-leiden emend-supplied-lost/);
+    assert.match(await html(leiden), />\[ca\. 5\]</);
+    assert.match(await html(styled), />\[about 5 letters lost\]</);
+  } finally {
+    await c.stop();
+  }
+});

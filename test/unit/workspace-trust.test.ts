@@ -37,6 +37,7 @@ test('every setting was reviewed for Restricted Mode: none names a file, a comma
     'emend.preview.markEditorSelection',
     'emend.preview.scrollEditorWithPreview',
     'emend.preview.scrollPreviewWithEditor',
+    'emend.preview.sigla',
     'emend.readings.gap',
     'emend.readings.supplied',
     'emend.tei.addPlace',

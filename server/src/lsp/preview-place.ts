@@ -27,7 +27,14 @@ export const previewPlace: Feature = {
         position:
           index >= 0
             ? analysis.lines.positionAt(
-                sourceOffsetInView(analysis.doc, index, view as PlaceView, textOffset as number, analysis.options),
+                sourceOffsetInView(
+                  analysis.doc,
+                  index,
+                  view as PlaceView,
+                  textOffset as number,
+                  analysis.options,
+                  await ctx.settings.sigla((params as { uri: string }).uri),
+                ),
               )
             : null,
       };

@@ -35,10 +35,11 @@ export const render: Feature = {
       // The readings with the document's settings (`emend.readings.*`, `.emend.json`); the collation, like the
       // diagnostics, compares the witness with the readings as the defaults make them.
       const analysis = base.withOptions(await ctx.settings.readings(uri));
+      const sigla = await ctx.settings.sigla(uri);
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new RenderCache()));
       const collation = view.id === 'collation' ? await collationSource(ctx, uri, base) : undefined;
-      const rendered = renderDocument(analysis, view.id, cache, collation ? { collation } : {});
+      const rendered = renderDocument(analysis, view.id, cache, { sigla, ...(collation ? { collation } : {}) });
       const result: RenderResult = {
         uri: uri,
         version: document.version,
@@ -51,6 +52,7 @@ export const render: Feature = {
       if (params.page === true)
         result.page = renderPage(analysis, view.id, {
           fallbackTitle: fileName(uri),
+          sigla,
           ...(collation ? { collation } : {}),
         });
       return result;

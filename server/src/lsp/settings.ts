@@ -17,13 +17,16 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import {
+  DEFAULT_SIGLA,
   isProblemCode,
+  isSigla,
   PROJECT_FILE,
   readingChoices,
   readingSettingChoices,
   SEVERITIES,
   type ReadingChoices,
   type Severities,
+  type Sigla,
 } from '../core/index';
 import type { Host } from '../host/files';
 import { NO_PROJECT_FILE, ProjectFiles, type ProjectFile } from '../host/project-file';
@@ -36,9 +39,11 @@ export const SETTINGS_SECTION = 'emend';
 interface UserSettings {
   severity: Severities;
   readings: ReadingChoices;
+  /** `emend.preview.sigla`: how the diplomatic view draws the editorial marks. */
+  sigla: Sigla;
 }
 
-const NO_USER_SETTINGS: UserSettings = { severity: {}, readings: {} };
+const NO_USER_SETTINGS: UserSettings = { severity: {}, readings: {}, sigla: DEFAULT_SIGLA };
 
 export class Settings {
   private readonly userCache = new Map<string, Promise<UserSettings>>();
@@ -71,6 +76,11 @@ export class Settings {
   async readings(uri: string): Promise<ReadingChoices> {
     const [project, user] = await Promise.all([this.project(uri), this.user(uri)]);
     return readingChoices(project.config.readings, user.readings);
+  }
+
+  /** The sigla style of a document's diplomatic view (`emend.preview.sigla`; only a setting, no project key). */
+  async sigla(uri: string): Promise<Sigla> {
+    return (await this.user(uri)).sigla;
   }
 
   /** The project file that applies to a document (none for a document without a folder). */
@@ -126,7 +136,12 @@ export class Settings {
   private validateSetting(value: unknown): UserSettings {
     const { choices, errors } = readingSettingChoices((value as { readings?: unknown } | null)?.readings);
     this.announce(errors);
-    return { severity: this.validateSeverity(value), readings: choices };
+    const sigla = (value as { preview?: { sigla?: unknown } } | null)?.preview?.sigla;
+    return {
+      severity: this.validateSeverity(value),
+      readings: choices,
+      sigla: isSigla(sigla) ? sigla : DEFAULT_SIGLA,
+    };
   }
 
   private validateSeverity(value: unknown): Severities {

@@ -5,6 +5,8 @@ import type { EmendDocument } from '../model';
 import type { ReadingOptions } from '../readings';
 import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
+import { DEFAULT_SIGLA, type Sigla } from './sigla';
+import { headerValue } from '../header';
 import { attr } from './html';
 import { readingParagraph } from './reading-html';
 import { paragraphSummaries } from './summaries';
@@ -26,6 +28,8 @@ export interface RenderInput {
   cache: RenderCache;
   /** For the collation view: the collation with the witness, or why there is none (the server supplies it). */
   collation?: CollationSource;
+  /** How the diplomatic view draws the editorial marks (setting `emend.preview.sigla`). */
+  sigla?: Sigla;
 }
 
 export interface PreviewView {
@@ -43,7 +47,13 @@ export const VIEWS: readonly PreviewView[] = [
     label: 'Diplomatic',
     description:
       'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
-    blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (doc, k) => diplomaticParagraph(doc, k)),
+    blocks: (input) => {
+      const sigla = input.sigla ?? DEFAULT_SIGLA;
+      // A paragraph's titles name its hands from the header: a changed `hands:` line renders the paragraphs again.
+      const hands = headerValue(input.analysis.doc.header, 'hands')?.value ?? '';
+      const name = `diplomatic${sigla === DEFAULT_SIGLA ? '' : `-${sigla}`}${hands ? `-h${hash(hands)}` : ''}`;
+      return paragraphBlocks(input, name, 'p', 'emend-p', (doc, k) => diplomaticParagraph(doc, k, sigla));
+    },
   },
   {
     id: 'final',
@@ -98,6 +108,13 @@ export const VIEWS: readonly PreviewView[] = [
       ),
   },
 ];
+
+/** A short number for a string (FNV-1a), to tell apart cache generations; not for security. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
 
 export const VIEW_IDS: readonly string[] = VIEWS.map((v) => v.id);
 export const DEFAULT_VIEW = 'diplomatic';
