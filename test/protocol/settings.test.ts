@@ -177,3 +177,79 @@ test('a client that fails workspace/configuration still gets diagnostics with th
     await c.stop();
   }
 });
+
+test('emend.readings.* are pulled per resource and shape the readings, the preview, hovers and mapped places', async () => {
+  const c = await LspClient.start();
+  try {
+    const text = 'I +{am} _{2 words} sure.';
+    const plainDoc = project('readings-plain').uri;
+    const houseDoc = project('readings-house', JSON.stringify({ supplied: 'plain' })).uri;
+    const defaultDoc = project('readings-default').uri;
+    let plainGap = 'description';
+    c.settings = (item) => {
+      if (item.section !== 'emend') return null;
+      if (item.scopeUri === plainDoc) return { readings: { supplied: 'plain', gap: plainGap } };
+      return { readings: { supplied: 'default', gap: 'default' } };
+    };
+    for (const uri of [plainDoc, houseDoc, defaultDoc]) await c.open(uri, text);
+    const final = async (uri: string) =>
+      ((await c.request('emend/reading', { uri, kind: 'final' })) as { text: string }).text;
+    assert.equal(await final(plainDoc), 'I am [2 words illegible] sure.');
+    assert.equal(await final(houseDoc), 'I am […] sure.', 'default leaves the word to .emend.json');
+    assert.equal(await final(defaultDoc), 'I [am] […] sure.');
+    assert.ok(c.configurationRequests.some((i) => i.scopeUri === plainDoc && i.section === 'emend'));
+    assert.ok(c.configurationRequests.some((i) => i.scopeUri === houseDoc && i.section === 'emend'));
+
+    const rendered = (await c.request('emend/render', { uri: plainDoc, view: 'final', page: true })) as {
+      blocks: { html: string }[];
+      page: string;
+    };
+    assert.match(
+      rendered.blocks.at(-1)!.html,
+      /I <span class="emend-supplied">am<\/span> \[2 words illegible\] sure\./,
+    );
+    assert.match(rendered.page, /\[2 words illegible\]/);
+    // "sure" in the final reading maps to "sure" in the source, in the reading the settings make.
+    assert.deepEqual(
+      await c.request('emend/mapPosition', {
+        uri: plainDoc,
+        kind: 'final',
+        position: { line: 0, character: 'I am [2 words illegible] '.length },
+        direction: 'toSource',
+      }),
+      { position: { line: 0, character: text.indexOf('sure') } },
+    );
+    const hover = (await c.request('textDocument/hover', {
+      textDocument: { uri: plainDoc },
+      position: { line: 0, character: 4 },
+    })) as { contents: { value: string } } | null;
+    assert.ok(hover && !hover.contents.value.includes('[am]'), hover?.contents.value);
+
+    // The setting changes: the next request gives the new reading.
+    plainGap = 'ellipsis';
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.equal(await final(plainDoc), 'I am […] sure.');
+    assert.equal(await final(defaultDoc), 'I [am] […] sure.');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('emend.preview.sigla is pulled per resource and chooses how the diplomatic view draws the editorial marks', async () => {
+  const c = await LspClient.start();
+  try {
+    const leiden = project('sigla-leiden').uri;
+    const styled = project('sigla-editorial').uri;
+    c.settings = (item) =>
+      item.section === 'emend' ? { preview: { sigla: item.scopeUri === leiden ? 'leiden' : 'editorial' } } : null;
+    for (const uri of [leiden, styled]) await c.open(uri, 'a +lost{b} _lost{ca. 5 letters} c');
+    const html = async (uri: string) =>
+      ((await c.request('emend/render', { uri, view: 'diplomatic' })) as { blocks: { html: string }[] }).blocks.at(-1)!
+        .html;
+    assert.match(await html(leiden), /emend-supplied emend-leiden emend-supplied-lost/);
+    assert.match(await html(leiden), />\[ca\. 5\]</);
+    assert.match(await html(styled), />\[about 5 letters lost\]</);
+  } finally {
+    await c.stop();
+  }
+});

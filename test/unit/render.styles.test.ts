@@ -5,12 +5,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze, renderDocument, PAGE_CSS, VIEW_IDS } from '../../server/src/core/index';
 
-const SAMPLE = '---\ntitle: T\ndate: 1985\n---\n~~a~~ ^{b} *c* ~~d~~ ^{e} ^{unclosed\n\n~~gone~~';
+const SAMPLE =
+  '---\ntitle: T\ndate: 1985\n---\n~~a~~ ^{b} *c* ~~d~~ ^{e} ^{unclosed\n\n~~gone~~\n\n' +
+  '?{x|y} _{2 words} _lost{} +{s} +lost{t} %{n} |page{1 | a.jpg} |column{2} hap|-\npy ' +
+  '^margin{m} ^below{w} ^over{o} ^inline{i} ^above{v}';
 
 function renderedClasses(): Set<string> {
   const classes = new Set<string>();
-  for (const view of VIEW_IDS) {
-    for (const b of renderDocument(analyze(SAMPLE), view).blocks) {
+  for (const [view, sigla] of [...VIEW_IDS.map((v) => [v, 'editorial'] as const), ['diplomatic', 'leiden'] as const]) {
+    for (const b of renderDocument(analyze(SAMPLE), view, undefined, { sigla }).blocks) {
       for (const m of b.html.matchAll(/class="([^"]*)"/g)) for (const c of m[1]!.split(' ')) classes.add(c);
     }
   }
@@ -30,6 +33,17 @@ test('the renderer writes the classes the stylesheets expect', () => {
     'emend-changed-add',
     'emend-col-empty',
     'emend-header',
+    'emend-unclear',
+    'emend-gap',
+    'emend-note',
+    'emend-page',
+    'emend-column',
+    'emend-supplied-lost',
+    'emend-supplied-omitted',
+    'emend-leiden',
+    'emend-editorial',
+    'emend-place-margin',
+    'emend-place-below',
   ])
     assert.ok(classes.has(c), c);
 });

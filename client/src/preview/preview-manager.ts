@@ -48,7 +48,9 @@ export class PreviewManager implements PreviewHost, Disposable {
       }),
       window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e.textEditor)),
       workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('emend.preview')) for (const p of this.panels) p.update(true);
+        // `emend.readings.*`: the server makes the readings with them (the language client has already told it).
+        if (e.affectsConfiguration('emend.preview') || e.affectsConfiguration('emend.readings'))
+          for (const p of this.panels) p.update(true);
       }),
       // A witness changed: previews of the transcriptions compared with it render again (the collation view).
       client.onNotification(CollationChangedNotification, (p: CollationChangedParams) => {

@@ -86,6 +86,11 @@ class ReadingProvider implements TextDocumentContentProvider {
       : `The ${kind} reading is unavailable while the Emend language server is not running (Emend: Restart Language Server).`;
   }
 
+  /** Refreshes every open reading: the settings that shape them (`emend.readings.*`) changed. */
+  settingsChanged(): void {
+    for (const doc of workspace.textDocuments) if (doc.uri.scheme === READING_SCHEME) this.changed.fire(doc.uri);
+  }
+
   /** Refreshes the open readings of an edited transcription, once typing pauses. */
   sourceChanged(source: Uri): void {
     for (const doc of workspace.textDocuments) {
@@ -193,6 +198,9 @@ export function registerReadingDocuments(context: ExtensionContext, client: Base
     provider,
     workspace.registerTextDocumentContentProvider(READING_SCHEME, provider),
     workspace.onDidOpenTextDocument(asReading),
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('emend.readings')) provider.settingsChanged();
+    }),
     workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === 'emend' && e.contentChanges.length > 0) provider.sourceChanged(e.document.uri);
     }),

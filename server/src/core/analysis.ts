@@ -5,11 +5,16 @@ import { parse, type ParsedDocument } from './parser';
 import { CHUNK_TARGET, reading, type Reading, type ReadingKind, type ReadingOptions } from './readings';
 import { LineIndex } from './lines';
 
-export class Analysis {
-  private parsed: ParsedDocument | undefined;
-  private index: LineIndex | undefined;
+/** What analyses of the same text share: the parse, the line index and the readings. */
+interface Shared {
+  parsed?: ParsedDocument;
+  index?: LineIndex;
   /** Keyed by kind and the reading options, so one analysis serves readings made with different settings. */
-  private readonly readings = new Map<string, Reading>();
+  readings: Map<string, Reading>;
+}
+
+export class Analysis {
+  private shared: Shared = { readings: new Map() };
 
   /** `chunkTarget`: how long the readings' chunks of text grow (CHUNK_TARGET; the tests vary it).
    *  `options`: how supplied text and gaps show when `reading()` is not told (settings, `.emend.json`, CLI flags). */
@@ -20,21 +25,30 @@ export class Analysis {
   ) {}
 
   get doc(): ParsedDocument {
-    return (this.parsed ??= parse(this.source));
+    return (this.shared.parsed ??= parse(this.source));
   }
 
   get lines(): LineIndex {
-    return (this.index ??= new LineIndex(this.source));
+    return (this.shared.index ??= new LineIndex(this.source));
+  }
+
+  /** The same analysis (one parse, one line index, one cache of readings) whose readings default to `options`:
+   *  what the server hands the features that show readings, made with the document's settings. */
+  withOptions(options: Pick<ReadingOptions, 'supplied' | 'gap'>): Analysis {
+    if (options.supplied === this.options.supplied && options.gap === this.options.gap) return this;
+    const other = new Analysis(this.source, this.chunkTarget, options);
+    other.shared = this.shared;
+    return other;
   }
 
   reading(kind: ReadingKind, options: Pick<ReadingOptions, 'supplied' | 'gap'> = this.options): Reading {
     const supplied = options.supplied ?? 'brackets',
       gap = options.gap ?? 'ellipsis';
     const key = `${kind} ${supplied} ${gap}`;
-    let r = this.readings.get(key);
+    let r = this.shared.readings.get(key);
     if (!r) {
       r = reading(this.doc, kind, { chunkTarget: this.chunkTarget, supplied, gap });
-      this.readings.set(key, r);
+      this.shared.readings.set(key, r);
     }
     return r;
   }

@@ -24,6 +24,7 @@ export * from './tei/index';
 export * from './reading-positions';
 export * from './facsimile/index';
 export * from './severity-setting';
+export * from './reading-settings';
 export * from './plain-message';
 export * from './typing';
 export * from './pages';

@@ -11,15 +11,17 @@ export const hover: Feature = {
   register(ctx) {
     ctx.connection.onHover(async (params): Promise<Hover | null> => {
       const uri = params.textDocument?.uri;
-      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
-      if (!analysis) return null;
+      const base = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
+      if (!base) return null;
+      // The sentences a hover quotes are the readings as the settings make them (`emend.readings.*`).
+      const analysis = base.withOptions(await ctx.settings.readings(uri));
       const offset = offsetOf(analysis, params.position);
       if (offset === null) return null;
       const witness = headerValue(analysis.doc.header, 'witness');
       const onWitness = witness && witness.line.start <= offset && offset <= witness.line.end;
-      const status = onWitness ? await ctx.witnesses.status(uri, analysis, witness.value) : undefined;
+      const status = onWitness ? await ctx.witnesses.status(uri, base, witness.value) : undefined;
       const h = hoverAt(analysis, offset, status ? { witness: status } : {});
-      const fromWitness = onWitness ? null : await ctx.witnesses.hover(uri, analysis, offset);
+      const fromWitness = onWitness ? null : await ctx.witnesses.hover(uri, base, offset);
       const parts: HoverText[] = [...(h ? [h] : []), ...(fromWitness ? [fromWitness] : [])];
       if (parts.length === 0) return null;
       return {

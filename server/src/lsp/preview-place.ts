@@ -3,12 +3,12 @@
 import { PLACE_VIEWS, sourceOffsetInView, type PlaceView } from '../core/index';
 import { PreviewPlaceRequest, type PreviewPlaceResult } from '../protocol';
 import type { Feature } from './context';
-import { analysisFor, field, invalid } from './request-params';
+import { field, invalid, readingAnalysisFor } from './request-params';
 
 export const previewPlace: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(PreviewPlaceRequest, (params: unknown) => {
-      const analysis = analysisFor(ctx, params);
+    ctx.connection.onRequest(PreviewPlaceRequest, async (params: unknown) => {
+      const analysis = await readingAnalysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
       const view = field(params, 'view');
       const line = field(params, 'line');
@@ -27,7 +27,14 @@ export const previewPlace: Feature = {
         position:
           index >= 0
             ? analysis.lines.positionAt(
-                sourceOffsetInView(analysis.doc, index, view as PlaceView, textOffset as number),
+                sourceOffsetInView(
+                  analysis.doc,
+                  index,
+                  view as PlaceView,
+                  textOffset as number,
+                  analysis.options,
+                  await ctx.settings.sigla((params as { uri: string }).uri),
+                ),
               )
             : null,
       };

@@ -1,14 +1,15 @@
 // emend/reading: the text of a reading (draft, final, diplomatic) of an open document, for the read-only
-// reading editors and the compare view; emend/mapPosition: positions between the transcription and a reading.
+// reading editors and the compare view; emend/mapPosition: positions between the transcription and a reading. Both
+// with the document's reading settings (`emend.readings.*`, `.emend.json`), so that places map in the text shown.
 import { MapPositionRequest, ReadingRequest, type MapPositionResult, type ReadingResult } from '../protocol';
 import { READING_KINDS, readingPosition, sourcePosition, type ReadingKind } from '../core/index';
 import type { Feature } from './context';
-import { analysisFor, field, invalid, isPosition } from './request-params';
+import { field, invalid, isPosition, readingAnalysisFor } from './request-params';
 
 export const readings: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(ReadingRequest, (params: unknown) => {
-      const analysis = analysisFor(ctx, params);
+    ctx.connection.onRequest(ReadingRequest, async (params: unknown) => {
+      const analysis = await readingAnalysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
       const kind = field(params, 'kind');
       if (!(READING_KINDS as readonly unknown[]).includes(kind))
@@ -17,8 +18,8 @@ export const readings: Feature = {
       return result;
     });
 
-    ctx.connection.onRequest(MapPositionRequest, (params: unknown) => {
-      const analysis = analysisFor(ctx, params);
+    ctx.connection.onRequest(MapPositionRequest, async (params: unknown) => {
+      const analysis = await readingAnalysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
       const kind = field(params, 'kind');
       const position = field(params, 'position');

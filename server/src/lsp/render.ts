@@ -28,14 +28,18 @@ export const render: Feature = {
       }
       const uri = params.uri;
       const document = typeof uri === 'string' ? ctx.documents.get(uri) : undefined;
-      const analysis = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
-      if (!document || !analysis || typeof uri !== 'string') {
+      const base = typeof uri === 'string' ? ctx.analysis(uri) : undefined;
+      if (!document || !base || typeof uri !== 'string') {
         throw new ResponseError(ErrorCodes.InvalidParams, `Emend has no open document ${String(uri)} to render.`);
       }
+      // The readings with the document's settings (`emend.readings.*`, `.emend.json`); the collation, like the
+      // diagnostics, compares the witness with the readings as the defaults make them.
+      const analysis = base.withOptions(await ctx.settings.readings(uri));
+      const sigla = await ctx.settings.sigla(uri);
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new RenderCache()));
-      const collation = view.id === 'collation' ? await collationSource(ctx, uri, analysis) : undefined;
-      const rendered = renderDocument(analysis, view.id, cache, collation ? { collation } : {});
+      const collation = view.id === 'collation' ? await collationSource(ctx, uri, base) : undefined;
+      const rendered = renderDocument(analysis, view.id, cache, { sigla, ...(collation ? { collation } : {}) });
       const result: RenderResult = {
         uri: uri,
         version: document.version,
@@ -48,6 +52,7 @@ export const render: Feature = {
       if (params.page === true)
         result.page = renderPage(analysis, view.id, {
           fallbackTitle: fileName(uri),
+          sigla,
           ...(collation ? { collation } : {}),
         });
       return result;

@@ -20,6 +20,14 @@ export function analysisFor(ctx: ServerContext, params: unknown): Analysis | Res
   return analysis;
 }
 
+/** Like `analysisFor`, but the analysis's readings are made with the document's reading settings (`emend.readings.*`
+ *  and `.emend.json`): for every request that shows or maps a reading. */
+export async function readingAnalysisFor(ctx: ServerContext, params: unknown): Promise<Analysis | ResponseError<void>> {
+  const analysis = analysisFor(ctx, params);
+  if (!('doc' in analysis)) return analysis;
+  return analysis.withOptions(await ctx.settings.readings((params as { uri: string }).uri));
+}
+
 export function isPosition(v: unknown): v is Position {
   return isRecord(v) && Number.isInteger(v['line']) && Number.isInteger(v['character']);
 }

@@ -7,6 +7,8 @@
 // Precedence, per code: the default severity, then the project file, then the user's `emend.diagnostics.severity`
 // setting (user, workspace or folder settings, as VS Code merges them for the resource). The project file is the
 // team's house style, the setting is one person's override on their own machine.
+// The reading options the same way: the built-in default (`brackets`, `ellipsis`), then the project file's top-level
+// "supplied" / "gap", then `emend.readings.supplied` / `.gap` unless they say `default` (core/reading-settings.ts).
 import {
   DidChangeConfigurationNotification,
   MessageType,
@@ -14,7 +16,18 @@ import {
   type ClientCapabilities,
   type Connection,
 } from 'vscode-languageserver';
-import { isProblemCode, PROJECT_FILE, SEVERITIES, type Severities } from '../core/index';
+import {
+  DEFAULT_SIGLA,
+  isProblemCode,
+  isSigla,
+  PROJECT_FILE,
+  readingChoices,
+  readingSettingChoices,
+  SEVERITIES,
+  type ReadingChoices,
+  type Severities,
+  type Sigla,
+} from '../core/index';
 import type { Host } from '../host/files';
 import { NO_PROJECT_FILE, ProjectFiles, type ProjectFile } from '../host/project-file';
 import { parentFolder } from '../host/uris';
@@ -22,8 +35,18 @@ import type { Feature } from './context';
 
 export const SETTINGS_SECTION = 'emend';
 
+/** The user's `emend` section for one document, validated. */
+interface UserSettings {
+  severity: Severities;
+  readings: ReadingChoices;
+  /** `emend.preview.sigla`: how the diplomatic view draws the editorial marks. */
+  sigla: Sigla;
+}
+
+const NO_USER_SETTINGS: UserSettings = { severity: {}, readings: {}, sigla: DEFAULT_SIGLA };
+
 export class Settings {
-  private readonly userCache = new Map<string, Promise<Severities>>();
+  private readonly userCache = new Map<string, Promise<UserSettings>>();
   private readonly projects: ProjectFiles;
   /** Error messages already shown, so one broken file is announced once per content, not per request. */
   private readonly announced = new Set<string>();
@@ -46,7 +69,18 @@ export class Settings {
   /** The severities for a document: project file, then the user's setting on top. */
   async severities(uri: string): Promise<Severities> {
     const [project, user] = await Promise.all([this.project(uri), this.user(uri)]);
-    return { ...project.config.severity, ...user };
+    return { ...project.config.severity, ...user.severity };
+  }
+
+  /** How supplied text and gaps show in a document's readings: project file, then the user's settings on top. */
+  async readings(uri: string): Promise<ReadingChoices> {
+    const [project, user] = await Promise.all([this.project(uri), this.user(uri)]);
+    return readingChoices(project.config.readings, user.readings);
+  }
+
+  /** The sigla style of a document's diplomatic view (`emend.preview.sigla`; only a setting, no project key). */
+  async sigla(uri: string): Promise<Sigla> {
+    return (await this.user(uri)).sigla;
   }
 
   /** The project file that applies to a document (none for a document without a folder). */
@@ -82,8 +116,8 @@ export class Settings {
     this.userCache.delete(uri);
   }
 
-  private user(uri: string): Promise<Severities> {
-    if (!this.capabilities().workspace?.configuration) return Promise.resolve({});
+  private user(uri: string): Promise<UserSettings> {
+    if (!this.capabilities().workspace?.configuration) return Promise.resolve(NO_USER_SETTINGS);
     let p = this.userCache.get(uri);
     if (!p) {
       p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
@@ -91,7 +125,7 @@ export class Settings {
         (e: unknown) => {
           this.connection.console.error(`emend: could not read settings for ${uri}: ${String(e)}`);
           this.userCache.delete(uri);
-          return {};
+          return NO_USER_SETTINGS;
         },
       );
       this.userCache.set(uri, p);
@@ -99,7 +133,18 @@ export class Settings {
     return p;
   }
 
-  private validateSetting(value: unknown): Severities {
+  private validateSetting(value: unknown): UserSettings {
+    const { choices, errors } = readingSettingChoices((value as { readings?: unknown } | null)?.readings);
+    this.announce(errors);
+    const sigla = (value as { preview?: { sigla?: unknown } } | null)?.preview?.sigla;
+    return {
+      severity: this.validateSeverity(value),
+      readings: choices,
+      sigla: isSigla(sigla) ? sigla : DEFAULT_SIGLA,
+    };
+  }
+
+  private validateSeverity(value: unknown): Severities {
     const raw = (value as { diagnostics?: { severity?: unknown } } | null)?.diagnostics?.severity;
     const out: Severities = {};
     if (raw === undefined || raw === null) return out;

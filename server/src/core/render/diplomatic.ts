@@ -1,8 +1,12 @@
 // The diplomatic view: the page as written, every mark visible. Deletions struck through (<del>), insertions raised
-// with a caret (<ins>), other hands in their own face, substitutions grouped; each revision titled with its summary.
+// with a caret (<ins>, placed by their keyword: above, below, margin, over, inline), other hands in their own face,
+// substitutions grouped; each revision titled with its summary, and with its hand's description from `hands:`.
+// The editorial marks are drawn in the sigla style asked for (sigla.ts, editorial-html.ts).
 import type { EmendDocument, Inline, MarkNode } from '../model';
+import { listedHands, PLACEMENTS } from '../editorial';
 import { attr, escapeHtml } from './html';
 import { editorialHtml } from './editorial-html';
+import { DEFAULT_SIGLA, type Sigla } from './sigla';
 import { paragraphSummaries, type Summaries } from './summaries';
 
 const ELEMENT = { del: 'del', add: 'ins', hand: 'span', supplied: 'span' } as const;
@@ -14,27 +18,41 @@ const UNCLOSED = {
   supplied: 'This supplied text is never closed.',
 } as const;
 
-/** Inner HTML of paragraph `index` of `doc` in the diplomatic view. */
-export function diplomaticParagraph(doc: EmendDocument, index: number): string {
-  return inlines(doc.source, doc.paragraphs[index]!.children, paragraphSummaries(doc, index));
+interface Context {
+  src: string;
+  summaries: Summaries;
+  sigla: Sigla;
+  /** The `hands:` header's descriptions by id. */
+  hands: Map<string, string>;
 }
 
-function inlines(src: string, nodes: Inline[], summaries: Summaries): string {
+/** Inner HTML of paragraph `index` of `doc` in the diplomatic view. */
+export function diplomaticParagraph(doc: EmendDocument, index: number, sigla: Sigla = DEFAULT_SIGLA): string {
+  const hands = new Map(listedHands(doc.header).map((h) => [h.id, h.description]));
+  return inlines(doc.paragraphs[index]!.children, {
+    src: doc.source,
+    summaries: paragraphSummaries(doc, index),
+    sigla,
+    hands,
+  });
+}
+
+function inlines(nodes: Inline[], c: Context): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {
       case 'text':
-        out += escapeHtml(src.slice(node.start, node.end));
+        out += escapeHtml(c.src.slice(node.start, node.end));
         break;
       case 'escape':
         out += escapeHtml(node.char);
         break;
       case 'subst':
         out +=
-          `<span class="emend-subst"${attr('title', summaries.get(node))}>` +
-          markHtml(src, node.first, summaries, undefined) +
-          escapeHtml(src.slice(node.first.end, node.second.start)) +
-          markHtml(src, node.second, summaries, undefined) +
+          `<span class="emend-subst"${attr('title', c.summaries.get(node))}>` +
+          markHtml(node.first, c, undefined) +
+          escapeHtml(c.src.slice(node.first.end, node.second.start)) +
+          markHtml(node.second, c, undefined) +
           '</span>';
         break;
       case 'unclear':
@@ -43,19 +61,39 @@ function inlines(src: string, nodes: Inline[], summaries: Summaries): string {
       case 'page':
       case 'column':
       case 'word-break':
-        out += editorialHtml(node);
+        out += editorialHtml(node, c.sigla);
         break;
       default:
-        out += markHtml(src, node, summaries, summaries.get(node));
+        out += markHtml(node, c, c.summaries.get(node));
     }
   }
   return out;
 }
 
-function markHtml(src: string, node: MarkNode, summaries: Summaries, title: string | undefined): string {
+/** The classes a mark adds for its keyword: an insertion's place, supplied text's reason (and the sigla style, which
+ *  draws its brackets). */
+function keywordClasses(node: MarkNode, sigla: Sigla): string {
+  if (node.kind === 'add')
+    return (PLACEMENTS as readonly string[]).includes(node.keyword) ? ` emend-place-${node.keyword}` : '';
+  if (node.kind === 'supplied') {
+    const lost = node.keyword === 'lost' || node.keyword === 'illegible';
+    return ` emend-${sigla} emend-supplied-${lost ? 'lost' : 'omitted'}`;
+  }
+  return '';
+}
+
+function markHtml(node: MarkNode, c: Context, summary: string | undefined): string {
   const tag = ELEMENT[node.kind];
   const unclosed = node.close === null;
-  const cls = unclosed ? `${CLASS[node.kind]} emend-unclosed` : CLASS[node.kind];
+  const cls = `${CLASS[node.kind]}${keywordClasses(node, c.sigla)}${unclosed ? ' emend-unclosed' : ''}`;
+  const hand = node.hand ? handTitle(node.hand.id, c.hands) : undefined;
+  const title = [summary, hand].filter((t) => t !== undefined).join(' — ') || undefined;
   const label = unclosed ? (title ? `${title} (${UNCLOSED[node.kind]})` : UNCLOSED[node.kind]) : title;
-  return `<${tag} class="${cls}"${attr('title', label)}>${inlines(src, node.children, summaries)}</${tag}>`;
+  const handAttr = node.hand ? attr('data-hand', node.hand.id) : '';
+  return `<${tag} class="${cls}"${attr('title', label)}${handAttr}>${inlines(node.children, c)}</${tag}>`;
+}
+
+function handTitle(id: string, hands: Map<string, string>): string {
+  const description = hands.get(id);
+  return description ? `Hand: ${description} (${id})` : `Hand: ${id} (not listed in hands:)`;
 }

@@ -18,7 +18,7 @@ export function renderDocument(
   analysis: Analysis,
   view: string,
   cache: RenderCache = new RenderCache(),
-  extra: Pick<RenderInput, 'collation'> = {},
+  extra: Pick<RenderInput, 'collation' | 'sigla'> = {},
 ): RenderedDocument {
   const v = findView(view);
   if (!v) throw new Error(`Unknown view '${view}'.`);

@@ -1,22 +1,32 @@
-// The editorial marks in the diplomatic view: what each shows (`visibleText`, which place.ts counts to map a click
-// back to the source) and its HTML, titled with what the mark says (the hover's words, docs/markup.md).
+// The editorial marks in the diplomatic view, in the sigla style asked for (sigla.ts): what each shows
+// (`visibleText`, which place.ts counts to map a click back to the source) and its HTML, titled with what the mark
+// says (the hover's words, docs/markup.md).
 import type { EditorialNode } from '../model';
 import { describeGap } from '../editorial';
+import { gapPlaceholder } from '../readings';
 import { attr, escapeHtml } from './html';
+import { DEFAULT_SIGLA, leidenGap, underdotted, type Sigla } from './sigla';
 
 /** What the diplomatic view shows for an editorial mark, as text. */
-export function visibleText(node: EditorialNode): string {
+export function visibleText(node: EditorialNode, sigla: Sigla = DEFAULT_SIGLA): string {
+  const leiden = sigla === 'leiden';
   switch (node.kind) {
-    case 'unclear':
-      return node.alternatives[0]?.text ?? '';
+    case 'unclear': {
+      const first = node.alternatives[0]?.text ?? '';
+      return leiden ? underdotted(first) : first;
+    }
     case 'gap':
-      return '[…]';
+      return leiden
+        ? leidenGap(node.extent, node.keyword === 'lost')
+        : gapPlaceholder(node.extentText, node.keyword || 'illegible', 'description');
     case 'note':
-      return '✎';
+      return leiden ? '*' : '✎';
     case 'page':
-      return node.n ? `‖${node.n}‖` : '‖';
+      if (leiden) return node.n ? `|${node.n}|` : '|';
+      return `Page${node.n ? ` ${node.n}` : ''}${node.image ? ` · ${node.image}` : ''}`;
     case 'column':
-      return node.n ? `¦${node.n}¦` : '¦';
+      if (leiden) return node.n ? `¦${node.n}¦` : '¦';
+      return `Column${node.n ? ` ${node.n}` : ''}`;
     case 'word-break':
       return '-';
   }
@@ -43,9 +53,11 @@ export function editorialTitle(node: EditorialNode): string {
   }
 }
 
-export function editorialHtml(node: EditorialNode): string {
+/** The mark's element: `emend-<kind>` and `emend-<sigla>`; a note can be focused (its text shows, CSS `attr()`). */
+export function editorialHtml(node: EditorialNode, sigla: Sigla = DEFAULT_SIGLA): string {
   const unclosed = node.kind !== 'word-break' && node.close === null;
-  const cls = `emend-${node.kind}${unclosed ? ' emend-unclosed' : ''}`;
+  const cls = `emend-${node.kind} emend-${sigla}${unclosed ? ' emend-unclosed' : ''}`;
   const title = editorialTitle(node) + (unclosed ? ' (never closed)' : '');
-  return `<span class="${cls}"${attr('title', title)}>${escapeHtml(visibleText(node))}</span>`;
+  const note = node.kind === 'note' ? ` tabindex="0"${attr('data-note', node.text.trim())}` : '';
+  return `<span class="${cls}"${attr('title', title)}${note}>${escapeHtml(visibleText(node, sigla))}</span>`;
 }

@@ -14,4 +14,5 @@ export { renderDocument, type RenderedDocument } from './document';
 export { renderPage, PAGE_CSP, type PageOptions } from './page';
 export { PAGE_CSS } from './page-style';
 export { emendMarkdownIt, type MarkdownItLike } from './markdown-it';
+export { SIGLA, DEFAULT_SIGLA, isSigla, leidenGap, underdotted, type Sigla } from './sigla';
 export { sourceOffsetInView, PLACE_VIEWS, type PlaceView } from './place';

@@ -44,5 +44,27 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 17px/1.6 Georgi
   .emend-col-draft::before { content: "Draft"; }
   .emend-col-final::before { content: "Final"; }
 }
+.emend-supplied.emend-editorial { font-style: italic; }
+.emend-supplied.emend-editorial::before, .emend-supplied-lost.emend-leiden::before { content: "["; font-style: normal; }
+.emend-supplied.emend-editorial::after, .emend-supplied-lost.emend-leiden::after { content: "]"; font-style: normal; }
+.emend-supplied-omitted.emend-leiden::before { content: "\\27E8"; }
+.emend-supplied-omitted.emend-leiden::after { content: "\\27E9"; }
+.emend-unclear.emend-editorial { text-decoration: underline dotted; text-underline-offset: 0.2em; cursor: help; }
+.emend-unclear.emend-leiden { cursor: help; }
+.emend-gap.emend-editorial { color: var(--muted); background: var(--hover); border: 1px solid var(--rule); border-radius: 3px; padding: 0 0.25em; font-size: 0.9em; }
+.emend-gap.emend-leiden { color: var(--muted); }
+.emend-note { position: relative; cursor: help; color: var(--hand); }
+.emend-note.emend-editorial, .emend-note.emend-leiden { vertical-align: super; font-size: 0.7em; line-height: 0; }
+.emend-note:focus::after { content: attr(data-note); position: absolute; left: 0; top: 1.6em; z-index: 3; min-width: 12em; max-width: 24em; padding: 0.3em 0.5em; line-height: 1.4; font-size: 14px; white-space: normal; color: var(--fg); background: var(--bg); border: 1px solid var(--rule); }
+.emend-page.emend-editorial, .emend-column.emend-editorial { display: block; margin: 0.6em 0; border-top: 1px solid var(--rule); font: 0.8em sans-serif; color: var(--muted); }
+.emend-column.emend-editorial { border-top-style: dashed; }
+.emend-page.emend-leiden, .emend-column.emend-leiden, .emend-word-break { color: var(--muted); }
+.emend-place-above { top: -0.45em; }
+.emend-place-below { top: 0.45em; }
+.emend-place-below::before { top: -0.45em; }
+.emend-place-margin { float: right; clear: right; top: 0; max-width: 35%; margin: 0 0 0.3em 1em; border-left: 2px solid currentColor; }
+.emend-place-margin::before, .emend-place-inline::before, .emend-place-over::before { content: none; }
+.emend-place-inline { top: 0; font-size: 1em; }
+.emend-place-over { top: 0; font-size: 1em; border-bottom: 3px double currentColor; }
 @media print { body { background: #fff; color: #000; } #emend-preview { max-width: none; padding: 0; } }
 ` + COLLATION_CSS;

@@ -15,10 +15,15 @@ export interface PageOptions {
   lang?: string;
   /** For the collation view: the collation with the witness, or why there is none. */
   collation?: RenderInput['collation'];
+  /** How the diplomatic view draws the editorial marks. */
+  sigla?: RenderInput['sigla'];
 }
 
 export function renderPage(analysis: Analysis, view: string, options: PageOptions = {}): string {
-  const doc = renderDocument(analysis, view, undefined, options.collation ? { collation: options.collation } : {});
+  const doc = renderDocument(analysis, view, undefined, {
+    ...(options.collation ? { collation: options.collation } : {}),
+    ...(options.sigla ? { sigla: options.sigla } : {}),
+  });
   const v = findView(view)!;
   const language = analysis.doc.header?.fields.find((f) => f.key === 'language')?.value;
   const title = doc.title ?? options.fallbackTitle ?? 'Transcription';

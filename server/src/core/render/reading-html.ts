@@ -1,7 +1,7 @@
 // The reading views (draft, final, and each column of side by side): the core's reading of one paragraph, escaped,
 // with the parts that came from a mark wrapped so they can be styled (other hands) or highlighted (changed words).
 import { type EmendDocument, type Inline, isEditorial, type MarkNode } from '../model';
-import { paragraphReading, type Reading } from '../readings';
+import { paragraphReading, type Reading, type ReadingOptions } from '../readings';
 import { decorate, type Decoration } from './decorate';
 import { attr } from './html';
 import { paragraphSummaries, type Summaries } from './summaries';
@@ -16,7 +16,8 @@ export interface ReadingParagraphHtml {
 
 /**
  * Paragraph `index` of `doc` in one reading. With `highlightChanges`, the text that the revision changed is marked: in the
- * draft what was later struck, in the final what was added (each titled with its revision's summary).
+ * draft what was later struck, in the final what was added (each titled with its revision's summary). `options`: how
+ * supplied text and gaps show (the document's settings).
  */
 export function readingParagraph(
   doc: EmendDocument,
@@ -24,8 +25,9 @@ export function readingParagraph(
   kind: ReadingView,
   highlightChanges: boolean,
   known?: Summaries,
+  options: Pick<ReadingOptions, 'supplied' | 'gap'> = {},
 ): ReadingParagraphHtml {
-  const r = paragraphReading(doc, index, kind);
+  const r = paragraphReading(doc, index, kind, options);
   if (r.text.length === 0) return { html: '', empty: true };
   const decorations: Decoration[] = [];
   const summaries = highlightChanges ? (known ?? paragraphSummaries(doc, index)) : new Map();

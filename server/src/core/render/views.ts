@@ -2,8 +2,11 @@
 // the preview's view switcher, the `emend/render` request, the CLI and export all read this list.
 import type { Analysis } from '../analysis';
 import type { EmendDocument } from '../model';
+import type { ReadingOptions } from '../readings';
 import type { RenderCache } from './cache';
 import { diplomaticParagraph } from './diplomatic';
+import { DEFAULT_SIGLA, type Sigla } from './sigla';
+import { headerValue } from '../header';
 import { attr } from './html';
 import { readingParagraph } from './reading-html';
 import { paragraphSummaries } from './summaries';
@@ -25,6 +28,8 @@ export interface RenderInput {
   cache: RenderCache;
   /** For the collation view: the collation with the witness, or why there is none (the server supplies it). */
   collation?: CollationSource;
+  /** How the diplomatic view draws the editorial marks (setting `emend.preview.sigla`). */
+  sigla?: Sigla;
 }
 
 export interface PreviewView {
@@ -42,21 +47,39 @@ export const VIEWS: readonly PreviewView[] = [
     label: 'Diplomatic',
     description:
       'The page as written: deletions struck through, insertions raised with a caret, other hands set apart.',
-    blocks: (input) => paragraphBlocks(input, 'diplomatic', 'p', 'emend-p', (doc, k) => diplomaticParagraph(doc, k)),
+    blocks: (input) => {
+      const sigla = input.sigla ?? DEFAULT_SIGLA;
+      // A paragraph's titles name its hands from the header: a changed `hands:` line renders the paragraphs again.
+      const hands = headerValue(input.analysis.doc.header, 'hands')?.value ?? '';
+      const name = `diplomatic${sigla === DEFAULT_SIGLA ? '' : `-${sigla}`}${hands ? `-h${hash(hands)}` : ''}`;
+      return paragraphBlocks(input, name, 'p', 'emend-p', (doc, k) => diplomaticParagraph(doc, k, sigla));
+    },
   },
   {
     id: 'final',
     label: 'Final',
     description: 'The text as revised: deletions dropped, insertions kept.',
     blocks: (input) =>
-      paragraphBlocks(input, 'final', 'p', 'emend-p', (doc, k) => readingParagraph(doc, k, 'final', false).html),
+      paragraphBlocks(
+        input,
+        'final',
+        'p',
+        'emend-p',
+        (doc, k) => readingParagraph(doc, k, 'final', false, undefined, input.analysis.options).html,
+      ),
   },
   {
     id: 'draft',
     label: 'Draft',
     description: 'The text as first written: deletions kept, insertions dropped.',
     blocks: (input) =>
-      paragraphBlocks(input, 'draft', 'p', 'emend-p', (doc, k) => readingParagraph(doc, k, 'draft', false).html),
+      paragraphBlocks(
+        input,
+        'draft',
+        'p',
+        'emend-p',
+        (doc, k) => readingParagraph(doc, k, 'draft', false, undefined, input.analysis.options).html,
+      ),
   },
   {
     id: 'side-by-side',
@@ -64,7 +87,9 @@ export const VIEWS: readonly PreviewView[] = [
     description: 'Draft and final in two columns, paragraph by paragraph, with the changed words highlighted.',
     blocks: (input) => [
       SIDE_BY_SIDE_HEADING,
-      ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', sideBySideRow),
+      ...paragraphBlocks(input, 'side-by-side', 'div', 'emend-row', (doc, k) =>
+        sideBySideRow(doc, k, input.analysis.options),
+      ),
     ],
   },
   {
@@ -84,6 +109,13 @@ export const VIEWS: readonly PreviewView[] = [
   },
 ];
 
+/** A short number for a string (FNV-1a), to tell apart cache generations; not for security. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 export const VIEW_IDS: readonly string[] = VIEWS.map((v) => v.id);
 export const DEFAULT_VIEW = 'diplomatic';
 
@@ -100,10 +132,10 @@ const SIDE_BY_SIDE_HEADING: RenderedBlock = {
     '<div class="emend-col emend-col-draft">Draft</div><div class="emend-col emend-col-final">Final</div></div>',
 };
 
-function sideBySideRow(doc: EmendDocument, index: number): string {
+function sideBySideRow(doc: EmendDocument, index: number, options: Pick<ReadingOptions, 'supplied' | 'gap'>): string {
   const summaries = paragraphSummaries(doc, index);
-  const draft = readingParagraph(doc, index, 'draft', true, summaries);
-  const final = readingParagraph(doc, index, 'final', true, summaries);
+  const draft = readingParagraph(doc, index, 'draft', true, summaries, options);
+  const final = readingParagraph(doc, index, 'final', true, summaries, options);
   const cell = (which: 'draft' | 'final', r: { html: string; empty: boolean }) =>
     `<div class="emend-col emend-col-${which}${r.empty ? ' emend-col-empty' : ''}"${attr('aria-label', which === 'draft' ? 'Draft' : 'Final')}>` +
     (r.empty ? `<span class="emend-absent">(not in the ${which})</span>` : r.html) +
@@ -126,8 +158,11 @@ export function paragraphBlocks(
   const src = analysis.source;
   const lines = analysis.lines;
   const out: RenderedBlock[] = [];
+  // The reading options are part of what a paragraph's HTML depends on: a changed setting renders it again.
+  const { supplied, gap } = analysis.options;
+  const cacheView = `${view}${supplied ? `-${supplied}` : ''}${gap ? `-${gap}` : ''}`;
   for (const [index, p] of analysis.doc.paragraphs.entries()) {
-    const { key, html } = cache.get(view, src.slice(p.start, p.end), () => inner(analysis.doc, index));
+    const { key, html } = cache.get(cacheView, src.slice(p.start, p.end), () => inner(analysis.doc, index));
     if (html === '') continue;
     const line = lines.positionAt(p.start).line;
     const endLine = lines.positionAt(p.end).line;
