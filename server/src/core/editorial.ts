@@ -127,6 +127,11 @@ const UNITS: Record<string, GapUnit> = {
 /** The units a gap's extent may name, as written. */
 export const UNIT_WORDS = Object.keys(UNITS);
 
+/** The unit a word names (`letters`, `chars`, `word`, `cm`…), or undefined. */
+export function gapUnit(word: string): GapUnit | undefined {
+  return Object.hasOwn(UNITS, word) ? UNITS[word] : undefined;
+}
+
 /**
  * Reads a gap's extent: empty or `?` (unknown), `3 words`, `ca. 5 letters`, `c. 5 letters`, `~5 letters`, `2-3 lines`,
  * `a line`, `1 line`, a number alone (letters), a unit alone (`word`: one word). Null when it does not parse.
@@ -166,7 +171,7 @@ export function parseExtent(text: string): Extent | null {
       const n = wholeNumber(count);
       if (n === null) {
         // A unit alone: one of it.
-        const unit = UNITS[count];
+        const unit = gapUnit(count);
         if (!unit || k + 1 !== words.length || approximate) return null;
         return { quantity: 1, unit, approximate: false };
       }
@@ -175,7 +180,7 @@ export function parseExtent(text: string): Extent | null {
   }
   k++;
   if (k < words.length) {
-    const unit = UNITS[words[k]!];
+    const unit = gapUnit(words[k]!);
     if (!unit || k + 1 !== words.length) return null;
     extent.unit = unit;
   } else if (extent.quantity !== undefined || extent.atLeast !== undefined) {
@@ -193,7 +198,8 @@ function wholeNumber(s: string): number | null {
   return Number(s);
 }
 
-const UNIT_NAMES: Record<GapUnit, [string, string]> = {
+/** How a unit is written, for one and for more: `letter`/`letters`. */
+export const UNIT_NAMES: Readonly<Record<GapUnit, readonly [string, string]>> = {
   char: ['letter', 'letters'],
   word: ['word', 'words'],
   line: ['line', 'lines'],

@@ -2,7 +2,7 @@
 // <choice> of them) `?{a|b}`, <gap> `_{3 words}`, <note> `%{…}`, <pb> `|page{n | image}`, <cb> `|column{n}`, and
 // the keywords of <add @place> and <supplied @reason>. Text is escaped with core/escape.ts.
 import { escapeText } from '../../escape';
-import { CERTAINTIES, parseExtent, SUPPLIED_REASONS, type GapUnit } from '../../editorial';
+import { CERTAINTIES, gapUnit, parseExtent, SUPPLIED_REASONS, UNIT_NAMES } from '../../editorial';
 import type { XmlElement, XmlNode } from '../xml';
 
 /** The text of an element that holds nothing else (null when it holds an element: then it is no atomic mark). */
@@ -36,28 +36,6 @@ export function unclearMarkup(readings: string[], cert: string | undefined): str
   return `?${keyword(cert, CERTAINTIES)}{${readings.map((r) => escapeText(collapse(r))).join('|')}}`;
 }
 
-const UNITS: Record<string, GapUnit> = {
-  char: 'char',
-  chars: 'char',
-  character: 'char',
-  characters: 'char',
-  letter: 'char',
-  letters: 'char',
-  word: 'word',
-  words: 'word',
-  line: 'line',
-  lines: 'line',
-  cm: 'cm',
-  mm: 'mm',
-};
-const UNIT_NAMES: Record<GapUnit, [string, string]> = {
-  char: ['letter', 'letters'],
-  word: ['word', 'words'],
-  line: ['line', 'lines'],
-  cm: ['cm', 'cm'],
-  mm: ['mm', 'mm'],
-};
-
 const count = (v: string | undefined) => (v !== undefined && /^[0-9]{1,6}$/.test(v.trim()) ? Number(v) : undefined);
 
 /** `_reason{extent}` for a <gap>; `lostUnit` is set when the size is in a unit the markup has no word for. */
@@ -65,7 +43,7 @@ export function gapMarkup(el: XmlElement): { markup: string; lostUnit: boolean }
   const a = el.attrs;
   const reason = a.get('reason') === 'lost' ? 'lost' : '';
   const unitAttr = a.get('unit')?.trim().toLowerCase();
-  const unit = unitAttr ? UNITS[unitAttr] : 'char';
+  const unit = unitAttr ? gapUnit(unitAttr) : 'char';
   const about = a.get('precision') === 'low' || a.get('precision') === 'medium' ? 'ca. ' : '';
   const q = count(a.get('quantity'));
   const lo = count(a.get('atLeast')) ?? count(a.get('min'));
