@@ -24,7 +24,7 @@ import {
   type Placement,
 } from '../core/index';
 import type { Feature, ServerContext } from './context';
-import { analysisFor, field, invalid, isPosition } from './request-params';
+import { analysisFor, field, invalid, isPosition, stepParams } from './request-params';
 import { editResult } from './toggle-mark';
 
 const STALE: ToggleMarkResult = {
@@ -42,13 +42,10 @@ export const editorialCommandRequests: Feature = {
     ctx.connection.onRequest(NextEditorialMarkRequest, (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
-      const position = field(params, 'position');
-      const direction = field(params, 'direction');
-      if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
-      if (direction !== 'next' && direction !== 'previous')
-        return invalid('Expected `direction` to be `next` or `previous`.');
+      const wanted = stepParams(analysis, params);
+      if (!('offset' in wanted)) return wanted;
+      const { offset, direction } = wanted;
       const marks = editorialMarks(analysis.doc);
-      const offset = analysis.lines.offsetAt(position);
       const step = direction === 'next' ? nextRevision(marks, offset) : previousRevision(marks, offset);
       const at = (o: number) => analysis.lines.positionAt(o);
       const result: NextEditorialMarkResult = step

@@ -39,3 +39,16 @@ export function isRange(v: unknown): v is { start: Position; end: Position } {
 export function field(params: unknown, name: string): unknown {
   return isRecord(params) ? params[name] : undefined;
 }
+
+/** A "next / previous" request's offset and direction (`position`, `direction`), or the InvalidParams error. */
+export function stepParams(
+  analysis: Analysis,
+  params: unknown,
+): { offset: number; direction: 'next' | 'previous' } | ResponseError<void> {
+  const position = field(params, 'position');
+  const direction = field(params, 'direction');
+  if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
+  if (direction !== 'next' && direction !== 'previous')
+    return invalid('Expected `direction` to be `next` or `previous`.');
+  return { offset: analysis.lines.offsetAt(position), direction };
+}

@@ -18,7 +18,7 @@ import {
   type Revision,
 } from '../core/index';
 import type { Feature } from './context';
-import { analysisFor, field, invalid, isPosition } from './request-params';
+import { analysisFor, stepParams } from './request-params';
 
 const byAnalysis = new WeakMap<Analysis, Revision[]>();
 
@@ -53,13 +53,10 @@ export const revisionRequests: Feature = {
     ctx.connection.onRequest(NextRevisionRequest, (params: unknown) => {
       const analysis = analysisFor(ctx, params);
       if (!('doc' in analysis)) return analysis;
-      const position = field(params, 'position');
-      const direction = field(params, 'direction');
-      if (!isPosition(position)) return invalid('Expected `position` with integer `line` and `character`.');
-      if (direction !== 'next' && direction !== 'previous')
-        return invalid('Expected `direction` to be `next` or `previous`.');
+      const wanted = stepParams(analysis, params);
+      if (!('offset' in wanted)) return wanted;
+      const { offset, direction } = wanted;
       const revs = revisionsOf(analysis);
-      const offset = analysis.lines.offsetAt(position);
       const step = direction === 'next' ? nextRevision(revs, offset) : previousRevision(revs, offset);
       const result: NextRevisionResult = step
         ? { revision: item(analysis, step.revision), index: step.index, total: revs.length, wrapped: step.wrapped }
