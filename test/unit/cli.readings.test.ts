@@ -70,3 +70,23 @@ test('.emend.json: "supplied" and "gap" are read and checked', () => {
     ],
   });
 });
+
+test('render --format html --sigla leiden draws the editorial marks in the Leiden conventions; editorial by default', async () => {
+  const src = 'A ?{word|ward} here |page{2}\n';
+  const leiden = await runCli(['render', '--format', 'html', '--sigla', 'leiden', '-'], {
+    cwd: process.cwd(),
+    stdin: src,
+  });
+  assert.equal(leiden.code, 0, leiden.stderr);
+  assert.match(
+    leiden.stdout,
+    /<span class="emend-unclear emend-leiden" title="Unclear: word or ward">w\u0323o\u0323r\u0323d\u0323<\/span>/,
+  );
+  assert.match(leiden.stdout, />\|2\|<\/span>/);
+  const plain = await runCli(['render', '--format', 'html', '-'], { cwd: process.cwd(), stdin: src });
+  assert.doesNotMatch(plain.stdout, /class="emend-unclear emend-leiden"/);
+  assert.match(plain.stdout, /emend-unclear emend-editorial/);
+  const bad = await runCli(['render', '--format', 'html', '--sigla', 'roman', '-'], { cwd: process.cwd(), stdin: src });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--sigla must be editorial or leiden, not 'roman'/);
+});

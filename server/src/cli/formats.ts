@@ -8,6 +8,7 @@ import {
   teiOptions,
   VIEW_IDS,
   type Analysis,
+  type Sigla,
   type TeiExportOptions,
 } from '../core/index';
 import { collationSource } from './witness';
@@ -18,6 +19,8 @@ import { fileUri } from '../host/uris';
 export interface RenderOptions {
   /** The reading or view asked for with `--reading` / `--view`, one of the format's `views`. */
   view: string;
+  /** The HTML diplomatic view's sigla style (`--sigla`); the default style when absent. */
+  sigla?: Sigla;
   /** The input's name as shown to the user (a path, or `-`), e.g. for a title. */
   name: string;
   /** The TEI export's choices (`--tei key=value,...`); defaults when absent. */
@@ -73,6 +76,7 @@ const html: RenderFormat = {
     return renderPage(analysis, options.view, {
       fallbackTitle: options.name === '-' ? undefined : basename(options.name),
       ...(collation ? { collation } : {}),
+      ...(options.sigla ? { sigla: options.sigla } : {}),
     });
   },
 };

@@ -13,9 +13,11 @@ import {
   parseTeiOptionList,
   READING_KINDS,
   READING_OPTION_CHOICES,
+  SIGLA,
   teiOptions,
   TEI_OPTION_HELP,
   type ReadingOptions,
+  type Sigla,
 } from '../../core/index';
 
 function options(): OptionSpec[] {
@@ -43,6 +45,12 @@ function options(): OptionSpec[] {
       value: 'STYLE',
       choices: READING_OPTION_CHOICES.gap,
       help: 'a gap _{…} as […] (ellipsis, the default) or described, [3 words illegible]; overrides "gap" in .emend.json',
+    },
+    {
+      name: 'sigla',
+      value: 'STYLE',
+      choices: SIGLA,
+      help: 'with --format html, how the diplomatic view draws the editorial marks: editorial (the default) or leiden',
     },
     {
       name: 'format',
@@ -78,7 +86,7 @@ export const render: CliCommand = {
   get help() {
     return [
       'usage: emend render [--reading draft|final|diplomatic] [--format FORMAT] [--view VIEW] [--supplied brackets|plain]',
-      '                    [--gap ellipsis|description] [--out-dir DIR [--force]] FILE...',
+      '                    [--gap ellipsis|description] [--sigla editorial|leiden] [--out-dir DIR [--force]] FILE...',
       '',
       'Prints a reading of each transcription. FILE may be `-` for standard input, or a directory for every',
       `*${EMEND_EXTENSION} file below it. Problems in the markup do not stop rendering (see \`emend check\`).`,
@@ -178,6 +186,7 @@ export const render: CliCommand = {
       }
       const output = await format.render(analyze(read.text, { ...project.config.readings, ...flags }), {
         view,
+        ...(parsed.options.sigla !== undefined ? { sigla: parsed.options.sigla as Sigla } : {}),
         name: input.name,
         tei,
         path: input.path,
