@@ -222,7 +222,7 @@ test('hovering a gap shows the mark, then what the witness suggests there; no di
     h.contents.value,
     '**Gap:** about 2 words\\, illegible\n\n*Draft and final:* We had agreed **\\[…\\]** frankly\\, and we did\\.' +
       '\n\n---\n\n' +
-      '**Gap:** about 2 words\\, illegible — the witness reads *to speak* \\(gap\\.txt\\, line 1\\): its suggestion, not a variant.',
+      'gap\\.txt reads *to speak* here \\(line 1\\)\\: its suggestion\\, not a variant\\.',
   );
   assert.deepEqual([h.range.start.character, h.range.end.character], [14, 28]);
   assert.deepEqual(

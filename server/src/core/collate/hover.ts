@@ -10,7 +10,7 @@ import type { MarkNode, SubstNode } from '../model';
 import { similarity } from './similarity';
 import { words } from './tokens';
 import { witnessGap } from './gap';
-import { suggestionAt, suggestionLine, suggestionMark, suggestionWords } from './suggestion-text';
+import { suggestionAt, suggestionLine, suggestionWords } from './suggestion-text';
 import type { Suggestion } from './uncertain';
 
 /** What the witness reads at a word: one line, or null when `i` is no word. Plain text (not escaped). */
@@ -121,19 +121,15 @@ export function collationHover(
   return span ? { markdown: lines.join('\n\n'), start: span[0], end: span[1] } : null;
 }
 
-/** `**Gap:** about 3 words, illegible — the witness reads *in the city* (name, line 4): its suggestion, not a variant.` */
+/** `sent.txt reads *in the city* here (line 4): its suggestion, not a variant.` The mark itself (Gap: about 3 words,
+ *  illegible) is the editor hover's first line, above this one, so it is not said again. */
 export function suggestionHover(c: Collation, s: Suggestion): string {
-  const title = suggestionMark(s);
-  const colon = title.indexOf(': ');
-  const head =
-    colon < 0
-      ? `**${escapeMarkdown(title)}**`
-      : `**${escapeMarkdown(title.slice(0, colon))}:** ${escapeMarkdown(title.slice(colon + 2))}`;
-  const where = escapeMarkdown(`(${c.witness.name}, line ${suggestionLine(c, s)})`);
+  const name = escapeMarkdown(c.witness.name);
+  const line = suggestionLine(c, s);
   const reads = suggestionWords(c, s);
   return reads
-    ? `${head} — the witness reads *${escapeMarkdown(reads)}* ${where}: its suggestion, not a variant.`
-    : `${head} — the witness has nothing here ${where}.`;
+    ? `${name} reads *${escapeMarkdown(reads)}* ${escapeMarkdown(`here (line ${line}): its suggestion, not a variant.`)}`
+    : escapeMarkdown(`${c.witness.name} has nothing here (line ${line}).`);
 }
 
 /** The transcription word whose source range holds `offset`, or -1. */
