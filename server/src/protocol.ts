@@ -341,6 +341,10 @@ export interface CollationChangedParams {
   uris: string[];
 }
 
+/** Server → client: a `.emend.json` changed, so readings, previews and exports made with its options (supplied
+ *  text, gaps) may read differently: the client renders its open views again. */
+export const ProjectFileChangedNotification = notification<Record<string, never>>('emend/projectFileChanged');
+
 // ---- The editor's file system, for the server (server -> client) ----
 // A server that cannot read a URI itself (another scheme than file:, or any URI in the browser, where the server
 // runs in a web worker) asks the client, which answers through VS Code's workspace.fs. The client says it answers

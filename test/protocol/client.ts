@@ -71,6 +71,8 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   refreshes = 0;
+  /** `emend/projectFileChanged` notifications received. */
+  projectFileChanges = 0;
   /** `textDocument/publishDiagnostics` notifications, in order (for clients that do not pull). */
   readonly published: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   /** What `workspace/configuration` answers for an item. */
@@ -105,6 +107,9 @@ export class LspClient {
       this.messages.push(p);
     });
     this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('emend/projectFileChanged', () => {
+      this.projectFileChanges++;
+    });
     this.conn.onNotification(
       'textDocument/publishDiagnostics',
       (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {

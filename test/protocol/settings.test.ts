@@ -253,3 +253,22 @@ test('emend.preview.sigla is pulled per resource and chooses how the diplomatic 
     await c.stop();
   }
 });
+
+test('a changed .emend.json tells the client to render its views again; a changed user setting does not', async () => {
+  const c = await LspClient.start();
+  try {
+    const { uri, file } = project('views', JSON.stringify({ supplied: 'brackets' }));
+    await c.open(uri, 'He +{was} here.');
+    const final = async () => ((await c.request('emend/reading', { uri, kind: 'final' })) as { text: string }).text;
+    assert.equal(await final(), 'He [was] here.');
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    await c.until(() => c.refreshes === 1);
+    assert.equal(c.projectFileChanges, 0);
+    writeFileSync(file, JSON.stringify({ supplied: 'plain' }));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await c.until(() => c.projectFileChanges === 1);
+    assert.equal(await final(), 'He was here.');
+  } finally {
+    await c.stop();
+  }
+});

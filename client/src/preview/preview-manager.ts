@@ -17,7 +17,11 @@ import {
 } from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { PREVIEW_VIEW_TYPE, toPreviewState } from './messages';
-import { CollationChangedNotification, type CollationChangedParams } from '../../../server/src/protocol';
+import {
+  CollationChangedNotification,
+  ProjectFileChangedNotification,
+  type CollationChangedParams,
+} from '../../../server/src/protocol';
 import { PreviewPanel, type PreviewHost } from './preview-panel';
 import { defaultView, previewSettings } from './settings';
 
@@ -55,6 +59,10 @@ export class PreviewManager implements PreviewHost, Disposable {
       // A witness changed: previews of the transcriptions compared with it render again (the collation view).
       client.onNotification(CollationChangedNotification, (p: CollationChangedParams) => {
         for (const panel of this.panels) if (p.uris.includes(panel.resource.toString())) panel.update(true);
+      }),
+      // A `.emend.json` changed (its "supplied" and "gap"): every preview renders again.
+      client.onNotification(ProjectFileChangedNotification, () => {
+        for (const p of this.panels) p.update(true);
       }),
       // After a restart of the server, previews that showed an error render again.
       client.onDidChangeState((e) => {

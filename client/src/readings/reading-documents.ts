@@ -22,6 +22,7 @@ import {
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   MapPositionRequest,
+  ProjectFileChangedNotification,
   ReadingRequest,
   type MapPositionParams,
   type ReadingParams,
@@ -201,6 +202,7 @@ export function registerReadingDocuments(context: ExtensionContext, client: Base
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('emend.readings')) provider.settingsChanged();
     }),
+    client.onNotification(ProjectFileChangedNotification, () => provider.settingsChanged()),
     workspace.onDidChangeTextDocument((e) => {
       if (e.document.languageId === 'emend' && e.contentChanges.length > 0) provider.sourceChanged(e.document.uri);
     }),

@@ -16,7 +16,7 @@ import { AnalysisCache } from './documents';
 import { Settings } from './settings';
 import { Typing } from './typing';
 import { Witnesses } from './witness';
-import { CollationChangedNotification, WatchWitnessesNotification } from '../protocol';
+import { CollationChangedNotification, ProjectFileChangedNotification, WatchWitnessesNotification } from '../protocol';
 
 export interface ServerContext {
   connection: Connection;
@@ -86,7 +86,11 @@ export function createServerContext(
   };
   // Settings and witnesses tell diagnostics when they change; diagnostics reads both. Created in that order, the
   // callbacks reach `diagnostics` only once everything exists.
-  const settings = new Settings(connection, host, clientCapabilities, () => diagnostics.refresh());
+  const settings = new Settings(connection, host, clientCapabilities, (project) => {
+    diagnostics.refresh();
+    // The client re-renders its views when its own settings change; a `.emend.json` it learns of from here.
+    if (project) void connection.sendNotification(ProjectFileChangedNotification, {});
+  });
   const witnesses = new Witnesses(documents, host, {
     change: (transcriptions) => {
       diagnostics.refresh();

@@ -55,14 +55,14 @@ export class Settings {
     private readonly connection: Connection,
     host: Host,
     private readonly capabilities: () => ClientCapabilities,
-    /** Runs when settings or a project file changed. */
-    private readonly onChange: () => void,
+    /** Runs when settings or a project file changed (`project`: a `.emend.json`, which the client does not see). */
+    private readonly onChange: (project: boolean) => void,
   ) {
     this.projects = new ProjectFiles(host);
     host.watch({ fileName: PROJECT_FILE }, () => {
       this.projects.clear();
       this.announced.clear();
-      this.onChange();
+      this.onChange(true);
     });
   }
 
@@ -108,7 +108,7 @@ export class Settings {
   /** The user's settings changed: forget them all. */
   userChanged(): void {
     this.userCache.clear();
-    this.onChange();
+    this.onChange(false);
   }
 
   /** The document closed: its settings are asked again if it is reopened. */
