@@ -35,8 +35,14 @@ const CHAR_W = 14,
   SPACE = 12,
   LINE_H = 48;
 
-/** `pageBreaks`: each page begins with its page break naming its image (`|page{2 | page-2.jpg}`). */
-export function syntheticCase(seed: number, linesPerPage = 18, wordsPerLine = 7, pageBreaks = false): SyntheticCase {
+/** `pageBreaks`: each page begins with its page break naming its image (`|page{2 | page-2.jpg}`), and with
+ *  'with layouts' its layout file too (`|page{2 | page-2.jpg | page-2.page.xml}`). */
+export function syntheticCase(
+  seed: number,
+  linesPerPage = 18,
+  wordsPerLine = 7,
+  pageBreaks: boolean | 'with layouts' = false,
+): SyntheticCase {
   const r = rng(seed);
   const word = () => {
     const len = 2 + Math.floor(r() * 9);
@@ -55,7 +61,10 @@ export function syntheticCase(seed: number, linesPerPage = 18, wordsPerLine = 7,
     missing: number[] = [];
   const pages: LayoutPage[] = [];
   for (let p = 0; p < 2; p++) {
-    if (pageBreaks) source += `|page{${p + 1} | page-${p + 1}.jpg}\n`;
+    if (pageBreaks) {
+      const layout = pageBreaks === 'with layouts' ? ` | page-${p + 1}.page.xml` : '';
+      source += `|page{${p + 1} | page-${p + 1}.jpg${layout}}\n`;
+    }
     const lines: LayoutLine[] = [];
     for (let l = 0; l < linesPerPage; l++) {
       const y = 100 + l * LINE_H;

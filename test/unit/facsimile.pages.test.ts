@@ -8,6 +8,7 @@ import {
   markedPages,
   pageAt,
   pageBreaks,
+  breaksIn,
   unnamedImage,
   iou,
   type ImageLoad,
@@ -61,7 +62,7 @@ test('pageAt: the page an offset falls on', () => {
 
 test('facsimileSpec: the header alone names the image of every page, as before', () => {
   const s = facsimileSpec(analyze('---\nfacsimile: p.jpg\nlayout: p.xml\n---\none |page{2} two'));
-  assert.deepEqual(s, { images: ['p.jpg'], layouts: ['p.xml'], pageStarts: [] });
+  assert.deepEqual(s, { images: ['p.jpg'], layouts: ['p.xml'], pageStarts: [], layoutPerPage: false });
 });
 
 test("facsimileSpec: page breaks name the images; the first page falls back on the header's", () => {
@@ -140,3 +141,80 @@ for (const seed of [1, 7]) {
     assert.ok(!f.words.some((w) => /page|jpg|\|/.test(w.text)), 'no word from a page break');
   });
 }
+
+test('a page break may name its layout file after its image', () => {
+  const a = analyze('|page{2 | p2.jpg | p2.page.xml} two |page{3 | p3.jpg} three |column{2 |  | c.xml}');
+  assert.deepEqual(
+    a.doc.paragraphs.flatMap((p) => breaksIn(p.children)).map((b) => [b.kind, b.n, b.image, b.layout]),
+    [
+      ['page', '2', 'p2.jpg', 'p2.page.xml'],
+      ['page', '3', 'p3.jpg', ''],
+      ['column', '2', '', 'c.xml'],
+    ],
+  );
+});
+
+test("facsimileSpec: page breaks naming layouts give each page its own; the first falls back on the header's", () => {
+  const src = '---\nfacsimile: a.jpg\nlayout: a.xml\n---\none\n|page{2 | b.jpg} two\n|page{3 | c.jpg | c.xml} three';
+  const s = facsimileSpec(analyze(src));
+  assert.deepEqual([s.images, s.layouts, s.layoutPerPage], [['a.jpg', 'b.jpg', 'c.jpg'], ['a.xml', '', 'c.xml'], true]);
+  // Without a page break naming a layout, the header's one layout serves all pages, as before.
+  const one = facsimileSpec(analyze('---\nlayout: all.xml\n---\n|page{1 | a.jpg} one |page{2 | b.jpg} two'));
+  assert.deepEqual([one.layouts, one.layoutPerPage], [['all.xml'], false]);
+});
+
+for (const seed of [3, 11]) {
+  test(`synthetic two pages, each with its own layout file named in its page break (seed ${seed})`, () => {
+    const c = syntheticCase(seed, 18, 7, 'with layouts');
+    const a = analyze(c.source);
+    const spec = facsimileSpec(a);
+    assert.deepEqual(spec.layouts, ['page-1.page.xml', 'page-2.page.xml']);
+    const f = buildFacsimile(
+      a,
+      spec.images.map(jpeg),
+      spec.layouts.map((name, k) => ({
+        name,
+        load: { ok: true as const, layout: { format: 'PAGE 2019' as const, pages: [c.pages[k]!] } },
+      })),
+    );
+    assert.deepEqual(f.errors, []);
+    let good = 0,
+      total = 0;
+    for (const w of f.words) {
+      const t = c.truth.get(w.start);
+      if (!t) continue;
+      total++;
+      if (w.box && w.page === t.page && !w.approximate && iou(w.box, t.box) >= 0.5) good++;
+    }
+    assert.ok(good / total >= 0.97, `${good} of ${total}`);
+  });
+}
+
+test('a page with no layout between two that have one keeps the pages paired with their images', () => {
+  const c = syntheticCase(5, 18, 7, 'with layouts');
+  // Three pages: the synthetic two, and an empty page between them with an image and no layout.
+  const second = c.source.indexOf('|page{2');
+  const src = c.source.slice(0, second) + '|page{1a | blank.jpg}\n' + c.source.slice(second);
+  const a = analyze(src);
+  const spec = facsimileSpec(a);
+  assert.deepEqual(spec.layouts, ['page-1.page.xml', '', 'page-2.page.xml']);
+  const layout = (k: number) => ({
+    ok: true as const,
+    layout: { format: 'PAGE 2019' as const, pages: k < 0 ? [] : [c.pages[k]!] },
+  });
+  const f = buildFacsimile(a, spec.images.map(jpeg), [
+    { name: spec.layouts[0]!, load: layout(0) },
+    { name: '', load: layout(-1) },
+    { name: spec.layouts[2]!, load: layout(1) },
+  ]);
+  assert.deepEqual(f.errors, []);
+  const shift = '|page{1a | blank.jpg}\n'.length;
+  let onPage3 = 0;
+  for (const w of f.words) {
+    const t = c.truth.get(w.start >= second + shift ? w.start - shift : w.start);
+    if (!t || !w.box) continue;
+    assert.equal(w.page, t.page === 0 ? 0 : 2, w.text);
+    if (w.page === 2) onPage3++;
+  }
+  assert.ok(onPage3 > 100);
+});

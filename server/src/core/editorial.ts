@@ -223,12 +223,19 @@ export function describeExtent(e: Extent): string {
   return '';
 }
 
-/** A page or column break's number and image, from what stands between its braces: `12`, `12 | p12.jpg`, `| p12.jpg`. */
-export function breakParts(src: string, start: number, end: number): { n: string; image: string } {
+/**
+ * A page or column break's number, image and layout file, from what stands between its braces: `12`, `12 | p12.jpg`,
+ * `| p12.jpg`, `12 | p12.jpg | p12.page.xml`. A `|` in a name is written `\\|`.
+ */
+export function breakParts(src: string, start: number, end: number): { n: string; image: string; layout: string } {
   const parts = splitBars(src, start, end);
-  const n = trimmed(src, parts[0]!);
-  const rest = parts.length > 1 ? trimmed(src, { start: parts[1]!.start, end }) : { start: end, end };
-  return { n: unescaped(src, n.start, n.end), image: unescaped(src, rest.start, rest.end) };
+  const part = (k: number) => {
+    const p = parts[k];
+    if (!p) return '';
+    const t = trimmed(src, k === 2 ? { start: p.start, end } : p);
+    return unescaped(src, t.start, t.end);
+  };
+  return { n: part(0), image: part(1), layout: part(2) };
 }
 
 /** A hand listed in the `hands:` header: `sec: the secretary`. */

@@ -85,6 +85,8 @@ export interface BreakNode extends AtomicMark {
   n: string;
   /** The page's image, relative to the transcription ('' for none). */
   image: string;
+  /** The page's layout file (PAGE XML, ALTO), relative to the transcription ('' for none). */
+  layout: string;
 }
 
 /** `|-`: the word goes on after the line break (and any break marks) that follows. */

@@ -42,6 +42,8 @@ export interface MarkedPage {
   n: string;
   /** The image its page break names ('' for none). */
   image: string;
+  /** The layout file its page break names ('' for none). */
+  layout: string;
 }
 
 /**
@@ -52,8 +54,8 @@ export function markedPages(doc: EmendDocument): MarkedPage[] {
   const breaks = doc.paragraphs.flatMap((p) => pageBreaks(p.children));
   if (breaks.length === 0) return [];
   const pages: MarkedPage[] = [];
-  if (hasText(doc, doc.bodyStart, breaks[0]!.start)) pages.push({ start: doc.bodyStart, n: '', image: '' });
-  for (const b of breaks) pages.push({ start: b.start, n: b.n, image: b.image });
+  if (hasText(doc, doc.bodyStart, breaks[0]!.start)) pages.push({ start: doc.bodyStart, n: '', image: '', layout: '' });
+  for (const b of breaks) pages.push({ start: b.start, n: b.n, image: b.image, layout: b.layout });
   return pages;
 }
 

@@ -46,6 +46,21 @@ export function loadPageImage(
   return 'error' in t ? { name, error: `The image ${t.error}` } : loadImage(files, name, t.uri, cache);
 }
 
+/**
+ * The layout file the spec names, read through `files`: or why not. A page that names none (an empty name, with
+ * FacsimileSpec.layoutPerPage) has a layout of no pages.
+ */
+export async function loadNamedLayout(
+  files: Files,
+  name: string,
+  folder: string | null,
+  cache?: FacsimileCache,
+): Promise<LayoutLoad> {
+  if (!name) return { ok: true, layout: { format: 'PAGE', pages: [] } };
+  const t = facsimileTarget(name, folder);
+  return 'error' in t ? { ok: false, error: `The layout file ${t.error}` } : loadLayout(files, name, t.uri, cache);
+}
+
 /** Read results by URI and file version, kept by the caller between reads. */
 export type FacsimileCache = Map<string, { version: string; value: unknown }>;
 
@@ -141,12 +156,7 @@ export async function readFacsimile(
   if (spec.images.length === 0 && spec.layouts.length === 0) return null;
   const images = await Promise.all(spec.images.map((name, k) => loadPageImage(files, name, k, folder, cache)));
   const layouts = await Promise.all(
-    spec.layouts.map(async (name) => {
-      const t = facsimileTarget(name, folder);
-      const load: LayoutLoad =
-        'error' in t ? { ok: false, error: `The layout file ${t.error}` } : await loadLayout(files, name, t.uri, cache);
-      return { name, load };
-    }),
+    spec.layouts.map(async (name) => ({ name, load: await loadNamedLayout(files, name, folder, cache) })),
   );
   const f = buildFacsimile(analysis, images, layouts);
   // Without a facsimile: in the header, a page's name is the one the layout records, often the archive's path,

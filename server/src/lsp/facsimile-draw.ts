@@ -7,6 +7,7 @@ import {
   decodeXmlBytes,
   drawLink,
   facsimileSpec,
+  unnamedImage,
   headerLineEdit,
   isIiifUrl,
   layoutFileName,
@@ -83,6 +84,7 @@ async function draw(
   const spec = facsimileSpec(analysis);
   const imageName = spec.images[req.page] ?? (req.page === 0 ? undefined : spec.images[spec.images.length - 1]);
   if (imageName === undefined) return { error: 'The header names no page image (`facsimile:`) to draw on.' };
+  if (imageName === '') return { error: unnamedImage(req.page) };
   if (isIiifUrl(imageName)) {
     return { error: 'Boxes can be drawn on local page images only; this page is an IIIF image on the web.' };
   }
@@ -93,28 +95,40 @@ async function draw(
   const size = { name: imageName, width: image.info.width, height: image.info.height };
 
   let layout: { name: string; text: string } | null = null;
+  let namedButNew = false;
   let layoutUri: string;
   let layoutName: string;
-  const named = spec.layouts[0];
+  // One layout file for the transcription, or (page breaks naming layouts) the page's own; a page after the first
+  // that names none cannot get one from the header's `layout:` line, which is the first page's.
+  const named = (spec.layoutPerPage ? spec.layouts[req.page] : spec.layouts[0]) || undefined;
+  if (named === undefined && spec.layoutPerPage && req.page > 0) {
+    return {
+      error: `Page ${req.page + 1} names no layout file: name one in its page break, as in \`|page{${req.page + 1} | image.jpg | page-${req.page + 1}.page.xml}\`, and boxes drawn on it are recorded there.`,
+    };
+  }
   if (named !== undefined) {
     const t = facsimileTarget(named, folder);
     if ('error' in t) return { error: `The layout file ${t.error}` };
     layoutUri = t.uri;
     layoutName = named;
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null = null;
     try {
-      if (!(await ctx.host.stat(t.uri))) {
-        return {
-          error: `The layout file ${named} was not found. Remove the \`layout:\` line from the header and Emend creates a new file, or put the file there.`,
-        };
-      }
-      bytes = await ctx.host.readFile(t.uri);
+      if (await ctx.host.stat(t.uri)) bytes = await ctx.host.readFile(t.uri);
     } catch (e) {
       return { error: `The layout file ${named} cannot be read: ${e instanceof Error ? e.message : String(e)}.` };
     }
-    const decoded = decodeXmlBytes(bytes);
-    if (!decoded.ok) return { error: `The layout file ${named} cannot be read: ${decoded.error}` };
-    layout = { name: named, text: decoded.text };
+    if (bytes !== null) {
+      const decoded = decodeXmlBytes(bytes);
+      if (!decoded.ok) return { error: `The layout file ${named} cannot be read: ${decoded.error}` };
+      layout = { name: named, text: decoded.text };
+    } else if (spec.layoutPerPage) {
+      // A page break that names a layout file not written yet: Emend writes it under that name.
+      namedButNew = true;
+    } else {
+      return {
+        error: `The layout file ${named} was not found. Remove the \`layout:\` line from the header and Emend creates a new file, or put the file there.`,
+      };
+    }
   } else {
     const name = baseName(uri);
     const stem = name.toLowerCase().endsWith('.emend') ? name.slice(0, -6) : name;
@@ -137,7 +151,8 @@ async function draw(
     words: transcriptionWords(analysis),
     start: req.start,
     end: req.end,
-    page: req.page,
+    // A page's own layout file holds that page alone.
+    page: spec.layoutPerPage ? 0 : req.page,
     box: req.box,
     image: size,
     layout,
@@ -147,7 +162,7 @@ async function draw(
   });
   if (!r.ok) return { error: r.error };
   let headerEdits: Extract<FacsimileDrawResult, { layout: unknown }>['headerEdits'] = [];
-  if (layout === null) {
+  if (layout === null && !namedButNew) {
     const h = headerLineEdit(analysis, 'layout', layoutName, 'facsimile');
     if ('error' in h) return { error: h.error };
     headerEdits = h.edits.map((e) => ({

@@ -10,9 +10,8 @@ import {
   isIiifUrl,
   roundBox,
   type ImageLoad,
-  type LayoutLoad,
 } from '../core/index';
-import { facsimileTarget, loadLayout, loadPageImage, type FacsimileCache } from '../host/facsimile-files';
+import { facsimileTarget, loadNamedLayout, loadPageImage, type FacsimileCache } from '../host/facsimile-files';
 import { NOT_FETCHED_UNTRUSTED } from '../host/restricted-files';
 import { parentFolder } from '../host/uris';
 import { FacsimileRequest, type FacsimilePageInfo, type FacsimileResult } from '../protocol';
@@ -44,14 +43,7 @@ export const facsimile: Feature = {
         }),
       );
       const layouts = await Promise.all(
-        spec.layouts.map(async (name) => {
-          const t = facsimileTarget(name, folder);
-          const load: LayoutLoad =
-            'error' in t
-              ? { ok: false, error: `The layout file ${t.error}` }
-              : await loadLayout(ctx.host, name, t.uri, cache);
-          return { name, load };
-        }),
+        spec.layouts.map(async (name) => ({ name, load: await loadNamedLayout(ctx.host, name, folder, cache) })),
       );
       const f = buildFacsimile(analysis, images, layouts);
       const pages: FacsimilePageInfo[] = f.pages.map((page, k) => {

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { optionsHelp, parseCommandArgs, type OptionSpec } from '../args';
 import { expandInputs, readInput } from '../inputs';
-import { facsimileTarget, loadLayout, loadPageImage } from '../../host/facsimile-files';
+import { loadNamedLayout, loadPageImage } from '../../host/facsimile-files';
 import { nodeFiles } from '../../host/node';
 import { fileUri } from '../../host/uris';
 import {
@@ -84,16 +84,7 @@ export const facsimileCommand: CliCommand = {
     const folder = fileUri(inputs[0]!.path === null ? io.cwd : dirname(inputs[0]!.path));
     const images = await Promise.all(spec.images.map((name, k) => loadPageImage(nodeFiles, name, k, folder)));
     const layouts = await Promise.all(
-      spec.layouts.map(async (name) => {
-        const t = facsimileTarget(name, folder);
-        return {
-          name,
-          load:
-            'error' in t
-              ? { ok: false as const, error: `The layout file ${t.error}` }
-              : await loadLayout(nodeFiles, name, t.uri),
-        };
-      }),
+      spec.layouts.map(async (name) => ({ name, load: await loadNamedLayout(nodeFiles, name, folder) })),
     );
     const f = buildFacsimile(analysis, images, layouts);
     for (const e of f.errors) io.stderr(`emend facsimile: ${e}\n`);

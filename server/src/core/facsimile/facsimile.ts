@@ -15,10 +15,12 @@ export interface FacsimileSpec {
   /** Page images as written (paths relative to the transcription, or https URLs of IIIF resources), in page order;
    *  '' for a page whose break names no image. */
   images: string[];
-  /** Layout files as written (relative paths). */
+  /** Layout files as written (relative paths). When `layoutPerPage`, one per page ('' for a page with none). */
   layouts: string[];
   /** When page breaks name the images: where each image's page begins in the source, one per image; else empty. */
   pageStarts: number[];
+  /** Whether page breaks name layout files (`|page{2 | p2.jpg | p2.page.xml}`): then each page has its own. */
+  layoutPerPage: boolean;
 }
 
 /**
@@ -34,13 +36,18 @@ export function facsimileSpec(analysis: Analysis): FacsimileSpec {
     return v ? [v] : [];
   };
   const headerImages = value('facsimile');
-  const layouts = value('layout');
+  const headerLayouts = value('layout');
   const pages = markedPages(analysis.doc);
-  if (!pages.some((p) => p.image)) return { images: headerImages, layouts, pageStarts: [] };
+  if (!pages.some((p) => p.image || p.layout))
+    return { images: headerImages, layouts: headerLayouts, pageStarts: [], layoutPerPage: false };
+  // The first page falls back on the header's image and layout.
+  const first = (k: number, named: string[]) => (k === 0 ? (named[0] ?? '') : '');
+  const layoutPerPage = pages.some((p) => p.layout);
   return {
-    images: pages.map((p, k) => witnessPath(p.image) || (k === 0 ? (headerImages[0] ?? '') : '')),
-    layouts,
+    images: pages.map((p, k) => witnessPath(p.image) || first(k, headerImages)),
+    layouts: layoutPerPage ? pages.map((p, k) => witnessPath(p.layout) || first(k, headerLayouts)) : headerLayouts,
     pageStarts: pages.map((p) => p.start),
+    layoutPerPage,
   };
 }
 
@@ -77,11 +84,21 @@ export function buildFacsimile(
   layouts: readonly { name: string; load: LayoutLoad }[],
 ): Facsimile {
   const errors: string[] = [];
-  const layoutPages: LayoutPage[] = [];
-  for (const l of layouts) {
-    if (l.load.ok) layoutPages.push(...l.load.layout.pages);
-    else errors.push(l.load.error);
-  }
+  const spec = facsimileSpec(analysis);
+  // One layout file for all pages (its pages in order), or with `layoutPerPage` the first page of each page's own
+  // file (undefined for a page with none, so that the pages stay paired).
+  const layoutPages: (LayoutPage | undefined)[] = [];
+  layouts.forEach((l, k) => {
+    if (!l.load.ok) errors.push(l.load.error);
+    if (!spec.layoutPerPage) {
+      if (l.load.ok) layoutPages.push(...l.load.layout.pages);
+      return;
+    }
+    const own = l.load.ok ? l.load.layout.pages : [];
+    if (own.length > 1)
+      errors.push(`The layout file ${l.name} of page ${k + 1} has ${own.length} pages; its first is used.`);
+    layoutPages.push(own[0]);
+  });
   for (const img of images) if ('error' in img) errors.push(img.error);
   const count = Math.max(images.length, layoutPages.length);
   const pages: FacsimilePage[] = [];
@@ -93,7 +110,11 @@ export function buildFacsimile(
     let size = img && 'info' in img ? { width: img.info.width, height: img.info.height } : null;
     if (!size && layout) size = pageSize(layout);
     pages.push({ image: name, width: size?.width ?? 0, height: size?.height ?? 0 });
-    if (!layout) continue;
+    if (!layout) {
+      // A page of its own with no layout keeps its place, so the pages after it stay paired with their images.
+      if (spec.layoutPerPage) fitted.push(noLayout(name, size));
+      continue;
+    }
     if (!size) {
       errors.push(
         `The layout's page ${p + 1} states no size in pixels and its image cannot be read, so it cannot be placed.`,
@@ -108,8 +129,8 @@ export function buildFacsimile(
       fitted.push({ ...layout, lines: [] });
     }
   }
-  const { pageStarts } = facsimileSpec(analysis);
-  if (images.length > 1 && layoutPages.length > 0 && layoutPages.length !== images.length) {
+  const { pageStarts } = spec;
+  if (!spec.layoutPerPage && images.length > 1 && layoutPages.length > 0 && layoutPages.length !== images.length) {
     const named = pageStarts.length > 0 ? 'The page breaks make' : 'The header names';
     errors.push(
       `${named} ${images.length} images but the layout has ${layoutPages.length} pages; pages are paired in order.`,
@@ -121,6 +142,10 @@ export function buildFacsimile(
     for (const w of words) if (w.page < 0) w.page = pageAt(pageStarts, w.start);
   }
   return { pages, layoutPages: fitted, words, stats, errors };
+}
+
+function noLayout(imageName: string, size: { width: number; height: number } | null): LayoutPage {
+  return { imageName, width: size?.width ?? 0, height: size?.height ?? 0, unit: 'pixel', lines: [] };
 }
 
 /** The JSON `emend facsimile --format json` prints (docs/facsimile.md). */
