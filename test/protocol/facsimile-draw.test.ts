@@ -1,7 +1,8 @@
 // emend/facsimileDraw over the wire: a box drawn for the selected words gives the PAGE XML to write and, for a
 // transcription with no layout, the one edit that names the new file in the header (after `facsimile:`); the
 // client's part (writing the file, applying the edit) done here by hand, emend/facsimile then links the word to the
-// box. A name already taken is never proposed; a stale version, ALTO and a missing page image are refused.
+// box. A name already taken is never proposed; a stale version, ALTO and a missing page image are refused. With page
+// breaks naming layout files, a box goes to its page's file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -120,4 +121,39 @@ test('refusals: a version the server does not have, an ALTO layout, no page imag
     client.request(FacsimileDrawRequest.method, { uri, version: 2, start: 5, end: 1, page: 0, box: [1, 2, 3, 4] }),
     /Expected `version`/,
   );
+});
+
+test("page breaks naming layout files: a box on page 2 goes to page 2's file, written under its name; page 3 without one is refused", async () => {
+  const src =
+    '---\ntitle: T\n---\n|page{1 | page.jpg}\nThe first page.\n\n|page{2 | page.jpg | two.page.xml}\nThe second page.\n\n|page{3 | page.jpg}\nThe third page.\n';
+  const uri = docUri('pages', dir);
+  await client.open(uri, src, 1);
+  const at = src.indexOf('second');
+  const r = drawn(
+    await client.request(FacsimileDrawRequest, {
+      uri,
+      version: 1,
+      start: at,
+      end: at + 1,
+      page: 1,
+      box: [10, 20, 30, 40],
+    }),
+  );
+  assert.equal(r.layout.name, 'two.page.xml');
+  assert.equal(r.layout.created, true);
+  assert.deepEqual(r.headerEdits, [], 'the page break names the file: no header line');
+  writeFileSync(fileURLToPath(r.layout.uri), r.layout.text);
+  const f = await client.request(FacsimileRequest, { uri });
+  const second = f.words.find((w) => w.start === at)!;
+  assert.deepEqual([second.page, second.box], [1, [10, 20, 30, 40]]);
+  const third = src.indexOf('third');
+  const refused = await client.request(FacsimileDrawRequest, {
+    uri,
+    version: 1,
+    start: third,
+    end: third + 1,
+    page: 2,
+    box: [10, 20, 30, 40],
+  });
+  assert.ok('error' in refused && /Page 3 names no layout file/.test(refused.error), JSON.stringify(refused));
 });
