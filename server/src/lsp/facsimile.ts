@@ -3,14 +3,7 @@
 // the host (host/facsimile-files.ts: any file system the editor has, the browser's too), each read again only when
 // it changed, so typing costs only the linking.
 import type { ResponseError } from 'vscode-languageserver';
-import {
-  buildFacsimile,
-  facsimileSpec,
-  formatOfPath,
-  isIiifUrl,
-  roundBox,
-  type ImageLoad,
-} from '../core/index';
+import { buildFacsimile, facsimileSpec, formatOfPath, isIiifUrl, roundBox, type ImageLoad } from '../core/index';
 import { facsimileTarget, loadNamedLayout, loadPageImage, type FacsimileCache } from '../host/facsimile-files';
 import { NOT_FETCHED_UNTRUSTED } from '../host/restricted-files';
 import { parentFolder } from '../host/uris';
