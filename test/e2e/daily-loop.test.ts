@@ -48,6 +48,8 @@ describe('the daily loop in VS Code', { skip: skipUnlessReady() }, () => {
   /** Back to one editor group with no editors (what earlier tests opened beside is closed, edits saved). */
   const closeAll = async () => {
     await runFromPalette(s, 'File: Save All Files');
+    // Saving is asynchronous: closing before it ends asks "Do you want to save…?" (a run in CI met that dialog).
+    await until(s, 'every editor to be saved', async () => (await s.page.locator('.tab.dirty').count()) === 0);
     await runFromPalette(s, 'View: Close All Editor Groups');
     await until(s, 'the editors to close', async () => (await s.page.locator('.tab').count()) === 0);
   };
