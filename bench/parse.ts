@@ -1,8 +1,8 @@
 // Suite `parse`: parse + draft and final readings + problems (diagnose: the parser's problems and the checks; again
-// with the parser's problems only, the ones issue 2 defines; and again with each reading joined into one string) of
-// transcriptions of 100 KB, 1 MB and 10 MB, beside markdown-it's `parse` of the same text and a bare charCodeAt
-// loop over it, in one run. Two kinds of generated text (bench/generate.ts): at the sample letter's density (a
-// revision every 30 words or so, as in the real draft) and nearly four times as dense in revisions, the hard case.
+// with the parser's problems only, the ones issue 2 defines) of transcriptions of 100 KB, 1 MB and 10 MB, beside
+// markdown-it's `parse` of the same text and a bare charCodeAt loop over it, in one run. Two kinds of generated text
+// (bench/generate.ts): at the sample letter's density (a revision every 30 words or so, as in the real draft) and
+// nearly four times as dense in revisions, the hard case.
 // Goals (issue 2): at least 10x markdown-it's throughput, within 3x of the charCodeAt loop, 1 MB under 10 ms.
 // Each of our rows and markdown-it's also says how many pages of memory a run was the first to touch: on these
 // machines that costs about 14 µs a page, and it decides much of the 1 MB figures (docs/performance.md).
@@ -25,24 +25,16 @@ const CORPORA: Array<[string, (size: number) => string]> = [
   ['dense', (size) => generateTranscription(size)],
 ];
 
-/** Everything the editor computes for a document version: the parse, both readings (text in chunks of about 32 K
- *  characters ending at paragraph boundaries, and the map), all problems. */
+/** Everything the editor computes for a document version: the parse, both readings (text and map), all problems. */
 function ours(text: string): number {
   const a = analyze(text);
   const problems = diagnose(a);
-  return a.reading('draft').length + a.reading('final').length + problems.length;
+  return a.reading('draft').text.length + a.reading('final').text.length + problems.length;
 }
 
 /** The same, with the problems issue 2 defines: the parser's (unclosed, stray, crossing, empty marks, ...), without
  *  the checks on meaning and readings that the editor adds (issue 3). Both are shown; neither replaces the other. */
 function oursParserProblems(text: string): number {
-  const a = analyze(text);
-  return a.reading('draft').length + a.reading('final').length + a.doc.problems.length;
-}
-
-/** The same again, each reading's chunks joined into one string as well, as the reading views, exports and
- *  collation ask for (`reading.text`). */
-function oursWholeStrings(text: string): number {
   const a = analyze(text);
   return a.reading('draft').text.length + a.reading('final').text.length + a.doc.problems.length;
 }
@@ -98,7 +90,7 @@ function breakdown(text: string, corpus: string, mdMs: number, runs: number, war
   const doc = parse(text);
   const { ms: readingsMs, faults: readingsFaults } = measure(
     () => {
-      sink ^= reading(doc, 'draft').length + reading(doc, 'final').length;
+      sink ^= reading(doc, 'draft').text.length + reading(doc, 'final').text.length;
     },
     runs,
     warmup,
@@ -129,7 +121,7 @@ function breakdown(text: string, corpus: string, mdMs: number, runs: number, war
       anchor: null,
       anchorFigure: null,
       unit: 'ms',
-      note: `text in chunks, and the map; ${readingsFaults} page faults a run`,
+      note: `text and map; ${readingsFaults} page faults a run`,
     },
     {
       task: `  of which checks 1 MB (${corpus})`,
@@ -205,13 +197,6 @@ export const parseSuite: Suite = {
           runs,
           warmup,
         );
-        const wholeM = measure(
-          () => {
-            sink ^= oursWholeStrings(text);
-          },
-          runs,
-          warmup,
-        );
         const mdM = measure(
           () => {
             sink ^= md.parse(text, {}).length;
@@ -222,12 +207,11 @@ export const parseSuite: Suite = {
         const mdMs = mdM.ms;
         const loopMs = timeMs(() => charLoop(text), runs, warmup);
         const probe = analyze(text);
-        const lengths: [number, number] = [probe.reading('draft').length, probe.reading('final').length];
+        const lengths: [number, number] = [probe.reading('draft').text.length, probe.reading('final').text.length];
         const floorMs = timeMs(() => twoFlatStrings(text, lengths), runs, warmup);
         const measures: Array<[string, { ms: number; faults: number }]> = [
           [`parse+readings+problems ${label} (${corpus})`, oursM],
           [`  same, the parser's problems only ${label} (${corpus})`, parserM],
-          [`  same, each reading also joined into one string ${label} (${corpus})`, wholeM],
         ];
         for (const [task, { ms, faults }] of measures) {
           rows.push({

@@ -152,7 +152,7 @@ test('a gap described in the reading (`[3 words illegible]`) is no words of the 
   const src = 'we met _{3 words} and then';
   const loaded = witnessFromText('w.txt', 'we met in the city and then');
   assert.ok('witness' in loaded);
-  const analysis = new Analysis(src, undefined, { gap: 'description' });
+  const analysis = new Analysis(src, { gap: 'description' });
   assert.equal(analysis.reading('final').text, 'we met [3 words illegible] and then');
   const c = new Collator(loaded.witness).collate(analysis);
   assert.deepEqual(c.a.words.texts, ['we', 'met', 'and', 'then']);

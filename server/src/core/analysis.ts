@@ -2,7 +2,7 @@
 // Everything that needs the markup's meaning (diagnostics, hovers, previews, exports, collation) starts here,
 // so the markup is parsed once per document version, in one way.
 import { parse, type ParsedDocument } from './parser';
-import { CHUNK_TARGET, reading, type Reading, type ReadingKind, type ReadingOptions } from './readings';
+import { reading, type Reading, type ReadingKind, type ReadingOptions } from './readings';
 import { LineIndex } from './lines';
 
 /** What analyses of the same text share: the parse, the line index and the readings. */
@@ -16,11 +16,9 @@ interface Shared {
 export class Analysis {
   private shared: Shared = { readings: new Map() };
 
-  /** `chunkTarget`: how long the readings' chunks of text grow (CHUNK_TARGET; the tests vary it).
-   *  `options`: how supplied text and gaps show when `reading()` is not told (settings, `.emend.json`, CLI flags). */
+  /** `options`: how supplied text and gaps show when `reading()` is not told (settings, `.emend.json`, CLI flags). */
   constructor(
     readonly source: string,
-    private readonly chunkTarget = CHUNK_TARGET,
     readonly options: Pick<ReadingOptions, 'supplied' | 'gap'> = {},
   ) {}
 
@@ -36,7 +34,7 @@ export class Analysis {
    *  what the server hands the features that show readings, made with the document's settings. */
   withOptions(options: Pick<ReadingOptions, 'supplied' | 'gap'>): Analysis {
     if (options.supplied === this.options.supplied && options.gap === this.options.gap) return this;
-    const other = new Analysis(this.source, this.chunkTarget, options);
+    const other = new Analysis(this.source, options);
     other.shared = this.shared;
     return other;
   }
@@ -47,7 +45,7 @@ export class Analysis {
     const key = `${kind} ${supplied} ${gap}`;
     let r = this.shared.readings.get(key);
     if (!r) {
-      r = reading(this.doc, kind, { chunkTarget: this.chunkTarget, supplied, gap });
+      r = reading(this.doc, kind, { supplied, gap });
       this.shared.readings.set(key, r);
     }
     return r;
@@ -55,5 +53,5 @@ export class Analysis {
 }
 
 export function analyze(source: string, options: Pick<ReadingOptions, 'supplied' | 'gap'> = {}): Analysis {
-  return new Analysis(source, CHUNK_TARGET, options);
+  return new Analysis(source, options);
 }

@@ -145,17 +145,16 @@ function bold(summary: string): string {
 function sentence(r: Reading, rev: Span): string {
   const ga = r.map.toReading(rev.start),
     gb = Math.max(ga, r.map.toReading(rev.end));
-  // The chunk of the reading holding the revision: a sentence never crosses a paragraph boundary, where chunks end.
-  const { text: t, base } = r.window(ga, gb);
-  const a = ga - base,
-    b = gb - base;
+  const t = r.text;
+  const a = ga,
+    b = gb;
   const from = sentenceStart(t, a),
     to = sentenceEnd(t, b);
   const before = collapse(t.slice(from, a)),
     changed = collapse(t.slice(a, b)).trim(),
     after = collapse(t.slice(b, to));
-  const head = (base + from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
-  const tail = escapeMarkdown(after.trimEnd()) + (base + to < r.length && !endsSentence(t, to) ? '…' : '');
+  const head = (from > 0 && !endsSentence(t, from) ? '…' : '') + escapeMarkdown(before.trimStart());
+  const tail = escapeMarkdown(after.trimEnd()) + (to < t.length && !endsSentence(t, to) ? '…' : '');
   const mid = changed ? `**${escapeMarkdown(changed)}**` : ABSENT;
   return `${head}${mid}${tail}`.trim();
 }

@@ -166,11 +166,10 @@ function collapse(text: string): string {
  * OUTLINE_NAME_MAX characters. Reads only as far as the name needs, so a huge paragraph costs no more than a short one.
  */
 export function firstWords(r: Reading, span: Span): string {
-  // The paragraph's own chunk of the reading: the whole reading need not be joined into one string for a name.
-  const { text, base } = r.window(span.start, span.end);
+  const text = r.text;
   let out = '';
   let space = false;
-  for (let k = span.start - base; k < span.end - base && out.length <= OUTLINE_NAME_MAX; k++) {
+  for (let k = span.start; k < span.end && out.length <= OUTLINE_NAME_MAX; k++) {
     const c = text.charCodeAt(k);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       space = out.length > 0;

@@ -39,8 +39,6 @@ export interface ReadingOptions {
   supplied?: 'brackets' | 'plain';
   /** A gap `_{…}` as `[…]` (the default) or described: `[3 words illegible]`. */
   gap?: 'ellipsis' | 'description';
-  /** See CHUNK_TARGET (the tests make chunks of every paragraph to check that nothing depends on where they end). */
-  chunkTarget?: number;
 }
 
 /** What a gap shows in a reading. */
@@ -91,68 +89,12 @@ export interface ReadingParagraph {
 
 export interface Reading {
   kind: ReadingKind;
-  /** The whole reading as one string, joined from `chunks` the first time it is read. Prefer `window` for a
-   *  look at a few words: a string over 128 KB costs V8 freshly mapped memory, which is slow on some machines. */
   readonly text: string;
-  /** The text in chunks, each ending where a paragraph's separator begins once it holds CHUNK_TARGET characters
-   *  (so no word, sentence or line crosses from one chunk to the next), and where each begins in the reading. */
-  readonly chunks: readonly string[];
-  readonly chunkStarts: Int32Array;
-  /** The reading's length in UTF-16 units. */
-  readonly length: number;
   map: SourceMap;
   /** Reading offsets where dropped text joined two kept pieces: where the reading checks look. */
   junctions: number[];
   /** The paragraphs present in this reading (a paragraph left empty by the reading is dropped). */
   paragraphs: ReadingParagraph[];
-  /** The chunk holding reading offsets [from, to] and the offset it begins at (an offset where two chunks meet is
-   *  the end of the first); the whole text, from 0, when the span crosses from one chunk into the next (chunks end
-   *  at paragraph boundaries, so the checks, the outline and hovers, which look within a paragraph, never ask). */
-  window(from: number, to?: number): { text: string; base: number };
-}
-
-/** A chunk of a reading's text ends at the first paragraph boundary after this many UTF-16 units: well under the
- *  128 KB above which V8 puts a string in freshly mapped memory, even for text outside Latin-1 (two bytes a unit). */
-export const CHUNK_TARGET = 32 * 1024;
-
-class ChunkedReading implements Reading {
-  private joined: string | undefined;
-  /** The chunk the last window was in: windows are mostly asked for in reading order. */
-  private lastChunk = 0;
-
-  constructor(
-    readonly kind: ReadingKind,
-    readonly chunks: readonly string[],
-    readonly chunkStarts: Int32Array,
-    readonly map: SourceMap,
-    readonly junctions: number[],
-    readonly paragraphs: ReadingParagraph[],
-  ) {}
-
-  get length(): number {
-    return this.map.readingLength;
-  }
-
-  get text(): string {
-    return (this.joined ??= this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join(''));
-  }
-
-  window(from: number, to = from): { text: string; base: number } {
-    const starts = this.chunkStarts,
-      n = starts.length;
-    if (n === 1) return { text: this.chunks[0]!, base: 0 };
-    // The last chunk beginning before `from` (found by stepping from the last one asked for): an offset where a
-    // chunk begins is also where the paragraph before its blank line ends, and that is what maps there (a revision
-    // at the end of a paragraph, say); the blank line itself holds no revision.
-    let c = this.lastChunk;
-    while (c + 1 < n && starts[c + 1]! < from) c++;
-    while (c > 0 && starts[c]! >= from) c--;
-    this.lastChunk = c;
-    const base = starts[c]!,
-      text = this.chunks[c]!;
-    if (to <= base + text.length && from >= base) return { text, base };
-    return { text: this.text, base: 0 };
-  }
 }
 
 /** What stands between the text a reading has emitted and the next: see Builder.drop and Builder.edge. */
@@ -173,15 +115,10 @@ class Builder {
   private junction = false;
   private lineStart = true;
 
-  /** Where the current chunk of text began in the reading. */
-  private chunkStart = 0;
-
-  /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be); `chunkTarget`: see
-   *  CHUNK_TARGET. */
+  /** `capacity`: about how many segments to expect (the arrays grow beyond it if need be). */
   constructor(
     private readonly src: string,
     capacity: number,
-    private readonly chunkTarget: number,
   ) {
     this.seg = new Segments(capacity);
   }
@@ -228,7 +165,6 @@ class Builder {
     this.lineStart = true;
     this.paragraphStart = -1;
     this.separatorLength = 0;
-    this.splitHere = false;
     this.separatorStart = sepStart;
     this.separatorEnd = sepEnd;
   }
@@ -313,13 +249,6 @@ class Builder {
   private beginText(): void {
     if (this.paragraphStart >= 0) return;
     if (this.separatorStart >= 0 && this.separatorEnd > this.separatorStart) {
-      // A chunk that has reached its size ends here, before the blank line between two paragraphs.
-      this.splitHere = this.length - this.chunkStart >= this.chunkTarget;
-      if (this.splitHere) {
-        this.seg.split();
-        this.chunkStartBefore = this.chunkStart;
-        this.chunkStart = this.length;
-      }
       const sep = this.separatorStart;
       this.separatorStart = -1;
       this.paragraphStart = 0;
@@ -329,19 +258,13 @@ class Builder {
     this.paragraphStart = this.length;
   }
 
-  /** The separator written before the current paragraph (0 for none), and whether a chunk began there. */
+  /** The separator written before the current paragraph (0 for none). */
   private separatorLength = 0;
-  private splitHere = false;
-  private chunkStartBefore = 0;
 
   /** A paragraph whose text the joining rules trimmed away entirely (an indented line holding only a dropped mark)
    *  is dropped with its separator, as one that yields no text at all. */
   private dropEmptiedParagraph(): void {
     this.trimTrailing(() => true, this.separatorLength);
-    if (this.splitHere) {
-      this.seg.unsplit();
-      this.chunkStart = this.chunkStartBefore;
-    }
     while (this.junctions.length > 0 && this.junctions[this.junctions.length - 1]! > this.length) this.junctions.pop();
     this.paragraphStart = -1;
   }
@@ -350,7 +273,7 @@ class Builder {
     if (this.paragraphStart < 0) this.beginText();
     const seg = this.seg;
     const k = seg.count - 1;
-    if (k >= 0 && !seg.barrier && seg.symbolIds[k]! < 0 && seg.srcStarts[k]! + seg.lengths[k]! === start) {
+    if (k >= 0 && seg.symbolIds[k]! < 0 && seg.srcStarts[k]! + seg.lengths[k]! === start) {
       seg.lengths[k]! += end - start;
     } else {
       seg.push(this.length, start, end - start, null);
@@ -400,10 +323,10 @@ class Builder {
   }
 
   finish(kind: ReadingKind, paragraphs: ReadingParagraph[]): Reading {
-    // The text is made in a function of its own: V8 compiles a long loop while it runs, and code after the loop
-    // that had not yet run would make that compiled code bail out at every call.
-    const { chunks, starts } = this.seg.chunks(this.src);
-    return new ChunkedReading(kind, chunks, starts, this.seg.map(this.length), this.junctions, paragraphs);
+    // The text is made in a function of its own (Segments.text): V8 compiles a long loop while it runs, and code
+    // after the loop that had not yet run would make that compiled code bail out at every call.
+    const text = this.seg.text(this.src);
+    return { kind, text, map: this.seg.map(this.length), junctions: this.junctions, paragraphs };
   }
 }
 
@@ -527,8 +450,7 @@ function markSyntax(t: SyntaxTree, i: number, kind: ReadingKind, b: Builder, o: 
   }
 }
 
-/** One reading of a parsed document. Linear in the document's size. `chunkTarget`: see CHUNK_TARGET (the tests
- *  make chunks of every paragraph to check that nothing depends on where chunks end). */
+/** One reading of a parsed document. Linear in the document's size. */
 export function reading(doc: EmendDocument, kind: ReadingKind, options: ReadingOptions = {}): Reading {
   return build(doc.syntax, kind, 0, doc.syntax.paragraphs.length, options);
 }
@@ -546,10 +468,9 @@ export function paragraphReading(
 
 /** The reading of paragraphs [from, to) of the flat tree `t`. */
 function build(t: SyntaxTree, kind: ReadingKind, from: number, to: number, options: ReadingOptions): Reading {
-  const chunkTarget = options.chunkTarget ?? CHUNK_TARGET;
   // About one segment for every two nodes (a reading keeps runs of text whole and joins those a drop did not split).
   const nodes = to - from === t.paragraphs.length ? t.count : 0;
-  const b = new Builder(t.source, (nodes >> 1) + 16, chunkTarget);
+  const b = new Builder(t.source, (nodes >> 1) + 16);
   const paragraphs: ReadingParagraph[] = [];
   let previous = -1;
   for (let index = from; index < to; index++) {

@@ -95,15 +95,6 @@ function lastAtOrBefore(sorted: Int32Array, value: number, hint: number): number
   return lo;
 }
 
-/** Where flatten() puts what it reads, so the compiler cannot drop the read as unused. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a sink for reads the compiler must not drop
-let flattened = 0;
-
-/** Makes V8 flatten a string made by appending (reading a character of a rope does). */
-function flatten(s: string): void {
-  if (s.length > 0) flattened ^= s.charCodeAt(0);
-}
-
 /** A reading as it is built: segments that are runs of source text (mapped one to one) or symbols (an escape's
  *  character, a bracket), in growable typed arrays. */
 export class Segments {
@@ -125,7 +116,6 @@ export class Segments {
 
   push(outStart: number, srcStart: number, length: number, symbol: string | null): void {
     if (this.count === this.outStarts.length) this.grow();
-    this.barrier = false;
     const k = this.count++;
     this.outStarts[k] = outStart;
     this.srcStarts[k] = srcStart;
@@ -143,57 +133,15 @@ export class Segments {
     if (this.symbolIds[k]! >= 0) this.symbols.pop();
   }
 
-  /** Segment indices where a new chunk of text begins (after the first, which begins at 0). */
-  private readonly splits: number[] = [];
-  /** The next segment must not be merged into the one before it (it begins a chunk). */
-  barrier = false;
-
-  /** The next segment begins a new chunk of the reading's text. The builder splits only just before it pushes a
-   *  paragraph separator, which holds a line break and is trimmed away only with the split (`unsplit`), so every
-   *  chunk has a first segment. */
-  split(): void {
-    this.splits.push(this.count);
-    this.barrier = true;
-  }
-
-  /** Undoes the last split, once the segments pushed since it have been trimmed away (an emptied paragraph). */
-  unsplit(): void {
-    this.splits.pop();
-    this.barrier = false;
-  }
-
-  /** The reading's text in its chunks (see `split`), and where each begins in the reading: each segment's symbol
-   *  or run of source text, in order. Appending makes a rope, which V8 flattens into one string when a character of
-   *  it is first read; each chunk is flattened here, so no reader goes through a rope. Inside a chunk the pieces are
-   *  appended and flattened 256 at a time: a paragraph of a hundred thousand slices (a megabyte on one line) then
-   *  does not keep them all alive, and copied by every garbage collection, until its end. (Appending and
-   *  flattening is about a third faster than `Array.join` here.) */
-  chunks(src: string): { chunks: string[]; starts: Int32Array } {
-    const { srcStarts, lengths, symbolIds, symbols, outStarts } = this;
-    const chunks: string[] = [];
-    const starts = new Int32Array(this.splits.length + 1);
-    let k = 0;
-    for (let c = 0; c <= this.splits.length; c++) {
-      const end = c < this.splits.length ? this.splits[c]! : this.count;
-      starts[c] = c === 0 ? 0 : outStarts[k]!;
-      let chunk = '';
-      let group = '';
-      let n = 0;
-      for (; k < end; k++) {
-        const id = symbolIds[k]!;
-        group += id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!);
-        if (++n === 256) {
-          flatten(group);
-          chunk += group;
-          group = '';
-          n = 0;
-        }
-      }
-      chunk += group;
-      flatten(chunk);
-      chunks.push(chunk);
+  /** The reading's text: each segment's symbol or run of source text, in order. */
+  text(src: string): string {
+    const { srcStarts, lengths, symbolIds, symbols } = this;
+    const pieces: string[] = [];
+    for (let k = 0; k < this.count; k++) {
+      const id = symbolIds[k]!;
+      pieces.push(id >= 0 ? symbols[id]! : src.slice(srcStarts[k]!, srcStarts[k]! + lengths[k]!));
     }
-    return { chunks, starts };
+    return pieces.join('');
   }
 
   /** The finished reading's map (sharing these arrays). */

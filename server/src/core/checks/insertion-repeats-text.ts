@@ -36,11 +36,9 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
     // Twelve words fit in far fewer characters; an insertion longer than that is not read (so insertions nested a
     // hundred deep, each as long as the document, cost nothing).
     if (g1 <= g0 || g1 - g0 > MAX_LENGTH) continue;
-    // The chunk of the final reading holding the insertion (its paragraph and the words beside it); offsets below
-    // are in that chunk.
-    const { text, base } = final.window(g0, g1);
-    const r0 = g0 - base,
-      r1 = g1 - base;
+    const text = final.text;
+    const r0 = g0,
+      r1 = g1;
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;
     // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
@@ -65,7 +63,7 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
         t.end(node),
         `This insertion repeats “${shown}”, the words right ${side} it, so the final reading says them twice. ` +
           'If those words are struck on the page, mark them as deleted.',
-        strikeFix(analysis, t.start(node), t.end(node), text, base, beside),
+        strikeFix(analysis, t.start(node), t.end(node), beside),
       ),
     );
   }
@@ -77,21 +75,14 @@ function same(text: string, tokens: Token[], words: string[]): boolean {
 }
 
 /** Wraps the repeated words in `~~…~~` when they are plain text in the source (no marks among them). `beside`
- *  holds offsets in `text`, the chunk of the final reading that begins at `base`. */
-function strikeFix(
-  analysis: Analysis,
-  nodeStart: number,
-  nodeEnd: number,
-  text: string,
-  base: number,
-  beside: Token[],
-): Fix[] {
+ *  holds offsets in the final reading. */
+function strikeFix(analysis: Analysis, nodeStart: number, nodeEnd: number, beside: Token[]): Fix[] {
   const final = analysis.reading('final');
   const a = beside[0]!.start,
     b = beside[beside.length - 1]!.end;
-  const s = final.map.toSource(base + a),
-    e = final.map.toSource(base + b - 1) + 1;
-  const words = text.slice(a, b);
+  const s = final.map.toSource(a),
+    e = final.map.toSource(b - 1) + 1;
+  const words = final.text.slice(a, b);
   if (e - s !== b - a || analysis.source.slice(s, e) !== words) return [];
   if (s < nodeStart && e > nodeStart) return [];
   return [

@@ -19,6 +19,7 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
     sourceEdges[2 * k + 1] = t.end(groups[k]!);
   }
   for (const r of [analysis.reading('draft'), analysis.reading('final')]) {
+    const text = r.text;
     // Looked at: every junction and every revision edge, in order, each place once (a dropped mark's edges and
     // its junction coincide).
     const edges = r.map.toReadingAll(sourceEdges);
@@ -31,12 +32,10 @@ export function checkDoubledWords(analysis: Analysis, groups: number[], skip: Pr
         j >= edges.length || (i < junctions.length && junctions[i]! <= edges[j]!) ? junctions[i++]! : edges[j++]!;
       if (p === last) continue;
       last = p;
-      // The chunk of the reading around p (words never cross from one chunk to the next).
-      const { text, base } = r.window(p);
-      const pair = doubledAround(text, p - base);
+      const pair = doubledAround(text, p);
       if (!pair) continue;
-      const start = r.map.toSource(base + pair[0]);
-      const end = r.map.toSource(base + pair[1] - 1) + 1;
+      const start = r.map.toSource(pair[0]);
+      const end = r.map.toSource(pair[1] - 1) + 1;
       const key = `${start}:${end}`;
       if (seen.has(key) || skip.some((s) => s.start < end && start < s.end)) continue;
       seen.add(key);

@@ -41,8 +41,7 @@ export function checkJoinedWords(analysis: Analysis, groups: number[]): Problem[
     for (const r of readings) {
       const r0 = r.map.toReading(gStart),
         r1 = r.map.toReading(gEnd);
-      const w = r.window(r0, r1);
-      const piece = w.text.slice(r0 - w.base, r1 - w.base).trim();
+      const piece = r.text.slice(r0, r1).trim();
       if (piece === '') continue;
       if (!/\s/.test(piece) && piece.length < MIN_WORD) wholeWord = false;
       const joined = right ? joinedAt(r, r1) : joinedAt(r, r0);
@@ -117,9 +116,8 @@ function isBlankCode(c: number): boolean {
 }
 
 /** The two words meeting at reading offset `at`, written together, or null when no two words meet there. */
-function joinedAt(r: Reading, offset: number): string | null {
-  const { text, base } = r.window(offset);
-  const at = offset - base;
+function joinedAt(r: Reading, at: number): string | null {
+  const text = r.text;
   if (!isWordAt(text, at - 1) || !isWordAt(text, at)) return null;
   const a = tokenBefore(text, at),
     b = tokenFrom(text, at);
