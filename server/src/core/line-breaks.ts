@@ -43,7 +43,7 @@ export function lineEndFrom(s: string, from: number, to = s.length): number {
 
 /**
  * The line breaks of one string, found in order: `next(from)` is the start of the first line break at or after
- * `from`. It keeps the next `\n` and the next `\r` found with `indexOf` (native, far faster than a loop over every
+ * `from`. It keeps the next `\n` and the next `\r` found with `indexOf` (a native search, not a loop over every
  * character) and searches for one again only once a caller has passed it, so a document costs one forward search per
  * character whatever its line ending: linear, even where `\r` never occurs.
  */

@@ -1,5 +1,5 @@
-// Where the next markup character stands in a document, found with `indexOf`: a native search, several times faster
-// than reading the characters one by one in JavaScript. One position is kept for each of the characters the parser
+// Where the next markup character stands in a document, found with `indexOf`: a native search, so ordinary text is
+// never read character by character in JavaScript. One position is kept for each of the characters the parser
 // must stop at (`\ ~ ^ * } >`, `{`, which ends every editorial mark's opener, and `|` for `|-`; every closer is
 // one of them); each only moves forward and is searched again only once the parser has passed it, so the whole
 // document costs one forward search per character: linear, and no regular expression. Each is a field of its own,

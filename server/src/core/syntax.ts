@@ -82,7 +82,7 @@ export class SyntaxTree {
 
   constructor(readonly source: string) {
     // About one node per 32 characters to begin with (a letter has one per 44, dense markup one per 14: the table
-    // grows by half). One per 16 made a 100 KB letter's parse + readings a quarter slower (design-notes.md).
+    // grows by half). A larger first guess would make every letter pay for memory that only dense markup uses.
     this.data = new Int32Array(STRIDE * (64 + (source.length >> 5)));
   }
 

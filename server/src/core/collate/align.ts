@@ -7,7 +7,7 @@
 //   3. Moves: words left unmatched on both sides that form the same phrase a little way off (a transposition).
 //
 // Everything is index arithmetic on interned word ids; the dynamic programme runs only on small gaps, so the whole
-// is close to linear in practice (100,000 × 100,000 words in well under a second; see bench/collate.ts).
+// is close to linear in practice (bench/collate.ts times it up to 100,000 words a side).
 import { similarity } from './similarity';
 
 export const UNMATCHED = 0,

@@ -1,6 +1,6 @@
 // A lean XML reader for layout files. The project's XML reader (tei/xml.ts) builds a full tree, every attribute
 // in a Map and every run of white space a text node: right for TEI's mixed content, but a 1,000-line PAGE file
-// becomes some 100,000 objects and reading it took 4–6 times as long as sax (bench/facsimile.ts). Layout files
+// becomes some 100,000 objects, most of them never read. Layout files
 // are element-only structure with text in a few leaves, so this reader keeps only the elements the layout readers
 // ask for (`keep`: others are dropped, their kept descendants attached to the nearest kept ancestor), keeps the
 // text only inside `textOf` elements, and parses an element's attributes only when asked. It still checks
