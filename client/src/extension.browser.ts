@@ -1,5 +1,5 @@
-// The extension's browser entry (the manifest's `browser`: vscode.dev, github.dev, and any VS Code that runs it in
-// its web worker extension host): the language server runs in a web worker of its own (dist/web/server.js,
+// The extension's browser entry (chosen by main.ts when VS Code runs dist/extension.js in its web worker extension
+// host: vscode.dev, github.dev): the language server runs in a web worker of its own (dist/server.js,
 // server/src/server.browser.ts) and reads every file through this client (workspace.fs; client/src/server/
 // file-access.ts). Everything else is activation.ts, shared with the Node entry (extension.ts).
 import { Uri, type ExtensionContext } from 'vscode';
@@ -20,7 +20,7 @@ export { deactivate } from './activation';
  * extension's URL; a worker started from the fetched script runs the same code everywhere.
  */
 async function serverScript(context: ExtensionContext): Promise<string> {
-  const location = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  const location = Uri.joinPath(context.extensionUri, 'dist', 'server.js');
   const response = await fetch(location.toString(true));
   if (!response.ok) throw new Error(`the language server's script could not be loaded (${response.status})`);
   const script = new Blob([await response.arrayBuffer()], { type: 'text/javascript' });

@@ -1,7 +1,7 @@
-// The extension's Node entry (the manifest's `main`: VS Code on the desktop, and its remote extension host): the
-// language server runs as a Node process (dist/server.js) over IPC. Everything else is activation.ts, shared with
-// the browser entry (extension.browser.ts). No markup logic lives in the client: everything that needs the
-// markup's meaning asks the server (custom requests in server/src/protocol.ts).
+// The extension's Node entry (chosen by main.ts when VS Code runs dist/extension.js in a Node extension host: the
+// desktop, a remote): the language server runs as a Node process (dist/server.js) over IPC. Everything else is
+// activation.ts, shared with the browser entry (extension.browser.ts). No markup logic lives in the client:
+// everything that needs the markup's meaning asks the server (custom requests in server/src/protocol.ts).
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { EmendApi } from './markdown/markdown-api';

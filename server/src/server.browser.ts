@@ -1,7 +1,7 @@
-// The language server's web worker entry (dist/web/server.js, started by client/src/extension.browser.ts): the
-// LSP connection over the worker's messages, and no file system of its own, so every file (a witness, a
-// `.emend.json`, a facsimile's images and layouts) is read through the client's workspace.fs. Everything else is
-// lsp/start-server.ts, shared with the Node entry (server.ts).
+// The language server's web worker entry (chosen by main.ts in dist/server.js, which client/src/extension.browser.ts
+// starts as a worker): the LSP connection over the worker's messages, and no file system of its own, so every file
+// (a witness, a `.emend.json`, a facsimile's images and layouts) is read through the client's workspace.fs.
+// Everything else is lsp/start-server.ts, shared with the Node entry (server.ts).
 import {
   BrowserMessageReader,
   BrowserMessageWriter,

@@ -1,4 +1,4 @@
-// The desktop language server's entry (dist/server.js): the LSP connection over Node's IPC or stdio (chosen by the
+// The desktop language server's entry (chosen by main.ts in dist/server.js): the LSP connection over Node's IPC or stdio (chosen by the
 // command line VS Code or another client starts it with), and Node's file system for file: URIs. Everything else
 // is lsp/start-server.ts, which a web worker entry shares.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';

@@ -1,6 +1,6 @@
 // Emend in VS Code's web worker extension host, as on vscode.dev and github.dev: code-server is told to run the
 // extension there (the user setting `remote.extensionKind` set to `["web"]` for emend.emend makes VS Code pick the
-// manifest's `browser` entry, dist/web/extension.js, and run it in the browser's extension host worker; the
+// manifest's `browser` entry, dist/extension.js, taking its browser path, and run it in the browser's extension host worker; the
 // language server then runs in a web worker of its own). The group checks that it really runs there, then what a
 // user sees: the language, a diagnostic and its quick fix, a hover, the preview, a witness comparison, the facsimile
 // with its word links and TEI export, with the facsimile's zones (the files read and written through the editor's
