@@ -204,3 +204,31 @@ test('a <subst> holding more than <del> and <add> is walked once: its warnings c
     '<hi> ×1: highlighting has no equivalent in the markup; the text is kept.',
   ]);
 });
+
+test('a gap with a number but no @unit reads as letters, with a warning; an @extent in unreadable words is warned about', () => {
+  const r = importTei(tei('<p>a <gap quantity="3"/> b <gap extent="several lines"/> c <gap extent="3 words"/></p>'));
+  assert.ok(r.ok);
+  assert.equal(r.markup, 'a _{3 letters} b _{} c _{3 words}\n');
+  assert.ok(
+    r.warnings.some((w) => w.startsWith('<gap quantity> without @unit ×1')),
+    r.warnings.join('\n'),
+  );
+  assert.ok(
+    r.warnings.some((w) => w.startsWith('<gap extent> ×1')),
+    r.warnings.join('\n'),
+  );
+  const clean = importTei(tei('<p>a <gap quantity="3" unit="chars"/> <gap extent="3 words"/></p>'));
+  assert.ok(clean.ok);
+  assert.deepEqual(clean.warnings, []);
+});
+
+test('a Transkribus page break (pb facs="#facs_1" at a surface) names the surface’s image, not the pointer', () => {
+  const r = importTei(
+    `<TEI xmlns="${NS}"><facsimile><surface xml:id="facs_1" ulx="0" uly="0" lrx="10" lry="10">` +
+      `<graphic url="page-0001.jpg" width="10px" height="10px"/></surface></facsimile>` +
+      `<text><body><p><pb facs="#facs_1" n="1"/>a b</p></body></text></TEI>`,
+  );
+  assert.ok(r.ok);
+  assert.match(r.markup, /\|page\{1 \| page-0001\.jpg\}a b/);
+  assert.doesNotMatch(r.markup, /facs_1/);
+});

@@ -38,8 +38,17 @@ export function unclearMarkup(readings: string[], cert: string | undefined): str
 
 const count = (v: string | undefined) => (v !== undefined && /^[0-9]{1,6}$/.test(v.trim()) ? Number(v) : undefined);
 
-/** `_reason{extent}` for a <gap>; `lostUnit` is set when the size is in a unit the markup has no word for. */
-export function gapMarkup(el: XmlElement): { markup: string; lostUnit: boolean } {
+/**
+ * `_reason{extent}` for a <gap>; `lostUnit` is set when the size is in a unit the markup has no word for,
+ * `assumedUnit` when a number comes with no @unit at all (TEI gives no default: letters are assumed), and
+ * `lostExtent` when an @extent in words the markup cannot read is left out.
+ */
+export function gapMarkup(el: XmlElement): {
+  markup: string;
+  lostUnit: boolean;
+  assumedUnit: boolean;
+  lostExtent: boolean;
+} {
   const a = el.attrs;
   const reason = a.get('reason') === 'lost' ? 'lost' : '';
   const unitAttr = a.get('unit')?.trim().toLowerCase();
@@ -56,9 +65,12 @@ export function gapMarkup(el: XmlElement): { markup: string; lostUnit: boolean }
     else if (unitAttr) extent = `? ${many}`;
   }
   const words = a.get('extent');
-  if (!extent && words && parseExtent(words) !== null) extent = collapse(words);
+  const readable = words !== undefined && parseExtent(words) !== null;
+  if (!extent && words && readable) extent = collapse(words);
   const lostUnit = !unit && (q !== undefined || lo !== undefined);
-  return { markup: `_${reason}{${escapeText(extent)}}`, lostUnit };
+  const assumedUnit = !unitAttr && extent !== '' && (q !== undefined || lo !== undefined);
+  const lostExtent = !extent && words !== undefined && words.trim() !== '' && !readable;
+  return { markup: `_${reason}{${escapeText(extent)}}`, lostUnit, assumedUnit, lostExtent };
 }
 
 /** The keyword of supplied text for its @reason ('' for omitted or one the markup has none for). */

@@ -287,6 +287,8 @@ export class Walker {
         if (hasText(el)) return this.reduced(el, hand, preserve, unwrapDel);
         const g = gapMarkup(el);
         if (g.lostUnit) this.warnings.add({ element: 'gap', attribute: 'unit' });
+        if (g.assumedUnit) this.warnings.add({ element: 'gap', attribute: 'unit', missing: true });
+        if (g.lostExtent) this.warnings.add({ element: 'gap', attribute: 'extent' });
         return [this.atom(g.markup, hand)];
       }
       case 'unclear': {

@@ -39,6 +39,14 @@ const REASONS: Record<string, { why: string; what?: string }> = {
     what: '<gap unit>',
     why: 'a size in a unit the markup has no word for (it has letters, words, lines, cm, mm) is left out; the gap is marked',
   },
+  'gap!unit': {
+    what: '<gap quantity> without @unit',
+    why: 'TEI gives the number no unit; it is read as letters',
+  },
+  'gap@extent': {
+    what: '<gap extent>',
+    why: 'a size in words the markup cannot read (it reads “3 words”, “ca. 2 lines”) is left out; the gap is marked',
+  },
   'del@hand': { why: 'who made the deletion is not recorded by the markup' },
   'delSpan!spanTo': { why: 'where the deletion ends is not said; nothing is marked' },
   'addSpan!spanTo': { why: 'where the addition ends is not said; nothing is marked' },
