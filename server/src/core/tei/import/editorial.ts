@@ -69,7 +69,9 @@ export function gapMarkup(el: XmlElement): {
   if (!extent && words && readable) extent = collapse(words);
   const lostUnit = !unit && (q !== undefined || lo !== undefined);
   const assumedUnit = !unitAttr && extent !== '' && (q !== undefined || lo !== undefined);
-  const lostExtent = !extent && words !== undefined && words.trim() !== '' && !readable;
+  // "unknown" (as Emend's export writes a gap of unknown size) says nothing to lose.
+  const said = words?.trim().toLowerCase() ?? '';
+  const lostExtent = !extent && said !== '' && said !== 'unknown' && !readable;
   return { markup: `_${reason}{${escapeText(extent)}}`, lostUnit, assumedUnit, lostExtent };
 }
 
