@@ -143,11 +143,9 @@ function bold(summary: string): string {
 
 /** The sentence around the revision in one reading, the revision's own text in bold (or ‸ where it is absent). */
 function sentence(r: Reading, rev: Span): string {
-  const ga = r.map.toReading(rev.start),
-    gb = Math.max(ga, r.map.toReading(rev.end));
+  const a = r.map.toReading(rev.start),
+    b = Math.max(a, r.map.toReading(rev.end));
   const t = r.text;
-  const a = ga,
-    b = gb;
   const from = sentenceStart(t, a),
     to = sentenceEnd(t, b);
   const before = collapse(t.slice(from, a)),

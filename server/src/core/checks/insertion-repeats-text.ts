@@ -31,14 +31,13 @@ export function checkInsertionRepeats(analysis: Analysis, finalInsertions: numbe
   const out: Problem[] = [];
   for (const node of finalInsertions) {
     if (!t.closed(node)) continue;
-    const g0 = final.map.toReading(t.openEnd(node));
-    const g1 = final.map.toReading(t.closeStart(node));
+    // The insertion's text in the final reading: [r0, r1).
+    const r0 = final.map.toReading(t.openEnd(node));
+    const r1 = final.map.toReading(t.closeStart(node));
     // Twelve words fit in far fewer characters; an insertion longer than that is not read (so insertions nested a
     // hundred deep, each as long as the document, cost nothing).
-    if (g1 <= g0 || g1 - g0 > MAX_LENGTH) continue;
+    if (r1 <= r0 || r1 - r0 > MAX_LENGTH) continue;
     const text = final.text;
-    const r0 = g0,
-      r1 = g1;
     const inner = tokensForward(text, r0, MAX_WORDS + 1, r1 - r0).filter((t) => t.end <= r1);
     if (inner.length === 0 || inner.length > MAX_WORDS) continue;
     // Most insertions stop here: the words beside them do not even begin (after) or end (before) with the same letter.
